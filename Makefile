@@ -1,0 +1,28 @@
+# The two commands of the README's quick start are `make run` and `make test`; both install the system
+# libraries they need first (scripts/install-deps.sh), so a fresh Debian machine needs nothing else.
+SWIFT ?= swift
+export PATH := $(PATH):/opt/swift/usr/bin
+
+.PHONY: deps build release run test clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product stackc
+
+# Lint the bundled samples: the valid ones print nothing, the invalid ones print their findings.
+run: release
+	@echo "== stackc lint samples/"
+	@.build/release/stackc lint samples/; status=$$?; echo "== exit status $$status (1 = findings, as expected for samples/*/invalid*)"; \
+	  [ $$status -le 1 ]
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

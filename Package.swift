@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages are separate targets so each can be tested alone and a later stage can never reach into an
+// earlier one's internals (see DESIGN.md). The C libraries come from the system through pkg-config;
+// `scripts/install-deps.sh` installs them, because SwiftPM only warns when one is missing.
+let package = Package(
+    name: "stackc",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stackc", targets: ["stackc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "Diagnostics"),
+        .target(name: "Syntax", dependencies: ["Diagnostics", "CLibYAML"]),
+        .target(name: "Interpolation", dependencies: ["Diagnostics", "Syntax"]),
+        .target(name: "Reporting", dependencies: ["Diagnostics"]),
+        .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Reporting"]),
+        .executableTarget(
+            name: "stackc",
+            dependencies: ["Driver", "Reporting", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
+        .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,46 @@
+/// One finding from any stage. Stages *return* these and keep going, so a user sees every problem of a
+/// file in one run, and reporters and exit codes treat a syntax error and a rule violation alike.
+///
+/// Messages quote the template's own text, never a resolved secret value.
+public struct Diagnostic: Hashable, Sendable {
+    public var rule: RuleID
+    public var severity: Severity
+    public var message: String
+    /// Nil only for problems of a whole file with no position (unreadable input).
+    public var range: SourceRange?
+    /// Nil when the problem precedes any tree (a syntax error).
+    public var path: NodePath?
+    public var notes: [Note]
+
+    public init(rule: RuleID, severity: Severity, message: String, range: SourceRange?, path: NodePath? = nil, notes: [Note] = []) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.path = path
+        self.notes = notes
+    }
+
+    /// Extra context attached to a finding, such as "first defined here".
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var range: SourceRange?
+
+        public init(message: String, range: SourceRange?) {
+            self.message = message
+            self.range = range
+        }
+    }
+}
+
+extension Diagnostic {
+    /// Sort key within one file: by position, then rule, so output is deterministic whatever order the
+    /// stages found things in. Position-less findings come first.
+    public static func orderedBefore(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let left = lhs.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
+        let right = rhs.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
+        if left != right { return left < right }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+}

@@ -1,0 +1,87 @@
+/// Where in the document a finding is, as structured data rather than a string, so it can be rendered
+/// for people (`services.web.ports[0]`) and as an RFC 6901 JSON pointer (`/services/web/ports/0`)
+/// without re-parsing, and so baselines can key on it instead of on line numbers.
+public struct NodePath: Hashable, Sendable, CustomStringConvertible {
+    public enum Component: Hashable, Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    public private(set) var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    public static let root = NodePath()
+
+    public func appending(_ component: Component) -> NodePath {
+        var copy = self
+        copy.components.append(component)
+        return copy
+    }
+
+    public func appending(key: String) -> NodePath { appending(.key(key)) }
+    public func appending(index: Int) -> NodePath { appending(.index(index)) }
+
+    public var isRoot: Bool { components.isEmpty }
+
+    /// Dotted form; keys that are not simple identifiers are bracket-quoted (`labels["aliyun.scale"]`),
+    /// so the rendering is unambiguous.
+    public var description: String {
+        var result = ""
+        for component in components {
+            switch component {
+            case .index(let index):
+                result += "[\(index)]"
+            case .key(let key):
+                if Self.isSimpleKey(key) {
+                    if !result.isEmpty { result += "." }
+                    result += key
+                } else {
+                    result += "[\"" + key.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"]"
+                }
+            }
+        }
+        return result
+    }
+
+    /// RFC 6901 JSON pointer: `~` becomes `~0`, `/` becomes `~1`.
+    public var jsonPointer: String {
+        var result = ""
+        for component in components {
+            result += "/"
+            switch component {
+            case .index(let index): result += String(index)
+            case .key(let key): result += key.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
+            }
+        }
+        return result
+    }
+
+    private static func isSimpleKey(_ key: String) -> Bool {
+        guard let first = key.utf8.first, first != UInt8(ascii: "-") else { return false }
+        return key.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of a short ASCII needle without Foundation.
+    func replacingAll(_ needle: Character, with replacement: String) -> String {
+        guard contains(needle) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count + 8)
+        for character in self {
+            if character == needle { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

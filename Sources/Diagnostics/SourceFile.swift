@@ -1,0 +1,141 @@
+/// The bytes of one input and the table that turns positions into line and column.
+///
+/// A class so that every node, diagnostic and stage can share one copy of a large file. Line breaks are
+/// counted exactly as libyaml counts them (`\n`, `\r\n`, lone `\r`, NEL, LS, PS), so a line number from
+/// libyaml and one computed here always agree.
+public final class SourceFile: Sendable {
+    /// The name shown to users: the path as given on the command line, or `<stdin>`.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0]` skips a UTF-8 byte-order mark, which libyaml
+    /// does not count as a column.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStarts = Self.computeLineStarts(bytes)
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The location of a byte offset (clamped to the file). Columns count Unicode scalars.
+    public func location(ofByte offset: Int) -> SourceLocation {
+        let offset = max(0, min(offset, bytes.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = min(lineStarts[low], offset)
+        return SourceLocation(line: low + 1, column: scalarCount(from: start, to: offset) + 1, offset: offset)
+    }
+
+    /// The byte offset of a 0-based line and 0-based scalar column, as libyaml marks give them.
+    /// `hint` lets a caller that walks forward through a line resume where it stopped, keeping
+    /// position conversion linear on very long lines.
+    public func byteOffset(line: Int, column: Int, hint: inout PositionHint) -> Int {
+        guard line >= 0, line < lineStarts.count else { return bytes.count }
+        var offset: Int
+        var remaining: Int
+        if hint.line == line, hint.column <= column {
+            offset = hint.offset
+            remaining = column - hint.column
+        } else {
+            offset = lineStarts[line]
+            remaining = column
+        }
+        let limit = bytes.count
+        while remaining > 0, offset < limit {
+            offset += Self.sequenceLength(leading: bytes[offset])
+            remaining -= 1
+        }
+        offset = min(offset, limit)
+        hint = PositionHint(line: line, column: column, offset: offset)
+        return offset
+    }
+
+    /// The text of one 1-based line without its line break, for snippets.
+    public func lineText(_ line: Int) -> Substring {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    private func scalarCount(from start: Int, to end: Int) -> Int {
+        var count = 0
+        var index = start
+        while index < end {
+            index += Self.sequenceLength(leading: bytes[index])
+            count += 1
+        }
+        return count
+    }
+
+    /// Length of the UTF-8 sequence a byte starts; a stray continuation byte counts as one scalar, as a
+    /// decoder that substitutes U+FFFD would.
+    @inline(__always)
+    static func sequenceLength(leading byte: UInt8) -> Int {
+        switch byte {
+        case 0..<0xC0: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        default: return 4
+        }
+    }
+
+    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        starts.append(hasBOM ? 3 : 0)
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                index += 1
+                switch byte {
+                case 0x0A:
+                    starts.append(index)
+                case 0x0D:
+                    if index < count, buffer[index] == 0x0A { index += 1 }
+                    starts.append(index)
+                case 0xC2 where index < count && buffer[index] == 0x85:
+                    index += 1
+                    starts.append(index)
+                case 0xE2 where index + 1 < count && buffer[index] == 0x80 && (buffer[index + 1] == 0xA8 || buffer[index + 1] == 0xA9):
+                    index += 2
+                    starts.append(index)
+                default:
+                    break
+                }
+            }
+        }
+        return starts
+    }
+}
+
+/// Where the last position conversion ended, so the next one on the same line can continue from there.
+public struct PositionHint: Sendable {
+    var line: Int
+    var column: Int
+    var offset: Int
+
+    public init() {
+        self.init(line: -1, column: 0, offset: 0)
+    }
+
+    init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One thing to lint: a file on disk or standard input.
+public enum Input: Hashable, Sendable {
+    case file(String)
+    case standardInput
+
+    public var displayName: String {
+        switch self {
+        case .file(let path): path
+        case .standardInput: "<stdin>"
+        }
+    }
+}
+
+/// Turns command-line paths into the ordered list of inputs. Directories are walked in byte order of
+/// names (so output order never depends on the file system), taking `*.yml` and `*.yaml` and skipping
+/// hidden entries, which also skips `.git` and `.build`. Files named explicitly are taken whatever
+/// their extension.
+public enum InputDiscovery {
+    public struct Problem: Error, Equatable, Sendable {
+        public let path: String
+        public let message: String
+    }
+
+    public static func discover(_ paths: [String]) -> (inputs: [Input], problems: [Problem]) {
+        var inputs: [Input] = []
+        var problems: [Problem] = []
+        for path in paths {
+            if path == "-" {
+                inputs.append(.standardInput)
+                continue
+            }
+            switch fileType(path) {
+            case .directory:
+                let before = inputs.count
+                walk(directory: path, into: &inputs, problems: &problems)
+                if inputs.count == before {
+                    problems.append(Problem(path: path, message: "no YAML files (*.yml, *.yaml) in this directory"))
+                }
+            case .other:
+                inputs.append(.file(path))
+            case .missing(let reason):
+                problems.append(Problem(path: path, message: reason))
+            }
+        }
+        return (inputs, problems)
+    }
+
+    private enum FileType { case directory, other, missing(String) }
+
+    private static func fileType(_ path: String) -> FileType {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing(String(cString: strerror(errno))) }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
+    }
+
+    /// Iterative depth-first walk with a stack, so deep trees cannot exhaust the call stack.
+    private static func walk(directory root: String, into inputs: inout [Input], problems: inout [Problem]) {
+        var pending = [root]
+        while let directory = pending.popLast() {
+            guard let handle = opendir(directory) else {
+                problems.append(Problem(path: directory, message: String(cString: strerror(errno))))
+                continue
+            }
+            var files: [String] = []
+            var subdirectories: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = join(directory, name)
+                switch fileType(path) {
+                case .directory: subdirectories.append(path)
+                case .other where isYAMLName(name): files.append(path)
+                default: break
+                }
+            }
+            closedir(handle)
+            // Files of a directory come before its subdirectories; both in byte order.
+            inputs.append(contentsOf: files.sorted(by: byteOrder).map(Input.file))
+            pending.append(contentsOf: subdirectories.sorted(by: byteOrder).reversed())
+        }
+    }
+
+    /// `dir/name`, without a leading `./` when walking the current folder, so paths print as users write them.
+    private static func join(_ directory: String, _ name: String) -> String {
+        if directory == "." || directory == "./" { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    static func isYAMLName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+    }
+
+    private static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+}

@@ -1,0 +1,149 @@
+/// The typed value of a scalar as Docker Compose reads it (YAML 1.2 core schema as go-yaml v3 implements
+/// it): `yes`/`no`/`on`/`off` stay strings, `true`/`false` in three spellings are booleans, integers use
+/// Go's base-prefix syntax (`0x1F`, `0o17`, `0b101`, legacy `017`, `_` separators), and any quoted
+/// scalar is a string unless an explicit tag says otherwise.
+public enum ScalarValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    case string(String)
+
+    public var typeDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int: "an integer"
+        case .float: "a number"
+        case .string: "a string"
+        }
+    }
+}
+
+extension YAMLNode {
+    /// The scalar's typed value (collections resolve to `.null`).
+    public var resolved: ScalarValue {
+        guard kind == .scalar else { return .null }
+        return ScalarValue.resolve(text, style: style, tag: tag)
+    }
+}
+
+extension ScalarValue {
+    static let tagPrefix = "tag:yaml.org,2002:"
+
+    public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
+        if let tag, tag.hasPrefix(tagPrefix) {
+            switch tag.dropFirst(tagPrefix.count) {
+            case "str": return .string(text)
+            case "null": return .null
+            case "bool": return resolveBool(text).map(ScalarValue.bool) ?? .string(text)
+            case "int": return resolveInt(text).map(ScalarValue.int) ?? .string(text)
+            case "float": return resolveFloat(text).map(ScalarValue.float) ?? resolveInt(text).map { .float(Double($0)) } ?? .string(text)
+            default: break
+            }
+        }
+        guard style == .plain, tag == nil else { return .string(text) }
+        return resolvePlain(text)
+    }
+
+    static func resolvePlain(_ text: String) -> ScalarValue {
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if let value = resolveBool(text) { return .bool(value) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if let value = resolveInt(text) { return .int(value) }
+            if let value = resolveFloat(text) { return .float(value) }
+        default:
+            break
+        }
+        return .string(text)
+    }
+
+    static func resolveBool(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": true
+        case "false", "False", "FALSE": false
+        default: nil
+        }
+    }
+
+    /// Go's `strconv.ParseInt(s, 0, 64)` after removing `_`, as go-yaml v3 does.
+    static func resolveInt(_ text: String) -> Int64? {
+        var bytes = Array(text.utf8.filter { $0 != UInt8(ascii: "_") })
+        guard !bytes.isEmpty else { return nil }
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            bytes.removeFirst()
+        }
+        var radix: UInt64 = 10
+        if bytes.count > 1, bytes[0] == UInt8(ascii: "0") {
+            switch bytes[1] {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; bytes.removeFirst(2)
+            case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; bytes.removeFirst(2)
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; bytes.removeFirst(2)
+            default: radix = 8; bytes.removeFirst()
+            }
+        }
+        guard !bytes.isEmpty else { return nil }
+        var magnitude: UInt64 = 0
+        for byte in bytes {
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt64(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            guard digit < radix else { return nil }
+            let (product, overflowMultiply) = magnitude.multipliedReportingOverflow(by: radix)
+            let (sum, overflowAdd) = product.addingReportingOverflow(digit)
+            guard !overflowMultiply, !overflowAdd else { return nil }
+            magnitude = sum
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// go-yaml v3's float syntax: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` words.
+    static func resolveFloat(_ text: String) -> Double? {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
+        let bytes = Array(text.utf8.filter { $0 != UInt8(ascii: "_") })
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        } else {
+            guard digits() > 0 else { return nil }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                _ = digits()
+            }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,277 @@
+import Diagnostics
+
+/// Builds a `YAMLTree` from a stream of parse events, independent of libyaml so the anchor, merge,
+/// duplicate-key and limit logic can be read and tested on its own.
+///
+/// Everything is iterative: open collections live on an explicit frame stack and their children on one
+/// shared scratch stack, so neither input depth nor size can overflow the call stack, and building
+/// allocates per array growth rather than per node.
+struct TreeBuilder {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var root: NodeID?
+
+    private let file: SourceFile
+    private let limits: ReaderLimits
+    private var nodes: [YAMLNode] = []
+    private var children: [NodeID] = []
+    private var scratch: [NodeID] = []
+    private var frames: [Frame] = []
+    private var anchors: [String: Anchor] = [:]
+    /// Nodes each node expands to (itself and everything below, aliases counted in full).
+    private var weights: [Int] = []
+    /// Running total of expanded nodes for the document.
+    private var expanded = 0
+    /// Stand-ins for aliases that could not be resolved; later checks skip them to avoid cascades.
+    private var placeholders: Set<Int32> = []
+
+    private struct Frame {
+        let node: Int
+        let scratchStart: Int
+        let anchor: String?
+        let expandedAtStart: Int
+    }
+
+    private enum Anchor {
+        case pending(SourceRange)
+        case defined(NodeID)
+    }
+
+    init(file: SourceFile, limits: ReaderLimits) {
+        self.file = file
+        self.limits = limits
+        nodes.reserveCapacity(file.bytes.count / 8 + 4)
+        weights.reserveCapacity(file.bytes.count / 8 + 4)
+    }
+
+    /// The finished tree, if a root node was read.
+    func makeTree() -> YAMLTree? {
+        root.map { YAMLTree(nodes: nodes, children: children, root: $0, file: file) }
+    }
+
+    // MARK: Events. Each returns false when reading must stop (a limit was hit).
+
+    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange) -> Bool {
+        if text.utf8.count > limits.maxScalarBytes {
+            return limitHit("scalar of \(text.utf8.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: range)
+        }
+        let id = addNode(YAMLNode(kind: .scalar, style: style, isFlow: false, range: range, text: text, tag: tag, firstChild: 0, childCount: 0), weight: 1)
+        if let anchor { anchors[anchor] = .defined(id) }
+        return attach(id, at: range)
+    }
+
+    mutating func beginCollection(_ kind: YAMLNode.Kind, isFlow: Bool, tag: String?, anchor: String?, start: SourceLocation) -> Bool {
+        let range = SourceRange(at: start)
+        if frames.count >= limits.maxDepth {
+            return limitHit("nesting deeper than \(limits.maxDepth) levels (raise the limit with --max-depth)", at: range)
+        }
+        nodes.append(YAMLNode(kind: kind, style: .plain, isFlow: isFlow, range: range, text: "", tag: tag, firstChild: 0, childCount: 0))
+        weights.append(1)
+        if let anchor { anchors[anchor] = .pending(range) }
+        frames.append(Frame(node: nodes.count - 1, scratchStart: scratch.count, anchor: anchor, expandedAtStart: expanded))
+        expanded += 1
+        return checkExpansion(at: range)
+    }
+
+    mutating func endCollection(end: SourceLocation) -> Bool {
+        guard let frame = frames.popLast() else { return true }
+        let entries = scratch[frame.scratchStart...]
+        var node = nodes[frame.node]
+        node.range.end = end
+        node.firstChild = Int32(children.count)
+        if node.kind == .mapping {
+            let pairs = resolveMapping(entries)
+            children.append(contentsOf: pairs)
+            node.childCount = Int32(pairs.count / 2)
+        } else {
+            children.append(contentsOf: entries)
+            node.childCount = Int32(entries.count)
+        }
+        scratch.removeSubrange(frame.scratchStart...)
+        nodes[frame.node] = node
+        weights[frame.node] = expanded - frame.expandedAtStart
+        let id = NodeID(frame.node)
+        if let anchor = frame.anchor { anchors[anchor] = .defined(id) }
+        return attach(id, at: node.range)
+    }
+
+    mutating func alias(_ name: String, range: SourceRange) -> Bool {
+        switch anchors[name] {
+        case .defined(let target):
+            expanded += weights[Int(target.index)]
+            guard checkExpansion(at: range, alias: name) else { return false }
+            return attach(target, at: range)
+        case .pending(let anchorRange):
+            report(.undefinedAlias, "alias *\(name) refers to a node that contains it; a recursive alias cannot be expanded",
+                   at: range, notes: [Diagnostic.Note(message: "anchor &\(name) is defined here", range: anchorRange)])
+        case nil:
+            report(.undefinedAlias, "alias *\(name) refers to no anchor; define &\(name) before using it", at: range)
+        }
+        let placeholder = addNode(YAMLNode(kind: .scalar, style: .plain, isFlow: false, range: range, text: "", tag: nil, firstChild: 0, childCount: 0), weight: 1)
+        placeholders.insert(placeholder.index)
+        return attach(placeholder, at: range)
+    }
+
+    /// Reports a problem found outside the builder (libyaml errors, extra documents).
+    mutating func report(_ rule: RuleID, _ message: String, at range: SourceRange?, key: String? = nil, notes: [Diagnostic.Note] = []) {
+        var path = range == nil ? nil : currentPath()
+        if let key { path = path?.appending(key: key) }
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, range: range, path: path, notes: notes))
+    }
+
+    // MARK: Internals
+
+    private mutating func addNode(_ node: YAMLNode, weight: Int) -> NodeID {
+        nodes.append(node)
+        weights.append(weight)
+        expanded += weight
+        return NodeID(nodes.count - 1)
+    }
+
+    private mutating func attach(_ id: NodeID, at range: SourceRange) -> Bool {
+        if frames.isEmpty {
+            root = id
+        } else {
+            scratch.append(id)
+        }
+        return checkExpansion(at: range)
+    }
+
+    private mutating func checkExpansion(at range: SourceRange, alias: String? = nil) -> Bool {
+        guard expanded > limits.maxExpandedNodes else { return true }
+        let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
+        return limitHit("\(cause) to more than \(limits.maxExpandedNodes) nodes, counting every alias and merge in full (raise the limit with --max-nodes)", at: range)
+    }
+
+    private mutating func limitHit(_ message: String, at range: SourceRange) -> Bool {
+        report(.limitExceeded, message, at: range)
+        return false
+    }
+
+    /// The path of the node being built, from the open frames: each frame's last child is the way down.
+    private func currentPath() -> NodePath {
+        var components: [NodePath.Component] = []
+        for (depth, frame) in frames.enumerated() {
+            let childEnd = depth + 1 < frames.count ? frames[depth + 1].scratchStart : scratch.count
+            let ownCount = childEnd - frame.scratchStart
+            if nodes[frame.node].kind == .sequence {
+                components.append(.index(ownCount))
+            } else if ownCount % 2 == 1 {
+                let keyID = scratch[frame.scratchStart + ownCount - 1]
+                components.append(.key(nodes[Int(keyID.index)].text))
+            }
+        }
+        return NodePath(components)
+    }
+}
+
+// MARK: - Mappings: duplicate keys and merge keys
+
+extension TreeBuilder {
+    /// Checks a finished mapping's keys and resolves its merge keys (`<<`). Explicit keys win over merged
+    /// ones; among several merged mappings the earlier wins (YAML 1.1 merge type, as Compose reads it).
+    /// Merged pairs take the place of the `<<` entry, so source order is kept.
+    private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID] {
+        var keys = KeySet()
+        var hasMerge = false
+        var index = entries.startIndex
+        while index + 1 < entries.endIndex {
+            let keyNode = nodes[Int(entries[index].index)]
+            if keyNode.kind != .scalar {
+                report(.invalidStructure, "mapping key must be a scalar, not \(keyNode.kindDescription)", at: keyNode.range)
+            } else if isMergeKey(keyNode) {
+                hasMerge = true
+            } else if let first = keys.insert(keyNode.text, id: entries[index], nodes: nodes) {
+                report(.duplicateKey, "duplicate key '\(keyNode.text)'; a mapping may define each key only once",
+                       at: keyNode.range, key: keyNode.text, notes: [Diagnostic.Note(message: "first defined here", range: nodes[Int(first.index)].range)])
+            }
+            index += 2
+        }
+        guard hasMerge else { return Array(entries) }
+
+        var result: [NodeID] = []
+        result.reserveCapacity(entries.count)
+        var merged = KeySet()
+        index = entries.startIndex
+        while index + 1 < entries.endIndex {
+            let key = entries[index]
+            let value = entries[index + 1]
+            index += 2
+            guard isMergeKey(nodes[Int(key.index)]) else {
+                result.append(key)
+                result.append(value)
+                continue
+            }
+            for source in mergeSources(value, key: key) {
+                let node = nodes[Int(source.index)]
+                let start = Int(node.firstChild)
+                for pairIndex in 0..<Int(node.childCount) {
+                    let mergedKey = children[start + 2 * pairIndex]
+                    let keyNode = nodes[Int(mergedKey.index)]
+                    if keyNode.kind == .scalar {
+                        if keys.contains(keyNode.text) || merged.insert(keyNode.text, id: mergedKey, nodes: nodes) != nil { continue }
+                    }
+                    result.append(mergedKey)
+                    result.append(children[start + 2 * pairIndex + 1])
+                }
+            }
+        }
+        return result
+    }
+
+    private func isMergeKey(_ node: YAMLNode) -> Bool {
+        node.kind == .scalar && node.style == .plain && node.text == "<<" && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
+    }
+
+    /// The mappings a `<<` value stands for: a mapping, or a sequence of mappings.
+    private mutating func mergeSources(_ value: NodeID, key: NodeID) -> [NodeID] {
+        if placeholders.contains(value.index) { return [] }
+        let node = nodes[Int(value.index)]
+        switch node.kind {
+        case .mapping:
+            return [value]
+        case .sequence:
+            let start = Int(node.firstChild)
+            var sources: [NodeID] = []
+            for item in children[start..<start + Int(node.childCount)] where !placeholders.contains(item.index) {
+                let itemNode = nodes[Int(item.index)]
+                if itemNode.kind == .mapping {
+                    sources.append(item)
+                } else {
+                    report(.invalidMerge, "a merge key '<<' list may hold only mappings, not \(itemNode.kindDescription)", at: itemNode.range)
+                }
+            }
+            return sources
+        case .scalar:
+            report(.invalidMerge, "the merge key '<<' needs a mapping or a list of mappings, not \(node.kindDescription)", at: node.range)
+            return []
+        }
+    }
+}
+
+/// Scalar key texts seen in one mapping. Most mappings are small, where a linear scan beats hashing;
+/// large ones switch to a dictionary so duplicate checks stay linear overall.
+private struct KeySet {
+    private var small: [(String, NodeID)] = []
+    private var large: [String: NodeID]?
+
+    /// Inserts a key; returns the id of an earlier equal key instead if there is one.
+    mutating func insert(_ text: String, id: NodeID, nodes: [YAMLNode]) -> NodeID? {
+        if large != nil {
+            if let existing = large![text] { return existing }
+            large![text] = id
+            return nil
+        }
+        if let existing = small.first(where: { $0.0 == text }) { return existing.1 }
+        small.append((text, id))
+        if small.count > 16 {
+            large = Dictionary(small, uniquingKeysWith: { first, _ in first })
+            small = []
+        }
+        return nil
+    }
+
+    func contains(_ text: String) -> Bool {
+        if let large { return large[text] != nil }
+        return small.contains { $0.0 == text }
+    }
+}

@@ -1,0 +1,124 @@
+import Diagnostics
+
+/// Index of a node in its `YAMLTree`. Aliases resolve to the anchored node's id, so a node may appear
+/// under several parents without being copied: alias-heavy files cost no extra memory, and the
+/// expansion budget (see `ReaderLimits`) bounds what walks over such a tree can cost.
+public struct NodeID: Hashable, Sendable {
+    public let index: Int32
+
+    init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
+}
+
+/// How a scalar was written. Kept because quoting decides typing (`"8080"` is a string, `8080` a number)
+/// and because `render` writes each scalar back the way the author did.
+public enum ScalarStyle: UInt8, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+
+    public var isQuoted: Bool { self == .singleQuoted || self == .doubleQuoted }
+}
+
+/// One node. Collections keep their children in the tree's shared child table (`YAMLTree.items(of:)`,
+/// `YAMLTree.pairs(of:)`); a mapping's pairs are final: merge keys are already resolved.
+public struct YAMLNode: Sendable {
+    public enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
+
+    public let kind: Kind
+    /// For scalars, how the text was quoted; `.plain` for collections.
+    public var style: ScalarStyle
+    /// For collections, whether they were written in flow style (`[a, b]`, `{a: 1}`).
+    public var isFlow: Bool
+    public var range: SourceRange
+    /// A scalar's value after YAML unescaping; empty for collections.
+    public var text: String
+    /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`), nil when implicit.
+    public var tag: String?
+    var firstChild: Int32
+    var childCount: Int32
+
+    public var isScalar: Bool { kind == .scalar }
+    public var isMapping: Bool { kind == .mapping }
+    public var isSequence: Bool { kind == .sequence }
+
+    /// What the kind of node is called in messages ("a mapping", "a string").
+    public var kindDescription: String {
+        switch kind {
+        case .mapping: "a mapping"
+        case .sequence: "a sequence"
+        case .scalar: resolved.typeDescription
+        }
+    }
+}
+
+/// A parsed document: nodes in creation order, plus the child table. A value type whose storage is two
+/// flat arrays, so building it allocates per array growth, not per node.
+public struct YAMLTree: Sendable {
+    public internal(set) var nodes: [YAMLNode]
+    var children: [NodeID]
+    public let root: NodeID
+    public let file: SourceFile
+
+    init(nodes: [YAMLNode], children: [NodeID], root: NodeID, file: SourceFile) {
+        self.nodes = nodes
+        self.children = children
+        self.root = root
+        self.file = file
+    }
+
+    public subscript(id: NodeID) -> YAMLNode {
+        get { nodes[Int(id.index)] }
+        set { nodes[Int(id.index)] = newValue }
+    }
+
+    /// The elements of a sequence (empty for other kinds).
+    public func items(of id: NodeID) -> ArraySlice<NodeID> {
+        let node = self[id]
+        guard node.kind == .sequence else { return [] }
+        let start = Int(node.firstChild)
+        return children[start..<start + Int(node.childCount)]
+    }
+
+    /// The key/value pairs of a mapping in source order, merge keys resolved (empty for other kinds).
+    public func pairs(of id: NodeID) -> MappingPairs {
+        let node = self[id]
+        guard node.kind == .mapping else { return MappingPairs(children: children[0..<0]) }
+        let start = Int(node.firstChild)
+        return MappingPairs(children: children[start..<start + 2 * Int(node.childCount)])
+    }
+
+    /// The value under a scalar key of a mapping, if present.
+    public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
+        for pair in pairs(of: mapping) where self[pair.key].isScalar && self[pair.key].text == key {
+            return pair.value
+        }
+        return nil
+    }
+
+    /// A copy of this tree whose scalar texts may be replaced (the interpolator's output).
+    public func replacingScalars(_ transform: (NodeID, YAMLNode) -> YAMLNode?) -> YAMLTree {
+        var copy = self
+        for index in nodes.indices where nodes[index].kind == .scalar {
+            if let replacement = transform(NodeID(index), nodes[index]) {
+                copy.nodes[index] = replacement
+            }
+        }
+        return copy
+    }
+}
+
+/// The pairs of one mapping, stored as alternating key and value ids.
+public struct MappingPairs: RandomAccessCollection, Sendable {
+    public struct Pair: Sendable {
+        public let key: NodeID
+        public let value: NodeID
+    }
+
+    let children: ArraySlice<NodeID>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { children.count / 2 }
+
+    public subscript(position: Int) -> Pair {
+        let base = children.startIndex + 2 * position
+        return Pair(key: children[base], value: children[base + 1])
+    }
+}

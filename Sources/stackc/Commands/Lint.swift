@@ -1,0 +1,43 @@
+import ArgumentParser
+import Driver
+import Reporting
+
+extension Stackc {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check templates for syntax errors and platform rule violations.",
+            discussion: """
+            Directories are searched recursively for *.yml and *.yaml files (hidden folders are skipped);
+            '-' reads standard input. Findings are printed as file:line:column: severity: message [rule].
+            """
+        )
+
+        @Argument(help: "Files, directories, or '-' for standard input.")
+        var paths: [String] = ["."]
+
+        @Option(help: "Output format: text or json.")
+        var format: ReportFormat = .text
+
+        @Flag(help: "Treat warnings as errors for the exit status.")
+        var strict = false
+
+        @Option(help: "Number of files checked in parallel (default: all cores).")
+        var jobs: Int?
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let job = LintJob(
+                paths: paths, options: LintOptions(), format: format,
+                colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
+                jobs: jobs ?? Terminal.coreCount())
+            let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
+                                 errors: { Terminal.write($0, to: Terminal.standardError) })
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Glibc
+
+/// The `stackc` command. Subcommands live in `Commands/`, one file each, and hold no logic of their own.
+@main
+struct Stackc: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "stackc",
+        abstract: "Validate Compose and pod templates and compile them to container-platform API requests.",
+        discussion: """
+        Examples:
+          stackc lint .                          check every *.yml/*.yaml under the current folder
+          stackc lint compose.yaml --format json machine-readable findings
+          cat compose.yaml | stackc lint -       check standard input
+
+        Exit status: 0 no errors, 1 error-level findings, 2 usage error or unreadable input.
+        """,
+        version: version,
+        subcommands: [Lint.self]
+    )
+
+    /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract
+    /// promises, where swift-argument-parser would exit 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                Terminal.write(message + "\n", to: code == .success ? Terminal.standardOutput : Terminal.standardError)
+            }
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few facts about the process's terminal the commands need.
+enum Terminal {
+    /// Colour only for a terminal, and never when `NO_COLOR` is set (no-color.org).
+    static func wantsColor(stdoutDescriptor: Int32) -> Bool {
+        isatty(stdoutDescriptor) == 1 && getenv("NO_COLOR") == nil
+    }
+
+    static func coreCount() -> Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    static let standardOutput: Int32 = 1
+    static let standardError: Int32 = 2
+
+    /// Writes all of `text` to a file descriptor, retrying short writes. Reports arrive a file at a time,
+    /// so one system call per file is the natural buffer.
+    static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
