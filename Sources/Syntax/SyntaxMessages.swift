@@ -15,7 +15,9 @@ enum SyntaxMessages {
         }
     }
 
-    static func syntaxProblem(_ problem: String, context: String?, contextLine: Int, character: UInt8?) -> String {
+    /// `context` is libyaml's "while parsing …" text; it is repeated in the message only when it is not
+    /// shown as a note anyway.
+    static func syntaxProblem(_ problem: String, context: String?, contextLine: Int, character: UInt8?, contextIsNote: Bool) -> String {
         switch problem {
         case "found character that cannot start any token" where character == UInt8(ascii: "\t"):
             return "tab character where YAML expects indentation or a value; YAML indents with spaces only"
@@ -31,10 +33,16 @@ enum SyntaxMessages {
             return "expected a '-' list item at this indentation; check the indentation of this line"
         case "found unexpected end of stream" where context?.contains("quoted scalar") == true:
             return "unterminated quoted string: the quote opened on line \(contextLine) is never closed"
+        case "did not find expected ',' or ']'":
+            return "expected ',' or ']' to continue or close the list opened on line \(contextLine)"
+        case "did not find expected ',' or '}'":
+            return "expected ',' or '}' to continue or close the mapping opened on line \(contextLine)"
+        case "did not find expected node content":
+            return "expected a value here"
         case "found undefined tag handle":
             return "unknown tag handle; only '!' and '!!' are defined (or declare the handle with %TAG)"
         default:
-            if let context { return "\(problem) (\(context) on line \(contextLine))" }
+            if let context, !contextIsNote { return "\(problem) (\(context) on line \(contextLine))" }
             return problem
         }
     }

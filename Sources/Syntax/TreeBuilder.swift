@@ -21,6 +21,9 @@ struct TreeBuilder {
     private var weights: [Int] = []
     /// Running total of expanded nodes for the document.
     private var expanded = 0
+    /// While a finished mapping is checked its entries are still on the scratch stack; this marks where
+    /// they begin so `currentPath` does not read them as the parent's children.
+    private var scratchEndForPath: Int?
     /// Stand-ins for aliases that could not be resolved; later checks skip them to avoid cascades.
     private var placeholders: Set<Int32> = []
 
@@ -79,7 +82,9 @@ struct TreeBuilder {
         node.range.end = end
         node.firstChild = Int32(children.count)
         if node.kind == .mapping {
+            scratchEndForPath = frame.scratchStart
             let pairs = resolveMapping(entries)
+            scratchEndForPath = nil
             children.append(contentsOf: pairs)
             node.childCount = Int32(pairs.count / 2)
         } else {
@@ -151,7 +156,7 @@ struct TreeBuilder {
     private func currentPath() -> NodePath {
         var components: [NodePath.Component] = []
         for (depth, frame) in frames.enumerated() {
-            let childEnd = depth + 1 < frames.count ? frames[depth + 1].scratchStart : scratch.count
+            let childEnd = depth + 1 < frames.count ? frames[depth + 1].scratchStart : (scratchEndForPath ?? scratch.count)
             let ownCount = childEnd - frame.scratchStart
             if nodes[frame.node].kind == .sequence {
                 components.append(.index(ownCount))

@@ -149,11 +149,11 @@ private struct ParseSession {
         let context = parser.context.map { String(cString: $0) }
         let contextAt = marks.end(parser.context_mark)
         let character = problemAt.offset < file.bytes.count ? file.bytes[problemAt.offset] : nil
-        let message = SyntaxMessages.syntaxProblem(problem, context: context, contextLine: contextAt.line, character: character)
         var notes: [Diagnostic.Note] = []
         if let context, contextAt != problemAt {
             notes.append(Diagnostic.Note(message: context, range: SourceRange(at: contextAt)))
         }
+        let message = SyntaxMessages.syntaxProblem(problem, context: context, contextLine: contextAt.line, character: character, contextIsNote: !notes.isEmpty)
         builder.report(.yamlSyntax, message, at: SourceRange(at: problemAt), notes: notes)
     }
 }
@@ -178,6 +178,8 @@ private struct MarkConverter {
     }
 
     private static func convert(_ mark: yaml_mark_t, in file: SourceFile, hint: inout PositionHint) -> SourceLocation {
+        // At the end of input libyaml may point one line past the last one; show the end of the file instead.
+        if Int(mark.line) >= file.lineCount { return file.location(ofByte: file.bytes.count) }
         let offset = file.byteOffset(line: Int(mark.line), column: Int(mark.column), hint: &hint)
         return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
     }
