@@ -1,20 +1,24 @@
 import Diagnostics
+import Interpolation
 import Reporting
 
-/// A whole `lint` run: discover inputs, lint them in parallel, stream the reports in input order and
-/// compute the exit status. The executable only parses flags and calls this, so the whole run is
-/// testable in-process.
+/// A whole `lint` run: discover inputs, load each folder's environment once, lint the files in
+/// parallel, stream the reports in input order and compute the exit status. The executable only parses
+/// flags and calls this, so the whole run is testable in-process.
 public struct LintJob {
     public var paths: [String]
-    public var options: LintOptions
+    public var options: FrontEndOptions
+    public var environment: EnvironmentOptions
     public var format: ReportFormat
     public var colors: Bool
     public var strict: Bool
     public var jobs: Int
 
-    public init(paths: [String], options: LintOptions, format: ReportFormat, colors: Bool, strict: Bool, jobs: Int) {
+    public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, format: ReportFormat,
+                colors: Bool, strict: Bool, jobs: Int) {
         self.paths = paths
         self.options = options
+        self.environment = environment
         self.format = format
         self.colors = colors
         self.strict = strict
@@ -32,16 +36,23 @@ public struct LintJob {
         var reporter = format.makeReporter(colors: colors)
         var summary = Summary()
         var filesWithFindings = 0
+        func deliver(_ reports: [FileReport], failed: Bool) {
+            inputFailed = inputFailed || failed
+            for report in reports {
+                summary.add(report)
+                if !report.diagnostics.isEmpty { filesWithFindings += 1 }
+                let text = reporter.report(report)
+                if !text.isEmpty { output(text) }
+            }
+        }
+
         let inputs = discovery.inputs
+        let environmentFor = loadEnvironments(for: inputs, deliver: deliver)
         let options = options
         orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
-            LintPipeline.lint(inputs[index], options: options)
+            LintPipeline.lint(inputs[index], environment: environmentFor(FrontEnd.directory(of: inputs[index])), options: options)
         }, deliver: { outcome in
-            inputFailed = inputFailed || outcome.inputFailed
-            summary.add(outcome.report)
-            if !outcome.report.diagnostics.isEmpty { filesWithFindings += 1 }
-            let text = reporter.report(outcome.report)
-            if !text.isEmpty { output(text) }
+            deliver(outcome.reports, failed: outcome.inputFailed)
         })
         let tail = reporter.finish(summary)
         if !tail.isEmpty { output(tail) }
@@ -49,5 +60,26 @@ public struct LintJob {
             errors(TextReporter.summaryLine(summary, filesWithFindings: filesWithFindings) + "\n")
         }
         return ExitStatus.forLint(summary: summary, strict: strict, inputFailed: inputFailed)
+    }
+
+    /// One environment per template folder, loaded in input order before the parallel phase so env-file
+    /// problems are reported once and always in the same place. Explicit `--env-file`s replace every
+    /// folder's `.env`, so they are read once for all.
+    private func loadEnvironments(for inputs: [Input], deliver: ([FileReport], Bool) -> Void) -> @Sendable (String) -> Environment {
+        guard options.interpolate else { return { _ in Environment() } }
+        let loader = EnvironmentLoader(options: environment)
+        if !environment.envFiles.isEmpty {
+            let loaded = loader.load(forDirectory: "")
+            deliver(loaded.reports, loaded.failed)
+            return { _ in loaded.environment }
+        }
+        var environments: [String: Environment] = [:]
+        for directory in inputs.map(FrontEnd.directory(of:)) where environments[directory] == nil {
+            let loaded = loader.load(forDirectory: directory)
+            deliver(loaded.reports, loaded.failed)
+            environments[directory] = loaded.environment
+        }
+        let loaded = environments
+        return { loaded[$0] ?? Environment() }
     }
 }

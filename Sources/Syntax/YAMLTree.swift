@@ -35,6 +35,9 @@ public struct YAMLNode: Sendable {
     var firstChild: Int32
     var childCount: Int32
 
+    /// Items of a sequence or pairs of a mapping; 0 for scalars.
+    public var entryCount: Int { Int(childCount) }
+
     public var isScalar: Bool { kind == .scalar }
     public var isMapping: Bool { kind == .mapping }
     public var isSequence: Bool { kind == .sequence }

@@ -393,6 +393,33 @@ dotenv("no-break-space-value", "A=\u00a0x\u00a0\n", ["A"])
 dotenv("many-entries", "".join(f"K{i}=v{i}\n" for i in range(20)), ["K0", "K19"])
 dotenv("blank-lines-between", "\n\nA=1\n\n\nB=2\n\n", ["A", "B"])
 dotenv("windows-eof-crlf-inherited", "A\r\n", ["A"], env={"A": "proc"})
+dotenv("bare-word-at-eof", "B=2\nA", ["A", "B", ""],
+       note="a last line with no '=' and no line break is a value for the empty key, not an inherited A")
+dotenv("bare-words-with-space-at-eof", "A B", ["A", ""])
+dotenv("export-bare-word-at-eof", "export A", ["A", ""])
+dotenv("empty-key-listed", "=1\n", [""])
+dotenv("yaml-style-empty-key", ":1\n", [""])
+dotenv("export-then-newline", "export\nA=1\n", ["A", "export"])
+dotenv("export-then-blank-line-error", "export\n\nB$=1\n", ["B"])
+dotenv("double-quotes-octal-variants", "A=\"\\0377|\\01|\\012|\\0123|\\01234|\\0777|\\0089|\\c|\\e\"\n", ["A"])
+dotenv("unquoted-octal-untouched", "A=\\0101\n", ["A"])
+dotenv("double-quotes-backslash-then-escaped-quote", "A=\"a\\\\\\\"b\"\n", ["A"])
+dotenv("assignment-glued-after-quotes", "A=\"x\"y=1\n", ["A", "y"])
+dotenv("tab-before-hash", "A=x \t#c\n", ["A"])
+dotenv("ideographic-space-before-hash", "A=x\u3000#c\n", ["A"])
+dotenv("ideographic-space-in-key", "A\u3000=1\n", ["A"])
+dotenv("no-break-space-in-key", "A\u00a0B=1\n", ["A\u00a0B"])
+dotenv("tab-in-key", "A\tB=1\n", ["A\tB"])
+dotenv("ideographic-space-indent", "A=1\n\u3000B=2\n", ["A", "B"])
+dotenv("lone-dollar-value", "A=$\nB=\"$\"\n", ["A", "B"])
+dotenv("dotenv-braces-in-default", "A=${U-{}}\n", ["A"])
+dotenv("single-quotes-escaped-backslash", "A='a\\\\'\nB=2\n", ["A", "B"])
+dotenv("required-in-unused-default", "A=${P:-${U:?never}}\n", ["A"], env={"P": "set"},
+       note="Compose evaluates the unused default eagerly and fails; stackc does not")
+dotenv("double-quoted-escaped-dollar-braces", "A=\"\\${U:?x}\"\n", ["A"])
+dotenv("line-of-interpolation-error", "A=1\nB=\"x\ny ${U:?gone}\"\n", ["A"])
+dotenv("backslash-newline-in-double-quotes", "A=\"x\\\ny\"\n", ["A"])
+dotenv("crlf-in-double-quotes", "A=\"x\r\ny\"\r\n", ["A"])
 
 
 def run(binary, folder, env, args):
@@ -438,7 +465,7 @@ def warnings_of(stderr):
 def error_of(stderr, folder):
     """The error compose printed, without log noise, with the temporary folder made stable."""
     lines = [line for line in stderr.splitlines() if "level=warning" not in line]
-    return "\n".join(lines).strip().replace(os.path.realpath(folder), "<dir>").replace(folder, "<dir>")
+    return "\n".join(lines).rstrip("\n").replace(os.path.realpath(folder), "<dir>").replace(folder, "<dir>")
 
 
 def value_case(binary, name, text, env, note):
@@ -491,7 +518,7 @@ def dotenv_case(binary, name, content, env, keys, note):
                         _, listed, _ = run(binary, folder, env, ["--environment"])
                         listing = dict(line.split("=", 1) for line in listed.splitlines() if "=" in line)
                     values[key] = listing.get(key)
-            case.update(ok=True, values=values, warnings=warnings_of(err))
+            case.update(ok=True, values=values)
     if note:
         case["note"] = note
     return case

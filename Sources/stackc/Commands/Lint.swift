@@ -24,13 +24,16 @@ extension Stackc {
         @Option(help: "Number of files checked in parallel (default: all cores).")
         var jobs: Int?
 
+        @OptionGroup(title: "Variables")
+        var variables: EnvironmentFlags
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() throws {
             let job = LintJob(
-                paths: paths, options: LintOptions(), format: format,
+                paths: paths, options: variables.frontEndOptions, environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
                 jobs: jobs ?? Terminal.coreCount())
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Diagnostics
+import Interpolation
+
+/// Where variables come from for a run (`--env-file`, `-e`, the process environment).
+public struct EnvironmentOptions: Sendable {
+    /// `--env-file` paths; when empty, `.env` beside each template is read if it exists.
+    public var envFiles: [String]
+    /// `-e KEY=VALUE`, highest precedence.
+    public var overrides: [(name: String, value: String)]
+    /// `-p/--project-name`, which decides `COMPOSE_PROJECT_NAME`.
+    public var projectName: String?
+    /// The process environment, captured once (tests pass their own).
+    public var process: [(name: String, value: String)]
+
+    public init(envFiles: [String] = [], overrides: [(name: String, value: String)] = [], projectName: String? = nil,
+                process: [(name: String, value: String)] = EnvironmentOptions.currentProcessEnvironment()) {
+        self.envFiles = envFiles
+        self.overrides = overrides
+        self.projectName = projectName
+        self.process = process
+    }
+
+    public static func currentProcessEnvironment() -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
+            }
+            pointer += 1
+        }
+        return result
+    }
+}
+
+/// Builds the layered `Environment` for each template folder, reading each env file once per run.
+/// Problems in an env file become that file's own report, so they are shown with its positions.
+public struct EnvironmentLoader: Sendable {
+    public struct Loaded: Sendable {
+        public let environment: Environment
+        /// Reports for env files that had problems or could not be read.
+        public let reports: [FileReport]
+        public let failed: Bool
+    }
+
+    public let options: EnvironmentOptions
+
+    public init(options: EnvironmentOptions) {
+        self.options = options
+    }
+
+    /// The environment for templates in `directory` (`""` for standard input: the current folder).
+    public func load(forDirectory directory: String) -> Loaded {
+        var environment = Environment()
+        var reports: [FileReport] = []
+        var failed = false
+        let explicit = !options.envFiles.isEmpty
+        let files = explicit ? options.envFiles : [directory.isEmpty ? ".env" : directory + "/.env"]
+        let processLookup = Dictionary(options.process, uniquingKeysWith: { _, last in last })
+        for path in files {
+            if !explicit, access(path, F_OK) != 0 { continue }
+            switch FileLoader.load(.file(path), maxBytes: 16 << 20) {
+            case .failure(let failure):
+                failed = true
+                reports.append(FileReport(file: SourceFile(path: path, bytes: []), diagnostics: [
+                    Diagnostic(rule: .unreadableInput, severity: .error, message: "env file \(failure.message)", range: nil),
+                ]))
+            case .success(let file):
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                // Compose consults the outside environment before the file's own earlier lines.
+                let parsed = parseDotEnv(text) { name in
+                    processLookup[String(name)] ?? environment[name]?.value
+                }
+                for entry in parsed.entries {
+                    environment.set(entry.key, entry.value, source: .envFile(path: path, line: entry.line))
+                }
+                if !parsed.failures.isEmpty {
+                    var hint = PositionHint()
+                    reports.append(FileReport(file: file, diagnostics: parsed.failures.map { failure in
+                        let offset = file.byteOffset(line: failure.line - 1, column: failure.column - 1, hint: &hint)
+                        let location = SourceLocation(line: failure.line, column: failure.column, offset: offset)
+                        return Diagnostic(rule: .envFileSyntax, severity: .error, message: failure.message, range: SourceRange(at: location))
+                    }))
+                }
+            }
+        }
+        for (name, value) in options.process {
+            environment.set(name, value, source: .process)
+        }
+        for (name, value) in options.overrides {
+            environment.set(name, value, source: .commandLine)
+        }
+        return Loaded(environment: environment, reports: reports, failed: failed)
+    }
+}
+
+extension RuleID {
+    /// A line of an env file that Compose would refuse.
+    public static let envFileSyntax: RuleID = "env-file-syntax"
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+import Interpolation
+import Model
+import Syntax
+
+/// Settings shared by every command that reads templates.
+public struct FrontEndOptions: Sendable {
+    public var limits: ReaderLimits
+    /// False for `--no-interpolate`: templates are checked as written.
+    public var interpolate: Bool
+    /// Variables never substituted nor reported unset (the aliyun server injects them).
+    public var preservedNames: Set<String>
+    public var projectName: String?
+
+    public init(limits: ReaderLimits = .default, interpolate: Bool = true,
+                preservedNames: Set<String> = FrontEndOptions.platformNames, projectName: String? = nil) {
+        self.limits = limits
+        self.interpolate = interpolate
+        self.preservedNames = preservedNames
+        self.projectName = projectName
+    }
+
+    /// Deploy-time names of the aliyun platform that no local environment can know; preserved in every
+    /// mode so a template written for the platform lints clean. `COMPOSE_PROJECT_NAME` is added only
+    /// for aliyun targets, since locally Compose resolves it to the project name.
+    public static let platformNames: Set<String> = ["ACS_PROJECT_VERSION", "ACS_DEFAULT_DOMAIN"]
+}
+
+/// A template after the shared stages: read, then interpolated.
+public struct ProcessedTemplate: Sendable {
+    public let file: SourceFile
+    /// The tree as written, when it could be read.
+    public let written: YAMLTree?
+    /// The tree after interpolation (equal to `written` with `--no-interpolate`).
+    public let interpolated: InterpolatedTree?
+    public let diagnostics: [Diagnostic]
+
+    public var tree: YAMLTree? { interpolated?.tree ?? written }
+}
+
+/// Syntax → Interpolation for one file, the part every command shares.
+public enum FrontEnd {
+    public static func process(_ file: SourceFile, environment: Environment, directory: String, options: FrontEndOptions) -> ProcessedTemplate {
+        let read = YAMLReader.read(file, limits: options.limits)
+        guard let tree = read.tree else {
+            return ProcessedTemplate(file: file, written: nil, interpolated: nil, diagnostics: read.diagnostics)
+        }
+        guard options.interpolate else {
+            return ProcessedTemplate(file: file, written: tree, interpolated: nil, diagnostics: read.diagnostics)
+        }
+        var environment = environment
+        if !options.preservedNames.contains("COMPOSE_PROJECT_NAME") {
+            let name = ProjectName.resolve(explicit: options.projectName, environment: environment, tree: tree, directory: directory)
+            environment.set("COMPOSE_PROJECT_NAME", name, source: options.projectName == nil ? .process : .commandLine)
+        }
+        let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
+        let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
+        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, diagnostics: read.diagnostics + interpolated.diagnostics)
+    }
+
+    /// The folder a template's `.env` and project name come from.
+    public static func directory(of input: Input) -> String {
+        guard case .file(let path) = input, let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

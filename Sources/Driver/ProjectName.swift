@@ -1,0 +1,45 @@
+import Interpolation
+import Syntax
+
+/// `COMPOSE_PROJECT_NAME` as Docker Compose decides it: `-p`, else the variable itself, else the
+/// template's top-level `name:`, else the folder name normalised (lower-case, only `a-z 0-9 _ -`).
+enum ProjectName {
+    static func resolve(explicit: String?, environment: Environment, tree: YAMLTree, directory: String) -> String {
+        if let explicit { return explicit }
+        if let value = environment["COMPOSE_PROJECT_NAME"]?.value, !value.isEmpty { return value }
+        if tree[tree.root].isMapping, let name = tree.value(forKey: "name", in: tree.root), tree[name].isScalar, !tree[name].text.isEmpty,
+           !tree[name].text.contains("$") {
+            return tree[name].text
+        }
+        return normalize(folderName(directory))
+    }
+
+    static func folderName(_ directory: String) -> String {
+        var path = directory.isEmpty ? currentDirectory() : directory
+        if !path.hasPrefix("/") { path = currentDirectory() + "/" + path }
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        var stack: [Substring] = []
+        for part in parts {
+            if part == ".." { _ = stack.popLast() } else { stack.append(part) }
+        }
+        return stack.last.map(String.init) ?? ""
+    }
+
+    static func normalize(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+        }.map(Character.init))
+    }
+
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "" }
+        return String(cString: buffer)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Driver
+
+extension Stackc {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a template after variable substitution.",
+            discussion: """
+            Like `docker compose config` without normalisation: keys stay in source order, anchors and merge
+            keys are expanded, and each scalar keeps its quoting. Problems go to stderr; on an error nothing
+            is printed and the exit status is 1.
+            """
+        )
+
+        @Argument(help: "The template, or '-' for standard input.")
+        var path: String
+
+        @Option(help: "Output format: yaml or json.")
+        var format: RenderFormat = .yaml
+
+        @OptionGroup(title: "Variables")
+        var variables: EnvironmentFlags
+
+        func run() throws {
+            let job = RenderJob(path: path, format: format, options: variables.frontEndOptions, environment: variables.environmentOptions)
+            let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
+                                 errors: { Terminal.write($0, to: Terminal.standardError) },
+                                 colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+    }
+}
+
+extension RenderFormat: ExpressibleByArgument {}

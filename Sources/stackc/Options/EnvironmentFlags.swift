@@ -1,0 +1,35 @@
+import ArgumentParser
+import Driver
+
+/// Flags that decide how variables are substituted; shared by every command that reads templates.
+struct EnvironmentFlags: ParsableArguments {
+    @Option(name: .customLong("env-file"), help: ArgumentHelp("Read variables from this file instead of the .env beside the template (repeatable).", valueName: "file"))
+    var envFiles: [String] = []
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Set a variable, overriding the environment and env files (repeatable).", valueName: "KEY=VALUE"))
+    var variables: [String] = []
+
+    @Option(name: [.customShort("p"), .customLong("project-name")], help: "Project name, which sets COMPOSE_PROJECT_NAME.")
+    var projectName: String?
+
+    @Flag(name: .customLong("no-interpolate"), help: "Do not substitute variables; check the template as written.")
+    var noInterpolate = false
+
+    func validate() throws {
+        for variable in variables where !variable.contains("=") || variable.hasPrefix("=") {
+            throw ValidationError("-e expects KEY=VALUE, got '\(variable)'")
+        }
+    }
+
+    var environmentOptions: EnvironmentOptions {
+        let overrides = variables.map { variable in
+            let equals = variable.firstIndex(of: "=")!
+            return (name: String(variable[..<equals]), value: String(variable[variable.index(after: equals)...]))
+        }
+        return EnvironmentOptions(envFiles: envFiles, overrides: overrides, projectName: projectName)
+    }
+
+    var frontEndOptions: FrontEndOptions {
+        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName)
+    }
+}
