@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

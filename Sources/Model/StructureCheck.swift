@@ -17,7 +17,7 @@ public enum StructureCheck {
             let services = tree.value(forKey: "services", in: tree.root)!
             if tree[services].isMapping {
                 checkServices(tree.pairs(of: services), in: tree, under: NodePath([.key("services")]), into: &diagnostics)
-            } else if tree[services].resolved != .null {
+            } else if !tree[services].isScalar || tree[services].resolved != .null {
                 diagnostics.append(mismatch(tree[services], at: NodePath([.key("services")]), expected: "a mapping of service names to service definitions"))
             }
         case .composeV1:

@@ -1,0 +1,20 @@
+import Diagnostics
+import Syntax
+
+/// A value read from a template together with where it was written, so a rule reports at the exact
+/// scalar without ever computing a position itself.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let range: SourceRange
+    public let path: NodePath
+
+    public init(_ value: Value, range: SourceRange, path: NodePath) {
+        self.value = value
+        self.range = range
+        self.path = path
+    }
+
+    public func map<Other>(_ transform: (Value) -> Other) -> Located<Other> {
+        Located<Other>(transform(value), range: range, path: path)
+    }
+}

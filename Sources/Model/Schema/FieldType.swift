@@ -1,0 +1,92 @@
+/// The expected shape of a value. Schemas written with these drive the `unknown-field` and
+/// `type-mismatch` checks of every template kind and the JSON Schemas stackc publishes, so there is one
+/// description of each kind, not two that drift apart.
+public indirect enum FieldType: Sendable {
+    /// A scalar that reads as a string (a quoted number counts; an unquoted `8080` does not).
+    case string
+    case integer
+    /// An integer or a float.
+    case number
+    case boolean
+    /// One of fixed strings.
+    case enumeration([String])
+    case list(FieldType)
+    /// A mapping with free keys (labels, environment), each value of the given type.
+    case map(FieldType)
+    case object(ObjectSchema)
+    /// The first alternative whose shape (scalar, list, mapping) fits the node is checked.
+    case oneOf([FieldType])
+    /// Anything, unchecked.
+    case any
+    case null
+
+    /// How the type is named in messages ("a string or a list of strings").
+    public var description: String {
+        switch self {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .number: "a number"
+        case .boolean: "a boolean"
+        case .enumeration(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
+        case .list(let item): "a list of " + item.pluralDescription
+        case .map, .object: "a mapping"
+        case .oneOf(let types): types.map(\.description).joined(separator: " or ")
+        case .any: "any value"
+        case .null: "empty"
+        }
+    }
+
+    var pluralDescription: String {
+        switch self {
+        case .string: "strings"
+        case .integer: "integers"
+        case .number: "numbers"
+        case .boolean: "booleans"
+        case .list: "lists"
+        case .map, .object: "mappings"
+        case .enumeration, .oneOf, .any, .null: "values (\(description))"
+        }
+    }
+
+    // Shapes Compose uses throughout (compose-spec's definitions).
+
+    /// A scalar that Compose turns into a string: string, number, boolean or null.
+    public static let scalarValue: FieldType = .oneOf([.string, .number, .boolean, .null])
+    public static let stringList: FieldType = .list(.string)
+    public static let stringOrList: FieldType = .oneOf([.string, .list(.string)])
+    /// `KEY=VALUE` strings or a mapping of scalars (environment, labels, args).
+    public static let listOrDict: FieldType = .oneOf([.map(.scalarValue), .list(.string)])
+    /// Numbers Compose also accepts as strings (`"2"`, `"1.5"`, `"${CPUS}"` before interpolation).
+    public static let numberOrString: FieldType = .oneOf([.number, .string])
+    public static let integerOrString: FieldType = .oneOf([.integer, .string])
+    public static let booleanOrString: FieldType = .oneOf([.boolean, .string])
+}
+
+/// The keys a mapping may hold. Keys not listed are `unknown-field` errors with a "did you mean"
+/// suggestion, except `x-` extensions where `allowsExtensions` is set.
+public struct ObjectSchema: Sendable {
+    /// What the mapping is called in messages ("service", "deploy", "container").
+    public let name: String
+    public let fields: [(name: String, type: FieldType)]
+    public let required: [String]
+    public let allowsExtensions: Bool
+    private let index: [String: Int]
+
+    public init(_ name: String, allowsExtensions: Bool = true, required: [String] = [], fields: [(String, FieldType)]) {
+        self.name = name
+        self.fields = fields.map { (name: $0.0, type: $0.1) }
+        self.required = required
+        self.allowsExtensions = allowsExtensions
+        self.index = Dictionary(fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func type(of key: String) -> FieldType? {
+        index[key].map { fields[$0].type }
+    }
+
+    /// A copy with more fields (a dialect that extends a base schema).
+    public func adding(_ extra: [(String, FieldType)], name: String? = nil) -> ObjectSchema {
+        ObjectSchema(name ?? self.name, allowsExtensions: allowsExtensions, required: required,
+                     fields: fields.map { ($0.name, $0.type) } + extra.filter { index[$0.0] == nil })
+    }
+}
