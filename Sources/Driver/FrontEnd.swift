@@ -11,13 +11,16 @@ public struct FrontEndOptions: Sendable {
     /// Variables never substituted nor reported unset (the aliyun server injects them).
     public var preservedNames: Set<String>
     public var projectName: String?
+    /// `--kind`: skip detection and read every template as this kind.
+    public var kind: DocumentKind?
 
     public init(limits: ReaderLimits = .default, interpolate: Bool = true,
-                preservedNames: Set<String> = FrontEndOptions.platformNames, projectName: String? = nil) {
+                preservedNames: Set<String> = FrontEndOptions.platformNames, projectName: String? = nil, kind: DocumentKind? = nil) {
         self.limits = limits
         self.interpolate = interpolate
         self.preservedNames = preservedNames
         self.projectName = projectName
+        self.kind = kind
     }
 
     /// Deploy-time names of the aliyun platform that no local environment can know; preserved in every

@@ -49,8 +49,15 @@ public struct LintJob {
         let inputs = discovery.inputs
         let environmentFor = loadEnvironments(for: inputs, deliver: deliver)
         let options = options
+        let named = Set(paths)
         orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
-            LintPipeline.lint(inputs[index], environment: environmentFor(FrontEnd.directory(of: inputs[index])), options: options)
+            let input = inputs[index]
+            let isNamed: Bool
+            switch input {
+            case .standardInput: isNamed = true
+            case .file(let path): isNamed = named.contains(path)
+            }
+            return LintPipeline.lint(input, named: isNamed, environment: environmentFor(FrontEnd.directory(of: input)), options: options)
         }, deliver: { outcome in
             deliver(outcome.reports, failed: outcome.inputFailed)
         })

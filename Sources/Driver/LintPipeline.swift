@@ -12,21 +12,25 @@ public enum LintPipeline {
         public let inputFailed: Bool
     }
 
-    public static func lint(_ input: Input, environment: Environment, options: FrontEndOptions) -> Outcome {
+    /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
+    /// while walking a folder may be other YAML and get only a note when their kind is unknown.
+    public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions) -> Outcome {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
         case .failure(let failure):
             let diagnostic = Diagnostic(rule: .unreadableInput, severity: .error, message: failure.message, range: nil)
             return Outcome(reports: [FileReport(file: SourceFile(path: input.displayName, bytes: []), diagnostics: [diagnostic])], inputFailed: true)
         case .success(let file):
-            return Outcome(reports: [lint(file, environment: environment, directory: FrontEnd.directory(of: input), options: options)], inputFailed: false)
+            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options)
+            return Outcome(reports: [report], inputFailed: false)
         }
     }
 
-    public static func lint(_ file: SourceFile, environment: Environment, directory: String, options: FrontEndOptions) -> FileReport {
+    public static func lint(_ file: SourceFile, named: Bool = true, environment: Environment, directory: String, options: FrontEndOptions) -> FileReport {
         let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
         var diagnostics = processed.diagnostics
         if let tree = processed.tree {
-            diagnostics += StructureCheck.check(tree)
+            let decoded = DocumentDecoder.decode(tree, kind: options.kind, unknownSeverity: named ? .error : .info)
+            diagnostics += decoded.diagnostics
         }
         return FileReport(file: file, diagnostics: diagnostics)
     }

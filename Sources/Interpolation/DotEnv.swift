@@ -93,6 +93,9 @@ private struct DotEnvParser {
 
     private mutating func statement() {
         let keyStart = startOfKey()
+        guard keyStart < scalars.count else {
+            return fail(at: position, "\"export\" is not followed by a variable name", resumeAt: scalars.count)
+        }
         var index = keyStart
         while index < scalars.count {
             let scalar = scalars[index]

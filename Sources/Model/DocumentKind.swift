@@ -1,24 +1,60 @@
 import Syntax
 
-/// What a template is, decided from its content: the platforms' APIs take different documents, and
-/// every later check depends on knowing which one a file holds.
+/// What a template is. The platforms' APIs take different documents, and every later check depends on
+/// knowing which one a file holds; `--kind` names one explicitly, otherwise it is detected from content.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    /// Compose v1: services at the top level (the aliyun and v2 `composes` dialect).
-    case composeV1 = "compose-v1"
-    /// Compose v2/v3 and the Compose Specification: a `services:` mapping.
+    /// Compose, in the v1 layout (services at the top level) or the `services:` layout of v2/v3.
     case compose
-    /// A podstack pod template: `containers:` and optionally `volumes:`, `replicas:`, `annotation:`.
+    /// A podstack pod template: `containers:`, `volumes:`, `replicas:`, `annotation:`.
     case pod
+    /// A v2 application spec (`imageRef`, `instanceNum`, …).
+    case application
+    case configmap
+    case secret
+    /// An Alauda v1 service (`service_name`, `image_name`, …).
+    case alaudaService = "alauda-service"
+    /// An aliyun volume (`name`, `driver`, `driverOpts`).
+    case aliyunVolume = "aliyun-volume"
+    /// A stackc stack manifest naming a target, a template and request metadata.
+    case stack
 
-    /// Detects the kind of a tree whose root is a mapping; nil when nothing identifies it.
-    public static func detect(_ tree: YAMLTree) -> DocumentKind? {
+    /// The outcome of looking at a document's keys.
+    public enum Detection: Equatable, Sendable {
+        case kind(DocumentKind, ComposeDocument.Layout?)
+        /// Could be any of these; the user must say which.
+        case ambiguous([DocumentKind])
+        case unknown
+    }
+
+    /// Detects the kind of a tree. An explicit top-level `kind:` marker (`ConfigMap`, `secret`, …) wins;
+    /// otherwise the keys that only one kind has decide.
+    public static func detect(_ tree: YAMLTree) -> Detection {
         let root = tree.root
-        guard tree[root].isMapping else { return nil }
-        if tree.value(forKey: "services", in: root) != nil { return .compose }
-        if tree.value(forKey: "containers", in: root) != nil { return .pod }
-        let looksLikeService = tree.pairs(of: root).contains { pair in
-            tree[pair.value].isMapping && (tree.value(forKey: "image", in: pair.value) != nil || tree.value(forKey: "build", in: pair.value) != nil)
+        guard tree[root].isMapping else { return .unknown }
+        func has(_ key: String) -> Bool { tree.value(forKey: key, in: root) != nil }
+        if let marker = tree.value(forKey: "kind", in: root), tree[marker].isScalar,
+           let kind = DocumentKind(marker: tree[marker].text) {
+            return .kind(kind, kind == .compose ? (has("services") ? .services : .v1) : nil)
         }
-        return looksLikeService ? .composeV1 : nil
+        if has("services") { return .kind(.compose, .services) }
+        if has("containers") { return .kind(.pod, nil) }
+        if has("driverOpts") || (has("driver") && has("name")) { return .kind(.aliyunVolume, nil) }
+        if has("service_name") || has("image_name") { return .kind(.alaudaService, nil) }
+        if has("imageRef") || has("instanceNum") { return .kind(.application, nil) }
+        if has("stringData") { return .kind(.secret, nil) }
+        if has("target") && has("template") { return .kind(.stack, nil) }
+        if has("data") && has("name") { return .ambiguous([.configmap, .secret]) }
+        let looksLikeService = tree.pairs(of: root).contains { pair in
+            ComposeDocument.isV1ServiceKey(tree[pair.key].text) && tree[pair.value].isMapping
+                && (tree.value(forKey: "image", in: pair.value) != nil || tree.value(forKey: "build", in: pair.value) != nil)
+        }
+        return looksLikeService ? .kind(.compose, .v1) : .unknown
+    }
+
+    /// Reads a `kind:` marker leniently: `ConfigMap`, `configmap` and `config-map` all name one kind.
+    init?(marker: String) {
+        let normalized = marker.lowercased().filter { $0 != "-" && $0 != "_" }
+        guard let match = Self.allCases.first(where: { $0.rawValue.filter { $0 != "-" } == normalized }) else { return nil }
+        self = match
     }
 }

@@ -2,32 +2,25 @@ import Diagnostics
 import Syntax
 
 /// The shape every template must have before its fields can mean anything: a mapping at the top, and
-/// for Compose a mapping of service mappings. Reported once here, so later checks can assume the shape.
+/// for Compose a mapping of service mappings, for pods a list of container mappings. Reported once here,
+/// so later checks can assume the shape.
 public enum StructureCheck {
-    public static func check(_ tree: YAMLTree) -> [Diagnostic] {
-        let root = tree[tree.root]
-        guard root.isMapping else {
-            return [Diagnostic(rule: .invalidStructure, severity: .error,
-                               message: "a template must be a mapping of keys to values at the top level, not \(root.kindDescription)",
-                               range: root.range, path: .root)]
-        }
+    public static func check(_ tree: YAMLTree, kind: DocumentKind, layout: ComposeDocument.Layout?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        switch DocumentKind.detect(tree) {
-        case .compose:
-            let services = tree.value(forKey: "services", in: tree.root)!
-            if tree[services].isMapping {
-                checkServices(tree.pairs(of: services), in: tree, under: NodePath([.key("services")]), into: &diagnostics)
-            } else if !tree[services].isScalar || tree[services].resolved != .null {
-                diagnostics.append(mismatch(tree[services], at: NodePath([.key("services")]), expected: "a mapping of service names to service definitions"))
-            }
-        case .composeV1:
-            let services = tree.pairs(of: tree.root).filter { pair in
-                let key = tree[pair.key].text
-                return key != "version" && !key.hasPrefix("x-")
-            }
+        switch (kind, layout) {
+        case (.compose, .v1):
+            let services = tree.pairs(of: tree.root).filter { ComposeDocument.isV1ServiceKey(tree[$0.key].text) }
             checkServices(services, in: tree, under: .root, into: &diagnostics)
-        case .pod:
-            let containers = tree.value(forKey: "containers", in: tree.root)!
+        case (.compose, _):
+            guard let services = tree.value(forKey: "services", in: tree.root) else { break }
+            let path = NodePath([.key("services")])
+            if tree[services].isMapping {
+                checkServices(tree.pairs(of: services), in: tree, under: path, into: &diagnostics)
+            } else if !tree[services].isScalar || tree[services].resolved != .null {
+                diagnostics.append(mismatch(tree[services], at: path, expected: "a mapping of service names to service definitions"))
+            }
+        case (.pod, _):
+            guard let containers = tree.value(forKey: "containers", in: tree.root) else { break }
             let path = NodePath([.key("containers")])
             guard tree[containers].isSequence else {
                 diagnostics.append(mismatch(tree[containers], at: path, expected: "a list of containers"))
@@ -36,10 +29,19 @@ public enum StructureCheck {
             for (index, item) in tree.items(of: containers).enumerated() where !tree[item].isMapping {
                 diagnostics.append(mismatch(tree[item], at: path.appending(index: index), expected: "a container definition (a mapping with name and image)"))
             }
-        case nil:
+        default:
             break
         }
         return diagnostics
+    }
+
+    /// The top level must be a mapping for every kind.
+    public static func checkRoot(_ tree: YAMLTree) -> Diagnostic? {
+        let root = tree[tree.root]
+        guard !root.isMapping else { return nil }
+        return Diagnostic(rule: .invalidStructure, severity: .error,
+                          message: "a template must be a mapping of keys to values at the top level, not \(root.kindDescription)",
+                          range: root.range, path: .root)
     }
 
     private static func checkServices(_ pairs: some Collection<MappingPairs.Pair>, in tree: YAMLTree, under path: NodePath, into diagnostics: inout [Diagnostic]) {

@@ -6,7 +6,7 @@ import Testing
 struct StructureCheckTests {
     func check(_ text: String) -> [String] {
         let read = YAMLReader.read(SourceFile(path: "t.yaml", text: text))
-        return StructureCheck.check(read.tree!).map { "\($0.rule)@\($0.range!.start.line):\($0.range!.start.column) \($0.message)" }
+        return DocumentDecoder.decode(read.tree!).diagnostics.map { "\($0.rule)@\($0.range!.start.line):\($0.range!.start.column) \($0.message)" }
     }
 
     @Test(arguments: [("- a\n- b\n", "a sequence"), ("just text\n", "a string"), ("42\n", "an integer"), ("~\n", "null")])

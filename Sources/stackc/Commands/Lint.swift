@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Model
 import Reporting
 
 extension Stackc {
@@ -18,6 +19,9 @@ extension Stackc {
         @Option(help: "Output format: text or json.")
         var format: ReportFormat = .text
 
+        @Option(help: ArgumentHelp("Read every template as this kind instead of detecting it: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+        var kind: DocumentKind?
+
         @Flag(help: "Treat warnings as errors for the exit status.")
         var strict = false
 
@@ -33,7 +37,7 @@ extension Stackc {
 
         func run() throws {
             let job = LintJob(
-                paths: paths, options: variables.frontEndOptions, environment: variables.environmentOptions, format: format,
+                paths: paths, options: variables.frontEndOptions(kind: kind), environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
                 jobs: jobs ?? Terminal.coreCount())
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
@@ -44,3 +48,4 @@ extension Stackc {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {}

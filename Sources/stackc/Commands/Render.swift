@@ -22,7 +22,7 @@ extension Stackc {
         var variables: EnvironmentFlags
 
         func run() throws {
-            let job = RenderJob(path: path, format: format, options: variables.frontEndOptions, environment: variables.environmentOptions)
+            let job = RenderJob(path: path, format: format, options: variables.frontEndOptions(), environment: variables.environmentOptions)
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
                                  colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Model
 
 /// Flags that decide how variables are substituted; shared by every command that reads templates.
 struct EnvironmentFlags: ParsableArguments {
@@ -29,7 +30,7 @@ struct EnvironmentFlags: ParsableArguments {
         return EnvironmentOptions(envFiles: envFiles, overrides: overrides, projectName: projectName)
     }
 
-    var frontEndOptions: FrontEndOptions {
-        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName)
+    func frontEndOptions(kind: DocumentKind? = nil) -> FrontEndOptions {
+        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind)
     }
 }

@@ -1,0 +1,113 @@
+import Diagnostics
+import Syntax
+
+/// A Compose file, in either layout the platforms take.
+public struct ComposeDocument: Sendable {
+    public enum Layout: Sendable {
+        /// Compose file format v1: services at the top level (the aliyun and v2 `composes` dialect).
+        case v1
+        /// v2, v3 and the Compose Specification: services under `services:`.
+        case services
+    }
+
+    public let root: NodeRef
+    public let layout: Layout
+    public let services: [ComposeService]
+
+    public init(root: NodeRef, layout: Layout) {
+        self.root = root
+        self.layout = layout
+        switch layout {
+        case .services:
+            services = (root["services"]?.entries ?? []).filter { $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value) }
+        case .v1:
+            services = root.entries.filter { Self.isV1ServiceKey($0.key.value) && $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value) }
+        }
+    }
+
+    /// Top-level keys of a v1 file that are not services.
+    static func isV1ServiceKey(_ key: String) -> Bool {
+        key != "version" && !key.hasPrefix("x-")
+    }
+
+    public func service(named name: String) -> ComposeService? {
+        services.first { $0.name.value == name }
+    }
+
+    /// Names declared under a top-level section (`volumes`, `networks`, `secrets`, `configs`); v1 files
+    /// have none.
+    public func declaredNames(_ section: String) -> [Located<String>] {
+        guard layout == .services else { return [] }
+        return root[section]?.entries.map(\.key) ?? []
+    }
+}
+
+/// One service of a Compose file, read on demand from its node.
+public struct ComposeService: Sendable {
+    public let name: Located<String>
+    public let node: NodeRef
+
+    public subscript(key: String) -> NodeRef? { node[key] }
+
+    public var image: Located<String>? { node["image"]?.string }
+    public var containerName: Located<String>? { node["container_name"]?.string }
+    public var environment: [KeyValueEntry] { node["environment"]?.keyValueEntries ?? [] }
+    public var labels: [KeyValueEntry] { node["labels"]?.keyValueEntries ?? [] }
+
+    /// Services this one must start after: `depends_on` (list or mapping keys), `links` and
+    /// `volumes_from` (the part before `:`, except `container:` references), and the aliyun
+    /// `aliyun.depends` label (comma-separated).
+    public var dependencies: [Dependency] {
+        var result: [Dependency] = []
+        if let dependsOn = node["depends_on"] {
+            let names = dependsOn.isMapping ? dependsOn.entries.map(\.key) : dependsOn.items.compactMap(\.string)
+            result += names.map { Dependency(name: $0, via: .dependsOn) }
+        }
+        for link in node["links"]?.items.compactMap(\.string) ?? [] {
+            result.append(Dependency(name: link.map { String($0.split(separator: ":", maxSplits: 1).first ?? "") }, via: .link))
+        }
+        for source in node["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix("container:") {
+            var name = source.value
+            if name.hasPrefix("service:") { name.removeFirst("service:".count) }
+            result.append(Dependency(name: source.map { _ in String(name.split(separator: ":").first ?? "") }, via: .volumesFrom))
+        }
+        for label in labels where label.name.value == "aliyun.depends" {
+            for part in (label.value?.value ?? "").split(separator: ",") {
+                let trimmed = part.trimmingCharacters(in: " \t")
+                if !trimmed.isEmpty, let value = label.value {
+                    result.append(Dependency(name: value.map { _ in trimmed }, via: .aliyunDepends))
+                }
+            }
+        }
+        return result
+    }
+
+    public struct Dependency: Sendable {
+        public enum Source: String, Sendable {
+            case dependsOn = "depends_on"
+            case link = "links"
+            case volumesFrom = "volumes_from"
+            case aliyunDepends = "aliyun.depends"
+        }
+
+        public let name: Located<String>
+        public let via: Source
+    }
+
+    public var ports: [PortEntry] {
+        (node["ports"]?.items ?? []).map(PortEntry.init)
+    }
+
+    public var volumes: [VolumeEntry] {
+        (node["volumes"]?.items ?? []).map(VolumeEntry.init)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in characters: String) -> String {
+        var slice = self
+        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
+        while let last = slice.last, characters.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

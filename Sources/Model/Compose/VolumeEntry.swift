@@ -1,0 +1,48 @@
+/// One entry of a service's `volumes`, short (`data:/var/lib/mysql:ro`) or long
+/// (`{type: volume, source: data, target: /var/lib/mysql}`) syntax.
+public struct VolumeEntry: Sendable {
+    public enum SourceKind: Sendable, Equatable {
+        /// A named volume, which must be declared under the top-level `volumes:` (services layout).
+        case named(String)
+        /// A host path (absolute, `./`, `../` or `~`).
+        case hostPath(String)
+        /// No source: an anonymous volume or a tmpfs.
+        case none
+    }
+
+    public let node: NodeRef
+
+    public init(_ node: NodeRef) {
+        self.node = node
+    }
+
+    /// Where it is mounted in the container.
+    public var target: Located<String>? {
+        if node.isMapping { return node["target"]?.string }
+        guard let text = node.string else { return nil }
+        let parts = Self.split(text.value)
+        let target = parts.count >= 2 ? parts[1] : parts.first ?? ""
+        return text.map { _ in target }
+    }
+
+    public var source: SourceKind {
+        if node.isMapping {
+            let type = node["type"]?.string?.value ?? "volume"
+            guard let source = node["source"]?.string?.value, !source.isEmpty else { return .none }
+            return type == "bind" ? .hostPath(source) : (type == "volume" ? .named(source) : .none)
+        }
+        guard let text = node.string?.value else { return .none }
+        let parts = Self.split(text)
+        guard parts.count >= 2 else { return .none }
+        let source = parts[0]
+        if source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || source.contains("/") {
+            return .hostPath(source)
+        }
+        return .named(source)
+    }
+
+    /// Splits `SOURCE:TARGET:MODE` on `:` (the platforms run Linux containers: no drive letters).
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,51 @@
+import Diagnostics
+import Syntax
+
+/// Tree → typed document: decides the kind (or takes `--kind`), checks the structure, and wraps the
+/// tree in the kind's view. An unknown or ambiguous document gets one diagnostic naming what it could be.
+public enum DocumentDecoder {
+    public struct Result: Sendable {
+        public let document: Document?
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// - Parameter unknownSeverity: how loudly to report a document of no known kind: an error for a
+    ///   file the user named, a note for one found while walking a folder.
+    public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error) -> Result {
+        if let problem = StructureCheck.checkRoot(tree) {
+            return Result(document: nil, diagnostics: [problem])
+        }
+        let kind: DocumentKind
+        var layout: ComposeDocument.Layout?
+        if let explicit {
+            kind = explicit
+            if explicit == .compose { layout = tree.value(forKey: "services", in: tree.root) != nil ? .services : .v1 }
+        } else {
+            switch DocumentKind.detect(tree) {
+            case .kind(let detected, let detectedLayout):
+                kind = detected
+                layout = detectedLayout
+            case .ambiguous(let kinds):
+                let names = kinds.map(\.rawValue).joined(separator: " or ")
+                return Result(document: nil, diagnostics: [Diagnostic(
+                    rule: .unknownKind, severity: .error,
+                    message: "this document could be a \(names); add a top-level 'kind: \(kinds[0].rawValue)' or pass --kind",
+                    range: tree[tree.root].range, path: .root)])
+            case .unknown:
+                return Result(document: nil, diagnostics: [Diagnostic(
+                    rule: .unknownKind, severity: unknownSeverity,
+                    message: "not a template stackc knows: expected 'services' (Compose), services with 'image' at the top level (Compose v1), 'containers' (pod), or a 'kind:' marker; pass --kind to choose",
+                    range: SourceRange(at: tree[tree.root].range.start), path: .root)])
+            }
+        }
+        let structure = StructureCheck.check(tree, kind: kind, layout: layout)
+        let root = NodeRef(tree: tree, id: tree.root, path: .root)
+        let document: Document
+        switch kind {
+        case .compose: document = .compose(ComposeDocument(root: root, layout: layout ?? .services))
+        case .pod: document = .pod(PodDocument(root: root))
+        default: document = .other(kind, root)
+        }
+        return Result(document: document, diagnostics: structure)
+    }
+}
