@@ -23,16 +23,18 @@ let package = Package(
         .target(name: "Interpolation", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Reporting", dependencies: ["Diagnostics"]),
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Reporting"]),
+        .target(name: "Rules", dependencies: ["Diagnostics", "Model"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Reporting"]),
         .executableTarget(
             name: "stackc",
-            dependencies: ["Driver", "Reporting", "Diagnostics", "Model", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Driver", "Reporting", "Diagnostics", "Model", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Model", "Syntax", "Interpolation", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Diagnostics
 import Interpolation
 import Model
+import Rules
 import Syntax
 
 /// Settings shared by every command that reads templates.
@@ -13,14 +14,21 @@ public struct FrontEndOptions: Sendable {
     public var projectName: String?
     /// `--kind`: skip detection and read every template as this kind.
     public var kind: DocumentKind?
+    /// `--target`: also run the rules of this platform. The aliyun server substitutes
+    /// `COMPOSE_PROJECT_NAME` itself, so for aliyun it is preserved like the other injected names.
+    public var platform: Platform? {
+        didSet { if platform == .aliyun { preservedNames.insert("COMPOSE_PROJECT_NAME") } }
+    }
 
-    public init(limits: ReaderLimits = .default, interpolate: Bool = true,
-                preservedNames: Set<String> = FrontEndOptions.platformNames, projectName: String? = nil, kind: DocumentKind? = nil) {
+    public init(limits: ReaderLimits = .default, interpolate: Bool = true, preservedNames: Set<String> = FrontEndOptions.platformNames,
+                projectName: String? = nil, kind: DocumentKind? = nil, platform: Platform? = nil) {
         self.limits = limits
         self.interpolate = interpolate
         self.preservedNames = preservedNames
         self.projectName = projectName
         self.kind = kind
+        self.platform = platform
+        if platform == .aliyun { self.preservedNames.insert("COMPOSE_PROJECT_NAME") }
     }
 
     /// Deploy-time names of the aliyun platform that no local environment can know; preserved in every

@@ -1,6 +1,7 @@
 import Diagnostics
 import Interpolation
 import Model
+import Rules
 import Syntax
 
 /// One file through the stages: read, interpolate, check structure. Pure apart from reading the input,
@@ -31,6 +32,9 @@ public enum LintPipeline {
         if let tree = processed.tree {
             let decoded = DocumentDecoder.decode(tree, kind: options.kind, unknownSeverity: named ? .error : .info)
             diagnostics += decoded.diagnostics
+            if let document = decoded.document {
+                diagnostics += RuleEngine.check(document, platform: options.platform)
+            }
         }
         return FileReport(file: file, diagnostics: diagnostics)
     }

@@ -32,9 +32,9 @@ enum ProjectName {
     }
 
     private static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "" }
-        return String(cString: buffer)
+        guard let pointer = getcwd(nil, 0) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 }
 

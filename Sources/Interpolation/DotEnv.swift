@@ -153,8 +153,9 @@ private struct DotEnvParser {
         let end = lineEnd(from: start)
         position = min(end + 1, scalars.count)
         var valueEnd = end
-        if start + 1 < end, let hash = (start..<end - 1).first(where: { scalars[$0] == " " && scalars[$0 + 1] == "#" }) {
-            valueEnd = hash
+        if start + 1 < end,
+           let comment = (start..<end - 1).first(where: { scalars[$0] == " " && scalars[$0 + 1] == "#" }) {
+            valueEnd = comment
         }
         let value = SourcedScalars(scalars[start..<trimmingSpace(start..<valueEnd)], from: start)
         interpolateAndDefine(key, value, at: keyStart)

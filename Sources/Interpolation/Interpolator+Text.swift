@@ -58,7 +58,8 @@ private struct TextWalker {
     var evaluates = true
     var line = LineCache()
 
-    init(source: String, bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, lookup: @escaping (Substring) -> VariableLookup) {
+    init(source: String, bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int,
+         lookup: @escaping (Substring) -> VariableLookup) {
         self.source = source
         self.bytes = bytes
         self.maxDepth = maxDepth
@@ -122,9 +123,8 @@ private struct TextWalker {
         let nameStart = dollar + 2
         let nameEnd = ComposeGrammar.nameEnd(in: bytes, from: nameStart, end: end)
         guard nameEnd > nameStart else {
-            return failure(.syntax, variable: nil, message:
-                "invalid interpolation format: \"${\" must be followed by a variable name (write \"$$\" for a literal \"$\")",
-                at: dollar)
+            return failure(.syntax, variable: nil, message: "invalid interpolation format: \"${\" must be followed "
+                + "by a variable name (write \"$$\" for a literal \"$\")", at: dollar)
         }
         let name = text(nameStart..<nameEnd)
         guard nameEnd < end else {
@@ -231,8 +231,8 @@ private struct TextWalker {
 
     private func failure(_ kind: InterpolationFailure.Kind, variable: Substring?, message: String,
                          at dollar: Int) -> TextInterpolation {
-        TextInterpolation(value: source, references: references,
-                          failure: InterpolationFailure(kind: kind, variable: variable.map(String.init), message: message,
-                                                            offset: dollar))
+        let failure = InterpolationFailure(kind: kind, variable: variable.map(String.init), message: message,
+                                           offset: dollar)
+        return TextInterpolation(value: source, references: references, failure: failure)
     }
 }

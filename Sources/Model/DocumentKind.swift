@@ -44,12 +44,20 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         if has("stringData") { return .kind(.secret, nil) }
         if has("target") && has("template") { return .kind(.stack, nil) }
         if has("data") && has("name") { return .ambiguous([.configmap, .secret]) }
+        // A Compose file may define only shared resources (`volumes:`, `networks:` …) for others to use.
+        let keys = tree.pairs(of: root).map { tree[$0.key].text }
+        if keys.contains(where: composeResourceKeys.contains), keys.allSatisfy({ composeTopLevelKeys.contains($0) || $0.hasPrefix("x-") }) {
+            return .kind(.compose, .services)
+        }
         let looksLikeService = tree.pairs(of: root).contains { pair in
             ComposeDocument.isV1ServiceKey(tree[pair.key].text) && tree[pair.value].isMapping
                 && (tree.value(forKey: "image", in: pair.value) != nil || tree.value(forKey: "build", in: pair.value) != nil)
         }
         return looksLikeService ? .kind(.compose, .v1) : .unknown
     }
+
+    static let composeResourceKeys: Set<String> = ["volumes", "networks", "configs", "secrets", "include", "models"]
+    static let composeTopLevelKeys: Set<String> = composeResourceKeys.union(["version", "name", "services"])
 
     /// Reads a `kind:` marker leniently: `ConfigMap`, `configmap` and `config-map` all name one kind.
     init?(marker: String) {

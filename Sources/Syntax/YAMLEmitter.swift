@@ -37,10 +37,14 @@ public enum YAMLEmitter {
             switch event {
             case .scalar(let id):
                 let node = tree[id]
+                // libyaml copies the value, so a pointer that lives for the call is enough.
                 var text = node.text
+                var empty: UInt8 = 0
                 text.withUTF8 { buffer in
-                    let value = UnsafeMutablePointer(mutating: buffer.baseAddress ?? UnsafePointer(emptyCString))
-                    send { yaml_scalar_event_initialize(&$0, nil, nil, value, Int32(buffer.count), 1, 1, scalarStyle(node.style)) }
+                    withUnsafeMutablePointer(to: &empty) { emptyPointer in
+                        let value = buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? emptyPointer
+                        send { yaml_scalar_event_initialize(&$0, nil, nil, value, Int32(buffer.count), 1, 1, scalarStyle(node.style)) }
+                    }
                 }
             case .begin(let id):
                 let node = tree[id]
@@ -76,8 +80,6 @@ public enum YAMLEmitter {
         }
     }
 }
-
-private let emptyCString: [UInt8] = [0]
 
 /// Collects the emitter's output; a class so the C callback can reach it through an opaque pointer.
 private final class OutputSink {

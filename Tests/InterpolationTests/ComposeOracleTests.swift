@@ -34,6 +34,7 @@ struct ComposeOracleTests {
         var output: String? = nil
         var values: [String: String?]? = nil
         var errorKind: InterpolationFailure.Kind? = nil
+        var line: Int? = nil
     }
 
     static let eagerReason = "Compose interpolates a word before it knows whether the word is used, so a `?` in a "
@@ -48,20 +49,27 @@ struct ComposeOracleTests {
             reason: "Compose has no nesting limit; stackc refuses more than maxDepth (64) levels so that "
                 + "hostile input cannot make it work without bound.",
             ok: false, errorKind: .syntax),
+        "line-count-after-bare-key-with-trailing-space": Divergence(
+            reason: "Compose's line counter skips the line of a bare key with trailing blanks (`X \\n`) "
+                + "and so blames line 1; the bad `$` is on line 2.",
+            ok: false, line: 2),
     ]
 
     /// Cases where Compose warns about a variable only because it evaluated an unused word.
     static let eagerWarnings: Set<String> = ["nested-default-set-outer"]
 
-    static let cases: [OracleCase] = {
+    static let fixtureLines: [Substring] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/compose-oracle.jsonl")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        let decoder = JSONDecoder()
-        return text.split(separator: "\n").compactMap { try? decoder.decode(OracleCase.self, from: Data($0.utf8)) }
+        return ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n")
     }()
 
+    static let cases: [OracleCase] = fixtureLines.compactMap {
+        try? JSONDecoder().decode(OracleCase.self, from: Data($0.utf8))
+    }
+
     @Test func fixtureIsComplete() {
+        #expect(Self.cases.count == Self.fixtureLines.count, "every line decodes")
         #expect(Self.cases.filter { $0.type == "value" }.count >= 170)
         #expect(Self.cases.filter { $0.type == "dotenv" }.count >= 40)
         let names = Self.cases.map(\.name)
@@ -114,8 +122,10 @@ struct ComposeOracleTests {
             // Compose names a line for most statement errors. For an unterminated quote it names the line
             // where it gave up looking (the end of the file); we point at the opening quote instead,
             // which DotEnvTests checks.
-            if let error = oracle.error, !error.contains("unterminated quoted value"),
-               let line = Self.lineNumber(in: error) {
+            if let line = divergence?.line {
+                #expect(failure.line == line, "\(divergence?.reason ?? "")")
+            } else if let error = oracle.error, !error.contains("unterminated quoted value"),
+                      let line = Self.lineNumber(in: error) {
                 #expect(failure.line == line, "ours: \(failure)")
             }
             return

@@ -4,7 +4,8 @@ import Testing
 /// What the Compose oracle cannot show about `.env` files: positions, recovery after an error, and
 /// where lookups go.
 struct DotEnvTests {
-    static func parse(_ text: String, _ outside: [String: String] = [:]) -> (entries: [DotEnvEntry], failures: [DotEnvFailure]) {
+    static func parse(_ text: String,
+                      _ outside: [String: String] = [:]) -> (entries: [DotEnvEntry], failures: [DotEnvFailure]) {
         parseDotEnv(text) { outside[String($0)] }
     }
 

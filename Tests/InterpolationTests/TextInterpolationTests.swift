@@ -42,7 +42,8 @@ struct TextInterpolationTests {
             VariableReference(name: "U", offset: Self.utf8Offset(of: "$U", in: text), isUnsetWithoutDefault: true),
             VariableReference(name: "V", offset: Self.utf8Offset(of: "${V}", in: text), isUnsetWithoutDefault: true),
             VariableReference(name: "W", offset: Self.utf8Offset(of: "${W", in: text), isUnsetWithoutDefault: false),
-            VariableReference(name: "SET", offset: Self.utf8Offset(of: "$SET", in: text), isUnsetWithoutDefault: false),
+            VariableReference(name: "SET", offset: Self.utf8Offset(of: "$SET", in: text),
+                              isUnsetWithoutDefault: false),
         ])
     }
 
@@ -97,7 +98,8 @@ struct TextInterpolationTests {
         #expect(ok.failure == nil)
         #expect(ok.value == "é${P:-d}-$P-${P}")
         let bytes = Array(ok.value.utf8)
-        #expect(ok.preservedRanges.map { String(decoding: bytes[$0], as: UTF8.self) } == ["${P:-d}", "$P", "${P}"])
+        let preserved = ok.preservedRanges.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(preserved == ["${P:-d}", "$P", "${P}"])
         #expect(ok.preservedRanges.first == 2..<9)
     }
 

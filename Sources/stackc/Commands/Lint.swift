@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Model
+import Rules
 import Reporting
 
 extension Stackc {
@@ -22,6 +23,9 @@ extension Stackc {
         @Option(help: ArgumentHelp("Read every template as this kind instead of detecting it: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
         var kind: DocumentKind?
 
+        @Option(help: ArgumentHelp("Also check the rules of this platform: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "platform"))
+        var target: Platform?
+
         @Flag(help: "Treat warnings as errors for the exit status.")
         var strict = false
 
@@ -37,7 +41,7 @@ extension Stackc {
 
         func run() throws {
             let job = LintJob(
-                paths: paths, options: variables.frontEndOptions(kind: kind), environment: variables.environmentOptions, format: format,
+                paths: paths, options: variables.frontEndOptions(kind: kind, platform: target), environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
                 jobs: jobs ?? Terminal.coreCount())
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
@@ -49,3 +53,4 @@ extension Stackc {
 
 extension ReportFormat: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
+extension Platform: ExpressibleByArgument {}

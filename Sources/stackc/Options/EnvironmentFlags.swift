@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Model
+import Rules
 
 /// Flags that decide how variables are substituted; shared by every command that reads templates.
 struct EnvironmentFlags: ParsableArguments {
@@ -30,7 +31,7 @@ struct EnvironmentFlags: ParsableArguments {
         return EnvironmentOptions(envFiles: envFiles, overrides: overrides, projectName: projectName)
     }
 
-    func frontEndOptions(kind: DocumentKind? = nil) -> FrontEndOptions {
-        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind)
+    func frontEndOptions(kind: DocumentKind? = nil, platform: Platform? = nil) -> FrontEndOptions {
+        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind, platform: platform)
     }
 }

@@ -1,0 +1,3 @@
+/// Rules of this category; each rule lives in its own file in this folder.
+let platformRules: [any Rule.Type] = [
+]

@@ -1,0 +1,31 @@
+import Diagnostics
+import Model
+
+/// What a rule sees while it runs and where it reports. Reports take a located value or a node, so the
+/// position and path always come from the template itself.
+public struct RuleContext {
+    public let rule: RuleDescription
+    /// The targeted platform, if any (`lint --target`).
+    public let platform: Platform?
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(rule: RuleDescription, platform: Platform?) {
+        self.rule = rule
+        self.platform = platform
+    }
+
+    public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: value.range, path: value.path, notes: notes))
+    }
+
+    public mutating func report(_ message: String, at node: NodeRef, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: node.range, path: node.path, notes: notes))
+    }
+}
+
+extension Located {
+    /// A note pointing at this value ("first defined here").
+    public func note(_ message: String) -> Diagnostic.Note {
+        Diagnostic.Note(message: message, range: range)
+    }
+}
