@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Interpolation", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Reporting", dependencies: ["Diagnostics"]),
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
-        .target(name: "Rules", dependencies: ["Diagnostics", "Model"]),
+        .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Reporting"]),
         .executableTarget(
             name: "stackc",

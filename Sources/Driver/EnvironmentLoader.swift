@@ -99,8 +99,3 @@ public struct EnvironmentLoader: Sendable {
         return Loaded(environment: environment, reports: reports, failed: failed)
     }
 }
-
-extension RuleID {
-    /// A line of an env file that Compose would refuse.
-    public static let envFileSyntax: RuleID = "env-file-syntax"
-}

@@ -8,6 +8,8 @@ extension RuleID {
     public static let requiredVariable: RuleID = "required-variable"
     /// A variable that is not set and has no default; Compose substitutes an empty string.
     public static let unsetVariable: RuleID = "unset-variable"
+    /// A line of an env file that Compose would refuse.
+    public static let envFileSyntax: RuleID = "env-file-syntax"
 }
 
 /// What a tree is interpolated with.

@@ -1,0 +1,77 @@
+import Diagnostics
+import Interpolation
+import Model
+import Syntax
+
+/// Every diagnostic id stackc can emit, for `stackc rules`, `stackc explain` and the generated docs:
+/// the registered rules plus the checks built into the stages (syntax, interpolation, model), which are
+/// not `Rule` types but are reported, filtered and suppressed the same way.
+public enum Catalogue {
+    public struct Entry: Sendable {
+        public let id: RuleID
+        public let severity: Severity
+        /// Which stage reports it: `syntax`, `interpolation`, `model`, `input` or `rule`.
+        public let stage: String
+        public let kinds: [DocumentKind]
+        public let platforms: [Platform]?
+        public let summary: String
+        public let rationale: String
+        public let triggering: [Example]
+        public let nonTriggering: [Example]
+    }
+
+    public static let entries: [Entry] = (stageChecks + RuleRegistry.all.map { rule in
+        let description = rule.description
+        return Entry(id: description.id, severity: description.severity, stage: "rule", kinds: description.kinds,
+                     platforms: description.platforms, summary: description.summary, rationale: description.rationale,
+                     triggering: description.triggering, nonTriggering: description.nonTriggering)
+    }).sorted { $0.id < $1.id }
+
+    public static func entry(_ id: String) -> Entry? {
+        entries.first { $0.id.name == id }
+    }
+
+    private static func stage(_ id: RuleID, _ severity: Severity, _ stage: String, _ summary: String, _ rationale: String) -> Entry {
+        Entry(id: id, severity: severity, stage: stage, kinds: DocumentKind.allCases, platforms: nil, summary: summary,
+              rationale: rationale, triggering: [], nonTriggering: [])
+    }
+
+    private static let stageChecks: [Entry] = [
+        stage(.yamlSyntax, .error, "syntax", "the file must be well-formed YAML",
+              "libyaml could not read the file; the message gives libyaml's position and says what to change (tabs, unclosed quotes and lists, an unquoted ': ')."),
+        stage(.invalidEncoding, .error, "syntax", "the file must be UTF-8 without NUL or control characters",
+              "YAML is text; a byte that is not UTF-8 or a control character usually means a binary or mis-encoded file."),
+        stage(.duplicateKey, .error, "syntax", "a key may appear only once in a mapping",
+              "YAML parsers disagree on which duplicate wins (Docker Compose refuses the file); a key overriding a merged '<<' key is fine."),
+        stage(.undefinedAlias, .error, "syntax", "an alias must refer to an anchor defined before it, outside itself",
+              "An alias to a missing anchor cannot be resolved; one that refers to its own enclosing node would expand forever (Docker Compose loops on it)."),
+        stage(.invalidMerge, .error, "syntax", "a '<<' merge key takes a mapping or a list of mappings",
+              "YAML's merge type only merges mappings; anything else is a mistake in the anchor used."),
+        stage(.multipleDocuments, .error, "syntax", "a file holds one template",
+              "The platforms take one template per request; a second '---' document would be silently ignored."),
+        stage(.emptyDocument, .error, "syntax", "a file must hold a template",
+              "An empty or comment-only file deploys nothing; Docker Compose refuses it too."),
+        stage(.limitExceeded, .error, "syntax", "a resource limit was hit (file size, nesting depth, expanded nodes, scalar size)",
+              "Templates come from pull requests; the limits keep an alias bomb or a pathological file from hanging CI. Each limit can be raised."),
+        stage(.invalidStructure, .error, "model", "the document must have its kind's basic shape",
+              "A template is a mapping; Compose services and pod containers must be mappings; mapping keys must be scalars."),
+        stage(.unknownKind, .error, "model", "the document must be a template kind stackc knows",
+              "Kind decides every other check. Files found while walking a folder that are no template get a note instead of an error."),
+        stage(.unknownField, .error, "model", "keys must be ones the template kind defines",
+              "A misspelt key is silently ignored by some platforms and rejected by others; the message suggests the closest known key."),
+        stage(.typeMismatch, .error, "model", "values must have the type their key requires",
+              "A list where a string is expected (or the reverse) is rejected by Docker Compose and the platforms."),
+        stage(.missingField, .error, "model", "required keys must be present",
+              "The platform APIs reject documents without their required fields."),
+        stage(.interpolationSyntax, .error, "interpolation", "variable expressions must be well-formed",
+              "Docker Compose refuses a malformed '${…}'; a literal '$' is written '$$'."),
+        stage(.requiredVariable, .error, "interpolation", "variables marked required with ':?' or '?' must be set",
+              "The author asked for the deployment to fail without this variable; the message is theirs."),
+        stage(.unsetVariable, .warning, "interpolation", "variables without a default should be set",
+              "Docker Compose substitutes an empty string and warns; an empty image tag or password is rarely intended."),
+        stage(.envFileSyntax, .error, "interpolation", "env files must parse as Docker Compose parses them",
+              "Compose refuses an env file with a bad line, so the variables it was meant to set would be missing."),
+        stage(.unreadableInput, .error, "input", "every input must be readable",
+              "A missing or unreadable file is a usage problem (exit status 2), reported before anything else."),
+    ]
+}

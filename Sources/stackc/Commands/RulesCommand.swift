@@ -1,0 +1,38 @@
+import ArgumentParser
+import Driver
+
+extension Stackc {
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every check stackc runs, with its id, default severity and what it checks."
+        )
+
+        @Option(help: "Output format: text, json or markdown.")
+        var format: RuleListing.Format = .text
+
+        func run() throws {
+            Terminal.write(RuleListing.list(format), to: Terminal.standardOutput)
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain one check: why it exists and examples that trigger it and that don't."
+        )
+
+        @Argument(help: "A rule id, such as port-range (see `stackc rules`).")
+        var rule: String
+
+        func run() throws {
+            switch RuleListing.explain(rule) {
+            case .success(let text):
+                Terminal.write(text, to: Terminal.standardOutput)
+            case .failure(let failure):
+                Terminal.write("stackc: \(failure.message)\n", to: Terminal.standardError)
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+extension RuleListing.Format: ExpressibleByArgument {}
