@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Diagnostics"]),
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Reporting"]),
+        .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
         .executableTarget(
             name: "stackc",
-            dependencies: ["Driver", "Reporting", "Diagnostics", "Model", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Driver", "Reporting", "Diagnostics", "Model", "Rules", "Lowering", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model", "Syntax", "Interpolation", "TestSupport"]),
+        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Syntax", "Interpolation", "Diagnostics", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),

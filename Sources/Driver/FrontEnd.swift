@@ -44,6 +44,8 @@ public struct ProcessedTemplate: Sendable {
     public let written: YAMLTree?
     /// The tree after interpolation (equal to `written` with `--no-interpolate`).
     public let interpolated: InterpolatedTree?
+    /// The variables the template was interpolated with (`COMPOSE_PROJECT_NAME` included).
+    public let environment: Environment
     public let diagnostics: [Diagnostic]
 
     public var tree: YAMLTree? { interpolated?.tree ?? written }
@@ -54,10 +56,10 @@ public enum FrontEnd {
     public static func process(_ file: SourceFile, environment: Environment, directory: String, options: FrontEndOptions) -> ProcessedTemplate {
         let read = YAMLReader.read(file, limits: options.limits)
         guard let tree = read.tree else {
-            return ProcessedTemplate(file: file, written: nil, interpolated: nil, diagnostics: read.diagnostics)
+            return ProcessedTemplate(file: file, written: nil, interpolated: nil, environment: environment, diagnostics: read.diagnostics)
         }
         guard options.interpolate else {
-            return ProcessedTemplate(file: file, written: tree, interpolated: nil, diagnostics: read.diagnostics)
+            return ProcessedTemplate(file: file, written: tree, interpolated: nil, environment: environment, diagnostics: read.diagnostics)
         }
         var environment = environment
         if !options.preservedNames.contains("COMPOSE_PROJECT_NAME") {
@@ -66,7 +68,8 @@ public enum FrontEnd {
         }
         let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
-        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, diagnostics: read.diagnostics + interpolated.diagnostics)
+        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment,
+                                 diagnostics: read.diagnostics + interpolated.diagnostics)
     }
 
     /// The folder a template's `.env` and project name come from.

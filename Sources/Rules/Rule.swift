@@ -1,14 +1,6 @@
 import Diagnostics
 import Model
 
-/// The platform family a lint run targets (`lint --target`). Rules that only matter for one platform
-/// (aliyun labels, keys a platform ignores) run only when it is targeted.
-public enum Platform: String, Sendable, CaseIterable {
-    case aliyun
-    case v2
-    case alauda
-}
-
 /// One check. A rule type holds its own documentation and test cases in `description`, and reports
 /// through `RuleContext`, always at a located value, so it can never get a position wrong.
 public protocol Rule: Sendable {

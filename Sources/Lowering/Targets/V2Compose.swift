@@ -1,0 +1,17 @@
+import Diagnostics
+import Model
+
+/// `POST /v2/composes/{projectName}` — a Compose (v1-style) orchestration on the v2 API.
+enum V2Compose: LoweringTarget {
+    static let id = TargetID.v2Compose
+    static let kinds: [DocumentKind] = [.compose]
+    static let summary = "create a v2 compose orchestration: POST /v2/composes/{projectName} {stackInstanceName, content}"
+
+    static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
+        try input.requireKind(kinds, for: id)
+        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
+        let name = try input.require(input.metadata.name, flag: "--name (the stackInstanceName)", for: id)
+        return Request(method: "POST", path: "/v2/composes/\(encodePathSegment(project))", headers: [("Content-Type", "application/json")],
+                       body: .object([.init("stackInstanceName", .string(name)), .init("content", .string(try input.substitutedContent()))]))
+    }
+}
