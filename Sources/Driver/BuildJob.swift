@@ -12,19 +12,17 @@ import Syntax
 /// output or, atomically, to a file.
 public struct BuildJob {
     public var path: String
-    public var target: TargetID
-    public var metadata: RequestMetadata
+    public var flags: BuildFlags
     public var options: FrontEndOptions
     public var environment: EnvironmentOptions
     public var compact: Bool
     public var wholeRequest: Bool
     public var outputPath: String?
 
-    public init(path: String, target: TargetID, metadata: RequestMetadata, options: FrontEndOptions, environment: EnvironmentOptions,
+    public init(path: String, flags: BuildFlags, options: FrontEndOptions, environment: EnvironmentOptions,
                 compact: Bool = false, wholeRequest: Bool = false, outputPath: String? = nil) {
         self.path = path
-        self.target = target
-        self.metadata = metadata
+        self.flags = flags
         self.options = options
         self.environment = environment
         self.compact = compact
@@ -33,28 +31,83 @@ public struct BuildJob {
     }
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
+        var reporter = TextReporter(colors: colors)
+        let input: Input = path == "-" ? .standardInput : .file(path)
+        guard let file = load(input, errors: errors) else { return .failure }
+
+        // A stack manifest names the template and the metadata; anything else is the template itself.
+        let read = YAMLReader.read(file, limits: options.limits)
+        if let tree = read.tree, options.kind == .stack || (options.kind == nil && DocumentKind.detect(tree) == .kind(.stack, nil)) {
+            return buildFromManifest(file, tree: tree, output: output, errors: errors, reporter: &reporter)
+        }
+        guard let target = flags.target else {
+            errors("stackc: --target is required unless \(input.displayName) is a stack manifest (targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")))\n")
+            return .failure
+        }
+        return build(file, from: input, target: target, metadata: flags.metadata(over: nil), environment: environment,
+                     output: output, errors: errors, reporter: &reporter)
+    }
+
+    private func buildFromManifest(_ file: SourceFile, tree: YAMLTree, output: (String) -> Void, errors: (String) -> Void,
+                                   reporter: inout TextReporter) -> ExitStatus {
+        let directory = FrontEnd.directory(of: .file(file.path))
+        let processed = FrontEnd.process(file, environment: EnvironmentLoader(options: environment).load(forDirectory: directory).environment,
+                                         directory: directory, options: options)
+        guard let interpolatedTree = processed.tree else {
+            errors(reporter.report(FileReport(file: file, diagnostics: processed.diagnostics)))
+            return .findings
+        }
+        var (manifest, diagnostics) = StackManifest.read(interpolatedTree)
+        diagnostics = processed.diagnostics + diagnostics
+        var target = flags.target
+        if target == nil, let named = manifest.target {
+            target = TargetID(rawValue: named.value)
+            if target == nil {
+                let suggestion = Suggestions.closest(to: named.value, among: TargetID.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(Diagnostic(rule: .typeMismatch, severity: .error, message: "unknown target '\(named.value)'\(suggestion)",
+                                              range: named.range, path: named.path))
+            }
+        }
+        let report = FileReport(file: file, diagnostics: diagnostics)
+        errors(reporter.report(report))
+        guard report.count(of: .error) == 0, let target, let template = manifest.template else {
+            errors("stackc: no request built: \(file.path) has errors\n")
+            return .findings
+        }
+        let resolve = { (relative: String) in relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative }
+        var environment = environment
+        if environment.envFiles.isEmpty { environment.envFiles = manifest.envFiles.map { resolve($0.value) } }
+        environment.overrides = manifest.environment + environment.overrides
+        let templatePath = resolve(template.value)
+        guard let templateFile = load(.file(templatePath), errors: errors) else { return .failure }
+        return build(templateFile, from: .file(templatePath), target: target, metadata: flags.metadata(over: manifest), environment: environment,
+                     output: output, errors: errors, reporter: &reporter)
+    }
+
+    private func load(_ input: Input, errors: (String) -> Void) -> SourceFile? {
+        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
+        case .failure(let failure):
+            errors("stackc: \(input.displayName): \(failure.message)\n")
+            return nil
+        case .success(let file):
+            return file
+        }
+    }
+
+    private func build(_ file: SourceFile, from input: Input, target: TargetID, metadata: RequestMetadata, environment: EnvironmentOptions,
+                       output: (String) -> Void, errors: (String) -> Void, reporter: inout TextReporter) -> ExitStatus {
         var options = options
         options.platform = target.platform
-        let input: Input = path == "-" ? .standardInput : .file(path)
-        var reporter = TextReporter(colors: colors)
         let directory = FrontEnd.directory(of: input)
         let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
         for report in loaded.reports { errors(reporter.report(report)) }
         if loaded.failed { return .failure }
-        let file: SourceFile
-        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
-        case .failure(let failure):
-            errors("stackc: \(input.displayName): \(failure.message)\n")
-            return .failure
-        case .success(let loadedFile):
-            file = loadedFile
-        }
 
         let processed = FrontEnd.process(file, environment: loaded.environment, directory: directory, options: options)
         var diagnostics = processed.diagnostics
         var document: Document?
         if let tree = processed.tree {
-            let decoded = DocumentDecoder.decode(tree, kind: options.kind)
+            let decoded = DocumentDecoder.decode(tree, kind: options.kind == .stack ? nil : options.kind)
             diagnostics += decoded.diagnostics
             if let decodedDocument = decoded.document {
                 diagnostics += RuleEngine.check(decodedDocument, platform: target.platform)

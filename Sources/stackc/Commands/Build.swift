@@ -9,19 +9,22 @@ extension Stackc {
             discussion: """
             Targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")).
             Any error-level finding means no body and exit status 1. Findings go to stderr.
+            A stack manifest (a YAML file with `target:` and `template:`) gives the target, the template and
+            the metadata; flags override it.
 
             Examples:
               stackc build compose.yaml --target aliyun-project --name shop
               stackc build compose.yaml --target aliyun-project-update --name shop --version auto --blue-green
               stackc build pod.yaml --target v2-podstack --project team --name web --min-replicas 2 --max-replicas 5
+              stackc build deploy/shop.stack.yaml --output body.json
             """
         )
 
-        @Argument(help: "The template, or '-' for standard input.")
+        @Argument(help: "The template or a stack manifest, or '-' for standard input.")
         var path: String
 
-        @Option(help: ArgumentHelp("The endpoint to build for.", valueName: "target"))
-        var target: TargetID
+        @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
+        var target: TargetID?
 
         @Option(help: "Project, stack instance, application or service name (as the target names it).")
         var name: String?
@@ -57,7 +60,7 @@ extension Stackc {
         var latestImage: Bool?
 
         @Option(help: "local: substitute variables here (default); keep: send the template as written with the values in 'environment' (aliyun).")
-        var variables: VariablesMode = .local
+        var variables: VariablesMode?
 
         @Flag(help: "Print the body on one line.")
         var compact = false
@@ -79,10 +82,10 @@ extension Stackc {
         }
 
         func run() throws {
-            let metadata = RequestMetadata(name: name, project: project, description: description, version: version, appID: appID,
-                                           service: service, minReplicas: minReplicas, maxReplicas: maxReplicas, targetCPU: targetCPU,
-                                           blueGreen: blueGreen, latestImage: latestImage, variables: variables)
-            let job = BuildJob(path: path, target: target, metadata: metadata, options: environment.frontEndOptions(),
+            let flags = BuildFlags(target: target, name: name, project: project, description: description, version: version, appID: appID,
+                                   service: service, minReplicas: minReplicas, maxReplicas: maxReplicas, targetCPU: targetCPU,
+                                   blueGreen: blueGreen ? true : nil, latestImage: latestImage, variables: variables)
+            let job = BuildJob(path: path, flags: flags, options: environment.frontEndOptions(),
                                environment: environment.environmentOptions, compact: compact, wholeRequest: request, outputPath: output)
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
