@@ -6,6 +6,8 @@ public protocol LoweringTarget {
     /// The document kinds the endpoint takes.
     static var kinds: [DocumentKind] { get }
     static var summary: String { get }
+    /// The request body's shape, published as JSON Schema (`stackc schema TARGET`, `schemas/requests/`).
+    static var bodySchema: FieldType { get }
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request
 }
 

@@ -10,6 +10,7 @@ enum AlaudaService: LoweringTarget {
     static let id = TargetID.alaudaService
     static let kinds: [DocumentKind] = [.alaudaService, .compose]
     static let summary = "create an Alauda service: POST /v1/services/{namespace} (from an Alauda document, or one Compose service with --service)"
+    static let bodySchema = FieldType.object(BodySchemas.alaudaService)
 
     static let fieldOrder = ["service_name", "namespace", "application", "image_name", "image_tag", "run_command", "instance_size", "scaling_mode",
                              "target_state", "custom_domain_name", "linked_to_apps", "target_num_instances", "instance_envvars", "instance_ports",

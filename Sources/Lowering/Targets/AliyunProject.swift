@@ -6,6 +6,7 @@ enum AliyunProject: LoweringTarget {
     static let id = TargetID.aliyunProject
     static let kinds: [DocumentKind] = [.compose]
     static let summary = "create an aliyun project: POST /projects/ {name, description, template, version, environment}"
+    static let bodySchema = FieldType.object(BodySchemas.aliyunProject)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

@@ -7,6 +7,7 @@ enum AliyunProjectUpdate: LoweringTarget {
     static let id = TargetID.aliyunProjectUpdate
     static let kinds: [DocumentKind] = [.compose]
     static let summary = "update an aliyun project: POST /projects/{name}/update {description, template, version, environment} (--blue-green adds update_method and latest_image)"
+    static let bodySchema = FieldType.object(BodySchemas.aliyunProjectUpdate)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

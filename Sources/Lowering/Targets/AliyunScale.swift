@@ -8,6 +8,7 @@ enum AliyunScale: LoweringTarget {
     static let id = TargetID.aliyunScale
     static let kinds: [DocumentKind] = [.compose]
     static let summary = "scale an aliyun service: POST /services/{project}_{service}/scale {type: scale_to, value}"
+    static let bodySchema = FieldType.object(BodySchemas.aliyunScale)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

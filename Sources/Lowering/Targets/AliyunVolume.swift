@@ -6,6 +6,7 @@ enum AliyunVolume: LoweringTarget {
     static let id = TargetID.aliyunVolume
     static let kinds: [DocumentKind] = [.aliyunVolume]
     static let summary = "create an aliyun volume: POST /volumes/create {name, driver, driverOpts}"
+    static let bodySchema = FieldType.object(BodySchemas.aliyunVolume)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

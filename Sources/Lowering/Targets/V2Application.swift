@@ -8,6 +8,7 @@ enum V2Application: LoweringTarget {
     static let id = TargetID.v2Application
     static let kinds: [DocumentKind] = [.application]
     static let summary = "create a v2 application: POST /v2/applications/{projectName} (the application spec)"
+    static let bodySchema = FieldType.object(BodySchemas.application)
 
     static let fieldOrder = ["name", "imageRef", "resources", "instanceNum", "cmd", "dockerEnv", "portMappings", "dockerLogDir", "dockerDataDir",
                              "volumes", "networkType", "userName", "scale", "configMap", "secret", "internalVolumes", "nodeLabels"]

@@ -6,6 +6,7 @@ enum V2Compose: LoweringTarget {
     static let id = TargetID.v2Compose
     static let kinds: [DocumentKind] = [.compose]
     static let summary = "create a v2 compose orchestration: POST /v2/composes/{projectName} {stackInstanceName, content}"
+    static let bodySchema = FieldType.object(BodySchemas.compose)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

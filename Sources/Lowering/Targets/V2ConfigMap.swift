@@ -6,6 +6,7 @@ enum V2ConfigMap: LoweringTarget {
     static let id = TargetID.v2ConfigMap
     static let kinds: [DocumentKind] = [.configmap]
     static let summary = "create a v2 configmap: POST /v2/configmaps/{projectName} {name, data}"
+    static let bodySchema = FieldType.object(BodySchemas.keyedData)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

@@ -8,6 +8,7 @@ enum V2Podstack: LoweringTarget {
     static let id = TargetID.v2Podstack
     static let kinds: [DocumentKind] = [.pod]
     static let summary = "create a v2 pod orchestration: POST /v2/podstack/{projectName} {stackInstanceName, content, scale}"
+    static let bodySchema = FieldType.object(BodySchemas.podstack)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

@@ -6,6 +6,7 @@ enum V2PodstackUpdate: LoweringTarget {
     static let id = TargetID.v2PodstackUpdate
     static let kinds: [DocumentKind] = [.pod]
     static let summary = "update a v2 pod orchestration: POST /v2/podstack/{projectName}/{appName}?app_id= {content}"
+    static let bodySchema = FieldType.object(BodySchemas.podstackUpdate)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)

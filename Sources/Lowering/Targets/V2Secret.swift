@@ -8,6 +8,7 @@ enum V2Secret: LoweringTarget {
     static let id = TargetID.v2Secret
     static let kinds: [DocumentKind] = [.secret]
     static let summary = "create a v2 secret: POST /v2/secrets/{projectName} {name, data} (stringData encoded to base64)"
+    static let bodySchema = FieldType.object(BodySchemas.keyedData)
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
