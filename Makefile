@@ -3,10 +3,17 @@
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: deps build release run test clean
+.PHONY: deps build release run test test-tools clean
 
 deps:
 	@scripts/install-deps.sh
+
+# Independent peers the tests check stackc against (Python's jsonschema), in a throwaway venv.
+TEST_VENV := .build/test-venv
+$(TEST_VENV)/.ready:
+	@scripts/install-test-tools.sh $(TEST_VENV)
+	@touch $@
+test-tools: $(TEST_VENV)/.ready
 
 build: deps
 	$(SWIFT) build
@@ -20,9 +27,9 @@ run: release
 	@.build/release/stackc lint samples/; status=$$?; echo "== exit status $$status (1 = findings, as expected for samples/*/invalid*)"; \
 	  [ $$status -le 1 ]
 
-test: deps
+test: deps test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build
