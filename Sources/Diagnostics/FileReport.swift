@@ -11,6 +11,20 @@ public struct FileReport: Sendable {
 
     public var worstSeverity: Severity? { diagnostics.map(\.severity).max() }
 
+    /// At most `limit` findings, the most severe first, then one note saying how many more there are.
+    /// A file with 20,000 problems should not flood a terminal or a CI log; the exit status does not
+    /// change, because errors are kept before warnings.
+    public func capped(at limit: Int) -> FileReport {
+        guard diagnostics.count > limit else { return self }
+        let kept = diagnostics.enumerated()
+            .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }
+            .prefix(limit).map(\.element)
+        let note = Diagnostic(rule: .limitExceeded, severity: .info,
+                              message: "\(diagnostics.count - limit) more findings in this file are not shown (raise the limit with --max-findings)",
+                              range: nil)
+        return FileReport(file: file, diagnostics: kept + [note])
+    }
+
     public func count(of severity: Severity) -> Int {
         diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }

@@ -11,10 +11,36 @@ public final class SourceFile: Sendable {
     /// does not count as a column.
     public let lineStarts: [Int]
 
+    /// UTF-16 input (with a byte-order mark, as YAML requires) is transcoded to UTF-8 here, so that
+    /// every stage, every byte offset and every line table works on one encoding; lines and columns are
+    /// the same in both encodings.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
-        self.lineStarts = Self.computeLineStarts(bytes)
+        let utf8 = Self.transcodingUTF16(bytes) ?? bytes
+        self.bytes = utf8
+        self.lineStarts = Self.computeLineStarts(utf8)
+    }
+
+    /// The UTF-8 form of UTF-16 text with a byte-order mark (the mark kept, as UTF-8), or nil when the
+    /// bytes are not UTF-16. Unpaired surrogates become U+FFFD.
+    static func transcodingUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE) where !(bytes.count >= 4 && bytes[2] == 0 && bytes[3] == 0): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 0
+        while index + 1 < bytes.count {
+            let low = UInt16(bytes[index + (littleEndian ? 0 : 1)])
+            let high = UInt16(bytes[index + (littleEndian ? 1 : 0)])
+            units.append(high << 8 | low)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     public convenience init(path: String, text: String) {

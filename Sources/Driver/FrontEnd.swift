@@ -14,6 +14,8 @@ public struct FrontEndOptions: Sendable {
     public var projectName: String?
     /// `--kind`: skip detection and read every template as this kind.
     public var kind: DocumentKind?
+    /// `--max-findings`: findings shown per file before the rest are summarised in one note.
+    public var maxFindingsPerFile = 1000
     /// `--target`: also run the rules of this platform. The aliyun server substitutes
     /// `COMPOSE_PROJECT_NAME` itself, so for aliyun it is preserved like the other injected names.
     public var platform: Platform? {

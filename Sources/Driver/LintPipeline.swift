@@ -36,6 +36,6 @@ public enum LintPipeline {
                 diagnostics += RuleEngine.check(document, platform: options.platform)
             }
         }
-        return FileReport(file: file, diagnostics: diagnostics)
+        return FileReport(file: file, diagnostics: diagnostics).capped(at: options.maxFindingsPerFile)
     }
 }

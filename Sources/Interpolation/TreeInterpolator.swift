@@ -152,7 +152,7 @@ public enum TreeInterpolator {
                 case .syntax:
                     diagnostics.append(Diagnostic(
                         rule: .interpolationSyntax, severity: .error,
-                        message: "invalid interpolation in \(JSONWriter.quoted(node.text)): \(failure.message); write a literal $ as $$",
+                        message: "invalid interpolation in \(JSONWriter.quoted(excerpt(node.text))): \(excerpt(failure.message, limit: 200)); write a literal $ as $$",
                         range: range, path: path))
                 case .required:
                     diagnostics.append(Diagnostic(rule: .requiredVariable, severity: .error, message: failure.description, range: range, path: path))

@@ -17,8 +17,11 @@ enum SyntaxMessages {
 
     /// `context` is libyaml's "while parsing …" text; it is repeated in the message only when it is not
     /// shown as a note anyway.
-    static func syntaxProblem(_ problem: String, context: String?, contextLine: Int, character: UInt8?, contextIsNote: Bool) -> String {
+    static func syntaxProblem(_ problem: String, context: String?, contextLine: Int, column: Int, character: UInt8?, contextIsNote: Bool) -> String {
         switch problem {
+        case "mapping values are not allowed in this context" where column > 1024,
+             "could not find expected ':'" where column > 1024:
+            return "a key longer than 1024 characters cannot be written plainly (YAML's limit for implicit keys); shorten it or write it as an explicit key ('? key')"
         case "found character that cannot start any token" where character == UInt8(ascii: "\t"):
             return "tab character where YAML expects indentation or a value; YAML indents with spaces only"
         case "found character that cannot start any token" where character == UInt8(ascii: "@") || character == UInt8(ascii: "`"):

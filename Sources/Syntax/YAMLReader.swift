@@ -19,6 +19,12 @@ public enum YAMLReader {
                 range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
             return ReadResult(tree: nil, diagnostics: [diagnostic])
         }
+        if file.bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || file.bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            let diagnostic = Diagnostic(rule: .invalidEncoding, severity: .error,
+                                        message: "the file is UTF-32, which YAML readers do not support; save it as UTF-8",
+                                        range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
+            return ReadResult(tree: nil, diagnostics: [diagnostic])
+        }
         var session = ParseSession(file: file, limits: limits)
         return file.bytes.withUnsafeBufferPointer { session.run($0) }
     }
@@ -153,7 +159,7 @@ private struct ParseSession {
         if let context, contextAt != problemAt {
             notes.append(Diagnostic.Note(message: context, range: SourceRange(at: contextAt)))
         }
-        let message = SyntaxMessages.syntaxProblem(problem, context: context, contextLine: contextAt.line, character: character, contextIsNote: !notes.isEmpty)
+        let message = SyntaxMessages.syntaxProblem(problem, context: context, contextLine: contextAt.line, column: problemAt.column, character: character, contextIsNote: !notes.isEmpty)
         builder.report(.yamlSyntax, message, at: SourceRange(at: problemAt), notes: notes)
     }
 }

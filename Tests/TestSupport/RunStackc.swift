@@ -11,9 +11,9 @@ public struct StackcRun: Sendable {
 /// or `STACKC_BINARY` when set. Output goes to temporary files rather than pipes, so a child writing
 /// more than a pipe buffer can never deadlock the test.
 public func runStackc(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                      currentDirectory: URL = packageRoot) throws -> StackcRun {
+                      currentDirectory: URL = packageRoot, binary: URL? = nil) throws -> StackcRun {
     let process = Process()
-    process.executableURL = stackcBinary
+    process.executableURL = binary ?? stackcBinary
     process.arguments = arguments
     process.currentDirectoryURL = currentDirectory
     var env = ProcessInfo.processInfo.environment

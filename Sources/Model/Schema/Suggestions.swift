@@ -2,15 +2,53 @@
 /// enough to be a plausible typo (at most 2 edits, and fewer than half the word).
 public enum Suggestions {
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let limit = min(2, max(1, word.count / 2))
+        let limit = threshold(for: word)
+        let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased(), limit: limit)
+            let distance = editDistance(lowered, candidate.lowercased(), limit: limit)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
         }
         return best?.candidate
+    }
+
+    static func threshold(for word: String) -> Int {
+        min(2, max(1, word.count / 2))
+    }
+
+    /// Candidates grouped by length, for asking many times against a large set (20,000 service names):
+    /// only lengths within the edit limit are compared, and a budget of comparisons keeps a file with
+    /// thousands of bad references linear — past it, findings simply come without a suggestion.
+    public final class Index {
+        private var byLength: [Int: [(original: String, lowered: String)]] = [:]
+        private var budget: Int
+
+        public init(_ candidates: some Sequence<String>, budget: Int = 1_000_000) {
+            for candidate in candidates {
+                byLength[candidate.count, default: []].append((candidate, candidate.lowercased()))
+            }
+            self.budget = budget
+        }
+
+        public func closest(to word: String) -> String? {
+            let limit = Suggestions.threshold(for: word)
+            let lowered = word.lowercased()
+            let length = word.count
+            var best: (candidate: String, distance: Int)?
+            for candidateLength in max(0, length - limit)...(length + limit) {
+                for candidate in byLength[candidateLength] ?? [] {
+                    guard budget > 0 else { return best?.candidate }
+                    budget -= 1
+                    let distance = Suggestions.editDistance(lowered, candidate.lowered, limit: limit)
+                    if distance <= limit, distance < (best?.distance ?? .max) {
+                        best = (candidate.original, distance)
+                    }
+                }
+            }
+            return best?.candidate
+        }
     }
 
     /// Damerau–Levenshtein distance (adjacent transpositions count once), giving up above `limit`.

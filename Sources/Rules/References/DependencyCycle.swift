@@ -77,11 +77,17 @@ struct DependencyCycle: Rule {
                 case .onPath:
                     let cycleStart = stack.firstIndex { $0.node == edge.target }!
                     let names = stack[cycleStart...].map { compose.services[$0.node].name.value } + [compose.services[edge.target].name.value]
-                    context.report("dependency cycle: \(names.joined(separator: " → ")); remove one of these dependencies", at: edge.name)
+                    context.report("dependency cycle: \(Self.describe(names)); remove one of these dependencies", at: edge.name)
                 case .done:
                     break
                 }
             }
         }
+    }
+
+    /// The cycle as `a → b → a`; a long one shows its start and end and how many services lie between.
+    static func describe(_ names: [String]) -> String {
+        guard names.count > 12 else { return names.joined(separator: " → ") }
+        return (names.prefix(6) + ["… \(names.count - 9) more …"] + names.suffix(3)).joined(separator: " → ")
     }
 }

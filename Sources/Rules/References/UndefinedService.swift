@@ -64,9 +64,10 @@ struct UndefinedService: Rule {
         guard case .compose(let compose) = document else { return }
         let names = compose.services.map(\.name.value)
         let known = Set(names)
+        let suggestions = Suggestions.Index(names)
         for service in compose.services {
             for dependency in service.dependencies where !known.contains(dependency.name.value) {
-                let suggestion = Suggestions.closest(to: dependency.name.value, among: names).map { "; did you mean '\($0)'?" } ?? ""
+                let suggestion = suggestions.closest(to: dependency.name.value).map { "; did you mean '\($0)'?" } ?? ""
                 context.report("service '\(service.name.value)' depends on '\(dependency.name.value)' (\(dependency.via.rawValue)), which is not a service of this file\(suggestion)",
                                at: dependency.name)
             }

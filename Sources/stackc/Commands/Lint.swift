@@ -32,16 +32,22 @@ extension Stackc {
         @Option(help: "Number of files checked in parallel (default: all cores).")
         var jobs: Int?
 
+        @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note.")
+        var maxFindings = 1000
+
         @OptionGroup(title: "Variables")
         var variables: EnvironmentFlags
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
         }
 
         func run() throws {
+            var options = variables.frontEndOptions(kind: kind, platform: target)
+            options.maxFindingsPerFile = maxFindings
             let job = LintJob(
-                paths: paths, options: variables.frontEndOptions(kind: kind, platform: target), environment: variables.environmentOptions, format: format,
+                paths: paths, options: options, environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
                 jobs: jobs ?? Terminal.coreCount())
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
