@@ -77,21 +77,28 @@ struct TreeBuilder {
 
     mutating func endCollection(end: SourceLocation) -> Bool {
         guard let frame = frames.popLast() else { return true }
-        let entries = scratch[frame.scratchStart...]
+        let count = scratch.count - frame.scratchStart
         var node = nodes[frame.node]
         node.range.end = end
         node.firstChild = Int32(children.count)
+        // The slices of `scratch` below are temporaries: one still alive when `scratch` shrinks would
+        // make it copy its whole buffer, once per collection — quadratic in a large mapping.
         if node.kind == .mapping {
             scratchEndForPath = frame.scratchStart
-            let pairs = resolveMapping(entries)
+            let merged = resolveMapping(scratch[frame.scratchStart...])
             scratchEndForPath = nil
-            children.append(contentsOf: pairs)
-            node.childCount = Int32(pairs.count / 2)
+            if let merged {
+                children.append(contentsOf: merged)
+                node.childCount = Int32(merged.count / 2)
+            } else {
+                children.append(contentsOf: scratch[frame.scratchStart...])
+                node.childCount = Int32(count / 2)
+            }
         } else {
-            children.append(contentsOf: entries)
-            node.childCount = Int32(entries.count)
+            children.append(contentsOf: scratch[frame.scratchStart...])
+            node.childCount = Int32(count)
         }
-        scratch.removeSubrange(frame.scratchStart...)
+        scratch.removeLast(count)
         nodes[frame.node] = node
         weights[frame.node] = expanded - frame.expandedAtStart
         let id = NodeID(frame.node)
@@ -174,8 +181,9 @@ struct TreeBuilder {
 extension TreeBuilder {
     /// Checks a finished mapping's keys and resolves its merge keys (`<<`). Explicit keys win over merged
     /// ones; among several merged mappings the earlier wins (YAML 1.1 merge type, as Compose reads it).
-    /// Merged pairs take the place of the `<<` entry, so source order is kept.
-    private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID] {
+    /// Merged pairs take the place of the `<<` entry, so source order is kept. Returns nil when the
+    /// mapping has no merge key and its entries stand as they are.
+    private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID]? {
         var keys = KeySet()
         var hasMerge = false
         var index = entries.startIndex
@@ -191,7 +199,7 @@ extension TreeBuilder {
             }
             index += 2
         }
-        guard hasMerge else { return Array(entries) }
+        guard hasMerge else { return nil }
 
         var result: [NodeID] = []
         result.reserveCapacity(entries.count)
