@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: deps build release run test test-tools clean
+.PHONY: deps build release run test test-tools bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -18,8 +18,9 @@ test-tools: $(TEST_VENV)/.ready
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime is linked statically: a pre-commit run starts in ~5 ms instead of ~8 ms.
 release: deps
-	$(SWIFT) build -c release --product stackc
+	$(SWIFT) build -c release --static-swift-stdlib --product stackc
 
 # Lint the bundled samples: the valid ones print nothing, the invalid ones print their findings.
 run: release
@@ -30,9 +31,13 @@ run: release
 # The hostile-input tests hold the release binary to the 1 s bound (the debug one gets 3 s).
 test: deps test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) build -c release --product stackc
+	$(SWIFT) build -c release --static-swift-stdlib --product stackc
 	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 STACKC_RELEASE_BINARY=$(abspath .build/release/stackc) \
 	  $(SWIFT) test --skip-build
+
+# Times stackc against Docker Compose, yamllint, check-jsonschema and the libyaml floor; writes Benchmarks/RESULTS.md.
+bench:
+	Benchmarks/run.sh
 
 clean:
 	rm -rf .build

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one input and the table that turns positions into line and column.
 ///
 /// A class so that every node, diagnostic and stage can share one copy of a large file. Line breaks are
@@ -10,6 +16,9 @@ public final class SourceFile: Sendable {
     /// Byte offset where each line starts; `lineStarts[0]` skips a UTF-8 byte-order mark, which libyaml
     /// does not count as a column.
     public let lineStarts: [Int]
+    /// True when every byte is ASCII: then a code-point count is a byte count, and libyaml's mark index
+    /// is the byte offset, with no walking.
+    public let isASCII: Bool
 
     /// UTF-16 input (with a byte-order mark, as YAML requires) is transcoded to UTF-8 here, so that
     /// every stage, every byte offset and every line table works on one encoding; lines and columns are
@@ -18,7 +27,42 @@ public final class SourceFile: Sendable {
         self.path = path
         let utf8 = Self.transcodingUTF16(bytes) ?? bytes
         self.bytes = utf8
-        self.lineStarts = Self.computeLineStarts(utf8)
+        self.isASCII = Self.allASCII(utf8)
+        let hasCarriageReturn = utf8.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+        self.lineStarts = isASCII && !hasCarriageReturn ? Self.newlineStarts(utf8) : Self.computeLineStarts(utf8)
+    }
+
+    /// Whether any byte has its high bit set, eight bytes at a time.
+    static func allASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var index = 0
+            var accumulated: UInt64 = 0
+            while index + 8 <= count {
+                accumulated |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < count {
+                accumulated |= UInt64(raw[index])
+                index += 1
+            }
+            return accumulated & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// Line starts of ASCII text without carriage returns: only `\n` breaks lines, found with memchr.
+    static func newlineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x0A, raw.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+        }
+        return starts
     }
 
     /// The UTF-8 form of UTF-16 text with a byte-order mark (the mark kept, as UTF-8), or nil when the
@@ -67,6 +111,7 @@ public final class SourceFile: Sendable {
     /// position conversion linear on very long lines.
     public func byteOffset(line: Int, column: Int, hint: inout PositionHint) -> Int {
         guard line >= 0, line < lineStarts.count else { return bytes.count }
+        if isASCII { return min(lineStarts[line] + column, bytes.count) }
         var offset: Int
         var remaining: Int
         if hint.line == line, hint.column <= column {

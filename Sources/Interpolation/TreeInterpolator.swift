@@ -53,6 +53,10 @@ public struct InterpolatedTree: Sendable {
 /// string — which falls out of keeping each scalar's style.
 public enum TreeInterpolator {
     public static func interpolate(_ tree: YAMLTree, settings: InterpolationSettings) -> InterpolatedTree {
+        // Most files have no `$` at all; one scan of the bytes saves walking the tree.
+        guard tree.file.bytes.contains(UInt8(ascii: "$")) else {
+            return InterpolatedTree(tree: tree, diagnostics: [], originals: [:], referencedNames: [])
+        }
         var state = State(tree: tree, settings: settings)
         state.run()
         return InterpolatedTree(tree: state.output, diagnostics: state.diagnostics + state.unsetWarnings(),

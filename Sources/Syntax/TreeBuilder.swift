@@ -78,32 +78,31 @@ struct TreeBuilder {
     mutating func endCollection(end: SourceLocation) -> Bool {
         guard let frame = frames.popLast() else { return true }
         let count = scratch.count - frame.scratchStart
-        var node = nodes[frame.node]
-        node.range.end = end
-        node.firstChild = Int32(children.count)
+        // Mutated in place: copying a node out and back costs a retain and release of its strings.
+        nodes[frame.node].range.end = end
+        nodes[frame.node].firstChild = Int32(children.count)
         // The slices of `scratch` below are temporaries: one still alive when `scratch` shrinks would
         // make it copy its whole buffer, once per collection — quadratic in a large mapping.
-        if node.kind == .mapping {
+        if nodes[frame.node].kind == .mapping {
             scratchEndForPath = frame.scratchStart
             let merged = resolveMapping(scratch[frame.scratchStart...])
             scratchEndForPath = nil
             if let merged {
                 children.append(contentsOf: merged)
-                node.childCount = Int32(merged.count / 2)
+                nodes[frame.node].childCount = Int32(merged.count / 2)
             } else {
                 children.append(contentsOf: scratch[frame.scratchStart...])
-                node.childCount = Int32(count / 2)
+                nodes[frame.node].childCount = Int32(count / 2)
             }
         } else {
             children.append(contentsOf: scratch[frame.scratchStart...])
-            node.childCount = Int32(count)
+            nodes[frame.node].childCount = Int32(count)
         }
         scratch.removeLast(count)
-        nodes[frame.node] = node
         weights[frame.node] = expanded - frame.expandedAtStart
         let id = NodeID(frame.node)
         if let anchor = frame.anchor { anchors[anchor] = .defined(id) }
-        return attach(id, at: node.range)
+        return attach(id, at: nodes[frame.node].range)
     }
 
     mutating func alias(_ name: String, range: SourceRange) -> Bool {
@@ -184,6 +183,10 @@ extension TreeBuilder {
     /// Merged pairs take the place of the `<<` entry, so source order is kept. Returns nil when the
     /// mapping has no merge key and its entries stand as they are.
     private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID]? {
+        if entries.count <= 16, !entries.indices.contains(where: { ($0 - entries.startIndex) % 2 == 0 && isMergeKey(nodes[Int(entries[$0].index)]) }) {
+            checkSmallMappingKeys(entries)
+            return nil
+        }
         var keys = KeySet()
         var hasMerge = false
         var index = entries.startIndex
@@ -229,6 +232,30 @@ extension TreeBuilder {
             }
         }
         return result
+    }
+
+    /// The common case — a few keys, no merge — checked pairwise, without allocating.
+    private mutating func checkSmallMappingKeys(_ entries: ArraySlice<NodeID>) {
+        var index = entries.startIndex
+        while index + 1 < entries.endIndex {
+            let keyIndex = Int(entries[index].index)
+            if nodes[keyIndex].kind != .scalar {
+                report(.invalidStructure, "mapping key must be a scalar, not \(nodes[keyIndex].kindDescription)", at: nodes[keyIndex].range)
+            } else {
+                var earlier = entries.startIndex
+                while earlier < index {
+                    let earlierIndex = Int(entries[earlier].index)
+                    if nodes[earlierIndex].kind == .scalar, nodes[earlierIndex].text == nodes[keyIndex].text {
+                        let key = nodes[keyIndex]
+                        report(.duplicateKey, "duplicate key '\(key.text)'; a mapping may define each key only once",
+                               at: key.range, key: key.text, notes: [Diagnostic.Note(message: "first defined here", range: nodes[earlierIndex].range)])
+                        break
+                    }
+                    earlier += 2
+                }
+            }
+            index += 2
+        }
     }
 
     private func isMergeKey(_ node: YAMLNode) -> Bool {

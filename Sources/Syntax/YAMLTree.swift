@@ -6,6 +6,7 @@ import Diagnostics
 public struct NodeID: Hashable, Sendable {
     public let index: Int32
 
+    @usableFromInline
     init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
 }
 
@@ -32,15 +33,15 @@ public struct YAMLNode: Sendable {
     public var text: String
     /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`), nil when implicit.
     public var tag: String?
-    var firstChild: Int32
-    var childCount: Int32
+    @usableFromInline var firstChild: Int32
+    @usableFromInline var childCount: Int32
 
     /// Items of a sequence or pairs of a mapping; 0 for scalars.
-    public var entryCount: Int { Int(childCount) }
+    @inlinable public var entryCount: Int { Int(childCount) }
 
-    public var isScalar: Bool { kind == .scalar }
-    public var isMapping: Bool { kind == .mapping }
-    public var isSequence: Bool { kind == .sequence }
+    @inlinable public var isScalar: Bool { kind == .scalar }
+    @inlinable public var isMapping: Bool { kind == .mapping }
+    @inlinable public var isSequence: Bool { kind == .sequence }
 
     /// What the kind of node is called in messages ("a mapping", "a string").
     public var kindDescription: String {
@@ -55,24 +56,28 @@ public struct YAMLNode: Sendable {
 /// A parsed document: nodes in creation order, plus the child table. A value type whose storage is two
 /// flat arrays, so building it allocates per array growth, not per node.
 public struct YAMLTree: Sendable {
-    public internal(set) var nodes: [YAMLNode]
-    var children: [NodeID]
+    @usableFromInline var storage: [YAMLNode]
+    /// All nodes, in creation order.
+    public var nodes: [YAMLNode] { storage }
+    @usableFromInline var children: [NodeID]
     public let root: NodeID
     public let file: SourceFile
 
     init(nodes: [YAMLNode], children: [NodeID], root: NodeID, file: SourceFile) {
-        self.nodes = nodes
+        self.storage = nodes
         self.children = children
         self.root = root
         self.file = file
     }
 
+    @inlinable
     public subscript(id: NodeID) -> YAMLNode {
-        get { nodes[Int(id.index)] }
-        set { nodes[Int(id.index)] = newValue }
+        get { storage[Int(id.index)] }
+        set { storage[Int(id.index)] = newValue }
     }
 
     /// The elements of a sequence (empty for other kinds).
+    @inlinable
     public func items(of id: NodeID) -> ArraySlice<NodeID> {
         let node = self[id]
         guard node.kind == .sequence else { return [] }
@@ -81,6 +86,7 @@ public struct YAMLTree: Sendable {
     }
 
     /// The key/value pairs of a mapping in source order, merge keys resolved (empty for other kinds).
+    @inlinable
     public func pairs(of id: NodeID) -> MappingPairs {
         let node = self[id]
         guard node.kind == .mapping else { return MappingPairs(children: children[0..<0]) }
@@ -89,6 +95,7 @@ public struct YAMLTree: Sendable {
     }
 
     /// The value under a scalar key of a mapping, if present.
+    @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
         for pair in pairs(of: mapping) where self[pair.key].isScalar && self[pair.key].text == key {
             return pair.value
@@ -99,9 +106,9 @@ public struct YAMLTree: Sendable {
     /// A copy of this tree whose scalar texts may be replaced (the interpolator's output).
     public func replacingScalars(_ transform: (NodeID, YAMLNode) -> YAMLNode?) -> YAMLTree {
         var copy = self
-        for index in nodes.indices where nodes[index].kind == .scalar {
-            if let replacement = transform(NodeID(index), nodes[index]) {
-                copy.nodes[index] = replacement
+        for index in storage.indices where storage[index].kind == .scalar {
+            if let replacement = transform(NodeID(index), storage[index]) {
+                copy.storage[index] = replacement
             }
         }
         return copy
@@ -113,13 +120,25 @@ public struct MappingPairs: RandomAccessCollection, Sendable {
     public struct Pair: Sendable {
         public let key: NodeID
         public let value: NodeID
+
+        @usableFromInline
+        init(key: NodeID, value: NodeID) {
+            self.key = key
+            self.value = value
+        }
     }
 
-    let children: ArraySlice<NodeID>
+    @usableFromInline let children: ArraySlice<NodeID>
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { children.count / 2 }
+    @usableFromInline
+    init(children: ArraySlice<NodeID>) {
+        self.children = children
+    }
 
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { children.count / 2 }
+
+    @inlinable
     public subscript(position: Int) -> Pair {
         let base = children.startIndex + 2 * position
         return Pair(key: children[base], value: children[base + 1])

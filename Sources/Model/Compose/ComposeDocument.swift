@@ -71,10 +71,10 @@ public struct ComposeService: Sendable {
             if name.hasPrefix("service:") { name.removeFirst("service:".count) }
             result.append(Dependency(name: source.map { _ in String(name.split(separator: ":").first ?? "") }, via: .volumesFrom))
         }
-        for label in labels where label.name.value == "aliyun.depends" {
-            for part in (label.value?.value ?? "").split(separator: ",") {
+        if let value = aliyunDepends {
+            for part in value.value.split(separator: ",") {
                 let trimmed = part.trimmingCharacters(in: " \t")
-                if !trimmed.isEmpty, let value = label.value {
+                if !trimmed.isEmpty {
                     result.append(Dependency(name: value.map { _ in trimmed }, via: .aliyunDepends))
                 }
             }
@@ -92,6 +92,13 @@ public struct ComposeService: Sendable {
 
         public let name: Located<String>
         public let via: Source
+    }
+
+    /// The `aliyun.depends` label's value, found without reading every label.
+    var aliyunDepends: Located<String>? {
+        guard let labels = node["labels"] else { return nil }
+        if labels.isMapping { return labels["aliyun.depends"]?.string }
+        return labels.keyValueEntries.first { $0.name.value == "aliyun.depends" }?.value
     }
 
     public var ports: [PortEntry] {

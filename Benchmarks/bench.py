@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Times stackc against its peers and the libyaml floor in one run and writes Benchmarks/RESULTS.md.
+
+Run through Benchmarks/run.sh (make bench), which builds and installs everything used here.
+Medians of several hyperfine runs; peak RSS from GNU time; ratios are same-run, so the machine's noise
+affects both sides alike.
+"""
+import glob, json, os, platform, shlex, statistics, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, ".build")
+STACKC = os.path.join(BUILD, "release", "stackc")
+FLOOR = os.path.join(BUILD, "bench", "floor")
+VENV = os.path.join(BUILD, "bench-venv")
+COMPOSE = glob.glob(os.path.join(VENV, "lib", "python*", "site-packages", "compose", "docker-compose"))[0]
+YAMLLINT = os.path.join(VENV, "bin", "yamllint")
+CHECK_JSONSCHEMA = os.path.join(VENV, "bin", "check-jsonschema")
+CORPUS = os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus"))
+DATA = os.path.join(BUILD, "bench", "data")
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def sh(command, **kwargs):
+    return subprocess.run(command, shell=True, check=False, capture_output=True, text=True, **kwargs)
+
+
+def hyperfine(commands, runs=RUNS, warmup=1):
+    """Median wall seconds of each command, all in one hyperfine run (bash runs the command lines)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(["hyperfine", "--shell=bash", "--warmup", str(warmup), "--runs", str(runs), "--ignore-failure",
+                        "--export-json", out.name] + commands, check=True, capture_output=True)
+        return [statistics.median(r["times"]) for r in json.load(open(out.name))["results"]]
+
+
+def peak_rss_kb(command):
+    result = sh(f"/usr/bin/time -f '%M' bash -c {shlex.quote(command)} > /dev/null 2> /tmp/bench-rss; tail -1 /tmp/bench-rss")
+    try:
+        return int(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return -1
+
+
+def file_list(paths):
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                files += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith((".yml", ".yaml"))]
+        else:
+            files.append(path)
+    return files
+
+
+def write_list(name, files):
+    path = os.path.join(DATA, "".join(c if c.isalnum() else "-" for c in name) + ".list")
+    with open(path, "w") as f:
+        f.write("\n".join(files) + "\n")
+    return path
+
+
+def compose_loop(list_path):
+    """docker compose must be called once per project: a loop over the files, in one timed command."""
+    return (f"while read -r f; do {COMPOSE} -p bench -f \"$f\" config -q >/dev/null 2>&1; done < {shlex.quote(list_path)}")
+
+
+def main():
+    os.makedirs(DATA, exist_ok=True)
+    sizes = [1250, 2500, 5000]
+    for services in sizes:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", str(services), "--files", "0"], check=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", "10", "--files", "10000"], check=True)
+
+    rows = []
+
+    def measure(label, files, peers, stackc_args=None):
+        list_path = write_list(label.replace(" ", "-").replace(",", ""), files)
+        size = sum(os.path.getsize(f) for f in files)
+        stackc = f"{STACKC} lint {' '.join(map(shlex.quote, stackc_args or files))} >/dev/null"
+        floor = f"{FLOOR} - < {shlex.quote(list_path)} >/dev/null"
+        commands = {"stackc": stackc, "libyaml floor": floor}
+        for peer in peers:
+            if peer == "docker compose config -q":
+                commands[peer] = compose_loop(list_path)
+            elif peer == "yamllint":
+                commands[peer] = f"xargs -d '\\n' -a {shlex.quote(list_path)} {YAMLLINT} -d relaxed >/dev/null 2>&1"
+            elif peer == "check-jsonschema":
+                commands[peer] = f"xargs -d '\\n' -a {shlex.quote(list_path)} {CHECK_JSONSCHEMA} --builtin-schema vendor.compose-spec >/dev/null 2>&1"
+        # Docker Compose takes minutes on the large inputs: one run of it, several of everything else.
+        slow = {"docker compose config -q"} & set(commands) if len(files) > 50 or size > 1_000_000 else set()
+        fast_names = [n for n in commands if n not in slow]
+        times = dict(zip(fast_names, hyperfine([commands[n] for n in fast_names])))
+        for name in slow:
+            times[name] = hyperfine([commands[name]], runs=1, warmup=0)[0]
+        rss = {name: peak_rss_kb(commands[name].replace(" >/dev/null", "")) for name in ("stackc", "libyaml floor")}
+        rows.append((label, len(files), size, times, rss))
+        print(f"{label}: " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in times.items()), flush=True)
+
+    corpus_files = file_list([os.path.join(CORPUS, "compose"), os.path.join(CORPUS, "pod")])
+    measure("corpus (compose + pod)", corpus_files, ["docker compose config -q", "yamllint", "check-jsonschema"],
+            stackc_args=[os.path.join(CORPUS, "compose"), os.path.join(CORPUS, "pod")])
+    for services in sizes:
+        measure(f"{services}-service Compose file", [os.path.join(DATA, f"compose-{services}.yaml")], ["docker compose config -q", "yamllint"] if services == 5000 else [])
+    small = file_list([os.path.join(DATA, "small-10000")])
+    measure("10,000 small files", small, ["yamllint"], stackc_args=[os.path.join(DATA, "small-10000")])
+    measure("one small file (pre-commit)", [os.path.join(ROOT, "samples", "compose", "valid.yaml")],
+            ["docker compose config -q", "yamllint", "check-jsonschema"])
+    write_results(rows)
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    memory = next((line.split(":", 1)[1].strip() for line in open("/proc/meminfo") if line.startswith("MemTotal")), "?")
+    return f"{os.cpu_count()} cores, {cpu}, {memory} RAM, {platform.platform()}"
+
+
+def write_results(rows):
+    version = lambda cmd: sh(cmd).stdout.strip().splitlines()[0] if sh(cmd).stdout.strip() else "?"
+    lines = [
+        "# Benchmark results", "",
+        f"Machine: {machine()}.",
+        f"Peers: {version(COMPOSE + ' version')}; {version(YAMLLINT + ' --version')}; check-jsonschema {version(CHECK_JSONSCHEMA + ' --version')}.",
+        f"Medians of {RUNS} hyperfine runs (docker compose over many files: 1 run — it takes minutes); all in one run of `make bench`.",
+        "", "| input | files | MB | tool | median | files/s | MB/s | stackc is … faster | peak RSS |", "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, count, size, times, rss in rows:
+        base = times["stackc"]
+        for tool, seconds in times.items():
+            ratio = "—" if tool == "stackc" else (f"{seconds / base:.1f}×" if tool != "libyaml floor" else f"{seconds / base:.2f}× (stackc/floor {base / seconds:.2f})")
+            memory = f"{rss[tool] / 1024:.1f} MB" if tool in rss and rss[tool] > 0 else ""
+            lines.append(f"| {label} | {count} | {size / 1e6:.2f} | {tool} | {seconds * 1000:.1f} ms | {count / seconds:,.0f} | {size / 1e6 / seconds:.1f} | {ratio} | {memory} |")
+    lines += ["", "Targets (issue 7): corpus ≥ 50× docker compose and ≥ 10× yamllint; large inputs within 3× of the floor with",
+              "peak RSS ≤ 4× input + 30 MB; one small file ≤ 10 ms; time linear in size (1250 / 2500 / 5000 services).", ""]
+    with open(os.path.join(ROOT, "Benchmarks", "RESULTS.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
