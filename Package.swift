@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
         .executableTarget(
             name: "stackc",
-            dependencies: ["Driver", "Reporting", "Diagnostics", "Model", "Rules", "Lowering", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),

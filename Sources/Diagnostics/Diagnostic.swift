@@ -37,8 +37,9 @@ extension Diagnostic {
     /// Sort key within one file: by position, then rule, so output is deterministic whatever order the
     /// stages found things in. Position-less findings come first.
     public static func orderedBefore(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        let left = lhs.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
-        let right = rhs.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
+        // Line and column, not the whole location: the same point can carry two byte offsets (after a BOM).
+        let left = lhs.range.map { ($0.start.line, $0.start.column) } ?? (0, 0)
+        let right = rhs.range.map { ($0.start.line, $0.start.column) } ?? (0, 0)
         if left != right { return left < right }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         return lhs.message < rhs.message

@@ -137,7 +137,19 @@ public final class SourceFile: Sendable {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        end = start + Self.lengthWithoutUnicodeBreak(bytes[start..<end])
         return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// A line ended by NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9), which libyaml also counts as breaks.
+    private static func lengthWithoutUnicodeBreak(_ line: ArraySlice<UInt8>) -> Int {
+        let count = line.count
+        if line.suffix(2).elementsEqual([0xC2, 0x85]) { return count - 2 }
+        if count >= 3, line[line.endIndex - 3] == 0xE2, line[line.endIndex - 2] == 0x80,
+           line[line.endIndex - 1] == 0xA8 || line[line.endIndex - 1] == 0xA9 {
+            return count - 3
+        }
+        return count
     }
 
     private func scalarCount(from start: Int, to end: Int) -> Int {

@@ -51,17 +51,27 @@ public enum InputDiscovery {
         return (inputs, problems)
     }
 
-    private enum FileType { case directory, other, missing(String) }
+    /// A directory's identity on disk, so a walk that meets it again through a symbolic link skips it.
+    private struct DirectoryID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    private enum FileType { case directory(DirectoryID), other, missing(String) }
 
     private static func fileType(_ path: String) -> FileType {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing(String(cString: strerror(errno))) }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .other }
+        return .directory(DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
     }
 
-    /// Iterative depth-first walk with a stack, so deep trees cannot exhaust the call stack.
+    /// Iterative depth-first walk with a stack, so deep trees cannot exhaust the call stack. Each
+    /// directory is entered once, however many symbolic links lead to it, so link loops end.
     private static func walk(directory root: String, into inputs: inout [Input], problems: inout [Problem]) {
         var pending = [root]
+        var visited = Set<DirectoryID>()
+        if case .directory(let id) = fileType(root) { visited.insert(id) }
         while let directory = pending.popLast() {
             guard let handle = opendir(directory) else {
                 problems.append(Problem(path: directory, message: String(cString: strerror(errno))))
@@ -76,8 +86,9 @@ public enum InputDiscovery {
                 if name.hasPrefix(".") { continue }
                 let path = join(directory, name)
                 switch fileType(path) {
-                case .directory: subdirectories.append(path)
+                case .directory(let id): if visited.insert(id).inserted { subdirectories.append(path) }
                 case .other where isYAMLName(name): files.append(path)
+                case .missing(let reason) where isYAMLName(name): problems.append(Problem(path: path, message: reason))
                 default: break
                 }
             }

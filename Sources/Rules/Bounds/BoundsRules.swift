@@ -1,3 +1,185 @@
-/// Rules of this category; each rule lives in its own file in this folder.
+import Diagnostics
+import Model
+import Syntax
+
+/// Rules about numbers and amounts: counts, ports, sizes, quantities and durations within what the
+/// platform takes.
 let boundRules: [any Rule.Type] = [
+    DurationFormat.self,
+    IntegerOverflow.self,
+    PortRange.self,
+    QuantityFormat.self,
+    ScaleBounds.self,
 ]
+
+// Helpers the rules of this folder share; they live beside the list because every other file of the
+// folder holds exactly one rule.
+
+/// How a scalar reads where the API wants a whole number. Compose casts strings of digits to the
+/// integers they spell (`replicas: "2"`), and the Alauda and aliyun APIs send counts as strings (`"5"`),
+/// so those are integers here. A value of a type the field's schema does not take at all
+/// (`replicas: true`) is a `type-mismatch`, reported by the schema check, and reads as `absent`.
+enum IntegerReading: Equatable {
+    case integer(Int64)
+    /// A whole number beyond 64 bits, which neither Go nor YAML holds as an integer.
+    case tooLarge
+    /// Text or a fraction where a whole number belongs.
+    case notInteger
+    /// Nothing to check: no value, null, a type error, or a value an unset variable left empty (the
+    /// `unset-variable` warning's business).
+    case absent
+
+    /// The YAML types a field's schema takes (`FieldType.integer`, `.integerOrString`, `.numberOrString`).
+    enum Accepted {
+        case integers, integersOrStrings, numbersOrStrings
+    }
+
+    init(_ node: NodeRef?, accepts types: Accepted) {
+        guard let node, node.isCheckableScalar else {
+            self = .absent
+            return
+        }
+        switch (node.node.resolved, types) {
+        case (.int(let value), _): self = .integer(value)
+        case (.float(let value), .numbersOrStrings): self = Self(float: value)
+        case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
+        default: self = .absent
+        }
+    }
+
+    /// Reads the text of a label value or a string field as YAML would read it unquoted (digits beyond
+    /// 64 bits read as a float, so they come out `tooLarge`).
+    init(text: String) {
+        switch ScalarValue.resolve(text, style: .plain, tag: nil) {
+        case .int(let value): self = .integer(value)
+        case .float(let value): self = Self(float: value)
+        default: self = .notInteger
+        }
+    }
+
+    private init(float value: Double) {
+        if let integer = Int64(exactly: value) {
+            self = .integer(integer)
+        } else {
+            self = value.isFinite && value.rounded() == value ? .tooLarge : .notInteger
+        }
+    }
+
+    /// The value when it fits the platforms' 32-bit integers; larger ones are `integer-overflow`'s.
+    var within32Bits: Int64? {
+        guard case .integer(let value) = self, Int32(exactly: value) != nil else { return nil }
+        return value
+    }
+}
+
+/// A whole-number field of a template: its value, how messages name it, and the values the platform
+/// takes. `scale-bounds` checks the bounds of counts, `integer-overflow` that every such field fits
+/// the platform's 32-bit integers.
+struct IntegerField {
+    /// The key as messages show it: `deploy.replicas`, `scale.minReplicas`, `label aliyun.scale`.
+    let key: String
+    /// What holds the field (`service 'web'`); nil for the document itself.
+    let owner: String?
+    let value: Located<String>
+    let reading: IntegerReading
+    /// The values the platform takes; nil for sizes and weights, whose bounds no source states.
+    let bounds: CountBounds?
+
+    var name: String { owner.map { "\(key) of \($0)" } ?? key }
+
+    /// The fields of one document, grouped by what holds them (a Compose service, or the document).
+    static func groups(in document: Document) -> [[IntegerField]] {
+        switch document {
+        case .compose(let compose):
+            return compose.services.map { service in
+                let owner = "service '\(service.name.value)'"
+                var fields = Self.fields([("replicas", service["replicas"], .zeroOrMore), ("scale", service["scale"], .zeroOrMore),
+                                          ("deploy.replicas", service["deploy"]?["replicas"], .zeroOrMore)], accepts: .integersOrStrings, owner: owner)
+                    + Self.fields([("cpu_shares", service["cpu_shares"], nil)], accepts: .numbersOrStrings, owner: owner)
+                for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
+                    guard let value = label.value else { continue }
+                    fields.append(IntegerField(key: "label \(label.name.value)", owner: owner, value: value,
+                                               reading: IntegerReading(text: value.value), bounds: .zeroOrMore))
+                }
+                return fields
+            }
+        case .pod(let pod):
+            return [fields([("replicas", pod.root["replicas"], .zeroOrMore)], accepts: .integers)]
+        case .other(.application, let root):
+            let scale = root["scale"]
+            return [fields([("instanceNum", root["instanceNum"], .zeroOrMore), ("scale.minReplicas", scale?["minReplicas"], .oneOrMore),
+                            ("scale.maxReplicas", scale?["maxReplicas"], .oneOrMore), ("scale.targetCPUUtilization", scale?["targetCPUUtilization"], .percentage),
+                            ("networkType", root["networkType"], nil)]
+                + (root["internalVolumes"]?.items ?? []).enumerated().map { ("internalVolumes[\($0)].volumeSize", $1["volumeSize"], nil) }, accepts: .integers)]
+        case .other(.alaudaService, let root):
+            let autoscaling = root["autoscaling_config"]
+            // The documentation sends the autoscaling settings as strings ("2"), and the schema takes numbers too.
+            return [fields([("target_num_instances", root["target_num_instances"], .zeroOrMore)]
+                + (root["volumes"]?.items ?? []).enumerated().map { ("volumes[\($0)].size_gb", $1["size_gb"], nil) }, accepts: .integers)
+                + fields([("autoscaling_config.minimum_num_instances", autoscaling?["minimum_num_instances"], .zeroOrMore),
+                          ("autoscaling_config.maximum_num_instances", autoscaling?["maximum_num_instances"], .zeroOrMore),
+                          ("autoscaling_config.increase_delta", autoscaling?["increase_delta"], .oneOrMore),
+                          ("autoscaling_config.decrease_delta", autoscaling?["decrease_delta"], .oneOrMore)], accepts: .numbersOrStrings)]
+        case .other(.stack, let root):
+            return [fields([("minReplicas", root["minReplicas"], .oneOrMore), ("maxReplicas", root["maxReplicas"], .oneOrMore), ("targetCPU", root["targetCPU"], .percentage)],
+                           accepts: .integers)]
+        case .other:
+            return []
+        }
+    }
+
+    /// - Parameter types: what the fields' schema takes, the same for all of them.
+    private static func fields(_ specs: [(key: String, node: NodeRef?, bounds: CountBounds?)], accepts types: IntegerReading.Accepted,
+                               owner: String? = nil) -> [IntegerField] {
+        specs.compactMap { key, node, bounds in
+            node.map { IntegerField(key: key, owner: owner, value: $0.located($0.node.text), reading: IntegerReading($0, accepts: types), bounds: bounds) }
+        }
+    }
+
+    /// The aliyun labels that hold counts or thresholds (ALIYUN.md §3.2: "integers as strings").
+    static let countLabels: Set<String> = Set(["aliyun.scale", "aliyun.auto_scaling.step", "aliyun.auto_scaling.period"]
+        + autoScalingMetrics.flatMap { ["aliyun.auto_scaling.min_\($0)", "aliyun.auto_scaling.max_\($0)"] })
+
+    /// Metrics of aliyun auto-scaling, each with a `min_` and a `max_` label.
+    static let autoScalingMetrics = ["cpu", "memory", "internetInRate", "internetOutRate", "instances"]
+}
+
+/// The least and greatest value a count may take.
+struct CountBounds {
+    let minimum: Int64
+    let maximum: Int64?
+
+    static let zeroOrMore = CountBounds(minimum: 0, maximum: nil)
+    static let oneOrMore = CountBounds(minimum: 1, maximum: nil)
+    /// A percentage of CPU, as Kubernetes' autoscaler takes it.
+    static let percentage = CountBounds(minimum: 1, maximum: 100)
+
+    func contains(_ value: Int64) -> Bool {
+        value >= minimum && value <= (maximum ?? .max)
+    }
+
+    /// How a fix names the bounds: `of 0 or more`, `from 1 to 100`.
+    var phrase: String {
+        maximum.map { "from \(minimum) to \($0)" } ?? "of \(minimum) or more"
+    }
+}
+
+extension NodeRef {
+    /// Whether this is a value to check: a scalar that is not null, not left empty by an unset variable
+    /// (`unset-variable`'s business) and holds no `$` left for later substitution (`--no-interpolate`,
+    /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
+    /// reported elsewhere.
+    var isCheckableScalar: Bool {
+        isScalar && !isNull && !((node.text.isEmpty || node.text.contains("$")) && isWrittenWithVariable)
+    }
+
+    /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's
+    /// `type-mismatch`, not a bound.
+    var isNumberOrString: Bool {
+        guard isCheckableScalar else { return false }
+        switch node.resolved {
+        case .int, .float, .string: return true
+        case .bool, .null: return false
+        }
+    }
+}

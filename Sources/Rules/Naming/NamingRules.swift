@@ -1,3 +1,114 @@
-/// Rules of this category; each rule lives in its own file in this folder.
+import Diagnostics
+import Model
+
+/// Rules about the names of things: projects, services, containers, ports, variables, configmaps and
+/// their keys.
 let namingRules: [any Rule.Type] = [
+    ConfigMapKeyEnv.self,
+    ConfigMapKeyFile.self,
+    ConfigMapName.self,
+    ContainerName.self,
+    EnvName.self,
+    PortName.self,
+    ProjectName.self,
+    ServiceName.self,
 ]
+
+// Helpers the rules of this folder share; they live beside the list because every other file of the
+// folder holds exactly one rule.
+
+/// A naming rule as a platform states it: which characters a name may hold, which may start and end
+/// it, and how long it may be. One matcher for every naming rule, so each says what is wrong the
+/// same way: the first offending character or edge, or the length.
+struct NamePattern: Sendable {
+    /// Characters allowed anywhere (ASCII only; any other character is refused).
+    let allowed: Set<UInt8>
+    /// Characters allowed first; nil when any allowed character may start a name.
+    var first: Set<UInt8>?
+    /// Characters allowed last; nil when any allowed character may end a name.
+    var last: Set<UInt8>?
+    var lengths: ClosedRange<Int> = 1...Int.max
+    /// How the fix describes a valid name: `1–64 of A–Z a–z 0–9 -`.
+    let fix: String
+    /// A rule beyond characters, edges and length (`must contain a letter`), checked last.
+    var extra: (@Sendable (String) -> String?)?
+
+    /// The first thing wrong with a name, phrased to follow it (`must not start with '-'`), or nil.
+    func problem(in name: String) -> String? {
+        if name.isEmpty { return "must not be empty" }
+        if let bad = name.first(where: { !($0.asciiValue.map(allowed.contains) ?? false) }) {
+            return "must not contain '\(bad)'"
+        }
+        // Every character is ASCII from here on.
+        let bytes = Array(name.utf8)
+        if let first, !first.contains(bytes[0]) { return "must not start with '\(Character(Unicode.Scalar(bytes[0])))'" }
+        if let last, !last.contains(bytes[bytes.count - 1]) { return "must not end with '\(Character(Unicode.Scalar(bytes[bytes.count - 1])))'" }
+        if bytes.count < lengths.lowerBound { return "is too short: \(bytes.count) character\(bytes.count == 1 ? "" : "s"), at least \(lengths.lowerBound) needed" }
+        if bytes.count > lengths.upperBound { return "is \(bytes.count) characters long, more than \(lengths.upperBound)" }
+        return extra?(name)
+    }
+
+    /// The ASCII characters of some ranges: `characters(in: "a"..."z", "0"..."9")`.
+    static func characters(in ranges: ClosedRange<Unicode.Scalar>...) -> Set<UInt8> {
+        Set(ranges.flatMap { UInt8($0.lowerBound.value)...UInt8($0.upperBound.value) })
+    }
+
+    /// Single ASCII characters: `characters("-_.")`.
+    static func characters(_ list: String) -> Set<UInt8> {
+        Set(list.utf8)
+    }
+
+    static let lowerAlphanumerics = characters(in: "a"..."z", "0"..."9")
+    static let alphanumerics = characters(in: "a"..."z", "A"..."Z", "0"..."9")
+    static let letters = characters(in: "a"..."z", "A"..."Z")
+}
+
+extension RuleContext {
+    /// Reports a name that breaks a pattern: `project name '-web' must not start with '-'; use 1–64 of …`.
+    /// A name written with a variable is checked only when no unset variable can explain the problem
+    /// (an empty name, or an empty part between separators: `-web` from `${PREFIX}-web`) and no `$` is
+    /// left for the server to substitute (`${COMPOSE_PROJECT_NAME}` on aliyun). A name written as a number
+    /// or a boolean is the schema's `type-mismatch` (names are strings), not a naming finding.
+    /// - Parameters:
+    ///   - what: how the message names the kind of name (`container name`).
+    ///   - owner: what holds the name, when that helps find it (`service 'web'`).
+    mutating func checkName(_ node: NodeRef, _ pattern: NamePattern, what: String, of owner: String? = nil) {
+        guard let name = node.checkedString(separators: ["-", "_", "."]) else { return }
+        if node.isWrittenWithVariable {
+            guard !name.value.contains("$") else { return }
+        } else {
+            guard case .string = node.node.resolved else { return }
+        }
+        checkName(name, pattern, what: what, of: owner)
+    }
+
+    mutating func checkName(_ name: Located<String>, _ pattern: NamePattern, what: String, of owner: String? = nil) {
+        guard let problem = pattern.problem(in: name.value) else { return }
+        reportName(name, problem: problem, what: what, of: owner, fix: pattern.fix)
+    }
+
+    /// The one shape of every naming finding: the name, what is wrong, and what a valid name looks like.
+    mutating func reportName(_ name: Located<String>, problem: String, what: String, of owner: String?, fix: String) {
+        report("\(what) '\(excerpt(name.value))'\(owner.map { " of \($0)" } ?? "") \(problem); use \(fix)", at: name)
+    }
+}
+
+/// One `configMap[]` or `secret[]` entry of a v2 application (PLATFORM_API.md §5).
+struct ConfigReference {
+    /// How messages name it: `configMap[0]`.
+    let label: String
+    /// `Env` or `Volume`, as written.
+    let type: String?
+    /// The `key` list (or single key).
+    let keys: [NodeRef]
+
+    /// The application's references, configmaps first.
+    static func all(in root: NodeRef) -> [ConfigReference] {
+        ["configMap", "secret"].flatMap { section in
+            (root[section]?.items ?? []).enumerated().map { index, item in
+                let keys = item["key"].map { $0.isSequence ? $0.items : [$0] } ?? []
+                return ConfigReference(label: "\(section)[\(index)]", type: item["type"]?.string?.value, keys: keys)
+            }
+        }
+    }
+}

@@ -1,3 +1,5 @@
-/// Rules of this category; each rule lives in its own file in this folder.
+/// Rules that hold only for one platform's dialect (`lint --target`).
 let platformRules: [any Rule.Type] = [
+    AliyunLabel.self,
+    UnsupportedKey.self,
 ]

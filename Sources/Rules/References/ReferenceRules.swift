@@ -1,5 +1,44 @@
+import Model
+
 /// Rules about references between parts of a template.
 let referenceRules: [any Rule.Type] = [
     DependencyCycle.self,
+    DuplicateEnv.self,
+    DuplicateName.self,
+    HostPortConflict.self,
+    MountConflict.self,
+    UndefinedContainer.self,
     UndefinedService.self,
+    UndefinedVolume.self,
 ]
+
+// Helpers the rules of this folder share; they live beside the list because every other file of the
+// folder holds exactly one rule.
+
+extension PodContainer {
+    /// How messages name a container: `container 'mysql'`, or by its path when it has no name.
+    var label: String {
+        name.map { "container '\($0.value)'" } ?? "the container at \(node.path)"
+    }
+}
+
+extension RuleContext {
+    /// Reports every value whose key repeats an earlier value's: at the repeat, with a note at the first
+    /// one, so the user sees both places and keeps the right one.
+    mutating func reportRepeats<Key: Hashable, Value>(_ values: [(key: Key, value: Located<Value>)], note: String = "first defined here",
+                                                      message: (_ key: Key, _ repeat: Located<Value>) -> String) {
+        var first: [Key: Located<Value>] = [:]
+        for (key, value) in values {
+            if let earlier = first[key] {
+                report(message(key, value), at: value, notes: [earlier.note(note)])
+            } else {
+                first[key] = value
+            }
+        }
+    }
+
+    /// `reportRepeats` for values that are their own key.
+    mutating func reportRepeatedNames(_ names: [Located<String>], message: (_ name: String) -> String) {
+        reportRepeats(names.map { ($0.value, $0) }) { name, _ in message(name) }
+    }
+}

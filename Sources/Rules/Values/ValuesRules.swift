@@ -1,3 +1,54 @@
-/// Rules of this category; each rule lives in its own file in this folder.
+import Model
+
+/// Rules about the values of single fields.
 let valueRules: [any Rule.Type] = [
+    AbsolutePath.self,
+    AlaudaEnum.self,
+    ImageReferenceFormat.self,
+    PortSyntax.self,
+    RestartPolicy.self,
+    SecretBase64.self,
+    SingleInstanceDisk.self,
+    VolumeDriverOpts.self,
 ]
+
+// Helpers the rules of this folder share; they live beside the list because every other file of the
+// folder holds exactly one rule.
+
+extension RuleContext {
+    /// Reports a value outside a fixed set: the allowed values, and the closest one when the value
+    /// looks like a typo or differs only in case.
+    mutating func requireOneOf(_ value: Located<String>, _ allowed: [String], field: String) {
+        guard !allowed.contains(value.value) else { return }
+        report("\(field) is '\(value.value)', not one of \(Self.quotedList(allowed))\(Self.suggestion(for: value.value, among: allowed))", at: value)
+    }
+
+    static func quotedList(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// `; did you mean 'X'?`, or nothing when no candidate is close.
+    static func suggestion(for value: String, among candidates: [String]) -> String {
+        Suggestions.closest(to: value, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+extension NodeRef {
+    /// The scalar's text when it is a string to check: nil for a collection, null, or a value that
+    /// interpolation left empty or with an empty part (`on-failure:` from `on-failure:${N}`, `:80` from
+    /// `${PORT}:80`) — the `unset-variable` warning already covers those.
+    func checkedString(separators: Set<Character> = []) -> Located<String>? {
+        guard let text = string, !isLeftUnresolved else { return nil }
+        if isWrittenWithVariable,
+           text.value.isEmpty || text.value.split(omittingEmptySubsequences: false, whereSeparator: separators.contains).contains(where: \.isEmpty) {
+            return nil
+        }
+        return text
+    }
+
+    /// Written with a variable and still holding a `$`: interpolation could not substitute it (a
+    /// required variable was missing, and it reported that) and left the text as written.
+    var isLeftUnresolved: Bool {
+        isWrittenWithVariable && string?.value.contains("$") == true
+    }
+}

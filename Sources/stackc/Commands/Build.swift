@@ -71,6 +71,9 @@ extension Stackc {
         @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        @OptionGroup(title: "Limits")
+        var limitFlags: LimitFlags
+
         @OptionGroup(title: "Variables")
         var environment: EnvironmentFlags
 
@@ -85,7 +88,9 @@ extension Stackc {
             let flags = BuildFlags(target: target, name: name, project: project, description: description, version: version, appID: appID,
                                    service: service, minReplicas: minReplicas, maxReplicas: maxReplicas, targetCPU: targetCPU,
                                    blueGreen: blueGreen ? true : nil, latestImage: latestImage, variables: variables)
-            let job = BuildJob(path: path, flags: flags, options: environment.frontEndOptions(),
+            var options = environment.frontEndOptions()
+            options.limits = limitFlags.limits
+            let job = BuildJob(path: path, flags: flags, options: options,
                                environment: environment.environmentOptions, compact: compact, wholeRequest: request, outputPath: output)
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },

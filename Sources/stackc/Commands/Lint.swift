@@ -35,6 +35,9 @@ extension Stackc {
         @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note.")
         var maxFindings = 1000
 
+        @OptionGroup(title: "Limits")
+        var limitFlags: LimitFlags
+
         @OptionGroup(title: "Variables")
         var variables: EnvironmentFlags
 
@@ -46,6 +49,7 @@ extension Stackc {
         func run() throws {
             var options = variables.frontEndOptions(kind: kind, platform: target)
             options.maxFindingsPerFile = maxFindings
+            options.limits = limitFlags.limits
             let job = LintJob(
                 paths: paths, options: options, environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,

@@ -18,11 +18,16 @@ extension Stackc {
         @Option(help: "Output format: yaml or json.")
         var format: RenderFormat = .yaml
 
+        @OptionGroup(title: "Limits")
+        var limitFlags: LimitFlags
+
         @OptionGroup(title: "Variables")
         var variables: EnvironmentFlags
 
         func run() throws {
-            let job = RenderJob(path: path, format: format, options: variables.frontEndOptions(), environment: variables.environmentOptions)
+            var options = variables.frontEndOptions()
+            options.limits = limitFlags.limits
+            let job = RenderJob(path: path, format: format, options: options, environment: variables.environmentOptions)
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
                                  colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))

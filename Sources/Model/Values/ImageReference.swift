@@ -1,0 +1,176 @@
+/// A Docker image reference, `[registry[:port]/]path[:tag][@digest]`, read by the grammar of the
+/// distribution reference library (`distribution/reference`, `regexp.go` and `normalize.go`), which
+/// Docker, containerd and the registries share: a reference it rejects makes every pull fail on the
+/// node, after the platform accepted the deployment. Hand-written so each failure names the part that
+/// is wrong instead of "invalid reference format".
+///
+/// The first path component is the registry when it has a `.` or `:`, is `localhost`, or has upper-case
+/// letters (`docker.oa.com:8080/public/mysql:latest`); Docker Hub otherwise.
+public struct ImageReference: Sendable, Equatable {
+    public var registry: String?
+    public var path: String
+    public var tag: String?
+    public var digest: String?
+
+    public struct Problem: Error, Sendable, Equatable {
+        public let message: String
+        /// The problem is a missing part (an empty reference, tag, path component or digest): what an
+        /// unset variable leaves behind (`app:${TAG}`), which a caller may leave to that warning.
+        public let isMissingPart: Bool
+
+        init(_ message: String, missingPart: Bool = false) {
+            self.message = message
+            self.isMissingPart = missingPart
+        }
+    }
+
+    /// Longest repository name, registry included (`NameTotalLengthMax`).
+    public static let maximumNameLength = 255
+    public static let maximumTagLength = 128
+    /// Digest algorithms Docker can verify, with the length of their lower-case hex encoding.
+    public static let digestLengths: [(algorithm: String, hexDigits: Int)] = [("sha256", 64), ("sha384", 96), ("sha512", 128)]
+
+    public static func parse(_ text: String) -> Result<ImageReference, Problem> {
+        guard !text.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
+        if let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset) + 1
+            return .failure(Problem("it contains whitespace or a control character (character \(position))"))
+        }
+        var rest = Substring(text)
+        var digest: String?
+        if let at = rest.firstIndex(of: "@") {
+            let value = rest[rest.index(after: at)...]
+            if let problem = checkDigest(value) { return .failure(problem) }
+            digest = String(value)
+            rest = rest[..<at]
+        }
+        var tag: String?
+        if let colon = rest.lastIndex(of: ":"), rest.lastIndex(of: "/").map({ colon > $0 }) ?? true {
+            let value = rest[rest.index(after: colon)...]
+            if let problem = checkTag(value) { return .failure(problem) }
+            tag = String(value)
+            rest = rest[..<colon]
+        }
+        guard !rest.isEmpty else { return .failure(Problem("the repository name before '\(tag != nil ? ":" : "@")' is empty", missingPart: true)) }
+        guard rest.utf8.count <= maximumNameLength else {
+            return .failure(Problem("the repository name is \(rest.utf8.count) characters long; the limit is \(maximumNameLength)"))
+        }
+        var components = rest.split(separator: "/", omittingEmptySubsequences: false)
+        var registry: String?
+        if components.count > 1, isRegistry(components[0]) {
+            if let problem = checkRegistry(components[0]) { return .failure(problem) }
+            registry = String(components.removeFirst())
+        }
+        for component in components {
+            if let problem = checkPathComponent(component) { return .failure(problem) }
+        }
+        return .success(ImageReference(registry: registry, path: components.joined(separator: "/"), tag: tag, digest: digest))
+    }
+
+    static func isRegistry(_ component: Substring) -> Bool {
+        component.contains(".") || component.contains(":") || component == "localhost" || component.utf8.contains(where: isUpper)
+    }
+
+    /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or an IPv6 address in brackets.
+    static func checkRegistry(_ text: Substring) -> Problem? {
+        var host = text
+        var port: Substring?
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), IPAddress.isIPv6(text[text.index(after: text.startIndex)..<close]) else {
+                return Problem("the registry '\(text)' opens '[' but holds no IPv6 address in brackets")
+            }
+            let after = text[text.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { return Problem("the registry '\(text)' has text after ']' that is not ':PORT'") }
+                port = after.dropFirst()
+            }
+        } else {
+            if let colon = text.firstIndex(of: ":") {
+                host = text[..<colon]
+                port = text[text.index(after: colon)...]
+            }
+            guard host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isHostLabel) else {
+                return Problem("the registry host '\(host)' is not a host name (labels of letters, digits and inner '-', separated by '.')",
+                               missingPart: host.isEmpty)
+            }
+        }
+        if let port, port.isEmpty || !port.utf8.allSatisfy(IPAddress.isDigit) {
+            return Problem("the registry port '\(port)' of '\(text)' is not a number", missingPart: port.isEmpty)
+        }
+        return nil
+    }
+
+    static func isHostLabel(_ label: Substring) -> Bool {
+        guard let first = label.utf8.first, let last = label.utf8.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        return label.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`.
+    static func checkPathComponent(_ component: Substring) -> Problem? {
+        guard !component.isEmpty else {
+            return Problem("the repository path has an empty component (a leading, trailing or doubled '/')", missingPart: true)
+        }
+        if component.utf8.contains(where: isUpper) {
+            return Problem("'\(component)' has upper-case letters; repository names must be lower case ('\(component.lowercased())')")
+        }
+        if let bad = component.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
+            let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
+            return Problem("'\(component)' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
+        }
+        let bytes = Array(component.utf8)
+        guard isAlphanumeric(bytes.first!), isAlphanumeric(bytes.last!) else {
+            return Problem("'\(component)' must start and end with a letter or digit")
+        }
+        var index = 0
+        while index < bytes.count {
+            guard !isAlphanumeric(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < bytes.count, !isAlphanumeric(bytes[index]) { index += 1 }
+            let separator = bytes[start..<index]
+            let valid = separator.count == 1 || separator.elementsEqual("__".utf8) || separator.allSatisfy { $0 == UInt8(ascii: "-") }
+            if !valid {
+                return Problem("'\(component)' has the separator '\(String(decoding: separator, as: UTF8.self))'; between letters and digits use one '.', '_', '__' or a run of '-'")
+            }
+        }
+        return nil
+    }
+
+    /// Checks a tag alone (`[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`), for platforms that keep it apart from
+    /// the repository (Alauda's `image_tag`).
+    public static func checkTag(_ tag: Substring) -> Problem? {
+        guard let first = tag.utf8.first else { return Problem("the tag after ':' is empty", missingPart: true) }
+        guard tag.utf8.count <= maximumTagLength else { return Problem("the tag is \(tag.utf8.count) characters long; the limit is \(maximumTagLength)") }
+        guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(tag)' must start with a letter, digit or '_'") }
+        if let bad = tag.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
+            return Problem("the tag '\(tag)' contains '\(bad)'; tags may contain only letters, digits, '_', '.' and '-'")
+        }
+        return nil
+    }
+
+    /// `ALGORITHM:HEX` with an algorithm Docker verifies and hex of its exact length.
+    static func checkDigest(_ digest: Substring) -> Problem? {
+        guard !digest.isEmpty else { return Problem("the digest after '@' is empty", missingPart: true) }
+        guard let colon = digest.firstIndex(of: ":") else { return Problem("the digest '\(digest)' must be ALGORITHM:HEX, such as sha256:<64 hex digits>") }
+        let algorithm = digest[..<colon]
+        let hex = digest[digest.index(after: colon)...]
+        guard let expected = digestLengths.first(where: { $0.algorithm == algorithm }) else {
+            return Problem("the digest algorithm '\(algorithm)' is not one Docker verifies (sha256, sha384, sha512)", missingPart: algorithm.isEmpty)
+        }
+        guard !hex.isEmpty else { return Problem("the \(algorithm) digest has no hex digits after ':'", missingPart: true) }
+        guard hex.utf8.allSatisfy({ IPAddress.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) else {
+            return Problem("the \(algorithm) digest must be lower-case hexadecimal (0-9, a-f)")
+        }
+        guard hex.utf8.count == expected.hexDigits else {
+            return Problem("a \(algorithm) digest has \(expected.hexDigits) hex digits, not \(hex.utf8.count)")
+        }
+        return nil
+    }
+
+    static func isUpper(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        IPAddress.isDigit(byte) || isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+    }
+}

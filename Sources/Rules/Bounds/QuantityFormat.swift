@@ -1,0 +1,201 @@
+import Diagnostics
+import Model
+
+/// A resource amount the platform cannot read: a Kubernetes quantity, a Docker byte size or a CPU count.
+struct QuantityFormat: Rule {
+    static let description = RuleDescription(
+        id: "quantity", severity: .error, kinds: [.pod, .application, .compose],
+        summary: "resource amounts must be Kubernetes quantities (pods, applications) or Docker sizes and CPU counts (Compose)",
+        rationale: """
+        Pods and v2 applications run on Kubernetes (PLATFORM_API.md §5), whose quantities are a number with an optional
+        suffix: `100m` (thousandths), `0.5`, `1e3`, `128Mi`/`1Gi` (powers of 1024) or `128M`/`1G` (powers of 1000) —
+        checked in a pod container's `resources.requests` and `resources.limits` and an application's `resources`
+        (`cpu: "0.1"`, `mem: 256Mi`, `disk: 1Gi`, `gpu: "0"`). A memory or disk amount with the suffix `m` is
+        thousandths of a byte (`128m` is 0.128 bytes), never what was meant; GPUs are whole devices; no amount may be
+        negative; and Kubernetes refuses a request above its limit. Compose's memory fields (`mem_limit`,
+        `memswap_limit`, `mem_reservation`, `shm_size`, `deploy.resources.*.memory`) take Docker sizes instead — bytes,
+        or a number with `b`, `k`, `m`, `g`, `t` or `p` (powers of 1024, case-insensitive, optionally with `i`/`b`:
+        `256m`, `1g`, `512KiB`), as go-units `RAMInBytes` reads them, with `memswap_limit: -1` meaning unlimited swap —
+        and `cpus` takes a decimal number of CPUs (`0.5`). Docker Compose and the platforms refuse anything else.
+        """,
+        triggering: [
+            Example("""
+            containers:
+              - name: mysql
+                image: mysql
+                resources:
+                  requests: {cpu: ↓2, memory: ↓128m}
+                  limits: {cpu: 1, memory: ↓128MB}
+            """, messages: [
+                "resources.requests.memory of container 'mysql' is '128m', which is 128 thousandths of a byte (m means milli); write '128Mi' for mebibytes",
+                "resources.limits.memory of container 'mysql' is '128MB', which is not a Kubernetes quantity; write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'",
+                "resources.requests.cpu of container 'mysql' is '2', more than its limit '1'; lower the request or raise the limit",
+            ]),
+            Example("""
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            resources: {cpu: ↓"-0.5", mem: 256Mi, disk: ↓1 Gi, gpu: ↓"0.5"}
+            """, messages: [
+                "resources.cpu is '-0.5', which is negative; write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'",
+                "resources.disk is '1 Gi', which is not a Kubernetes quantity; write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'",
+                "resources.gpu is '0.5', which is not a whole number of GPUs; write '0', '1' or another whole number",
+            ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                mem_limit: ↓512mega
+                shm_size: ↓-1
+                cpus: ↓50%
+                deploy:
+                  resources:
+                    limits: {memory: ↓1.5 GiB extra, cpus: ↓"-1"}
+            """, messages: [
+                "mem_limit of service 'web' is '512mega', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
+                "shm_size of service 'web' is '-1', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
+                "deploy.resources.limits.memory of service 'web' is '1.5 GiB extra', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
+                "cpus of service 'web' is '50%', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
+                "deploy.resources.limits.cpus of service 'web' is '-1', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
+            ]),
+        ],
+        nonTriggering: [
+            Example("""
+            containers:
+              - name: mysql
+                image: mysql
+                resources:
+                  requests: {cpu: 100m, memory: 128Mi, ephemeral-storage: 1Gi}
+                  limits: {cpu: "1", memory: 1e9, nvidia.com/gpu: 1}
+            """),
+            Example("""
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            resources: {cpu: "0.1", mem: 256Mi, disk: 1Gi, gpu: "0"}
+            """),
+            Example("""
+            c1:
+              image: docker.oa.com:8080/public/helloworld
+              mem_limit: 256m
+              memswap_limit: -1
+              shm_size: 1gb
+              mem_reservation: 134217728
+              cpus: 0.5
+              deploy:
+                resources:
+                  limits: {memory: 10000Mb, cpus: '0.001'}
+                  reservations: {memory: 1.5G, cpus: "2"}
+            """, kind: .compose),
+        ])
+
+    /// The amounts of an application's `resources` (PLATFORM_API.md §5).
+    static let applicationResources: Set<String> = ["cpu", "mem", "disk", "gpu"]
+    /// Resources measured in bytes, where the suffix `m` (thousandths) is always a mistake.
+    static let byteResources: Set<String> = ["memory", "ephemeral-storage", "mem", "disk"]
+
+    func check(_ document: Document, context: inout RuleContext) {
+        switch document {
+        case .pod(let pod):
+            for container in pod.containers {
+                checkPodResources(container.node["resources"], owner: container.label, context: &context)
+            }
+        case .other(.application, let root):
+            for (key, value) in root["resources"]?.entries ?? [] where Self.applicationResources.contains(key.value) {
+                _ = checkQuantity(value, resource: key.value, name: "resources.\(key.value)", context: &context)
+            }
+        case .compose(let compose):
+            for service in compose.services {
+                checkCompose(service, context: &context)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Each request and limit, then each request against its limit.
+    func checkPodResources(_ resources: NodeRef?, owner: String, context: inout RuleContext) {
+        var amounts: [String: [String: (value: Double, text: Located<String>)]] = [:]
+        for section in ["requests", "limits"] {
+            for (key, value) in resources?[section]?.entries ?? [] {
+                let name = "resources.\(section).\(key.value) of \(owner)"
+                if let quantity = checkQuantity(value, resource: key.value, name: name, context: &context) {
+                    amounts[section, default: [:]][key.value] = (quantity.value, value.located(value.node.text))
+                }
+            }
+        }
+        for (key, request) in (amounts["requests"] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let limit = amounts["limits"]?[key], request.value > limit.value else { continue }
+            context.report(Self.message("resources.requests.\(key) of \(owner)", request.text.value, Self.aboveLimit(limit.text.value)),
+                           at: request.text, notes: [limit.text.note("the limit is set here")])
+        }
+    }
+
+    /// One Kubernetes quantity; the quantity when it is valid, for comparing a request with its limit.
+    func checkQuantity(_ node: NodeRef, resource: String, name: String, context: inout RuleContext) -> Quantity? {
+        guard node.isNumberOrString else { return nil }
+        let text = node.located(node.node.text)
+        let problem: String
+        if let quantity = Quantity.kubernetes(Substring(text.value)) {
+            if quantity.value < 0 {
+                problem = Self.negative
+            } else if quantity.suffix == "m", Self.byteResources.contains(resource) || resource.hasPrefix("hugepages-") {
+                problem = Self.thousandthsOfAByte(text.value.dropLast())
+            } else if resource == "gpu", quantity.value.rounded() != quantity.value {
+                problem = Self.fractionOfAGPU
+            } else {
+                return quantity
+            }
+        } else {
+            problem = Self.notAQuantity
+        }
+        context.report(Self.message(name, text.value, problem), at: text)
+        return nil
+    }
+
+    func checkCompose(_ service: ComposeService, context: inout RuleContext) {
+        let owner = "service '\(service.name.value)'"
+        let deploy = service["deploy"]?["resources"]
+        let sizes = [("mem_limit", service["mem_limit"]), ("memswap_limit", service["memswap_limit"]), ("mem_reservation", service["mem_reservation"]),
+                     ("shm_size", service["shm_size"]), ("build.shm_size", service["build"]?["shm_size"]),
+                     ("deploy.resources.limits.memory", deploy?["limits"]?["memory"]), ("deploy.resources.reservations.memory", deploy?["reservations"]?["memory"])]
+        for case let (key, node?) in sizes where node.isNumberOrString && !Self.isSize(node, unlimitedAllowed: key == "memswap_limit") {
+            context.report(Self.message("\(key) of \(owner)", node.node.text, Self.notASize), at: node)
+        }
+        let cpus = [("cpus", service["cpus"]), ("deploy.resources.limits.cpus", deploy?["limits"]?["cpus"]),
+                    ("deploy.resources.reservations.cpus", deploy?["reservations"]?["cpus"])]
+        for case let (key, node?) in cpus where node.isNumberOrString && !((node.number?.value).map { $0 >= 0 } ?? false) {
+            context.report(Self.message("\(key) of \(owner)", node.node.text, Self.notCPUs), at: node)
+        }
+    }
+
+    /// A Docker size: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` where it means unlimited.
+    static func isSize(_ node: NodeRef, unlimitedAllowed: Bool) -> Bool {
+        if unlimitedAllowed, node.node.text == "-1" { return true }
+        if case .string(let text) = node.node.resolved { return Quantity.byteSize(Substring(text)) != nil }
+        return (node.number?.value).map { $0 >= 0 } ?? false
+    }
+
+    // MARK: Messages
+
+    /// `mem_limit of service 'web' is '512mega', which is not a size; write …`: the field, its text, what
+    /// is wrong and what a valid value looks like.
+    private static func message(_ field: String, _ text: String, _ problem: String) -> String {
+        "\(field) is '\(excerpt(text))', \(problem)"
+    }
+
+    private static let kubernetesFix = "write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'"
+    private static let notAQuantity = "which is not a Kubernetes quantity; \(kubernetesFix)"
+    private static let negative = "which is negative; \(kubernetesFix)"
+    private static let fractionOfAGPU = "which is not a whole number of GPUs; write '0', '1' or another whole number"
+    private static let notASize = "which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'"
+    private static let notCPUs = "which is not a number of CPUs; write a decimal such as '0.5' or '2'"
+
+    private static func thousandthsOfAByte(_ number: Substring) -> String {
+        "which is \(excerpt(String(number))) thousandths of a byte (m means milli); write '\(excerpt(String(number)))Mi' for mebibytes"
+    }
+
+    private static func aboveLimit(_ limit: String) -> String {
+        "more than its limit '\(excerpt(limit))'; lower the request or raise the limit"
+    }
+}

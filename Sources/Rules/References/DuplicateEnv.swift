@@ -1,0 +1,93 @@
+import Model
+
+/// One environment variable set twice in one container's environment.
+struct DuplicateEnv: Rule {
+    static let description = RuleDescription(
+        id: "duplicate-env", severity: .warning, kinds: [.compose, .pod, .application],
+        summary: "a variable should be set once per environment",
+        rationale: """
+        A Compose `environment` list (`- A=1` twice, or `- A` and `- A=2`), a pod container's `env` list and a v2
+        application's `dockerEnv` (PLATFORM_API.md §5) may name one variable twice; nothing refuses it, and the later
+        value silently wins (Kubernetes only warns that it "hides" the earlier one). Usually one of them is a stale
+        copy, and which one a reader believes is in effect is a coin toss. The mapping form cannot repeat a key (that
+        is `duplicate-key`). Swarm scheduling entries in a Compose environment (`constraint:…`, `affinity:…`,
+        `reschedule:…`, ALIYUN.md §3.1) are filters, not variables, and are not compared.
+        """,
+        triggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                environment:
+                  - LOG_LEVEL=info
+                  - MODE=prod
+                  - ↓LOG_LEVEL=debug
+            """, messages: ["variable 'LOG_LEVEL' is set twice in the environment of service 'web'; the later value wins, remove one"]),
+            Example("""
+            containers:
+              - name: mysql
+                image: mysql
+                env:
+                  - {name: MYSQL_ROOT_PASSWORD, value: a}
+                  - {name: ↓MYSQL_ROOT_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: pw}}}
+            """, messages: ["variable 'MYSQL_ROOT_PASSWORD' is set twice in the env of container 'mysql'; the later value wins, remove one"]),
+            Example("""
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            dockerEnv:
+              - {name: PATH1, value: /bin}
+              - {name: ↓PATH1, value: /usr/bin}
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            web:
+              image: nginx
+              environment:
+                - LOG_LEVEL=info
+                - affinity:service!=db
+                - affinity:service!=cache
+            db:
+              image: mysql
+              environment:
+                LOG_LEVEL: info
+            """),
+            Example("""
+            containers:
+              - name: a
+                image: x
+                env: [{name: MODE, value: one}]
+              - name: b
+                image: x
+                env: [{name: MODE, value: two}]
+            """),
+        ])
+
+    /// Prefixes of classic Swarm scheduling filters written as environment entries.
+    static let schedulingPrefixes = ["constraint:", "affinity:", "reschedule:"]
+
+    func check(_ document: Document, context: inout RuleContext) {
+        switch document {
+        case .compose(let compose):
+            for service in compose.services {
+                let names = service.environment.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix($0) } }
+                report(names, in: "the environment of service '\(service.name.value)'", context: &context)
+            }
+        case .pod(let pod):
+            for container in pod.containers {
+                report(container.env.compactMap { $0["name"]?.string }, in: "the env of \(container.label)", context: &context)
+            }
+        case .other(.application, let root):
+            report((root["dockerEnv"]?.items ?? []).compactMap { $0["name"]?.string }, in: "dockerEnv", context: &context)
+        default:
+            break
+        }
+    }
+
+    func report(_ names: [Located<String>], in environment: String, context: inout RuleContext) {
+        context.reportRepeats(names.map { ($0.value, $0) }, note: "first set here") { name, _ in
+            "variable '\(name)' is set twice in \(environment); the later value wins, remove one"
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Model
+
+/// Two services or containers that publish the same host port.
+struct HostPortConflict: Rule {
+    static let description = RuleDescription(
+        id: "host-port-conflict", severity: .error, kinds: [.compose, .pod],
+        summary: "a host port, protocol and address may be published once",
+        rationale: """
+        Docker Compose accepts two services (or two entries of one service) that publish the same host port, but
+        Docker can bind it only once: the second container fails at deploy time with "port is already allocated",
+        after the upload, when half the project is already running. Kubernetes refuses a pod whose containers share
+        a `hostPort` and protocol (PLATFORM_API.md §5: the pod-spec rules apply). Ports conflict when the protocol
+        is the same, the port ranges overlap and the addresses overlap (no address, `0.0.0.0` and `::` cover every
+        address of their family). Not compared: services in disjoint Compose profiles (alternatives that never
+        run together), `network_mode: host` services (Docker ignores their `ports`), and a host port range given
+        for a single container port (Docker picks a free port from it).
+        """,
+        triggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports: ["8080:80"]
+              admin:
+                image: nginx
+                ports: [↓"8080:8080"]
+            """, messages: ["host port 8080/tcp is already published by service 'web'; a host port can be bound once, change one of them"]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports:
+                  - "127.0.0.1:9000-9010:9000-9010"
+                  - ↓{target: 80, published: "9005"}
+                  - "53:53/udp"
+                  - ↓"0.0.0.0:53:5353/udp"
+            """, messages: [
+                "host port 9005/tcp overlaps host ports 127.0.0.1:9000-9010/tcp, published by service 'web'; a host port can be bound once, change one of them",
+                "host port 0.0.0.0:53/udp overlaps host port 53/udp, published by service 'web'; a host port can be bound once, change one of them",
+            ]),
+            Example("""
+            containers:
+              - name: a
+                image: x
+                ports: [{containerPort: 80, hostPort: 80}]
+              - name: b
+                image: x
+                ports: [{containerPort: 8080, hostPort: ↓80}]
+            """, messages: ["host port 80/tcp is already published by container 'a'; a host port can be bound once, change one of them"]),
+        ],
+        nonTriggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports: ["80:80", "443:443", "53:53/udp", "53:53/tcp"]
+              api:
+                image: api
+                ports: ["127.0.0.1:8080:8080", "80"]
+              api-v6:
+                image: api
+                ports: ["[::1]:8080:8080"]
+              debug:
+                image: api
+                profiles: [debug]
+                ports: ["9000:9000"]
+              trace:
+                image: api
+                profiles: [trace]
+                ports: ["9000:9000"]
+              pool:
+                image: api
+                ports: ["7000-7010:80", "7005-7015:81"]
+            """),
+            Example("""
+            containers:
+              - name: a
+                image: x
+                ports: [{containerPort: 80, hostPort: 80}, {containerPort: 53, hostPort: 53, protocol: UDP}]
+              - name: b
+                image: x
+                ports: [{containerPort: 80}, {containerPort: 53, hostPort: 53}]
+            """),
+        ])
+
+    /// Host ports bound by one port entry.
+    struct Binding {
+        let owner: String
+        /// Compose profiles of the service; empty when it always runs.
+        let profiles: Set<String>
+        /// Nil when bound on every address.
+        let address: String?
+        let ports: ClosedRange<Int>
+        let `protocol`: String
+        let entry: Located<String>
+
+        var description: String {
+            let address = self.address.map { $0.contains(":") ? "[\($0)]:" : "\($0):" } ?? ""
+            let numbers = ports.count == 1 ? "port \(address)\(ports.lowerBound)" : "ports \(address)\(ports.lowerBound)-\(ports.upperBound)"
+            return "host \(numbers)/\(`protocol`)"
+        }
+
+        func conflicts(with other: Binding) -> Bool {
+            `protocol` == other.protocol && ports.overlaps(other.ports) && Self.addressesOverlap(address, other.address)
+                && (profiles.isEmpty || other.profiles.isEmpty || !profiles.isDisjoint(with: other.profiles))
+        }
+
+        static func addressesOverlap(_ first: String?, _ second: String?) -> Bool {
+            guard let first, let second, first != second else { return true }
+            let isIPv6 = first.contains(":")
+            guard isIPv6 == second.contains(":") else { return false }
+            let any = isIPv6 ? "::" : "0.0.0.0"
+            return first == any || second == any
+        }
+    }
+
+    func check(_ document: Document, context: inout RuleContext) {
+        switch document {
+        case .compose(let compose):
+            report(compose.services.flatMap(Self.bindings), context: &context)
+        case .pod(let pod):
+            report(pod.containers.flatMap(Self.bindings), context: &context)
+        default:
+            break
+        }
+    }
+
+    /// The fixed host ports a service publishes (not dynamic ranges, not with host networking).
+    static func bindings(of service: ComposeService) -> [Binding] {
+        guard service["network_mode"]?.string?.value != "host" else { return [] }
+        let profiles = Set(service["profiles"]?.stringList.map(\.value) ?? [])
+        return service.ports.compactMap { entry in
+            guard case .success(let spec) = entry.spec, let published = spec.published, published.count == spec.target.count else { return nil }
+            return Binding(owner: "service '\(service.name.value)'", profiles: profiles, address: spec.hostIP.flatMap { $0.isEmpty ? nil : $0 },
+                           ports: published, protocol: spec.protocol.lowercased(), entry: entry.node.located(""))
+        }
+    }
+
+    static func bindings(of container: PodContainer) -> [Binding] {
+        container.ports.compactMap { port in
+            guard let hostPort = port["hostPort"]?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
+            let address = port["hostIP"]?.string?.value
+            return Binding(owner: container.label, profiles: [], address: address?.isEmpty == false ? address : nil,
+                           ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port["protocol"]?.string?.value ?? "TCP").lowercased(),
+                           entry: hostPort.map { "\($0)" })
+        }
+    }
+
+    /// Each binding is compared with the earlier ones: single ports through an index by protocol and port
+    /// that keeps the first binding per address and profile set (a range wider than the index is compared
+    /// with all of it instead of looking up each port), ranges one by one. A budget of look-ups and
+    /// comparisons keeps a hostile file (thousands of overlapping ranges) fast; past it, checking stops.
+    func report(_ bindings: [Binding], context: inout RuleContext) {
+        struct PortKey: Hashable { let port: Int; let `protocol`: String }
+        var singles: [PortKey: [Int]] = [:]
+        var indexed: [Int] = []
+        var ranges: [Int] = []
+        var budget = 1_000_000
+        for (index, binding) in bindings.enumerated() {
+            var candidates = ranges
+            if binding.ports.count > indexed.count {
+                candidates += indexed
+            } else {
+                for port in binding.ports {
+                    candidates += singles[PortKey(port: port, protocol: binding.protocol)] ?? []
+                }
+            }
+            budget -= min(binding.ports.count, indexed.count) + candidates.count
+            guard budget > 0 else { return }
+            if let first = candidates.filter({ bindings[$0].conflicts(with: binding) }).min() {
+                let other = bindings[first]
+                let single = binding.ports.count == 1
+                let relation = other.ports == binding.ports && other.address == binding.address
+                    ? "\(single ? "is" : "are") already published by \(other.owner)"
+                    : "overlap\(single ? "s" : "") \(other.description), published by \(other.owner)"
+                context.report("\(binding.description) \(relation); a host port can be bound once, change one of them",
+                               at: binding.entry, notes: [other.entry.note("published here first")])
+            }
+            if binding.ports.count > 1 {
+                ranges.append(index)
+            } else {
+                let key = PortKey(port: binding.ports.lowerBound, protocol: binding.protocol)
+                if !(singles[key] ?? []).contains(where: { bindings[$0].address == binding.address && bindings[$0].profiles == binding.profiles }) {
+                    singles[key, default: []].append(index)
+                    indexed.append(index)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Model
+
+/// A port specification Docker, Kubernetes or the v2 API cannot read.
+struct PortSyntax: Rule {
+    static let description = RuleDescription(
+        id: "port-syntax", severity: .error, kinds: [.compose, .pod, .application],
+        summary: "ports must be written as the platform reads them, with a known protocol",
+        rationale: """
+        Docker Compose reads `ports` and `expose` entries with Docker's own parser (`nat.ParsePortSpec`):
+        `[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]`, the address an IP address (`127.0.0.1`, `[::1]`,
+        not `localhost`), host and container ranges of equal length unless the container port is single, and the
+        protocol `tcp`, `udp` or `sctp` in any case; it refuses anything else ("invalid hostPort: 127.0.0.1",
+        "invalid proto"). A pod's `ports[].protocol` follows Kubernetes, which accepts exactly `TCP`, `UDP` and `SCTP`;
+        a v2 application's `portMappings[].protocol` is `tcp` or `udp` (PLATFORM_API.md §5). Numbers outside 1–65535
+        are `port-range`'s business; an entry left empty by an unset variable is the `unset-variable` warning's.
+        """,
+        triggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports:
+                  - ↓"127.0.0.1:3001"
+                  - ↓"8080:80/tpc"
+                  - ↓"localhost:8443:443"
+                expose: [↓"9000/udpp"]
+            """, messages: [
+                "'127.0.0.1:3001' has an invalid host port '127.0.0.1'; to bind an address, write '127.0.0.1::3001' (any host port) or '127.0.0.1:3001:3001'",
+                "port '8080:80/tpc' has the protocol 'tpc', not one of 'tcp', 'udp', 'sctp'; did you mean 'tcp'?",
+                "port 'localhost:8443:443' binds the host address 'localhost', which is not an IP address; write '127.0.0.1'",
+                "exposed port '9000/udpp' has the protocol 'udpp', not one of 'tcp', 'udp', 'sctp'; did you mean 'udp'?",
+            ]),
+            Example("""
+            web:
+              image: nginx
+              ports:
+                - ↓"8000-8001:80-82"
+                - ↓80:80:80:80
+            """, messages: [
+                "port '8000-8001:80-82' maps 2 host ports onto 3 container ports; give ranges of equal length, or a single container port",
+                "'80:80:80:80' has too many ':'; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]",
+            ]),
+            Example("""
+            containers:
+              - name: dns
+                image: coredns
+                ports: [{containerPort: 53, protocol: ↓udp}]
+            """, messages: ["the protocol of port 53 of container 'dns' is 'udp', not one of 'TCP', 'UDP', 'SCTP'; did you mean 'UDP'?"]),
+            Example("""
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            portMappings:
+              - {protocol: ↓TCP, containerPort: 8080}
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports:
+                  - 80
+                  - "8080:80"
+                  - "127.0.0.1::5000"
+                  - "[::1]:6000:6000"
+                  - "9000-9010:9000-9010/UDP"
+                  - "7000-7010:80"
+                  - "${HOST_PORT}:80"
+                  - {target: 443, published: "8443", host_ip: 0.0.0.0, protocol: tcp}
+                expose: ["3000", 4000, "5000-5010/udp"]
+            """),
+            Example("""
+            containers:
+              - name: dns
+                image: coredns
+                ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]
+            """),
+            Example("""
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            portMappings:
+              - {protocol: tcp, containerPort: 8088}
+              - {protocol: udp, containerPort: 9999}
+            """),
+        ])
+
+    static let composeProtocols = ["tcp", "udp", "sctp"]
+
+    func check(_ document: Document, context: inout RuleContext) {
+        switch document {
+        case .compose(let compose):
+            for service in compose.services {
+                for entry in service["ports"]?.items ?? [] {
+                    checkCompose(entry, noun: "port", context: &context)
+                }
+                for entry in service["expose"]?.items ?? [] {
+                    checkCompose(entry, noun: "exposed port", context: &context)
+                }
+            }
+        case .pod(let pod):
+            for container in pod.containers {
+                for port in container.ports {
+                    guard let proto = port["protocol"]?.string else { continue }
+                    let number = port["containerPort"]?.string.map { " \($0.value)" } ?? ""
+                    context.requireOneOf(proto, ["TCP", "UDP", "SCTP"], field: "the protocol of port\(number) of \(container.label)")
+                }
+            }
+        case .other(.application, let root):
+            for mapping in root["portMappings"]?.items ?? [] {
+                guard let proto = mapping["protocol"]?.string else { continue }
+                let number = mapping["containerPort"]?.string.map { " \($0.value)" } ?? ""
+                context.requireOneOf(proto, ["tcp", "udp"], field: "the protocol of port mapping\(number)")
+            }
+        default:
+            break
+        }
+    }
+
+    /// One `ports` or `expose` entry, short or long syntax.
+    func checkCompose(_ node: NodeRef, noun: String, context: inout RuleContext) {
+        guard node.isMapping || node.checkedString(separators: [":", "/", "-"]) != nil else { return }
+        let label = node.string.map { "\(noun) '\($0.value)'" } ?? "this \(noun)"
+        let spec: PortSpec
+        switch PortEntry(node).spec {
+        case .failure(let problem):
+            let hint = Self.addressHint(node.string?.value)
+            let syntax = hint.isEmpty && !node.isMapping && !problem.message.contains("use [") ? "; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]" : ""
+            context.report(problem.message + hint + syntax, at: node)
+            return
+        case .success(let parsed):
+            spec = parsed
+        }
+        if !Self.composeProtocols.contains(spec.protocol.lowercased()) {
+            context.report("\(label) has the protocol '\(spec.protocol)', not one of \(RuleContext.quotedList(Self.composeProtocols))"
+                           + RuleContext.suggestion(for: spec.protocol, among: Self.composeProtocols), at: node)
+        }
+        if let address = spec.hostIP, !address.isEmpty, !IPAddress.isValid(Substring(address)) {
+            let fix = address == "localhost" ? "write '127.0.0.1'" : "write an IPv4 or IPv6 address, not a host name"
+            context.report("\(label) binds the host address '\(address)', which is not an IP address; \(fix)", at: node)
+        }
+        if let published = spec.published, published.count != spec.target.count, spec.target.count > 1 {
+            context.report("\(label) maps \(published.count) host ports onto \(spec.target.count) container ports; give ranges of equal length, or a single container port",
+                           at: node)
+        }
+    }
+
+    /// For `IP:PORT`, which Docker reads as `HOST_PORT:CONTAINER_PORT`: how to bind an address instead.
+    static func addressHint(_ text: String?) -> String {
+        guard let text else { return "" }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, IPAddress.isIPv4(parts[0]) else { return "" }
+        let port = parts[1].split(separator: "/", maxSplits: 1).first ?? parts[1]
+        return "; to bind an address, write '\(parts[0])::\(parts[1])' (any host port) or '\(parts[0]):\(port):\(parts[1])'"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `stackc render` and the variable sources end to end: .env beside the template, --env-file, -e,
+/// the process environment, the project name, and their precedence.
+struct RenderCommandTests {
+    func template(_ folder: TemporaryDirectory, _ body: String = "services:\n  web:\n    image: \"nginx:${TAG}\"\n    environment:\n      PROJECT: ${COMPOSE_PROJECT_NAME}\n") throws -> String {
+        try folder.write("app/compose.yaml", body)
+    }
+
+    @Test func dotEnvBesideTheTemplateIsRead() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder)
+        try folder.write("app/.env", "TAG=1.25\n")
+        let run = try runStackc(["render", path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""image": "nginx:1.25""#))
+        #expect(run.stdout.contains(#""PROJECT": "app""#), "the folder name is the project name")
+    }
+
+    @Test func precedenceIsEnvFileThenProcessThenCommandLine() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder)
+        try folder.write("app/.env", "TAG=from-dotenv\n")
+        let process = try runStackc(["render", path, "--format", "json"], environment: ["TAG": "from-process"])
+        #expect(process.stdout.contains(#""image": "nginx:from-process""#))
+        let flag = try runStackc(["render", path, "--format", "json", "-e", "TAG=from-flag"], environment: ["TAG": "from-process"])
+        #expect(flag.stdout.contains(#""image": "nginx:from-flag""#))
+    }
+
+    @Test func explicitEnvFilesReplaceTheDefaultDotEnv() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder)
+        try folder.write("app/.env", "TAG=from-dotenv\n")
+        let prod = try folder.write("prod.env", "TAG=from-prod\n")
+        let run = try runStackc(["render", path, "--format", "json", "--env-file", prod])
+        #expect(run.stdout.contains(#""image": "nginx:from-prod""#))
+        let missing = try runStackc(["render", path, "--env-file", folder.path("nope.env")])
+        #expect(missing.status == 2 && missing.stderr.contains("nope.env"))
+    }
+
+    @Test func projectNameFromFlagAndFromNameKey() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder, "name: shop\nservices:\n  web:\n    image: x\n    environment:\n      PROJECT: ${COMPOSE_PROJECT_NAME}\n")
+        #expect(try runStackc(["render", path, "--format", "json"]).stdout.contains(#""PROJECT": "shop""#))
+        #expect(try runStackc(["render", path, "--format", "json", "-p", "other"]).stdout.contains(#""PROJECT": "other""#))
+    }
+
+    @Test func unsetVariableWarnsAtTheDollarAndStillRenders() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder)
+        let run = try runStackc(["render", path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("compose.yaml:3:19: warning: variable TAG is not set"))
+        #expect(run.stdout.contains("image: \"nginx:\""))
+    }
+
+    @Test func requiredVariableFailsWithTheAuthorsMessageAndNoOutput() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder, "services:\n  web:\n    image: x\n    environment:\n      DB: ${DB_PASSWORD:?set the password}\n")
+        let run = try runStackc(["render", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("compose.yaml:5:11: error: required variable DB_PASSWORD is missing a value: set the password [required-variable]"))
+    }
+
+    @Test func noInterpolateKeepsTheTextAndQuotesAreKept() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder, "services:\n  web:\n    image: 'nginx:${TAG}'\n    command: [\"a\", b]\n")
+        let run = try runStackc(["render", path, "--no-interpolate"])
+        #expect(run.stdout == "services:\n  web:\n    image: 'nginx:${TAG}'\n    command: [\"a\", b]\n")
+    }
+
+    @Test func typedJSONAfterSubstitution() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder, "services:\n  web:\n    image: x\n    deploy:\n      replicas: ${N}\n    environment:\n      N: \"${N}\"\n")
+        let run = try runStackc(["render", path, "--format", "json", "-e", "N=3"])
+        #expect(run.stdout.contains(#""replicas": 3"#))
+        #expect(run.stdout.contains(#""N": "3""#))
+    }
+
+    @Test func badEnvFileLineIsReportedAtItsPosition() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder)
+        try folder.write("app/.env", "TAG=1\nBAD LINE\n")
+        let run = try runStackc(["lint", path])
+        #expect(run.stdout.contains(".env:2:"), "\(run.stdout)")
+        #expect(run.stdout.contains("[env-file-syntax]"))
+    }
+}

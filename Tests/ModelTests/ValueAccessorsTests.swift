@@ -1,0 +1,38 @@
+import Diagnostics
+import Interpolation
+import Model
+import Syntax
+import Testing
+
+/// The accessors in `Sources/Model/Values` that read views rather than parse a value.
+struct ValueAccessorsTests {
+    func compose(_ text: String) -> ComposeDocument {
+        let tree = YAMLReader.read(SourceFile(path: "t.yaml", text: text)).tree!
+        let interpolated = TreeInterpolator.interpolate(tree, settings: InterpolationSettings(environment: Environment()))
+        guard case .compose(let document) = DocumentDecoder.decode(interpolated.tree).document else { fatalError("not compose") }
+        return document
+    }
+
+    @Test func writtenWithVariable() {
+        let service = compose("services:\n  web:\n    image: \"app:${TAG}\"\n    command: echo hi\n    user: $USER\n").services[0]
+        #expect(service["image"]!.isWrittenWithVariable)
+        #expect(service["image"]!.string!.value == "app:")
+        #expect(service["user"]!.isWrittenWithVariable)
+        #expect(!service["command"]!.isWrittenWithVariable)
+    }
+
+    @Test func windowsStyleVolumes() {
+        let volumes = compose("""
+        services:
+          web:
+            image: x
+            volumes: ['C:\\\\data:D:\\\\config:rw', 'c:/data:/data', 'data:/data', './x:/y', 'a/b:/c', {type: bind, source: 'C:\\\\x', target: /x}]
+        """).services[0].volumes
+        #expect(volumes.map(\.isWindowsStyle) == [true, true, false, false, false, false])
+    }
+
+    @Test func tmpfsPaths() {
+        let services = compose("services:\n  a: {image: x, tmpfs: /run}\n  b: {image: x, tmpfs: ['/run:size=64m', /tmp]}\n  c: {image: x}\n").services
+        #expect(services.map { $0.tmpfsPaths.map(\.value) } == [["/run"], ["/run", "/tmp"], []])
+    }
+}

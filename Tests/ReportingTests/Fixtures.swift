@@ -1,0 +1,35 @@
+import Diagnostics
+
+/// Small builders for the reporter tests.
+enum Fixture {
+    static func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(line: line, column: column, offset: 0)
+    }
+
+    static func range(_ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int) -> SourceRange {
+        SourceRange(start: location(line, column), end: location(endLine, endColumn))
+    }
+
+    static func report(_ path: String, _ diagnostics: [Diagnostic]) -> FileReport {
+        FileReport(file: SourceFile(path: path, text: ""), diagnostics: diagnostics)
+    }
+
+    static let portRange = Diagnostic(
+        rule: "port-range", severity: .error, message: "port 70000 is out of range 1–65535",
+        range: range(12, 7, 12, 18), path: NodePath([.key("services"), .key("web"), .key("ports"), .index(0)]))
+
+    static let duplicateKey = Diagnostic(
+        rule: .duplicateKey, severity: .error, message: "duplicate key 'image'",
+        range: range(4, 3, 4, 8), path: NodePath([.key("web"), .key("image")]),
+        notes: [Diagnostic.Note(message: "first defined here", range: range(3, 3, 3, 8))])
+
+    static let unreadable = Diagnostic(
+        rule: .unreadableInput, severity: .error, message: "cannot read: Permission denied", range: nil)
+
+    static let unsetWarning = Diagnostic(
+        rule: "unset-variable", severity: .warning, message: "variable 'TAG' is not set", range: range(2, 12, 2, 18),
+        path: NodePath([.key("labels"), .key("aliyun.scale")]))
+
+    static let kindInfo = Diagnostic(
+        rule: "unknown-kind", severity: .info, message: "not a template", range: range(1, 1, 1, 4))
+}
