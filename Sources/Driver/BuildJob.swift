@@ -104,16 +104,7 @@ public struct BuildJob {
         if loaded.failed { return .failure }
 
         let processed = FrontEnd.process(file, environment: loaded.environment, directory: directory, options: options)
-        var diagnostics = processed.diagnostics
-        var document: Document?
-        if let tree = processed.tree {
-            let decoded = DocumentDecoder.decode(tree, kind: options.kind == .stack ? nil : options.kind)
-            diagnostics += decoded.diagnostics
-            if let decodedDocument = decoded.document {
-                diagnostics += RuleEngine.check(decodedDocument, platform: target.platform)
-                document = decodedDocument
-            }
-        }
+        let (document, diagnostics) = TemplateCheck.run(processed, kind: options.kind == .stack ? nil : options.kind, platform: target.platform)
         let report = FileReport(file: file, diagnostics: diagnostics)
         errors(reporter.report(report))
         guard report.count(of: .error) == 0, let document, let interpolated = processed.interpolated else {

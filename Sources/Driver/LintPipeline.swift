@@ -28,14 +28,7 @@ public enum LintPipeline {
 
     public static func lint(_ file: SourceFile, named: Bool = true, environment: Environment, directory: String, options: FrontEndOptions) -> FileReport {
         let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
-        var diagnostics = processed.diagnostics
-        if let tree = processed.tree {
-            let decoded = DocumentDecoder.decode(tree, kind: options.kind, unknownSeverity: named ? .error : .info)
-            diagnostics += decoded.diagnostics
-            if let document = decoded.document {
-                diagnostics += RuleEngine.check(document, platform: options.platform)
-            }
-        }
-        return FileReport(file: file, diagnostics: diagnostics).capped(at: options.maxFindingsPerFile)
+        let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
+        return FileReport(file: file, diagnostics: checked.diagnostics).capped(at: options.maxFindingsPerFile)
     }
 }

@@ -9,9 +9,12 @@ public enum DocumentDecoder {
         public let diagnostics: [Diagnostic]
     }
 
-    /// - Parameter unknownSeverity: how loudly to report a document of no known kind: an error for a
-    ///   file the user named, a note for one found while walking a folder.
-    public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error) -> Result {
+    /// - Parameters:
+    ///   - unknownSeverity: how loudly to report a document of no known kind: an error for a file the
+    ///     user named, a note for one found while walking a folder.
+    ///   - isInterpolated: which scalars came from variable substitution (see `SchemaCheck`).
+    public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error,
+                              isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) -> Result {
         if let problem = StructureCheck.checkRoot(tree) {
             return Result(document: nil, diagnostics: [problem])
         }
@@ -31,6 +34,11 @@ public enum DocumentDecoder {
                     rule: .unknownKind, severity: .error,
                     message: "this document could be a \(names); add a top-level 'kind: \(kinds[0].rawValue)' or pass --kind",
                     range: tree[tree.root].range, path: .root)])
+            case .kubernetes(let object):
+                return Result(document: nil, diagnostics: [Diagnostic(
+                    rule: .unknownKind, severity: unknownSeverity,
+                    message: "a Kubernetes \(object) manifest, not a stackc template; a podstack template is the pod spec itself: 'containers', 'volumes' and 'replicas' at the top level (stackc schema pod)",
+                    range: SourceRange(at: tree[tree.root].range.start), path: .root)])
             case .unknown:
                 return Result(document: nil, diagnostics: [Diagnostic(
                     rule: .unknownKind, severity: unknownSeverity,
@@ -38,7 +46,11 @@ public enum DocumentDecoder {
                     range: SourceRange(at: tree[tree.root].range.start), path: .root)])
             }
         }
-        let structure = StructureCheck.check(tree, kind: kind, layout: layout)
+        // Keys and types only once the basic shape holds: a service that is a list has no keys to check.
+        var structure = StructureCheck.check(tree, kind: kind, layout: layout)
+        if structure.isEmpty {
+            structure = SchemaCheck.check(tree, kind: kind, layout: layout, isInterpolated: isInterpolated)
+        }
         let root = NodeRef(tree: tree, id: tree.root, path: .root)
         let document: Document
         switch kind {

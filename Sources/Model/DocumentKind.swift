@@ -23,6 +23,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case kind(DocumentKind, ComposeDocument.Layout?)
         /// Could be any of these; the user must say which.
         case ambiguous([DocumentKind])
+        /// A Kubernetes object (`apiVersion` and `kind: Pod`, `Deployment` …): not a template, though a
+        /// pod's spec is close to one, so it gets its own explanation.
+        case kubernetes(String)
         case unknown
     }
 
@@ -32,6 +35,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let root = tree.root
         guard tree[root].isMapping else { return .unknown }
         func has(_ key: String) -> Bool { tree.value(forKey: key, in: root) != nil }
+        if has("apiVersion"), has("metadata") || has("spec"), let marker = tree.value(forKey: "kind", in: root), tree[marker].isScalar {
+            return .kubernetes(tree[marker].text)
+        }
         if let marker = tree.value(forKey: "kind", in: root), tree[marker].isScalar,
            let kind = DocumentKind(marker: tree[marker].text) {
             return .kind(kind, kind == .compose ? (has("services") ? .services : .v1) : nil)

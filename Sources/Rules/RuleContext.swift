@@ -7,11 +7,15 @@ public struct RuleContext {
     public let rule: RuleDescription
     /// The targeted platform, if any (`lint --target`).
     public let platform: Platform?
+    /// The template's path as the user gave it, for the few rules that depend on naming conventions
+    /// (Compose's `*.override.yml` fragments); empty when the template has no file.
+    public let fileName: String
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(rule: RuleDescription, platform: Platform?) {
+    public init(rule: RuleDescription, platform: Platform?, fileName: String = "") {
         self.rule = rule
         self.platform = platform
+        self.fileName = fileName
     }
 
     public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = []) {

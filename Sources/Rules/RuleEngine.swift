@@ -3,7 +3,8 @@ import Model
 
 /// Runs the registered rules that apply to a document's kind and the targeted platform.
 public enum RuleEngine {
-    public static func check(_ document: Document, platform: Platform? = nil, rules: [any Rule.Type] = RuleRegistry.all) -> [Diagnostic] {
+    public static func check(_ document: Document, platform: Platform? = nil, fileName: String = "",
+                             rules: [any Rule.Type] = RuleRegistry.all) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let kind = document.kind
         for ruleType in rules {
@@ -12,7 +13,7 @@ public enum RuleEngine {
             if let platforms = description.platforms {
                 guard let platform, platforms.contains(platform) else { continue }
             }
-            var context = RuleContext(rule: description, platform: platform)
+            var context = RuleContext(rule: description, platform: platform, fileName: fileName)
             ruleType.init().check(document, context: &context)
             diagnostics += context.diagnostics
         }

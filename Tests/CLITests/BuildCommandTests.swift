@@ -28,14 +28,7 @@ struct BuildCommandTests {
         let folder = try TemporaryDirectory()
         let body = try folder.write("body.json", run.stdout)
         let schema = packageRoot.appendingPathComponent("schemas/requests/\(try target(of: stack)).schema.json").path
-        let check = try python(["-c", """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            body = json.load(open(sys.argv[2]))
-            jsonschema.Draft202012Validator.check_schema(schema)
-            jsonschema.Draft202012Validator(schema).validate(body)
-            print("ok")
-            """, schema, body])
+        let check = try validateWithJSONSchema(schema: schema, instance: body)
         #expect(check.status == 0 && check.output == "ok\n", "\(check.output)")
     }
 
@@ -101,19 +94,5 @@ struct BuildCommandTests {
         let text = try String(contentsOf: packageRoot.appendingPathComponent(stack), encoding: .utf8)
         let line = text.split(separator: "\n").first { $0.hasPrefix("target:") }!
         return line.dropFirst("target:".count).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Python with jsonschema: `STACKC_TEST_PYTHON` (set by `make test`, which installs it in a venv) or `python3`.
-    private func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [ProcessInfo.processInfo.environment["STACKC_TEST_PYTHON"] ?? "python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,47 +1,18 @@
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 /// The shared benchmark corpus (`../shared/corpus`, beside the package): every Compose file that Docker
 /// Compose v2.40.3 accepts must be clean under `ComposeSchema.document`, and every file it refuses for
 /// a schema reason must have a finding. MANIFEST.tsv records what Compose said about each file.
 struct ComposeSchemaCorpusTests {
-    struct Entry: Sendable, CustomTestStringConvertible {
-        var path: String
-        var errorClass: String
-        var firstError: String
-        var firstErrorInSource: String
-        var set: String
-
-        var testDescription: String { path }
-
-        /// Compose's refusal is about keys and types: an unknown key or a value of the wrong shape.
-        /// (A string pattern such as `container_name`'s is a value rule's business, not the schema's.)
-        var isSchemaError: Bool {
-            [firstError, firstErrorInSource].contains { $0.contains("additional properties") || $0.contains(" must be a ") }
-        }
-    }
-
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().appendingPathComponent("../../../shared/corpus").standardizedFileURL
-
-    static let present = FileManager.default.fileExists(atPath: corpus.appendingPathComponent("MANIFEST.tsv").path)
-
-    static let entries: [Entry] = {
-        guard let text = try? String(contentsOf: corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8) else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { return [] }
-        lines.removeFirst()
-        func column(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
-        let (path, errorClass, firstError, firstErrorSource, set) = (column("corpus_path"), column("oracle_err_class"),
-                                                                     column("oracle_first_error"), column("oracle_first_error_src"), column("set"))
-        return lines.filter { $0.count == header.count }.map {
-            Entry(path: $0[path], errorClass: $0[errorClass], firstError: $0[firstError], firstErrorInSource: $0[firstErrorSource], set: $0[set])
-        }
-    }()
+    typealias Entry = SharedCorpus.Entry
+    static let present = SharedCorpus.isPresent
+    static let entries = SharedCorpus.entries
 
     static func findings(_ entry: Entry) throws -> [String] {
-        let text = try String(contentsOf: corpus.appendingPathComponent(entry.path), encoding: .utf8)
+        let text = try String(contentsOf: entry.url, encoding: .utf8)
         return SchemaFindings.of(text, as: ComposeSchema.document)
     }
 
@@ -64,12 +35,18 @@ struct ComposeSchemaCorpusTests {
           arguments: entries.filter { $0.set == "negative" })
     func refusedFiles(_ entry: Entry) throws {
         let findings = try Self.findings(entry)
-        if entry.isSchemaError {
+        if isSchemaError(entry) {
             #expect(!findings.isEmpty, "Compose refuses \(entry.path): \(entry.firstErrorInSource); stackc found nothing")
         } else {
             // Cycles, undefined references, port syntax, a container_name pattern: not the schema's
             // business, so the file must be schema-clean, or the reference rules would be reported twice.
             #expect(findings.isEmpty, "Compose refuses \(entry.path) for a non-schema reason (\(entry.firstError)); stackc: \(findings)")
         }
+    }
+
+    /// Compose's refusal is about keys and types: an unknown key or a value of the wrong shape.
+    /// (A string pattern such as `container_name`'s is a value rule's business, not the schema's.)
+    private func isSchemaError(_ entry: Entry) -> Bool {
+        [entry.firstError, entry.firstErrorInSource].contains { $0.contains("additional properties") || $0.contains(" must be a ") }
     }
 }

@@ -61,7 +61,7 @@ struct DurationFormat: Rule {
                 healthcheck:
                   interval: 1m30s
                   timeout: "10s"
-                  start_period: 0
+                  start_period: 0s
                   start_interval: 1.5s
                 stop_grace_period: 1h
                 deploy:

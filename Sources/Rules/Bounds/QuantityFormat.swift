@@ -75,18 +75,19 @@ struct QuantityFormat: Rule {
             resources: {cpu: "0.1", mem: 256Mi, disk: 1Gi, gpu: "0"}
             """),
             Example("""
-            c1:
-              image: docker.oa.com:8080/public/helloworld
-              mem_limit: 256m
-              memswap_limit: -1
-              shm_size: 1gb
-              mem_reservation: 134217728
-              cpus: 0.5
-              deploy:
-                resources:
-                  limits: {memory: 10000Mb, cpus: '0.001'}
-                  reservations: {memory: 1.5G, cpus: "2"}
-            """, kind: .compose),
+            services:
+              c1:
+                image: docker.oa.com:8080/public/helloworld
+                mem_limit: 256m
+                memswap_limit: -1
+                shm_size: 1gb
+                mem_reservation: 134217728
+                cpus: 0.5
+                deploy:
+                  resources:
+                    limits: {memory: 10000Mb, cpus: '0.001'}
+                    reservations: {memory: 1.5G, cpus: "2"}
+            """),
         ])
 
     /// The amounts of an application's `resources` (PLATFORM_API.md §5).

@@ -104,7 +104,7 @@ struct ScaleBounds: Rule {
               batch:
                 image: app
                 deploy:
-                  replicas: ${BATCH_REPLICAS}
+                  replicas: ${BATCH_REPLICAS:-1}
             """),
             Example("""
             kind: application

@@ -29,7 +29,7 @@ struct ConfigMapKeyEnv: Rule {
             name: orders
             imageRef: orders:1.0
             secret:
-              - {type: Env, name: db, key: ↓db-password}
+              - {type: Env, name: db, key: [↓db-password]}
             """),
         ],
         nonTriggering: [

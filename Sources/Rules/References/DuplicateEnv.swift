@@ -70,7 +70,8 @@ struct DuplicateEnv: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
         case .compose(let compose):
-            for service in compose.services {
+            // The mapping form cannot repeat a key: that is duplicate-key's finding, not this rule's.
+            for service in compose.services where service["environment"]?.isMapping != true {
                 let names = service.environment.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix($0) } }
                 report(names, in: "the environment of service '\(service.name.value)'", context: &context)
             }

@@ -45,7 +45,7 @@ struct SecretBase64: Rule {
               cert: |
                 LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJB
                 IjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0+/=
-              password: ${DB_PASSWORD_B64}
+              password: "${DB_PASSWORD_B64}"
             stringData:
               plain: not base64 at all
             """),

@@ -8,6 +8,7 @@ let valueRules: [any Rule.Type] = [
     PortSyntax.self,
     RestartPolicy.self,
     SecretBase64.self,
+    ServiceImage.self,
     SingleInstanceDisk.self,
     VolumeDriverOpts.self,
 ]

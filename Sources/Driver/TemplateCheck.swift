@@ -1,0 +1,31 @@
+import Diagnostics
+import Model
+import Interpolation
+import Rules
+
+/// The checks after the front end, shared by `lint` and `build`: decode the kind, check structure
+/// and schema, then run the rules.
+enum TemplateCheck {
+    static let interpolationRules: Set<RuleID> = [.unsetVariable, .requiredVariable, .interpolationSyntax]
+
+    static func run(_ processed: ProcessedTemplate, kind: DocumentKind?, unknownSeverity: Severity = .error,
+                    platform: Platform?) -> (document: Document?, diagnostics: [Diagnostic]) {
+        guard let tree = processed.tree else { return (nil, processed.diagnostics) }
+        let originals = processed.interpolated?.originals ?? [:]
+        let decoded = DocumentDecoder.decode(tree, kind: kind, unknownSeverity: unknownSeverity,
+                                             isInterpolated: { originals[$0] != nil })
+        var diagnostics = processed.diagnostics + decoded.diagnostics
+        if unknownSeverity != .error, decoded.document == nil, decoded.diagnostics.contains(where: { $0.rule == .unknownKind }) {
+            // YAML met while walking a folder that is no template (Kubernetes manifests, CI files) is
+            // skipped with a note: its `$` are not variables, and several documents are normal there.
+            diagnostics.removeAll { Self.interpolationRules.contains($0.rule) }
+            for index in diagnostics.indices where diagnostics[index].rule == .multipleDocuments {
+                diagnostics[index].severity = unknownSeverity
+            }
+        }
+        if let document = decoded.document {
+            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path)
+        }
+        return (decoded.document, diagnostics)
+    }
+}
