@@ -7,24 +7,76 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
         case index(Int)
     }
 
-    public private(set) var components: [Component]
+    /// The last component and a link to the path before it. Rules make a path for every value they
+    /// read, so appending must be O(1) with one small allocation, not a copy of the whole array; the
+    /// components are only assembled for the few paths that end up in a finding.
+    final class Link: Sendable {
+        let parent: Link?
+        let component: Component
+        let depth: Int
+
+        init(parent: Link?, component: Component) {
+            self.parent = parent
+            self.component = component
+            self.depth = (parent?.depth ?? 0) + 1
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     public init(_ components: [Component] = []) {
-        self.components = components
+        var link: Link?
+        for component in components { link = Link(parent: link, component: component) }
+        self.last = link
     }
 
     public static let root = NodePath()
 
+    /// The components from the root down.
+    public var components: [Component] {
+        var result: [Component] = []
+        result.reserveCapacity(last?.depth ?? 0)
+        var link = last
+        while let current = link {
+            result.append(current.component)
+            link = current.parent
+        }
+        return result.reversed()
+    }
+
     public func appending(_ component: Component) -> NodePath {
-        var copy = self
-        copy.components.append(component)
-        return copy
+        NodePath(last: Link(parent: last, component: component))
     }
 
     public func appending(key: String) -> NodePath { appending(.key(key)) }
     public func appending(index: Int) -> NodePath { appending(.index(index)) }
 
-    public var isRoot: Bool { components.isEmpty }
+    public static func == (lhs: NodePath, rhs: NodePath) -> Bool {
+        var left = lhs.last
+        var right = rhs.last
+        guard left?.depth == right?.depth else { return false }
+        while let l = left, let r = right {
+            if l === r { return true }
+            guard l.component == r.component else { return false }
+            left = l.parent
+            right = r.parent
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var link = last
+        while let current = link {
+            hasher.combine(current.component)
+            link = current.parent
+        }
+    }
+
+    public var isRoot: Bool { last == nil }
 
     /// Dotted form; keys that are not simple identifiers are bracket-quoted (`labels["aliyun.scale"]`),
     /// so the rendering is unambiguous.

@@ -72,8 +72,9 @@ public struct YAMLTree: Sendable {
 
     @inlinable
     public subscript(id: NodeID) -> YAMLNode {
-        get { storage[Int(id.index)] }
-        set { storage[Int(id.index)] = newValue }
+        // Borrowed, not copied: reading `tree[id].isScalar` must not retain the node's strings.
+        _read { yield storage[Int(id.index)] }
+        _modify { yield &storage[Int(id.index)] }
     }
 
     /// The elements of a sequence (empty for other kinds).

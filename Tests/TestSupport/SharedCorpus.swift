@@ -1,11 +1,10 @@
 import Foundation
-import Testing
 
 /// The shared real-world corpus (`../shared/corpus` beside the package) and what its MANIFEST.tsv
 /// records about each file, notably whether Docker Compose v2.40.3 accepted it. Absent on machines
 /// that have only the repository, so tests that use it are enabled only when `isPresent`.
 public enum SharedCorpus {
-    public struct Entry: Sendable, CustomTestStringConvertible {
+    public struct Entry: Sendable, CustomStringConvertible {
         public var path: String
         /// "main" (compose/), "negative" (compose-invalid/) or "pod".
         public var set: String
@@ -16,7 +15,7 @@ public enum SharedCorpus {
         public var firstErrorInSource: String
 
         public var url: URL { SharedCorpus.root.appendingPathComponent(path) }
-        public var testDescription: String { path }
+        public var description: String { path }
     }
 
     public static let root = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL

@@ -64,15 +64,15 @@ public struct ComposeService: Sendable {
             result += names.map { Dependency(name: $0, via: .dependsOn) }
         }
         for link in node["links"]?.items.compactMap(\.string) ?? [] {
-            result.append(Dependency(name: link.map { String($0.split(separator: ":", maxSplits: 1).first ?? "") }, via: .link))
+            result.append(Dependency(name: link.map { String($0.split(ascii: ":", maxSplits: 1, omittingEmpty: true).first ?? "") }, via: .link))
         }
         for source in node["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix("container:") {
             var name = source.value
             if name.hasPrefix("service:") { name.removeFirst("service:".count) }
-            result.append(Dependency(name: source.map { _ in String(name.split(separator: ":").first ?? "") }, via: .volumesFrom))
+            result.append(Dependency(name: source.map { _ in String(name.split(ascii: ":", omittingEmpty: true).first ?? "") }, via: .volumesFrom))
         }
         if let value = aliyunDepends {
-            for part in value.value.split(separator: ",") {
+            for part in value.value.split(ascii: ",", omittingEmpty: true) {
                 let trimmed = part.trimmingCharacters(in: " \t")
                 if !trimmed.isEmpty {
                     result.append(Dependency(name: value.map { _ in trimmed }, via: .aliyunDepends))

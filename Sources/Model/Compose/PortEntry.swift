@@ -35,20 +35,20 @@ public struct PortSpec: Sendable, Equatable {
     public static func parse(_ text: String) -> Result<PortSpec, Problem> {
         var body = Substring(text)
         var proto = "tcp"
-        if let slash = body.lastIndex(of: "/") {
+        if let slash = body.lastIndex(ascii: "/") {
             proto = String(body[body.index(after: slash)...])
             body = body[..<slash]
             guard !proto.isEmpty else { return .failure(Problem(message: "'\(text)' has an empty protocol after '/'")) }
         }
         var hostIP: String?
         if body.hasPrefix("[") {
-            guard let close = body.firstIndex(of: "]") else { return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it")) }
+            guard let close = body.firstIndex(ascii: "]") else { return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it")) }
             hostIP = String(body[body.index(after: body.startIndex)..<close])
             body = body[body.index(after: close)...]
             guard body.hasPrefix(":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
             body = body.dropFirst()
         }
-        var parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        var parts = body.split(ascii: ":")
         if hostIP == nil, parts.count == 3 {
             hostIP = String(parts.removeFirst())
         }
@@ -82,7 +82,7 @@ public struct PortSpec: Sendable, Equatable {
 
     /// `N` or `N-M` of digits; the range may be reversed (reported by `port-range`).
     static func range(_ text: Substring) -> ClosedRange<Int>? {
-        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        let pieces = text.split(ascii: "-")
         guard pieces.count == 1 || pieces.count == 2, let low = number(pieces[0]) else { return nil }
         guard pieces.count == 2 else { return low...low }
         guard let high = number(pieces[1]) else { return nil }

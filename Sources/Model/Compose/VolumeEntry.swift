@@ -43,6 +43,6 @@ public struct VolumeEntry: Sendable {
 
     /// Splits `SOURCE:TARGET:MODE` on `:` (the platforms run Linux containers: no drive letters).
     static func split(_ text: String) -> [String] {
-        text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        text.split(ascii: ":").map(String.init)
     }
 }

@@ -64,7 +64,9 @@ public indirect enum FieldType: Sendable {
 
 /// The keys a mapping may hold. Keys not listed are `unknown-field` errors with a "did you mean"
 /// suggestion, except `x-` extensions where `allowsExtensions` is set.
-public struct ObjectSchema: Sendable {
+/// A class, not a struct: schemas are shared, immutable tables, and the validator passes them around
+/// for every mapping it visits, which should cost one reference count, not one per stored property.
+public final class ObjectSchema: Sendable {
     /// What the mapping is called in messages ("service", "deploy", "container").
     public let name: String
     public let fields: [(name: String, type: FieldType)]

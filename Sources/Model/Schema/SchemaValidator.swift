@@ -32,70 +32,82 @@ public struct SchemaValidator {
         return validator.diagnostics
     }
 
+    /// Checks one node (and what is below it) whose place in the document is `path`.
     public mutating func check(_ id: NodeID, as type: FieldType, path: NodePath) {
-        let node = tree[id]
+        trail = path.components
+        visit(id, as: type)
+    }
+
+    /// The path of the node being visited, as components: pushed and popped while descending, and
+    /// made into a `NodePath` only for a finding, so a clean document costs no path allocations.
+    private var trail: [NodePath.Component] = []
+    private var path: NodePath { NodePath(trail) }
+
+    private mutating func descend(_ component: NodePath.Component, into id: NodeID, as type: FieldType) {
+        trail.append(component)
+        visit(id, as: type)
+        trail.removeLast()
+    }
+
+    private mutating func visit(_ id: NodeID, as type: FieldType) {
         switch type {
         case .any:
             return
         case .object(let schema):
-            guard node.isMapping else { return mismatch(node, path: path, expected: type) }
-            checkObject(id, schema: schema, path: path)
+            guard tree[id].isMapping else { return mismatch(id, expected: type) }
+            checkObject(id, schema: schema)
         case .map(let valueType):
-            guard node.isMapping else { return mismatch(node, path: path, expected: type) }
+            guard tree[id].isMapping else { return mismatch(id, expected: type) }
             for pair in tree.pairs(of: id) {
-                check(pair.value, as: valueType, path: path.appending(key: tree[pair.key].text))
+                descend(.key(tree[pair.key].text), into: pair.value, as: valueType)
             }
         case .list(let itemType):
-            guard node.isSequence else { return mismatch(node, path: path, expected: type) }
+            guard tree[id].isSequence else { return mismatch(id, expected: type) }
             for (index, item) in tree.items(of: id).enumerated() {
-                check(item, as: itemType, path: path.appending(index: index))
+                descend(.index(index), into: item, as: itemType)
             }
         case .oneOf(let alternatives):
-            switch node.kind {
+            switch tree[id].kind {
             case .scalar:
-                if !alternatives.contains(where: { accepts(id, $0) }) { mismatch(node, path: path, expected: type) }
+                let value = tree[id].resolved
+                if !alternatives.contains(where: { accepts(id, value, $0) }) { mismatch(id, expected: type) }
             case .mapping:
-                guard let match = alternatives.first(where: { $0.isMappingShape }) else { return mismatch(node, path: path, expected: type) }
-                check(id, as: match, path: path)
+                guard let match = alternatives.first(where: { $0.isMappingShape }) else { return mismatch(id, expected: type) }
+                visit(id, as: match)
             case .sequence:
-                guard let match = alternatives.first(where: { $0.isListShape }) else { return mismatch(node, path: path, expected: type) }
-                check(id, as: match, path: path)
+                guard let match = alternatives.first(where: { $0.isListShape }) else { return mismatch(id, expected: type) }
+                visit(id, as: match)
             }
         case .string, .integer, .number, .boolean, .enumeration, .null:
-            if !accepts(id, type) { mismatch(node, path: path, expected: type) }
+            if !(tree[id].isScalar && accepts(id, tree[id].resolved, type)) { mismatch(id, expected: type) }
         }
     }
 
-    private mutating func checkObject(_ id: NodeID, schema: ObjectSchema, path: NodePath) {
-        var seen: Set<String> = []
+    private mutating func checkObject(_ id: NodeID, schema: ObjectSchema) {
         for pair in tree.pairs(of: id) {
-            let keyNode = tree[pair.key]
-            let key = keyNode.text
-            seen.insert(key)
+            let key = tree[pair.key].text
             if let fieldType = schema.type(of: key) {
-                check(pair.value, as: fieldType, path: path.appending(key: key))
+                descend(.key(key), into: pair.value, as: fieldType)
             } else if !(schema.allowsExtensions && key.hasPrefix("x-")) {
                 let suggestion = Suggestions.closest(to: key, among: schema.fields.map(\.name))
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (stackc schema lists the keys it allows)"
                 diagnostics.append(Diagnostic(
                     rule: .unknownField, severity: .error,
                     message: "\(Self.describe(path, schema)) has no key '\(key)'\(hint)",
-                    range: keyNode.range, path: path.appending(key: key)))
+                    range: tree[pair.key].range, path: path.appending(key: key)))
             }
         }
-        for required in schema.required where !seen.contains(required) {
+        for required in schema.required where tree.value(forKey: required, in: id) == nil {
             diagnostics.append(Diagnostic(
                 rule: .missingField, severity: .error,
                 message: "\(Self.describe(path, schema)) needs the key '\(required)'",
-                range: SourceRange(start: tree[id].range.start, end: tree[id].range.start), path: path))
+                range: SourceRange(at: tree[id].range.start), path: path))
         }
     }
 
-    /// Whether a scalar fits a scalar type.
-    private func accepts(_ id: NodeID, _ type: FieldType) -> Bool {
-        let node = tree[id]
-        guard node.isScalar else { return false }
-        let value = node.resolved
+    /// Whether a scalar fits a scalar type; the scalar's value is resolved once by the caller, not
+    /// once per alternative of a `oneOf`.
+    private func accepts(_ id: NodeID, _ value: ScalarValue, _ type: FieldType) -> Bool {
         switch type {
         case .string:
             if case .string = value { return true }
@@ -114,9 +126,9 @@ public struct SchemaValidator {
         case .null:
             return value == .null
         case .enumeration(let allowed):
-            return allowed.contains(node.text)
+            return allowed.contains(tree[id].text)
         case .oneOf(let alternatives):
-            return alternatives.contains { accepts(id, $0) }
+            return alternatives.contains { accepts(id, value, $0) }
         case .any:
             return true
         case .list, .map, .object:
@@ -124,7 +136,9 @@ public struct SchemaValidator {
         }
     }
 
-    private mutating func mismatch(_ node: YAMLNode, path: NodePath, expected: FieldType) {
+    private mutating func mismatch(_ id: NodeID, expected: FieldType) {
+        let node = tree[id]
+        let path = self.path
         let found: String
         if case .enumeration = expected, node.isScalar {
             found = "'\(node.text)'"

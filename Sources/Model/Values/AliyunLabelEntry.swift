@@ -37,7 +37,7 @@ extension ComposeService {
         return labels.items.compactMap { item in
             guard let text = item.string, text.value.hasPrefix(AliyunLabelEntry.prefix) else { return nil }
             let variable = item.isWrittenWithVariable
-            guard let equals = text.value.firstIndex(of: "=") else {
+            guard let equals = text.value.firstIndex(ascii: "=") else {
                 return AliyunLabelEntry(name: text, value: nil, valueHasVariable: false, nameHasVariable: variable, valueIsCollection: false,
                                         valueIsPlain: false)
             }

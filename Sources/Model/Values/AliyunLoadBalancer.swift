@@ -40,7 +40,7 @@ public enum AliyunLoadBalancer {
     public static func problems(_ entry: Substring) -> [Problem] {
         guard let split = AliyunText.splitScheme(entry) else { return [.malformed] }
         let (scheme, rest) = split
-        guard let colon = rest.lastIndex(of: ":") else { return [.missingPort(name: String(rest))] }
+        guard let colon = rest.lastIndex(ascii: ":") else { return [.missingPort(name: String(rest))] }
         var problems: [Problem] = []
         if !schemes.contains(String(scheme)) {
             problems.append(.unknownScheme(String(scheme)))

@@ -32,9 +32,9 @@ public enum AliyunProbe {
         guard let split = AliyunText.splitScheme(Substring(url)) else { return [.malformed] }
         let scheme = split.scheme.lowercased()
         guard scheme == "http" || scheme == "tcp" else { return [.unsupportedScheme(String(split.scheme))] }
-        let slash = split.rest.firstIndex(of: "/") ?? split.rest.endIndex
+        let slash = split.rest.firstIndex(ascii: "/") ?? split.rest.endIndex
         let authority = split.rest[..<slash]
-        let colon = authority.lastIndex(of: ":")
+        let colon = authority.lastIndex(ascii: ":")
         let host = authority[..<(colon ?? authority.endIndex)]
         let port = colon.map { authority[authority.index(after: $0)...] } ?? ""
         var problems: [Problem] = []

@@ -22,7 +22,7 @@ public struct AliyunRoute: Sendable, Equatable {
         } else {
             scheme = "http"
         }
-        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let slash = rest.firstIndex(ascii: "/") ?? rest.endIndex
         host = String(rest[..<slash])
         contextRoot = String(rest[slash...])
     }

@@ -41,7 +41,7 @@ extension AliyunText {
     /// The entries of a `;`-separated label value (routing, SLB), trimmed, empty ones skipped as the
     /// platform skips them.
     public static func entries(_ value: String) -> [Substring] {
-        value.split(separator: ";").map { Substring($0.trimmingCharacters(in: " \t")) }.filter { !$0.isEmpty }
+        value.split(ascii: ";", omittingEmpty: true).map { Substring($0.trimmingCharacters(in: " \t")) }.filter { !$0.isEmpty }
     }
 
     /// `'a', 'b', 'c'`, for messages listing the allowed values.
@@ -52,7 +52,7 @@ extension AliyunText {
     /// The parts of a comma-separated value (`aliyun.depends`), trimmed; empty parts are kept, so that
     /// `db,,cache` shows its mistake.
     public static func commaSeparated(_ value: String) -> [String] {
-        value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " \t") }
+        value.split(ascii: ",").map { $0.trimmingCharacters(in: " \t") }
     }
 
     /// `scheme://rest` split at the first `://`; nil when there is none.

@@ -4,7 +4,7 @@ extension ComposeService {
     /// in one table of container paths.
     public var tmpfsPaths: [Located<String>] {
         (node["tmpfs"]?.stringList ?? []).map { entry in
-            entry.map { String($0.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "") }
+            entry.map { String($0.split(ascii: ":", maxSplits: 1).first ?? "") }
         }
     }
 }

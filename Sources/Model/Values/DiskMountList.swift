@@ -10,10 +10,10 @@ public enum DiskMountList {
 
     /// The mounts in order; spaces around entries and parts are ignored, empty entries skipped.
     public static func parse(_ text: String) -> [Mount] {
-        text.split(separator: ",").compactMap { entry in
+        text.split(ascii: ",", omittingEmpty: true).compactMap { entry in
             let trimmed = entry.trimmingCharacters(in: " \t")
             guard !trimmed.isEmpty else { return nil }
-            guard let colon = trimmed.firstIndex(of: ":") else { return Mount(disk: trimmed, mountPath: nil) }
+            guard let colon = trimmed.firstIndex(ascii: ":") else { return Mount(disk: trimmed, mountPath: nil) }
             return Mount(disk: trimmed[..<colon].trimmingCharacters(in: " \t"),
                          mountPath: trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: " \t"))
         }

@@ -44,7 +44,7 @@ extension Duration {
     /// `whole.fraction` times a unit, in nanoseconds; nil on overflow. The fraction goes through a
     /// double, as in Go.
     private static func nanoseconds(_ number: Substring, unit: UInt64) -> UInt64? {
-        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = number.split(ascii: ".", maxSplits: 1)
         let whole = parts[0].isEmpty ? 0 : UInt64(parts[0])
         guard let whole else { return nil }
         let (product, overflow) = whole.multipliedReportingOverflow(by: unit)

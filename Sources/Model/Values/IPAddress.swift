@@ -27,7 +27,7 @@ public enum IPAddress {
             if rest.isEmpty { return true }
         }
         while !rest.isEmpty {
-            let end = rest.firstIndex(of: ":") ?? rest.endIndex
+            let end = rest.firstIndex(ascii: ":") ?? rest.endIndex
             let group = rest[..<end]
             if end == rest.endIndex, group.contains(".") {
                 // A trailing IPv4 part stands for the last two groups.

@@ -32,20 +32,22 @@ public struct ImageReference: Sendable, Equatable {
 
     public static func parse(_ text: String) -> Result<ImageReference, Problem> {
         guard !text.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
-        if let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+        // Bytes first: Unicode properties are looked up only for the rare reference that is not plain ASCII.
+        if text.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }),
+           let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
             let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset) + 1
             return .failure(Problem("it contains whitespace or a control character (character \(position))"))
         }
         var rest = Substring(text)
         var digest: String?
-        if let at = rest.firstIndex(of: "@") {
+        if let at = rest.firstIndex(ascii: "@") {
             let value = rest[rest.index(after: at)...]
             if let problem = checkDigest(value) { return .failure(problem) }
             digest = String(value)
             rest = rest[..<at]
         }
         var tag: String?
-        if let colon = rest.lastIndex(of: ":"), rest.lastIndex(of: "/").map({ colon > $0 }) ?? true {
+        if let colon = rest.lastIndex(ascii: ":"), rest.lastIndex(ascii: "/").map({ colon > $0 }) ?? true {
             let value = rest[rest.index(after: colon)...]
             if let problem = checkTag(value) { return .failure(problem) }
             tag = String(value)
@@ -55,7 +57,7 @@ public struct ImageReference: Sendable, Equatable {
         guard rest.utf8.count <= maximumNameLength else {
             return .failure(Problem("the repository name is \(rest.utf8.count) characters long; the limit is \(maximumNameLength)"))
         }
-        var components = rest.split(separator: "/", omittingEmptySubsequences: false)
+        var components = rest.split(ascii: "/")
         var registry: String?
         if components.count > 1, isRegistry(components[0]) {
             if let problem = checkRegistry(components[0]) { return .failure(problem) }
@@ -76,7 +78,7 @@ public struct ImageReference: Sendable, Equatable {
         var host = text
         var port: Substring?
         if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]"), IPAddress.isIPv6(text[text.index(after: text.startIndex)..<close]) else {
+            guard let close = text.firstIndex(ascii: "]"), IPAddress.isIPv6(text[text.index(after: text.startIndex)..<close]) else {
                 return Problem("the registry '\(text)' opens '[' but holds no IPv6 address in brackets")
             }
             let after = text[text.index(after: close)...]
@@ -85,11 +87,11 @@ public struct ImageReference: Sendable, Equatable {
                 port = after.dropFirst()
             }
         } else {
-            if let colon = text.firstIndex(of: ":") {
+            if let colon = text.firstIndex(ascii: ":") {
                 host = text[..<colon]
                 port = text[text.index(after: colon)...]
             }
-            guard host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isHostLabel) else {
+            guard host.split(ascii: ".").allSatisfy(isHostLabel) else {
                 return Problem("the registry host '\(host)' is not a host name (labels of letters, digits and inner '-', separated by '.')",
                                missingPart: host.isEmpty)
             }
@@ -113,7 +115,8 @@ public struct ImageReference: Sendable, Equatable {
         if component.utf8.contains(where: isUpper) {
             return Problem("'\(component)' has upper-case letters; repository names must be lower case ('\(component.lowercased())')")
         }
-        if let bad = component.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
+        if !component.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+           let bad = component.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
             let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
             return Problem("'\(component)' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
         }
@@ -141,7 +144,8 @@ public struct ImageReference: Sendable, Equatable {
         guard let first = tag.utf8.first else { return Problem("the tag after ':' is empty", missingPart: true) }
         guard tag.utf8.count <= maximumTagLength else { return Problem("the tag is \(tag.utf8.count) characters long; the limit is \(maximumTagLength)") }
         guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(tag)' must start with a letter, digit or '_'") }
-        if let bad = tag.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
+        if !tag.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
+           let bad = tag.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
             return Problem("the tag '\(tag)' contains '\(bad)'; tags may contain only letters, digits, '_', '.' and '-'")
         }
         return nil
@@ -150,7 +154,7 @@ public struct ImageReference: Sendable, Equatable {
     /// `ALGORITHM:HEX` with an algorithm Docker verifies and hex of its exact length.
     static func checkDigest(_ digest: Substring) -> Problem? {
         guard !digest.isEmpty else { return Problem("the digest after '@' is empty", missingPart: true) }
-        guard let colon = digest.firstIndex(of: ":") else { return Problem("the digest '\(digest)' must be ALGORITHM:HEX, such as sha256:<64 hex digits>") }
+        guard let colon = digest.firstIndex(ascii: ":") else { return Problem("the digest '\(digest)' must be ALGORITHM:HEX, such as sha256:<64 hex digits>") }
         let algorithm = digest[..<colon]
         let hex = digest[digest.index(after: colon)...]
         guard let expected = digestLengths.first(where: { $0.algorithm == algorithm }) else {

@@ -18,7 +18,7 @@ extension NodeRef {
         }
         return items.compactMap { item in
             guard let text = item.string else { return nil }
-            if let equals = text.value.firstIndex(of: "=") {
+            if let equals = text.value.firstIndex(ascii: "=") {
                 let name = String(text.value[..<equals])
                 let value = String(text.value[text.value.index(after: equals)...])
                 return KeyValueEntry(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)

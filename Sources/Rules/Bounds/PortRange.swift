@@ -189,8 +189,8 @@ struct PortRange: Rule {
             }
             guard prefix == "aliyun.lb.port_", let value = label.value, !label.valueHasVariable else { continue }
             // Entries are `scheme://slb:front_port`; one without a numeric front port is a format error, not a range one.
-            for entry in value.value.split(separator: ";") {
-                guard let colon = entry.lastIndex(of: ":") else { continue }
+            for entry in value.value.split(ascii: ";", omittingEmpty: true) {
+                guard let colon = entry.lastIndex(ascii: ":") else { continue }
                 let front = IntegerReading(text: String(entry[entry.index(after: colon)...]))
                 if case .integer(let number) = front, !Self.isPort(front) {
                     context.report(Self.outside("label \(excerpt(name)) of \(owner) maps onto the front port \(number)"), at: value)
@@ -214,10 +214,10 @@ struct PortRange: Rule {
     /// port specification separates the two ends of a range.
     static func backwardRanges(in text: String) -> [(Int, Int)] {
         var body = Substring(text)
-        if let slash = body.lastIndex(of: "/") { body = body[..<slash] }
-        if let close = body.lastIndex(of: "]") { body = body[body.index(after: close)...] }
-        return body.split(separator: ":").compactMap { part in
-            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+        if let slash = body.lastIndex(ascii: "/") { body = body[..<slash] }
+        if let close = body.lastIndex(ascii: "]") { body = body[body.index(after: close)...] }
+        return body.split(ascii: ":", omittingEmpty: true).compactMap { part in
+            let ends = part.split(ascii: "-")
             guard ends.count == 2, let low = Int(ends[0]), let high = Int(ends[1]), low > high else { return nil }
             return (low, high)
         }

@@ -96,7 +96,7 @@ struct MountConflict: Rule {
     /// The path without doubled or trailing `/`; nil for an empty one (missing, or an unset variable).
     static func normalized(_ path: String) -> String? {
         guard !path.isEmpty else { return nil }
-        let components = path.split(separator: "/")
+        let components = path.split(ascii: "/", omittingEmpty: true)
         return (path.hasPrefix("/") ? "/" : "") + components.joined(separator: "/")
     }
 }

@@ -132,7 +132,7 @@ struct UndefinedVolume: Rule {
         var result: [(Section, Located<String>)] = []
         for volume in service.volumes where !volume.isWindowsStyle {
             guard case .named = volume.source, let text = volume.node.isMapping ? volume.node["source"]?.string : volume.node.string else { continue }
-            result.append((.volumes, text.map { String($0.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]) }))
+            result.append((.volumes, text.map { String($0.split(ascii: ":", maxSplits: 1)[0]) }))
         }
         for (section, grants) in [(Section.secrets, service["secrets"]), (.secrets, service["build"]?["secrets"]), (.configs, service["configs"])] {
             for grant in grants?.items ?? [] {

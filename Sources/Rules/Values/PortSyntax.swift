@@ -149,9 +149,9 @@ struct PortSyntax: Rule {
     /// For `IP:PORT`, which Docker reads as `HOST_PORT:CONTAINER_PORT`: how to bind an address instead.
     static func addressHint(_ text: String?) -> String {
         guard let text else { return "" }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.split(ascii: ":")
         guard parts.count == 2, IPAddress.isIPv4(parts[0]) else { return "" }
-        let port = parts[1].split(separator: "/", maxSplits: 1).first ?? parts[1]
+        let port = parts[1].split(ascii: "/", maxSplits: 1, omittingEmpty: true).first ?? parts[1]
         return "; to bind an address, write '\(parts[0])::\(parts[1])' (any host port) or '\(parts[0]):\(port):\(parts[1])'"
     }
 }

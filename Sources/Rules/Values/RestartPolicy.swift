@@ -97,7 +97,7 @@ struct RestartPolicy: Rule {
     }
 
     func checkRestart(_ restart: Located<String>, context: inout RuleContext) {
-        let parts = restart.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = restart.value.split(ascii: ":", maxSplits: 1)
         let name = String(parts[0])
         guard Self.policies.contains(name) else {
             let shown = Self.policies.flatMap { $0 == "on-failure" ? [$0, "on-failure:N"] : [$0] }

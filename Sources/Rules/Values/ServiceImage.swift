@@ -60,7 +60,7 @@ struct ServiceImage: Rule {
     /// `compose.override.yaml`, `docker-compose.override.yml`, `prod.override.yml`: files Compose
     /// merges onto a base file.
     static func isOverrideFragment(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        let name = path.split(ascii: "/", omittingEmpty: true).last.map { $0.lowercased() } ?? ""
         return name.hasSuffix(".override.yml") || name.hasSuffix(".override.yaml")
     }
 }
