@@ -14,6 +14,19 @@ public enum HTTPDate {
     /// The current time.
     public static func now() -> String { string(secondsSinceEpoch: time(nil)) }
 
+    /// Whether `text` has the IMF-fixdate shape (`Wed, 16 Dec 2015 12:20:18 GMT`), names and ranges included.
+    public static func isIMFFixdate(_ text: String) -> Bool {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[0].hasSuffix(","), weekdays.contains(String(parts[0].dropLast())),
+              parts[1].count == 2, let day = Int(parts[1]), (1...31).contains(day), months.contains(parts[2]),
+              parts[3].count == 4, Int(parts[3]) != nil, parts[5] == "GMT" else { return false }
+        let clock = parts[4].split(separator: ":", omittingEmptySubsequences: false)
+        let limits = [23, 59, 60]
+        return clock.count == 3 && zip(clock, limits).allSatisfy { field, limit in
+            field.count == 2 && field.allSatisfy(\.isASCII) && Int(field).map { (0...limit).contains($0) } == true
+        }
+    }
+
     public static func string(secondsSinceEpoch seconds: Int) -> String {
         var time = time_t(seconds)
         var parts = tm()

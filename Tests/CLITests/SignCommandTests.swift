@@ -108,3 +108,17 @@ struct SignCommandTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 }
+
+extension SignCommandTests {
+    /// Warnings go to standard error and do not change the exit status or the report.
+    @Test func warningsGoToStandardError() throws {
+        let run = try runStackc(["sign", "--path", "/p", "--header", "x-acs-meta: v ", "--date", "yesterday", "--format", "json"], environment: Self.environment)
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            stackc: warning: header 'x-acs-meta' begins or ends with whitespace; servers drop it before checking the signature, so it will not match
+            stackc: warning: Date 'yesterday' is not an HTTP date such as 'Wed, 16 Dec 2015 12:20:18 GMT'; the server will refuse it
+
+            """)
+        #expect(run.stdout.contains(#""stringToSign": "GET\napplication/json\n\n\nyesterday\nx-acs-meta:v \n"#), "\(run.stdout)")
+    }
+}

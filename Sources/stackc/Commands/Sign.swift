@@ -73,6 +73,7 @@ extension Stackc {
             let body = try bodyFile.map(readBody)
             let signed = credentials.signer.sign(method: method, path: path, query: try queries.map(RequestArguments.query),
                                                  headers: try headers.map(RequestArguments.header), body: body, date: date)
+            for warning in signed.warnings { Terminal.write("stackc: warning: \(warning)\n", to: Terminal.standardError) }
             switch format {
             case .text: Terminal.write(signed.textReport(signedBy: credentials.description), to: Terminal.standardOutput)
             case .json: Terminal.write(signed.jsonReport(), to: Terminal.standardOutput)
