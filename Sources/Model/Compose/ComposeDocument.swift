@@ -42,22 +42,39 @@ public struct ComposeDocument: Sendable {
     }
 }
 
-/// One service of a Compose file, read on demand from its node.
-public struct ComposeService: Sendable {
+/// One service of a Compose file. Fields are read from its node on demand, except the lists that many
+/// rules read for every service (environment, labels, dependencies, ports): those are read once, when
+/// the document is decoded, instead of once per rule. A class, so the rules' loops over services copy one
+/// reference instead of every list.
+public final class ComposeService: Sendable {
     public let name: Located<String>
     public let node: NodeRef
+    public let environment: [KeyValueEntry]
+    public let labels: [KeyValueEntry]
+    /// The labels whose names start with `aliyun.`, in source order.
+    public let aliyunLabels: [AliyunLabelEntry]
+    /// Services this one must start after: `depends_on` (list or mapping keys), `links` and
+    /// `volumes_from` (the part before `:`, except `container:` references), and the aliyun
+    /// `aliyun.depends` label (comma-separated).
+    public let dependencies: [Dependency]
+    public let ports: [PortEntry]
+
+    public init(name: Located<String>, node: NodeRef) {
+        self.name = name
+        self.node = node
+        environment = node["environment"]?.keyValueEntries ?? []
+        labels = node["labels"]?.keyValueEntries ?? []
+        aliyunLabels = Self.aliyunLabels(of: node)
+        ports = (node["ports"]?.items ?? []).map(PortEntry.init)
+        dependencies = Self.dependencies(of: node, labels: labels)
+    }
 
     public subscript(key: String) -> NodeRef? { node[key] }
 
     public var image: Located<String>? { node["image"]?.string }
     public var containerName: Located<String>? { node["container_name"]?.string }
-    public var environment: [KeyValueEntry] { node["environment"]?.keyValueEntries ?? [] }
-    public var labels: [KeyValueEntry] { node["labels"]?.keyValueEntries ?? [] }
 
-    /// Services this one must start after: `depends_on` (list or mapping keys), `links` and
-    /// `volumes_from` (the part before `:`, except `container:` references), and the aliyun
-    /// `aliyun.depends` label (comma-separated).
-    public var dependencies: [Dependency] {
+    private static func dependencies(of node: NodeRef, labels: [KeyValueEntry]) -> [Dependency] {
         var result: [Dependency] = []
         if let dependsOn = node["depends_on"] {
             let names = dependsOn.isMapping ? dependsOn.entries.map(\.key) : dependsOn.items.compactMap(\.string)
@@ -71,7 +88,7 @@ public struct ComposeService: Sendable {
             if name.hasPrefix(ascii: "service:") { name.removeFirst("service:".count) }
             result.append(Dependency(name: source.map { _ in String(name.split(ascii: ":", omittingEmpty: true).first ?? "") }, via: .volumesFrom))
         }
-        if let value = aliyunDepends {
+        if let value = labels.first(where: { $0.name.value == "aliyun.depends" })?.value {
             for part in value.value.split(ascii: ",", omittingEmpty: true) {
                 let trimmed = part.trimmingCharacters(in: " \t")
                 if !trimmed.isEmpty {
@@ -92,17 +109,6 @@ public struct ComposeService: Sendable {
 
         public let name: Located<String>
         public let via: Source
-    }
-
-    /// The `aliyun.depends` label's value, found without reading every label.
-    var aliyunDepends: Located<String>? {
-        guard let labels = node["labels"] else { return nil }
-        if labels.isMapping { return labels["aliyun.depends"]?.string }
-        return labels.keyValueEntries.first { $0.name.value == "aliyun.depends" }?.value
-    }
-
-    public var ports: [PortEntry] {
-        (node["ports"]?.items ?? []).map(PortEntry.init)
     }
 
     public var volumes: [VolumeEntry] {

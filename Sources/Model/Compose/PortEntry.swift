@@ -2,18 +2,19 @@
 /// (`{target: 80, published: "8080", protocol: tcp}`) syntax.
 public struct PortEntry: Sendable {
     public let node: NodeRef
+    /// The parsed mapping, or the reason the text is not a valid port specification. Parsed once: three
+    /// rules read every port.
+    public let spec: Result<PortSpec, PortSpec.Problem>
 
     public init(_ node: NodeRef) {
         self.node = node
-    }
-
-    /// The parsed mapping, or the reason the text is not a valid port specification.
-    public var spec: Result<PortSpec, PortSpec.Problem> {
         if node.isMapping {
-            return PortSpec.fromLongSyntax(node)
+            spec = PortSpec.fromLongSyntax(node)
+        } else if let text = node.string {
+            spec = PortSpec.parse(text.value)
+        } else {
+            spec = .failure(.init(message: "a port must be a string, a number or a mapping"))
         }
-        guard let text = node.string else { return .failure(.init(message: "a port must be a string, a number or a mapping")) }
-        return PortSpec.parse(text.value)
     }
 }
 

@@ -23,8 +23,8 @@ public struct AliyunLabelEntry: Sendable {
 }
 
 extension ComposeService {
-    /// The service's labels whose names start with `aliyun.`, in source order.
-    public var aliyunLabels: [AliyunLabelEntry] {
+    /// The labels of a service node whose names start with `aliyun.`, in source order.
+    static func aliyunLabels(of node: NodeRef) -> [AliyunLabelEntry] {
         guard let labels = node["labels"] else { return [] }
         if labels.isMapping {
             return labels.entries.compactMap { key, value in
@@ -41,7 +41,7 @@ extension ComposeService {
                 return AliyunLabelEntry(name: text, value: nil, valueHasVariable: false, nameHasVariable: variable, valueIsCollection: false,
                                         valueIsPlain: false)
             }
-            return AliyunLabelEntry(name: text.map { String($0[..<equals]) }, value: Self.trimmed(text.map { String($0[$0.index(after: equals)...]) }),
+            return AliyunLabelEntry(name: text.map { String($0[..<equals]) }, value: Self.trimmed(text.map { String($0[$0.utf8.index(after: equals)...]) }),
                                     valueHasVariable: variable, nameHasVariable: variable && item.sourceNameHasVariable, valueIsCollection: false,
                                     valueIsPlain: false)
         }

@@ -20,7 +20,7 @@ extension NodeRef {
             guard let text = item.string else { return nil }
             if let equals = text.value.firstIndex(ascii: "=") {
                 let name = String(text.value[..<equals])
-                let value = String(text.value[text.value.index(after: equals)...])
+                let value = String(text.value[text.value.utf8.index(after: equals)...])
                 return KeyValueEntry(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)
             }
             return KeyValueEntry(name: text, value: nil, entry: text)

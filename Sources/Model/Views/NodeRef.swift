@@ -34,7 +34,7 @@ public struct NodeRef: Sendable {
     public var isMapping: Bool { shared.tree[id].isMapping }
     public var isSequence: Bool { shared.tree[id].isSequence }
     public var isScalar: Bool { shared.tree[id].isScalar }
-    public var isNull: Bool { shared.tree[id].isScalar && shared.tree[id].resolved == .null }
+    public var isNull: Bool { shared.tree[id].isNullScalar }
 
     /// The value under a key of a mapping.
     public subscript(key: String) -> NodeRef? {
