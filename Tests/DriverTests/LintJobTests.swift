@@ -16,8 +16,10 @@ struct LintJobTests {
     }
 
     static func lint(_ paths: [String], format: ReportFormat = .text, strict: Bool = false, jobs: Int) -> Outcome {
+        let reporting = LintReportOptions(destinations: [ReportDestination(format: format)],
+                                          policy: FailurePolicy(failOn: strict ? .warning : .error))
         let job = LintJob(paths: paths, options: FrontEndOptions(), environment: EnvironmentOptions(process: []),
-                          format: format, colors: false, strict: strict, jobs: jobs)
+                          jobs: jobs, reporting: reporting)
         var chunks: [String] = []
         var errors = ""
         let status = job.run(output: { chunks.append($0) }, errors: { errors += $0 })
