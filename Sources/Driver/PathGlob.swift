@@ -4,7 +4,8 @@ import Reporting
 /// `[abc]`/`[a-z]`/`[!a]` match one character, `**` matches any number of components; a pattern without
 /// `/` matches a name at any depth (`*.generated.yaml`, `vendor`), one with `/` is anchored at the working
 /// folder (`deploy/**/old-*.yml`); a trailing `/` matches folders only. A pattern that matches a
-/// folder excludes everything below it.
+/// folder excludes everything below it. Unlike `.gitignore`, a leading `./` is allowed (shells complete
+/// paths that way), and `!` negation is not supported.
 public struct PathGlob: Sendable, Equatable {
     public let pattern: String
     private let segments: [Substring]
@@ -13,10 +14,11 @@ public struct PathGlob: Sendable, Equatable {
     public init(_ pattern: String) {
         self.pattern = pattern
         var body = Substring(pattern)
+        let startsAtWorkingFolder = body.hasPrefix("./")
         while body.hasPrefix("./") { body = body.dropFirst(2) }
         foldersOnly = body.hasSuffix("/")
         while body.hasSuffix("/") { body = body.dropLast() }
-        let anchored = body.contains("/")
+        let anchored = startsAtWorkingFolder || body.contains("/")
         while body.hasPrefix("/") { body = body.dropFirst() }
         let parts = body.split(separator: "/", omittingEmptySubsequences: true)
         segments = anchored ? parts : ["**"] + parts
@@ -51,9 +53,7 @@ public struct PathGlob: Sendable, Equatable {
         case "?":
             return !name.isEmpty && matchName(pattern.dropFirst(), name.dropFirst())
         case "[":
-            guard let character = name.first, let (matched, rest) = matchClass(pattern.dropFirst(), character) else {
-                return name.first == "[" && matchName(pattern.dropFirst(), name.dropFirst())
-            }
+            guard let character = name.first, let (matched, rest) = matchClass(pattern.dropFirst(), character) else { return false }
             return matched && matchName(rest, name.dropFirst())
         case "\\" where pattern.count > 1:
             let escaped = pattern[pattern.startIndex + 1]
@@ -64,7 +64,7 @@ public struct PathGlob: Sendable, Equatable {
     }
 
     /// A bracket class after its `[`: whether `character` is in it and the pattern after `]`, or nil
-    /// when the class is not closed (then `[` is literal, as in gitignore).
+    /// when the class is not closed (then nothing matches, as in git's wildmatch).
     private static func matchClass(_ pattern: ArraySlice<Unicode.Scalar>, _ character: Unicode.Scalar) -> (Bool, ArraySlice<Unicode.Scalar>)? {
         var index = pattern.startIndex
         let negated = index < pattern.endIndex && (pattern[index] == "!" || pattern[index] == "^")
