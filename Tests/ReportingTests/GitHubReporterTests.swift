@@ -8,8 +8,7 @@ import Testing
 /// also `:` and `,`), written out by hand here.
 struct GitHubReporterTests {
     static func lines(_ reports: [FileReport], workingDirectory: String = "/work") -> String {
-        var reporter = GitHubReporter(workingDirectory: workingDirectory)
-        return reports.map { reporter.report($0) }.joined() + reporter.finish(Summary())
+        Fixture.output(of: GitHubReporter(workingDirectory: workingDirectory), for: reports)
     }
 
     @Test func oneCommandPerFindingWithPositionAndRuleTitle() {

@@ -9,14 +9,7 @@ import Testing
 /// cannot break out of the markup.
 struct JUnitReporterTests {
     static func xml(_ reports: [FileReport]) -> String {
-        var reporter = JUnitReporter()
-        var summary = Summary()
-        var output = ""
-        for report in reports {
-            summary.add(report)
-            output += reporter.report(report)
-        }
-        return output + reporter.finish(summary)
+        Fixture.output(of: JUnitReporter(), for: reports)
     }
 
     /// Parses the XML with Python and prints suites, cases and failures as JSON.

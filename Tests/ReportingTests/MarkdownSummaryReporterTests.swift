@@ -7,13 +7,7 @@ import Testing
 /// The job-summary table for GitHub Actions.
 struct MarkdownSummaryReporterTests {
     static func markdown(_ reports: [FileReport]) -> String {
-        var reporter = MarkdownSummaryReporter(workingDirectory: "/work")
-        var summary = Summary()
-        for report in reports {
-            summary.add(report)
-            _ = reporter.report(report)
-        }
-        return reporter.finish(summary)
+        Fixture.output(of: MarkdownSummaryReporter(workingDirectory: "/work"), for: reports)
     }
 
     @Test func tableOfEveryFinding() {
