@@ -4,13 +4,13 @@ import Reporting
 
 /// The flags of `lint` that decide what is reported, where, and when the run fails.
 struct ReportFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Report format: text, json, sarif, github or junit. Repeatable: each --format may be followed by --output FILE.", valueName: "format"))
+    @Option(help: ArgumentHelp("Report format; repeatable, each --format may be followed by --output FILE.", valueName: "format"))
     var format: [ReportFormat] = []
 
     @Option(help: ArgumentHelp("Write the report of the --format before it to this file (atomically) instead of standard output.", valueName: "file"))
     var output: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning, info or never.", valueName: "severity"))
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that makes the exit status 1.", valueName: "severity"))
     var failOn: FailurePolicy.Threshold?
 
     @Flag(help: "Treat warnings as errors for the exit status (the same as --fail-on warning).")
@@ -22,7 +22,7 @@ struct ReportFlags: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "Report and count error-level findings only.")
     var quiet = false
 
-    @Option(help: ArgumentHelp("Colour the text report: auto (a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    @Option(help: ArgumentHelp("Colour the text report; auto colours a terminal unless NO_COLOR is set.", valueName: "when"))
     var color: ColorChoice = .auto
 
     @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file; only new ones are reported and counted.", valueName: "file"))
