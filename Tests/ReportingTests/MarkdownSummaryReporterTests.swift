@@ -65,3 +65,17 @@ struct MarkdownSummaryReporterTests {
         #expect(rendered["tags"] as? [String] == ["h3", "p", "table", "tbody", "td", "th", "thead", "tr"], "no emphasis, link, image or code")
     }
 }
+
+/// GitHub refuses a step summary over 1 MiB; a run with very many findings says how many it left out.
+struct MarkdownSummaryLimitTests {
+    @Test func hugeRunsStayBelowGitHubsLimit() {
+        var diagnostic = Fixture.portRange
+        diagnostic.message = String(repeating: "long message ", count: 20)
+        let reports = (0..<100).map { Fixture.report("f\($0).yaml", Array(repeating: diagnostic, count: 100)) }
+        let output = Fixture.output(of: MarkdownSummaryReporter(workingDirectory: ""), for: reports)
+        #expect(output.utf8.count < 1_048_576)
+        let rows = output.split(separator: "\n").filter { $0.hasPrefix("| error") }.count
+        #expect(rows > 1000 && rows < 10_000)
+        #expect(output.hasSuffix("\n\(10_000 - rows) more findings are not shown (the summary would exceed GitHub's size limit).\n\n"))
+    }
+}
