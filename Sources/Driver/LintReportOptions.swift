@@ -15,13 +15,17 @@ public struct LintReportOptions: Sendable {
     public var writeBaseline: String?
     /// `$GITHUB_STEP_SUMMARY`, when a `github` report runs inside GitHub Actions.
     public var stepSummary: String?
-    /// Absolute; reports, baselines and `--exclude` patterns use paths relative to it.
+    /// Absolute; baselines and `--exclude` patterns use paths relative to it.
     public var workingDirectory: String
+    /// The checkout that SARIF and GitHub annotations name files relative to (`sourceRoot(…)`); nil
+    /// for the working folder.
+    public var sourceRoot: String?
     public var toolVersion: String
 
     public init(destinations: [ReportDestination] = [ReportDestination(format: .text)], colors: Bool = false,
                 policy: FailurePolicy = FailurePolicy(), errorsOnly: Bool = false, baseline: Baseline? = nil,
-                writeBaseline: String? = nil, stepSummary: String? = nil, workingDirectory: String = "", toolVersion: String = "") {
+                writeBaseline: String? = nil, stepSummary: String? = nil, workingDirectory: String = "", sourceRoot: String? = nil,
+                toolVersion: String = "") {
         self.destinations = destinations
         self.colors = colors
         self.policy = policy
@@ -30,6 +34,7 @@ public struct LintReportOptions: Sendable {
         self.writeBaseline = writeBaseline
         self.stepSummary = stepSummary
         self.workingDirectory = workingDirectory
+        self.sourceRoot = sourceRoot
         self.toolVersion = toolVersion
     }
 
@@ -41,7 +46,16 @@ public struct LintReportOptions: Sendable {
         return path
     }
 
+    /// GitHub's checkout (`$GITHUB_WORKSPACE`) inside GitHub Actions when the working folder is in it, so
+    /// a job run in a subfolder still names files as the repository does.
+    public static func sourceRoot(environment: [String: String], workingDirectory: String) -> String? {
+        guard environment["GITHUB_ACTIONS"] == "true", let workspace = environment["GITHUB_WORKSPACE"], workspace.hasPrefix("/") else { return nil }
+        let root = workspace.hasSuffix("/") ? String(workspace.dropLast()) : workspace
+        return workingDirectory == root || workingDirectory.hasPrefix(root + "/") ? root : nil
+    }
+
     var context: ReportContext {
-        ReportContext(colors: colors, workingDirectory: workingDirectory, rules: ReportSinks.ruleInfos, toolVersion: toolVersion)
+        ReportContext(colors: colors, sourceTree: SourceTree(workingDirectory: workingDirectory, root: sourceRoot),
+                      rules: ReportSinks.ruleInfos, toolVersion: toolVersion)
     }
 }

@@ -28,7 +28,7 @@ struct ReportSinks {
             Sink(reporter: destination.format.makeReporter(destination.path == nil ? context : fileContext), path: destination.path, appending: false)
         }
         if let stepSummary {
-            sinks.append(Sink(reporter: MarkdownSummaryReporter(workingDirectory: context.workingDirectory), path: stepSummary, appending: true))
+            sinks.append(Sink(reporter: MarkdownSummaryReporter(sourceTree: context.sourceTree), path: stepSummary, appending: true))
         }
     }
 

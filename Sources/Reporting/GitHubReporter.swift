@@ -5,15 +5,15 @@ import Diagnostics
 /// Errors, warnings and infos become `error`, `warning` and `notice`; notes follow the message on their
 /// own lines (an encoded line break, so they stay inside the annotation). Streams per file.
 public struct GitHubReporter: Reporter {
-    private let workingDirectory: String
+    private let sourceTree: SourceTree
 
-    public init(workingDirectory: String) {
-        self.workingDirectory = workingDirectory
+    public init(sourceTree: SourceTree) {
+        self.sourceTree = sourceTree
     }
 
     public mutating func report(_ file: FileReport) -> String {
         var output = ""
-        let path = ArtifactPath.relative(file.file.path, to: workingDirectory)
+        let path = sourceTree.path(of: file.file.path)
         for diagnostic in file.diagnostics {
             var properties = [("file", path)]
             if let range = diagnostic.range {

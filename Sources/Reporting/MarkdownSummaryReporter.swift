@@ -6,18 +6,18 @@ import Diagnostics
 public struct MarkdownSummaryReporter: Reporter {
     /// GitHub refuses step summaries over 1 MiB; stay well below so the upload never fails.
     static let byteBudget = 1_000_000
-    private let workingDirectory: String
+    private let sourceTree: SourceTree
     private var rows = ""
     private var omitted = 0
     private var filesWithFindings = 0
 
-    public init(workingDirectory: String) {
-        self.workingDirectory = workingDirectory
+    public init(sourceTree: SourceTree) {
+        self.sourceTree = sourceTree
     }
 
     public mutating func report(_ file: FileReport) -> String {
         if !file.diagnostics.isEmpty { filesWithFindings += 1 }
-        let path = Self.escape(ArtifactPath.relative(file.file.path, to: workingDirectory))
+        let path = Self.escape(sourceTree.path(of: file.file.path))
         for diagnostic in file.diagnostics {
             let position = diagnostic.range.map { "\($0.start.line):\($0.start.column)" } ?? ""
             let row = "| \(diagnostic.severity) | \(path) | \(position) | \(Self.escape(diagnostic.rule.name)) | \(Self.escape(diagnostic.message)) |\n"

@@ -25,25 +25,24 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .text: TextReporter(colors: context.colors)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(context)
-        case .github: GitHubReporter(workingDirectory: context.workingDirectory)
+        case .github: GitHubReporter(sourceTree: context.sourceTree)
         case .junit: JUnitReporter()
         }
     }
 }
 
-/// What some formats need beyond the findings: SARIF lists every rule and makes paths relative to the
-/// working folder, GitHub annotations need paths relative to the checkout, text may use colour.
+/// What some formats need beyond the findings: SARIF lists every rule, SARIF and GitHub annotations
+/// name files relative to the checkout, text may use colour.
 public struct ReportContext: Sendable {
     public var colors: Bool
-    /// The absolute working folder; absolute paths below it are reported relative to it.
-    public var workingDirectory: String
+    public var sourceTree: SourceTree
     /// The rule catalogue, for SARIF's `tool.driver.rules`.
     public var rules: [RuleInfo]
     public var toolVersion: String
 
-    public init(colors: Bool = false, workingDirectory: String = "", rules: [RuleInfo] = [], toolVersion: String = "") {
+    public init(colors: Bool = false, sourceTree: SourceTree = SourceTree(workingDirectory: ""), rules: [RuleInfo] = [], toolVersion: String = "") {
         self.colors = colors
-        self.workingDirectory = workingDirectory
+        self.sourceTree = sourceTree
         self.rules = rules
         self.toolVersion = toolVersion
     }

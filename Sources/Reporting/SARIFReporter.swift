@@ -3,19 +3,19 @@ import Diagnostics
 /// SARIF 2.1.0, the format GitHub code scanning, GitLab and IDE viewers import. One run: `tool.driver`
 /// lists every rule (id, short and full description, help text, default level) so viewers can explain
 /// a finding; each result names its rule by id and index, and points at the file relative to the
-/// working folder (`%SRCROOT%`), with a region in Unicode code points (`columnKind`), the YAML path as a
+/// checkout (`%SRCROOT%`, see `SourceTree`), with a region in Unicode code points (`columnKind`), the YAML path as a
 /// logical location and notes as related locations.
 ///
 /// A document format: results are gathered and the whole log is returned by `finish`.
 public struct SARIFReporter: Reporter {
     static let baseID = "%SRCROOT%"
 
-    private let workingDirectory: String
+    private let sourceTree: SourceTree
     private let ruleIndex: [RuleID: Int]
     private var writer = JSONWriter(indent: "  ")
 
     public init(_ context: ReportContext) {
-        workingDirectory = context.workingDirectory
+        sourceTree = context.sourceTree
         ruleIndex = Dictionary(context.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         writer.beginObject()
         writer.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -35,12 +35,13 @@ public struct SARIFReporter: Reporter {
         writer.endArray()
         writer.endObject()
         writer.endObject()
-        if workingDirectory.hasPrefix("/") {
+        if sourceTree.isKnown {
             writer.key("originalUriBaseIds")
             writer.beginObject()
             writer.key(Self.baseID)
             writer.beginObject()
-            let folder = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+            let root = SourceTree.normalized(sourceTree.root)
+            let folder = root == "/" ? root : root + "/"
             writer.field("uri", "file://" + ArtifactPath.uriEncoded(folder))
             writer.endObject()
             writer.endObject()
@@ -134,19 +135,19 @@ public struct SARIFReporter: Reporter {
         writer.endObject()
     }
 
-    /// A path inside the working folder is a relative URI against `%SRCROOT%`; one outside it (an
-    /// absolute path elsewhere) is a `file://` URI of its own.
+    /// A path inside the checkout is a relative URI against `%SRCROOT%`; one outside it is a
+    /// `file://` URI of its own (SARIF allows `uriBaseId` only with a relative URI).
     private mutating func writePhysicalLocation(_ path: String, _ range: SourceRange?) {
         writer.key("physicalLocation")
         writer.beginObject()
         writer.key("artifactLocation")
         writer.beginObject()
-        let relative = ArtifactPath.relative(path, to: workingDirectory)
+        let relative = sourceTree.path(of: path)
         if relative.hasPrefix("/") {
             writer.field("uri", "file://" + ArtifactPath.uriEncoded(relative))
         } else {
             writer.field("uri", ArtifactPath.uriEncoded(relative))
-            if workingDirectory.hasPrefix("/") { writer.field("uriBaseId", Self.baseID) }
+            if sourceTree.isKnown { writer.field("uriBaseId", Self.baseID) }
         }
         writer.endObject()
         if let range {

@@ -133,6 +133,23 @@ struct LintOutputTests {
         """)
     }
 
+    /// A job run with `working-directory: deploy` still names files from the checkout's root.
+    @Test func annotationsInASubfolderOfTheCheckout() throws {
+        let checkout = try TemporaryDirectory()
+        try checkout.write("deploy/a.yaml", ManyFiles.contents(7))
+        let subfolder = checkout.url.appendingPathComponent("deploy")
+        let environment = ["GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": checkout.path]
+        let run = try runStackc(["lint", "--format", "github", "--format", "sarif", "--output", "r.sarif", "a.yaml"],
+                                environment: environment, removingEnvironment: ["GITHUB_STEP_SUMMARY"], currentDirectory: subfolder)
+        #expect(run.stdout.hasPrefix("::error file=deploy/a.yaml,line=4,col=5,"))
+        let sarif = try Self.read(checkout, "deploy/r.sarif")
+        #expect(sarif.contains("\"uri\": \"deploy/a.yaml\""))
+        #expect(sarif.contains("\"uri\": \"file://\(checkout.url.standardizedFileURL.path)/\""))
+        let outside = try runStackc(["lint", "--format", "github", "a.yaml"], environment: ["GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": "/elsewhere"],
+                                    removingEnvironment: ["GITHUB_STEP_SUMMARY"], currentDirectory: subfolder)
+        #expect(outside.stdout.hasPrefix("::error file=a.yaml,"), "a workspace that does not contain the working folder is ignored")
+    }
+
     static let withoutSummary: [(arguments: [String], environment: [String: String])] = [
         (["--format", "github"], ["GITHUB_ACTIONS": "false"]),
         (["--format", "text"], ["GITHUB_ACTIONS": "true"]),

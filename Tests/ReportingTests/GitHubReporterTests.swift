@@ -7,8 +7,8 @@ import Testing
 /// `@actions/core` (`toolkit/packages/core/src/command.ts`: `escapeData` encodes `%`, CR, LF; `escapeProperty`
 /// also `:` and `,`), written out by hand here.
 struct GitHubReporterTests {
-    static func lines(_ reports: [FileReport], workingDirectory: String = "/work") -> String {
-        Fixture.output(of: GitHubReporter(workingDirectory: workingDirectory), for: reports)
+    static func lines(_ reports: [FileReport], sourceTree: SourceTree = SourceTree(workingDirectory: "/work")) -> String {
+        Fixture.output(of: GitHubReporter(sourceTree: sourceTree), for: reports)
     }
 
     @Test func oneCommandPerFindingWithPositionAndRuleTitle() {
@@ -34,6 +34,15 @@ struct GitHubReporterTests {
         #expect(Self.lines([Fixture.report("/work/deploy/a.yaml", [Fixture.unreadable]), Fixture.report("/elsewhere/b.yaml", [Fixture.unreadable])])
             == "::error file=deploy/a.yaml,title=unreadable-input::cannot read: Permission denied\n"
             + "::error file=/elsewhere/b.yaml,title=unreadable-input::cannot read: Permission denied\n")
+    }
+
+    /// Run in a subfolder of the checkout, files are still named from the checkout's root.
+    @Test func pathsAreRelativeToTheCheckout() {
+        let tree = SourceTree(workingDirectory: "/repo/deploy", root: "/repo")
+        let reports = ["a.yaml", "./sub/b.yaml", "../other/c.yaml", "/repo/d.yaml", "/elsewhere/e.yaml", "../../f.yaml"]
+            .map { Fixture.report($0, [Fixture.unreadable]) }
+        let files = Self.lines(reports, sourceTree: tree).split(separator: "\n").map { $0.split(separator: ",")[0].dropFirst("::error file=".count) }
+        #expect(files == ["deploy/a.yaml", "deploy/sub/b.yaml", "other/c.yaml", "d.yaml", "/elsewhere/e.yaml", "/f.yaml"])
     }
 
     @Test(arguments: [

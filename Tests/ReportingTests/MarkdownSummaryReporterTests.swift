@@ -7,7 +7,7 @@ import Testing
 /// The job-summary table for GitHub Actions.
 struct MarkdownSummaryReporterTests {
     static func markdown(_ reports: [FileReport]) -> String {
-        Fixture.output(of: MarkdownSummaryReporter(workingDirectory: "/work"), for: reports)
+        Fixture.output(of: MarkdownSummaryReporter(sourceTree: SourceTree(workingDirectory: "/work")), for: reports)
     }
 
     @Test func tableOfEveryFinding() {
@@ -72,7 +72,7 @@ struct MarkdownSummaryLimitTests {
         var diagnostic = Fixture.portRange
         diagnostic.message = String(repeating: "long message ", count: 20)
         let reports = (0..<100).map { Fixture.report("f\($0).yaml", Array(repeating: diagnostic, count: 100)) }
-        let output = Fixture.output(of: MarkdownSummaryReporter(workingDirectory: ""), for: reports)
+        let output = Fixture.output(of: MarkdownSummaryReporter(sourceTree: SourceTree(workingDirectory: "")), for: reports)
         #expect(output.utf8.count < 1_048_576)
         let rows = output.split(separator: "\n").filter { $0.hasPrefix("| error") }.count
         #expect(rows > 1000 && rows < 10_000)

@@ -14,8 +14,8 @@ struct SARIFReporterTests {
         RuleInfo(id: "unknown-kind", severity: .info, summary: "kind", rationale: "Kind decides."),
     ]
 
-    static func log(_ reports: [FileReport], workingDirectory: String = "/work/repo") throws -> [String: Any] {
-        var reporter = SARIFReporter(ReportContext(workingDirectory: workingDirectory, rules: rules, toolVersion: "1.2.3"))
+    static func log(_ reports: [FileReport], sourceTree: SourceTree = SourceTree(workingDirectory: "/work/repo")) throws -> [String: Any] {
+        var reporter = SARIFReporter(ReportContext(sourceTree: sourceTree, rules: rules, toolVersion: "1.2.3"))
         for report in reports { #expect(reporter.report(report) == "", "SARIF is one document, returned at the end") }
         let text = reporter.finish(Summary())
         return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -88,6 +88,20 @@ struct SARIFReporterTests {
             ["uri": "%3Cstdin%3E", "uriBaseId": "%SRCROOT%"],
         ])
         #expect(try results.allSatisfy { try Self.location($0)["region"] == nil }, "no region without a position")
+    }
+
+    @Test func subfolderRunsAreRelativeToTheCheckout() throws {
+        let log = try Self.log([Fixture.report("a.yaml", [Fixture.unreadable])], sourceTree: SourceTree(workingDirectory: "/work/repo/deploy", root: "/work/repo"))
+        #expect(((try Self.run(log)["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: String])?["uri"] == "file:///work/repo/")
+        let result = try #require(try Self.results(log).first)
+        #expect(try Self.location(result)["artifactLocation"] as? [String: String] == ["uri": "deploy/a.yaml", "uriBaseId": "%SRCROOT%"])
+    }
+
+    @Test func unknownWorkingFolderKeepsPathsAsGiven() throws {
+        let log = try Self.log([Fixture.report("./a.yaml", [Fixture.unreadable])], sourceTree: SourceTree(workingDirectory: ""))
+        #expect(try Self.run(log)["originalUriBaseIds"] == nil)
+        let result = try #require(try Self.results(log).first)
+        #expect(try Self.location(result)["artifactLocation"] as? [String: String] == ["uri": "a.yaml"])
     }
 
     @Test func unknownRuleHasNoIndexAndTextIsSanitized() throws {

@@ -59,14 +59,16 @@ struct ReportFlags: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let environment = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"].reduce(into: [String: String]()) { $0[$1] = Terminal.environment($1) }
+        let workingDirectory = Terminal.workingDirectory()
+        let environment = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"].reduce(into: [String: String]()) { $0[$1] = Terminal.environment($1) }
         return LintReportOptions(
             destinations: destinations,
             colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardOutput, choice: color),
             policy: FailurePolicy(failOn: failOn ?? (strict ? .warning : .error), maxWarnings: maxWarnings),
             errorsOnly: quiet, baseline: loaded, writeBaseline: writeBaseline,
             stepSummary: LintReportOptions.stepSummaryPath(environment: environment, destinations: destinations),
-            workingDirectory: Terminal.workingDirectory(), toolVersion: toolVersion)
+            workingDirectory: workingDirectory,
+            sourceRoot: LintReportOptions.sourceRoot(environment: environment, workingDirectory: workingDirectory), toolVersion: toolVersion)
     }
 }
 
