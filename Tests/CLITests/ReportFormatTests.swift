@@ -41,8 +41,10 @@ struct ReportFormatTests {
         // Its CSV export gives rule, level, message, file and line of each result; they must be the
         // findings of the JSON report written in the same run.
         let rows = try Self.python("""
-            import csv, json, subprocess, sys
-            subprocess.run([sys.executable, "-m", "sarif", "csv", "--output", sys.argv[2], sys.argv[1]], check=True, capture_output=True)
+            import csv, json, os, subprocess, sys
+            # In the report's folder: sarif-tools falls back to a file in its working folder on errors.
+            subprocess.run([sys.executable, "-m", "sarif", "csv", "--output", sys.argv[2], sys.argv[1]], check=True, capture_output=True,
+                           cwd=os.path.dirname(sys.argv[2]))
             print(json.dumps(sorted([[r["Tool"], r["Severity"], r["Code"], r["Description"], r["Location"], r["Line"]]
                                      for r in csv.DictReader(open(sys.argv[2]))])))
             """, [folder.path("out/r.sarif"), folder.path("out/r.csv")])
