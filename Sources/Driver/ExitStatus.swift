@@ -2,16 +2,15 @@ import Diagnostics
 
 /// The process exit codes of the CLI contract (DESIGN.md), computed in one place.
 public enum ExitStatus: Int32, Sendable {
-    /// No error-level finding.
+    /// No finding at or above the failure threshold.
     case success = 0
-    /// Error-level findings (or warnings under `--strict`).
+    /// Findings at or above the threshold (errors by default; see `FailurePolicy`).
     case findings = 1
     /// Usage error, unreadable input, or an internal fault.
     case failure = 2
 
-    public static func forLint(summary: Summary, strict: Bool, inputFailed: Bool) -> ExitStatus {
+    public static func forLint(summary: Summary, policy: FailurePolicy, inputFailed: Bool) -> ExitStatus {
         if inputFailed { return .failure }
-        if summary.errors > 0 || (strict && summary.warnings > 0) { return .findings }
-        return .success
+        return policy.fails(summary) ? .findings : .success
     }
 }

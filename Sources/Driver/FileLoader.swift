@@ -12,10 +12,11 @@ public enum FileLoader {
         public let message: String
     }
 
-    public static func load(_ input: Input, maxBytes: Int) -> Result<SourceFile, Failure> {
+    /// `stdinName` is the name standard input is shown as (`--stdin-filename`), else `<stdin>`.
+    public static func load(_ input: Input, maxBytes: Int, stdinName: String? = nil) -> Result<SourceFile, Failure> {
         switch input {
         case .standardInput:
-            return readAll(descriptor: 0, sizeHint: 0, maxBytes: maxBytes).map { SourceFile(path: input.displayName, bytes: $0) }
+            return readAll(descriptor: 0, sizeHint: 0, maxBytes: maxBytes).map { SourceFile(path: stdinName ?? input.displayName, bytes: $0) }
         case .file(let path):
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(Failure(message: "cannot read: \(String(cString: strerror(errno)))")) }

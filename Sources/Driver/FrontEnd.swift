@@ -16,6 +16,13 @@ public struct FrontEndOptions: Sendable {
     public var kind: DocumentKind?
     /// `--max-findings`: findings shown per file before the rest are summarised in one note.
     public var maxFindingsPerFile = 1000
+    /// `--stdin-filename`: the name standard input is reported under (else `<stdin>`).
+    public var stdinName: String?
+
+    /// How an input is named in reports.
+    public func displayName(of input: Input) -> String {
+        input == .standardInput ? stdinName ?? input.displayName : input.displayName
+    }
     /// `--target`: also run the rules of this platform. The aliyun server substitutes
     /// `COMPOSE_PROJECT_NAME` itself, so for aliyun it is preserved like the other injected names.
     public var platform: Platform? {

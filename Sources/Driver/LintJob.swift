@@ -9,39 +9,49 @@ public struct LintJob {
     public var paths: [String]
     public var options: FrontEndOptions
     public var environment: EnvironmentOptions
-    public var format: ReportFormat
-    public var colors: Bool
-    public var strict: Bool
     public var jobs: Int
+    public var reporting: LintReportOptions
+    /// `--exclude`: files matching any of these are not linted.
+    public var exclude: [PathGlob] = []
 
-    public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, format: ReportFormat,
-                colors: Bool, strict: Bool, jobs: Int) {
+    public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, jobs: Int,
+                reporting: LintReportOptions = LintReportOptions()) {
         self.paths = paths
         self.options = options
         self.environment = environment
-        self.format = format
-        self.colors = colors
-        self.strict = strict
         self.jobs = jobs
+        self.reporting = reporting
+    }
+
+    /// The inputs after `--exclude`, with discovery problems.
+    public func inputs() -> (inputs: [Input], problems: [InputDiscovery.Problem]) {
+        let discovery = InputDiscovery.discover(paths)
+        let inputs = discovery.inputs.filter { input in
+            guard case .file(let path) = input else { return true }
+            return !exclude.contains { $0.excludes(path, workingDirectory: reporting.workingDirectory) }
+        }
+        return (inputs, discovery.problems)
     }
 
     /// Runs the job; `output` receives report text in order, `errors` the human summary and problems.
     public func run(output: (String) -> Void, errors: (String) -> Void) -> ExitStatus {
-        let discovery = InputDiscovery.discover(paths)
+        let discovery = inputs()
         var inputFailed = false
         for problem in discovery.problems {
             errors("stackc: \(problem.path): \(problem.message)\n")
             inputFailed = true
         }
-        var reporter = format.makeReporter(colors: colors)
+        var sinks = ReportSinks(destinations: reporting.destinations, context: reporting.context,
+                                stepSummary: reporting.stepSummary)
+        var selection = FindingSelection(reporting)
         var summary = Summary()
         var filesWithFindings = 0
         func deliver(_ reports: [FileReport], failed: Bool) {
             inputFailed = inputFailed || failed
-            for report in reports {
+            for report in reports.map({ selection.select($0) }) {
                 summary.add(report)
                 if !report.diagnostics.isEmpty { filesWithFindings += 1 }
-                let text = reporter.report(report)
+                let text = sinks.report(report)
                 if !text.isEmpty { output(text) }
             }
         }
@@ -61,12 +71,18 @@ public struct LintJob {
         }, deliver: { outcome in
             deliver(outcome.reports, failed: outcome.inputFailed)
         })
-        let tail = reporter.finish(summary)
-        if !tail.isEmpty { output(tail) }
+        let finished = sinks.finish(summary)
+        if !finished.standardOutput.isEmpty { output(finished.standardOutput) }
+        let baselineWritten = selection.finish()
+        for problem in finished.problems + [baselineWritten.problem].compactMap({ $0 }) {
+            errors("stackc: \(problem)\n")
+            inputFailed = true
+        }
+        if let note = baselineWritten.note { errors("stackc: \(note)\n") }
         if summary.findings > 0 {
             errors(TextReporter.summaryLine(summary, filesWithFindings: filesWithFindings) + "\n")
         }
-        return ExitStatus.forLint(summary: summary, strict: strict, inputFailed: inputFailed)
+        return ExitStatus.forLint(summary: summary, policy: reporting.policy, inputFailed: inputFailed)
     }
 
     /// One environment per template folder, loaded in input order before the parallel phase so env-file

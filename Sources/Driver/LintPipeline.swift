@@ -16,10 +16,10 @@ public enum LintPipeline {
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions) -> Outcome {
-        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
+        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes, stdinName: options.stdinName) {
         case .failure(let failure):
             let diagnostic = Diagnostic(rule: .unreadableInput, severity: .error, message: failure.message, range: nil)
-            return Outcome(reports: [FileReport(file: SourceFile(path: input.displayName, bytes: []), diagnostics: [diagnostic])], inputFailed: true)
+            return Outcome(reports: [FileReport(file: SourceFile(path: options.displayName(of: input), bytes: []), diagnostics: [diagnostic])], inputFailed: true)
         case .success(let file):
             let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options)
             return Outcome(reports: [report], inputFailed: false)

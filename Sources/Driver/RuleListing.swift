@@ -2,11 +2,11 @@ import Diagnostics
 import Model
 import Rules
 
-/// `stackc rules` and `stackc explain`: the catalogue as text, JSON or the Markdown table that the
-/// README and `docs/rules.md` embed.
+/// `stackc rules` and `stackc explain`: the catalogue as text, JSON, the Markdown table that the
+/// README and `docs/rules.md` embed, or the per-rule reference of `docs/rules.md`.
 public enum RuleListing {
     public enum Format: String, CaseIterable, Sendable {
-        case text, json, markdown
+        case text, json, markdown, reference
     }
 
     public static func list(_ format: Format) -> String {
@@ -51,6 +51,8 @@ public enum RuleListing {
                 lines.append("| `\(entry.id.name)` | \(entry.severity) | \(scope) | \(entry.summary.replacingPipes()) |")
             }
             return lines.joined(separator: "\n") + "\n"
+        case .reference:
+            return RuleReference.markdown()
         }
     }
 

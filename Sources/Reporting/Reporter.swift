@@ -16,11 +16,52 @@ public protocol Reporter {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
+    case sarif
+    case github
+    case junit
 
-    public func makeReporter(colors: Bool) -> any Reporter {
+    public func makeReporter(_ context: ReportContext) -> any Reporter {
         switch self {
-        case .text: TextReporter(colors: colors)
+        case .text: TextReporter(colors: context.colors)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter(context)
+        case .github: GitHubReporter(sourceTree: context.sourceTree)
+        case .junit: JUnitReporter()
         }
+    }
+}
+
+/// What some formats need beyond the findings: SARIF lists every rule, SARIF and GitHub annotations
+/// name files relative to the checkout, text may use colour.
+public struct ReportContext: Sendable {
+    public var colors: Bool
+    public var sourceTree: SourceTree
+    /// The rule catalogue, for SARIF's `tool.driver.rules`.
+    public var rules: [RuleInfo]
+    public var toolVersion: String
+
+    public init(colors: Bool = false, sourceTree: SourceTree = SourceTree(workingDirectory: ""), rules: [RuleInfo] = [], toolVersion: String = "") {
+        self.colors = colors
+        self.sourceTree = sourceTree
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+}
+
+/// The documentation of one rule as reporters need it. Reporting does not depend on the rule catalogue
+/// (reporters never see templates), so the driver hands the catalogue in as these.
+public struct RuleInfo: Sendable, Equatable {
+    public var id: RuleID
+    public var severity: Severity
+    /// One line, no period.
+    public var summary: String
+    /// Why the rule exists.
+    public var rationale: String
+
+    public init(id: RuleID, severity: Severity, summary: String, rationale: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
     }
 }

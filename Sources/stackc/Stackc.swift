@@ -15,7 +15,7 @@ struct Stackc: ParsableCommand {
           stackc lint compose.yaml --format json machine-readable findings
           cat compose.yaml | stackc lint -       check standard input
 
-        Exit status: 0 no errors, 1 error-level findings, 2 usage error or unreadable input.
+        Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings, 2 usage error or unreadable input.
         """,
         version: version,
         subcommands: [Lint.self, Render.self, Build.self, Rules.self, Explain.self, Schema.self, Sign.self]

@@ -3,12 +3,24 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Driver
 
 /// The few facts about the process's terminal the commands need.
 enum Terminal {
-    /// Colour only for a terminal, and never when `NO_COLOR` is set (no-color.org).
-    static func wantsColor(stdoutDescriptor: Int32) -> Bool {
-        isatty(stdoutDescriptor) == 1 && getenv("NO_COLOR") == nil
+    /// Colour only for a terminal, and never when `NO_COLOR` is set (no-color.org); `choice` is `--color`.
+    static func wantsColor(stdoutDescriptor: Int32, choice: ColorChoice = .auto) -> Bool {
+        choice.enabled(isTerminal: isatty(stdoutDescriptor) == 1, noColor: environment("NO_COLOR"))
+    }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// The absolute working folder, which report paths are made relative to.
+    static func workingDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "" }
+        defer { free(path) }
+        return String(cString: path)
     }
 
     static func coreCount() -> Int {

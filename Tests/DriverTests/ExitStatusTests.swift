@@ -33,7 +33,27 @@ struct ExitStatusTests {
     ])
     func forLint(errors: Int, warnings: Int, infos: Int, strict: Bool, inputFailed: Bool, expected: ExitStatus) {
         #expect(ExitStatus.forLint(summary: Self.summary(errors: errors, warnings: warnings, infos: infos),
-                                   strict: strict, inputFailed: inputFailed) == expected)
+                                   policy: FailurePolicy(failOn: strict ? .warning : .error), inputFailed: inputFailed) == expected)
+    }
+
+    @Test(arguments: [
+        // errors, warnings, infos, threshold, max warnings → fails
+        (0, 0, 1, FailurePolicy.Threshold.info, nil as Int?, true),
+        (0, 0, 1, .warning, nil, false),
+        (0, 1, 0, .warning, nil, true),
+        (0, 1, 0, .error, nil, false),
+        (3, 3, 3, .never, nil, false),
+        (0, 3, 0, .never, 2, true),
+        (0, 2, 0, .never, 2, false),
+        (0, 3, 0, .error, 3, false),
+        (0, 4, 0, .error, 3, true),
+        (0, 0, 0, .warning, 0, false),
+        (0, 1, 0, .error, 0, true),
+        (1, 0, 0, .error, 0, true),
+    ])
+    func thresholds(errors: Int, warnings: Int, infos: Int, failOn: FailurePolicy.Threshold, maxWarnings: Int?, fails: Bool) {
+        let policy = FailurePolicy(failOn: failOn, maxWarnings: maxWarnings)
+        #expect(policy.fails(Self.summary(errors: errors, warnings: warnings, infos: infos)) == fails)
     }
 
     @Test func rawValuesAreTheContract() {

@@ -16,8 +16,10 @@ struct LintJobTests {
     }
 
     static func lint(_ paths: [String], format: ReportFormat = .text, strict: Bool = false, jobs: Int) -> Outcome {
+        let reporting = LintReportOptions(destinations: [ReportDestination(format: format)],
+                                          policy: FailurePolicy(failOn: strict ? .warning : .error))
         let job = LintJob(paths: paths, options: FrontEndOptions(), environment: EnvironmentOptions(process: []),
-                          format: format, colors: false, strict: strict, jobs: jobs)
+                          jobs: jobs, reporting: reporting)
         var chunks: [String] = []
         var errors = ""
         let status = job.run(output: { chunks.append($0) }, errors: { errors += $0 })
@@ -92,5 +94,22 @@ struct LintJobTests {
         #expect(outcome.status == .failure)
         #expect(outcome.output == "")
         #expect(outcome.errors == "stackc: \(folder.path): no YAML files (*.yml, *.yaml) in this directory\n")
+    }
+}
+
+/// Every format gives the same bytes whatever the number of jobs, streams in the same pieces, and the
+/// streaming formats deliver a file's text as soon as that file is done.
+struct LintJobFormatTests {
+    @Test(arguments: [ReportFormat.sarif, .github, .junit])
+    func thousandFilesAreDeterministic(format: ReportFormat) throws {
+        let folder = try TemporaryDirectory()
+        try ManyFiles.write(into: folder)
+        let serial = LintJobTests.lint([folder.path], format: format, jobs: 1)
+        let parallel = LintJobTests.lint([folder.path], format: format, jobs: 8)
+        #expect(parallel.output == serial.output)
+        #expect(parallel.chunks == serial.chunks)
+        #expect(parallel.status == .findings)
+        let streams = format != .sarif
+        #expect((serial.chunks.count > 1) == streams, "\(format): \(serial.chunks.count) pieces")
     }
 }

@@ -2,8 +2,8 @@ import Driver
 import Foundation
 import Testing
 
-/// The rule tables in README.md and docs/rules.md are generated from the rule metadata; this fails when
-/// a rule changes and `scripts/update-rule-docs.sh` was not run.
+/// The rule tables in README.md and docs/rules.md and the reference in docs/rules.md are generated from
+/// the rule metadata; this fails when a rule changes and `make docs` was not run.
 struct RuleDocsTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
 
@@ -13,7 +13,18 @@ struct RuleDocsTests {
         let begin = try #require(text.range(of: "<!-- rules:begin -->\n"))
         let end = try #require(text.range(of: "<!-- rules:end -->"))
         let committed = String(text[begin.upperBound..<end.lowerBound])
-        #expect(committed == RuleListing.list(.markdown), "run scripts/update-rule-docs.sh")
+        #expect(committed == RuleListing.list(.markdown), "run make docs")
+    }
+
+    @Test func ruleReferenceIsCurrent() throws {
+        let text = try String(contentsOf: Self.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        let begin = try #require(text.range(of: "<!-- reference:begin -->\n"))
+        let end = try #require(text.range(of: "<!-- reference:end -->"))
+        let committed = String(text[begin.upperBound..<end.lowerBound])
+        #expect(committed == RuleListing.list(.reference), "run make docs")
+        for entry in RuleListing.list(.text).split(separator: "\n") {
+            #expect(committed.contains("### `\(entry.split(separator: " ")[0])`\n"), "every rule has a section")
+        }
     }
 
     @Test func explainSuggestsTheClosestId() {

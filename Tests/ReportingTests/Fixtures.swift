@@ -1,7 +1,21 @@
 import Diagnostics
+import Reporting
 
 /// Small builders for the reporter tests.
 enum Fixture {
+    /// Everything a reporter writes for these reports, as the driver would run it: each file in turn,
+    /// then the end with the summary of them all.
+    static func output(of reporter: some Reporter, for reports: [FileReport]) -> String {
+        var reporter = reporter
+        var summary = Summary()
+        var streamed = ""
+        for report in reports {
+            summary.add(report)
+            streamed += reporter.report(report)
+        }
+        return streamed + reporter.finish(summary)
+    }
+
     static func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(line: line, column: column, offset: 0)
     }

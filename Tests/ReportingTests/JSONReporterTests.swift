@@ -7,14 +7,7 @@ import Testing
 /// rule, message, path, notes) and `summary`, checked through an independent parser.
 struct JSONReporterTests {
     static func run(_ reports: [FileReport]) -> String {
-        var reporter = JSONReporter()
-        var summary = Summary()
-        var streamed = ""
-        for report in reports {
-            summary.add(report)
-            streamed += reporter.report(report)
-        }
-        return streamed + reporter.finish(summary)
+        Fixture.output(of: JSONReporter(), for: reports)
     }
 
     static func parse(_ text: String) throws -> [String: Any] {

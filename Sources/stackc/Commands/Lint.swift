@@ -11,14 +11,12 @@ extension Stackc {
             discussion: """
             Directories are searched recursively for *.yml and *.yaml files (hidden folders are skipped);
             '-' reads standard input. Findings are printed as file:line:column: severity: message [rule].
+            Several reports can be written in one run: --format sarif --output stackc.sarif --format github.
             """
         )
 
         @Argument(help: "Files, directories, or '-' for standard input.")
         var paths: [String] = ["."]
-
-        @Option(help: "Output format: text or json.")
-        var format: ReportFormat = .text
 
         @Option(help: ArgumentHelp("Read every template as this kind instead of detecting it: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
         var kind: DocumentKind?
@@ -26,14 +24,23 @@ extension Stackc {
         @Option(help: ArgumentHelp("Also check the rules of this platform: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "platform"))
         var target: Platform?
 
-        @Flag(help: "Treat warnings as errors for the exit status.")
-        var strict = false
-
         @Option(help: "Number of files checked in parallel (default: all cores).")
         var jobs: Int?
 
         @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note.")
         var maxFindings = 1000
+
+        @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name standard input ('-') is reported under.", valueName: "name"))
+        var stdinFilename: String?
+
+        @Option(help: ArgumentHelp("Skip files matching this gitignore-style pattern (repeatable), e.g. 'vendor/' or 'deploy/**/old-*.yml'.", valueName: "glob"))
+        var exclude: [String] = []
+
+        @Flag(name: .customLong("list-files"), help: "Print the files that would be checked and their detected kind, then exit.")
+        var listFiles = false
+
+        @OptionGroup(title: "Reports and exit status")
+        var report: ReportFlags
 
         @OptionGroup(title: "Limits")
         var limitFlags: LimitFlags
@@ -50,17 +57,17 @@ extension Stackc {
             var options = variables.frontEndOptions(kind: kind, platform: target)
             options.maxFindingsPerFile = maxFindings
             options.limits = limitFlags.limits
-            let job = LintJob(
-                paths: paths, options: options, environment: variables.environmentOptions, format: format,
-                colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
-                jobs: jobs ?? Terminal.coreCount())
-            let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
-                                 errors: { Terminal.write($0, to: Terminal.standardError) })
+            options.stdinName = stdinFilename
+            var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
+                              jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
+            job.exclude = exclude.map(PathGlob.init)
+            let status = listFiles
+                ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
+                : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
             if status != .success { throw ExitCode(status.rawValue) }
         }
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
 extension DocumentKind: ExpressibleByArgument {}
 extension Platform: ExpressibleByArgument {}

@@ -7,7 +7,7 @@ extension Stackc {
             abstract: "List every check stackc runs, with its id, default severity and what it checks."
         )
 
-        @Option(help: "Output format: text, json or markdown.")
+        @Option(help: "Output format: text, json, markdown (the table) or reference (a Markdown section per rule, as in docs/rules.md).")
         var format: RuleListing.Format = .text
 
         func run() throws {
