@@ -56,6 +56,7 @@ public struct LintReportOptions: Sendable {
 
     var context: ReportContext {
         ReportContext(colors: colors, sourceTree: SourceTree(workingDirectory: workingDirectory, root: sourceRoot),
-                      rules: ReportSinks.ruleInfos, toolVersion: toolVersion)
+                      // Only SARIF lists the catalogue; building it costs a pre-commit run a millisecond.
+                      rules: destinations.contains(where: { $0.format == .sarif }) ? ReportSinks.ruleInfos : [], toolVersion: toolVersion)
     }
 }

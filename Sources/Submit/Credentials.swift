@@ -1,4 +1,3 @@
-import Foundation
 
 /// An Alibaba Cloud AccessKey and where it came from.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Diagnostics
 
 /// The credentials file of `--credentials-file`: `NAME=VALUE` lines using the environment variables' names,
 /// so the same file works with `set -a; . FILE`, `docker --env-file` and systemd's `EnvironmentFile=`:
@@ -20,11 +20,13 @@ enum CredentialsFile {
     }
 
     static func read(path: String) throws(CredentialsError) -> Entries {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedFailureReason ?? "no such file or not readable")
+        let bytes: [UInt8]
+        switch FileBytes.contents(ofFile: path, maxBytes: 64 * 1024) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw .unreadableFile(path: path, reason: failure.message)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard bytes.count <= 64 * 1024 else { throw .unreadableFile(path: path, reason: "larger than 64 KiB, which no credentials file is") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadableFile(path: path, reason: "not UTF-8 text")
         }
         return try parse(text, path: path)

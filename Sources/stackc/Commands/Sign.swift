@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import Diagnostics
+import Driver
 import Submit
 
 extension Stackc {
@@ -65,7 +66,7 @@ extension Stackc {
         func run() throws {
             let credentials: Credentials
             do {
-                credentials = try Credentials.load(environment: ProcessInfo.processInfo.environment, credentialsFile: credentialsFile, accessKeyID: accessKeyID)
+                credentials = try Credentials.load(environment: Dictionary(EnvironmentOptions.currentProcessEnvironment(), uniquingKeysWith: { _, last in last }), credentialsFile: credentialsFile, accessKeyID: accessKeyID)
             } catch {
                 Terminal.write("stackc: \(error)\n", to: Terminal.standardError)
                 throw ExitCode(2)
@@ -81,12 +82,13 @@ extension Stackc {
         }
 
         private func readBody(_ path: String) throws -> [UInt8] {
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-            guard let data else {
-                Terminal.write("stackc: cannot read --body-file \(path)\n", to: Terminal.standardError)
+            switch path == "-" ? FileBytes.standardInput() : FileBytes.contents(ofFile: path) {
+            case .success(let bytes):
+                return bytes
+            case .failure(let failure):
+                Terminal.write("stackc: --body-file \(path): \(failure.message)\n", to: Terminal.standardError)
                 throw ExitCode(2)
             }
-            return Array(data)
         }
     }
 
