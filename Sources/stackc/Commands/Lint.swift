@@ -32,8 +32,14 @@ extension Stackc {
         @Option(help: "Number of files checked in parallel (default: all cores).")
         var jobs: Int?
 
-        @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note.")
-        var maxFindings = 1000
+        @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note (default: 1000).")
+        var maxFindings: Int?
+
+        @Option(help: ArgumentHelp("Use this configuration file for every template instead of the .stackc.yaml found above each.", valueName: "file"))
+        var config: String?
+
+        @Flag(name: .customLong("skip-unknown"), help: "Give files of no known template kind a note instead of an error, even when named (for pre-commit).")
+        var skipUnknown = false
 
         @OptionGroup(title: "Limits")
         var limitFlags: LimitFlags
@@ -43,17 +49,23 @@ extension Stackc {
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-            if maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
+            if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
         }
 
         func run() throws {
             var options = variables.frontEndOptions(kind: kind, platform: target)
-            options.maxFindingsPerFile = maxFindings
+            options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
             options.limits = limitFlags.limits
-            let job = LintJob(
+            var job = LintJob(
                 paths: paths, options: options, environment: variables.environmentOptions, format: format,
                 colors: Terminal.wantsColor(stdoutDescriptor: 1), strict: strict,
                 jobs: jobs ?? Terminal.coreCount())
+            var commandLine = limitFlags.overrides
+            commandLine.kind = kind
+            commandLine.platform = target
+            commandLine.maxFindings = maxFindings
+            job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
+            job.skipUnknownKinds = skipUnknown
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) })
             if status != .success { throw ExitCode(status.rawValue) }
