@@ -18,6 +18,9 @@ extension Stackc {
         @Option(help: "Output format: yaml or json.")
         var format: RenderFormat = .yaml
 
+        @Flag(name: .customLong("show-secrets"), help: "Print values of secret-looking variables (PASSWORD, TOKEN, KEY …) and secret data instead of ${NAME} and <hidden>.")
+        var showSecrets = false
+
         @OptionGroup(title: "Limits")
         var limitFlags: LimitFlags
 
@@ -27,7 +30,8 @@ extension Stackc {
         func run() throws {
             var options = variables.frontEndOptions()
             options.limits = limitFlags.limits
-            let job = RenderJob(path: path, format: format, options: options, environment: variables.environmentOptions)
+            var job = RenderJob(path: path, format: format, options: options, environment: variables.environmentOptions)
+            job.showSecrets = showSecrets
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
                                  colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
