@@ -15,7 +15,7 @@ enum ConfigurationSchema {
         ("max-findings", .integer),
     ])
 
-    static let override = ObjectSchema("override", allowsExtensions: false, required: ["files"], fields: [
+    static let override = ObjectSchema("per-path override", allowsExtensions: false, required: ["files"], fields: [
         ("files", .stringOrList),
         ("rules", ruleSettings),
         ("kind", kind),
