@@ -19,6 +19,8 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/
         || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
+command -v dot >/dev/null 2>&1 || { echo "install-test-tools: graphviz is missing (apt-get install -y graphviz)" >&2; exit 1; }
+command -v git >/dev/null 2>&1 || { echo "install-test-tools: git is missing (apt-get install -y git)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema pre-commit
