@@ -13,29 +13,25 @@ public enum GraphFormat: String, CaseIterable, Sendable {
 /// `stackc graph`: the dependency picture of one Compose file or pod template. The graph is drawn
 /// from the template as written and interpolated; rules are not run (that is `lint`'s job), but
 /// problems of reading it go to the error stream, and a file that is no Compose file or pod exits 1.
-public struct GraphJob {
-    public var path: String
+public struct GraphJob: TemplateJob {
+    public var template: SingleTemplate
     public var format: GraphFormat
-    public var options: FrontEndOptions
-    public var environment: EnvironmentOptions
 
-    public init(path: String, format: GraphFormat, options: FrontEndOptions, environment: EnvironmentOptions) {
-        self.path = path
+    public init(template: SingleTemplate, format: GraphFormat) {
+        self.template = template
         self.format = format
-        self.options = options
-        self.environment = environment
     }
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let processed = SingleTemplate.process(path: path, options: options, environment: environment, errors: errors, reporter: &reporter) else {
+        guard let processed = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
         guard let tree = processed.tree else {
             errors(reporter.report(FileReport(file: processed.file, diagnostics: processed.diagnostics)))
             return .findings
         }
-        let decoded = DocumentDecoder.decode(tree, kind: options.kind)
+        let decoded = DocumentDecoder.decode(tree, kind: template.options.kind)
         let diagnostics = processed.diagnostics + decoded.diagnostics
         errors(reporter.report(FileReport(file: processed.file, diagnostics: diagnostics)))
         guard let document = decoded.document else { return .findings }

@@ -13,26 +13,14 @@ extension Stackc {
             """
         )
 
-        @Argument(help: "The template, or '-' for standard input.")
-        var path: String
+        @OptionGroup
+        var input: TemplateFlags
 
         @Option(help: "Output format: mermaid or dot.")
         var format: GraphFormat = .mermaid
 
-        @OptionGroup(title: "Limits")
-        var limitFlags: LimitFlags
-
-        @OptionGroup(title: "Variables")
-        var variables: EnvironmentFlags
-
         func run() throws {
-            var options = variables.frontEndOptions()
-            options.limits = limitFlags.limits
-            let job = GraphJob(path: path, format: format, options: options, environment: variables.environmentOptions)
-            let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
-                                 errors: { Terminal.write($0, to: Terminal.standardError) },
-                                 colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
-            if status != .success { throw ExitCode(status.rawValue) }
+            try GraphJob(template: input.template, format: format).runOnTerminal()
         }
     }
 }
