@@ -87,16 +87,30 @@ struct ConfigurationTests {
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stdout)")
     }
 
-    @Test func limitsComeFromTheConfigurationAndTheCommandLineWins() throws {
-        let folder = try Self.project(["compose.yaml": "services:\n  web: {image: nginx, ports: [\"70000:80\", \"70001:80\"]}\n"])
-        try folder.write(".stackc.yaml", "limits: {max-depth: 2}\n")
-        #expect(try Self.lint(["compose.yaml"], in: folder).stdout.contains("[limit-exceeded]"))
-        #expect(!(try Self.lint(["compose.yaml", "--max-depth", "50"], in: folder).stdout.contains("[limit-exceeded]")))
-        try folder.write(".stackc.yaml", "limits: {max-findings: 1, max-file-bytes: 10000, max-nodes: 1000, max-scalar-bytes: 100}\n")
-        let capped = try Self.lint(["compose.yaml"], in: folder)
+    @Test(arguments: ["max-file-bytes: 20", "max-depth: 2", "max-nodes: 3", "max-scalar-bytes: 3"])
+    func eachReadingLimitComesFromTheConfiguration(_ limit: String) throws {
+        let folder = try Self.project(["compose.yaml": Self.badPorts])
+        #expect(!(try Self.lint(["compose.yaml"], in: folder).stdout.contains("[limit-exceeded]")))
+        try folder.write(".stackc.yaml", "limits: {\(limit)}\n")
+        let run = try Self.lint(["compose.yaml"], in: folder)
+        #expect(run.status == 1 && run.stdout.contains("[limit-exceeded]"), "\(run.stdout)")
+    }
+
+    @Test func maxFindingsComesFromTheConfigurationAndTheCommandLineWins() throws {
+        let folder = try Self.project([
+            "compose.yaml": "services:\n  web: {image: nginx, ports: [\"70000:80\", \"70001:80\"]}\n",
+            ".stackc.yaml": "limits: {max-findings: 1, max-depth: 2}\n",
+        ])
+        let capped = try Self.lint(["compose.yaml", "--max-depth", "50"], in: folder)
+        #expect(capped.stdout.contains("compose.yaml:2:31: error: port '70000:80'"), "--max-depth wins over the configuration: \(capped.stdout)")
         #expect(capped.stdout.contains("1 more findings in this file are not shown"), "\(capped.stdout)")
-        try folder.write(".stackc.yaml", "limits: {max-scalar-bytes: 3}\n")
-        #expect(try Self.lint(["compose.yaml"], in: folder).stdout.contains("[limit-exceeded]"))
+        let all = try Self.lint(["compose.yaml", "--max-depth", "50", "--max-findings", "10"], in: folder)
+        #expect(all.stdout.split(separator: "\n").count == 2, "\(all.stdout)")
+    }
+
+    @Test func aTopLevelTargetAppliesToEveryFile() throws {
+        let folder = try Self.project(["gpu.yaml": "web:\n  image: nginx\n  labels: {aliyun.gpu: two}\n", ".stackc.yaml": "target: aliyun\n"])
+        #expect(try Self.lint(["gpu.yaml"], in: folder).stdout.contains("[aliyun-label]"))
     }
 
     @Test func anExplicitConfigReplacesDiscovery() throws {

@@ -92,6 +92,16 @@ struct PreCommitHookTests {
         #expect(try Self.git(["log", "--format=%s"], in: work, home: home).stdout == "good port\n")
     }
 
+    /// What the hooks rely on: a named file of no known kind fails without `--skip-unknown` and gets a note with it.
+    @Test func skipUnknownGivesNamedNonTemplatesANote() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: []}\n")
+        let strict = try runStackc(["lint", "pod.yaml"], currentDirectory: folder.url)
+        #expect(strict.status == 1 && strict.stdout.hasPrefix("pod.yaml:1:1: error: a Kubernetes Pod manifest"), "\(strict.stdout)")
+        let skipped = try runStackc(["lint", "--skip-unknown", "pod.yaml"], currentDirectory: folder.url)
+        #expect(skipped.status == 0 && skipped.stdout.hasPrefix("pod.yaml:1:1: info: a Kubernetes Pod manifest"), "\(skipped.stdout)")
+    }
+
     /// The `files:` pattern, read by pre-commit's own YAML loader and matched with Python's `re.search`
     /// as pre-commit does: Compose and pod names at any depth, nothing else. Both hooks agree.
     @Test func theFilesPatternFindsNestedTemplatesOnly() throws {
