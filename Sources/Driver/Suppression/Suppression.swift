@@ -19,20 +19,4 @@ struct Suppression: Sendable {
     var range: SourceRange
     /// How the suppression was written, for messages (`stackc-disable-next-line`, `x-stackc.ignore`).
     var form: String
-
-    func covers(_ diagnostic: Diagnostic) -> Bool {
-        if let rule, rule != diagnostic.rule { return false }
-        switch scope {
-        case .file:
-            return true
-        case .lines(let lines):
-            guard let line = diagnostic.range?.start.line else { return false }
-            return lines.contains(line)
-        case .subtree(let root):
-            guard let path = diagnostic.path else { return false }
-            let prefix = root.components
-            let components = path.components
-            return components.count >= prefix.count && Array(components.prefix(prefix.count)) == prefix
-        }
-    }
 }

@@ -37,8 +37,13 @@ enum SuppressionComments {
             if bytes[start...].starts(with: prefix) { found.append(hash) }
         }
         guard !found.isEmpty, let tree else { return found }
-        let scalars = tree.nodes.filter(\.isScalar).map { $0.range.start.offset..<$0.range.end.offset }
-        return found.filter { offset in !scalars.contains { $0.contains(offset) } }
+        // Scalars never overlap, so sorted by start they are sorted by end too: one sweep over both lists.
+        let scalars = tree.nodes.filter(\.isScalar).map { $0.range.start.offset..<$0.range.end.offset }.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        return found.filter { offset in
+            while next < scalars.count, scalars[next].upperBound <= offset { next += 1 }
+            return !(next < scalars.count && scalars[next].contains(offset))
+        }
     }
 
     static func isSpaceOrBreak(_ byte: UInt8) -> Bool {

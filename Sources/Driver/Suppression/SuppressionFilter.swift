@@ -21,34 +21,30 @@ enum SuppressionFilter {
 
     static func apply(_ suppressions: [Suppression], to diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !suppressions.isEmpty else { return diagnostics }
-        var used = [Bool](repeating: false, count: suppressions.count)
-        var kept: [Diagnostic] = []
-        var findings: [Diagnostic] = []
         let known = suppressions.map { $0.rule.map(isKnown) ?? true }
+        let active = SuppressionIndex(zip(suppressions, known).filter(\.1).map(\.0))
+        var kept: [Diagnostic] = []
+        var hidden: [Diagnostic] = []
         for diagnostic in diagnostics {
-            if ownRules.contains(diagnostic.rule) {
+            if !ownRules.contains(diagnostic.rule), active.hides(diagnostic) {
+                hidden.append(diagnostic)
+            } else {
                 kept.append(diagnostic)
-                continue
             }
-            var hidden = false
-            for (index, suppression) in suppressions.enumerated() where known[index] && suppression.covers(diagnostic) {
-                used[index] = true
-                hidden = true
-            }
-            if !hidden { kept.append(diagnostic) }
         }
+        let findings = FindingIndex(hidden)
         for (index, suppression) in suppressions.enumerated() {
             if let rule = suppression.rule, !known[index] {
-                findings.append(Diagnostic(rule: .suppressionUnknownRule, severity: .warning,
-                                           message: unknownRuleMessage(rule, form: suppression.form), range: suppression.range))
-            } else if !used[index] {
+                kept.append(Diagnostic(rule: .suppressionUnknownRule, severity: .warning,
+                                       message: unknownRuleMessage(rule, form: suppression.form), range: suppression.range))
+            } else if !findings.isUsed(suppression) {
                 let what = suppression.rule.map { "'\($0)'" } ?? "any rule"
-                findings.append(Diagnostic(rule: .suppressionUnused, severity: .warning,
-                                           message: "\(suppression.form) for \(what) suppresses no finding; remove it",
-                                           range: suppression.range))
+                kept.append(Diagnostic(rule: .suppressionUnused, severity: .warning,
+                                       message: "\(suppression.form) for \(what) suppresses no finding; remove it",
+                                       range: suppression.range))
             }
         }
-        return kept + findings
+        return kept
     }
 
     static func isKnown(_ rule: RuleID) -> Bool {
