@@ -85,6 +85,10 @@ struct ConfigurationTests {
         try folder.write(".stackc.yaml", "env-files: [config/vars.env]\n")
         let run = try runStackc(["lint", "compose.yaml"], currentDirectory: folder.url.appendingPathComponent("app"))
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stdout)")
+        try folder.write(".stackc.yaml", "env-files: config/missing.env\n")
+        let missing = try Self.lint(["app/compose.yaml"], in: folder)
+        #expect(missing.status == 2, "a configured env file must exist, as with --env-file")
+        #expect(missing.stdout.hasPrefix("config/missing.env: error: env file cannot read"), "\(missing.stdout)")
     }
 
     @Test(arguments: ["max-file-bytes: 20", "max-depth: 2", "max-nodes: 3", "max-scalar-bytes: 3"])

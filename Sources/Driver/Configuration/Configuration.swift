@@ -17,7 +17,7 @@ public struct Configuration: Sendable {
     public var directory: String
     var rules: [(RuleID, RuleSetting)] = []
     var settings = SettingOverrides()
-    /// Absolute paths of the env files to read instead of a template's `.env`.
+    /// The env files to read instead of a template's `.env` (absolute, or relative to the working folder).
     public var envFiles: [String] = []
     var overrides: [Override] = []
 

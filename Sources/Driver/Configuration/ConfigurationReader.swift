@@ -58,7 +58,11 @@ enum ConfigurationReader {
                 configuration.settings.maxFindings = positive("max-findings", in: limits)
             }
             if let files = tree.value(forKey: "env-files", in: root) {
-                configuration.envFiles = strings(files).map { AbsolutePath.make($0.hasPrefix("/") ? $0 : AbsolutePath.join(directory, $0)) }
+                // Shown relative to the working folder when inside it, as template paths are.
+                let workingFolder = AbsolutePath.make(".")
+                configuration.envFiles = strings(files).map { file in
+                    AbsolutePath.relative(AbsolutePath.make(file.hasPrefix("/") ? file : AbsolutePath.join(directory, file)), to: workingFolder)
+                }
             }
             if let overrides = tree.value(forKey: "overrides", in: root) {
                 for (index, item) in tree.items(of: overrides).enumerated() where tree[item].isMapping {

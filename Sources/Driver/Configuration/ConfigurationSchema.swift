@@ -26,7 +26,7 @@ enum ConfigurationSchema {
         ("rules", ruleSettings),
         ("kind", kind),
         ("target", target),
-        ("env-files", .stringList),
+        ("env-files", .stringOrList),
         ("limits", .object(limits)),
         ("overrides", .list(.object(override))),
     ])
