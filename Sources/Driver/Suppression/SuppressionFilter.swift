@@ -32,7 +32,7 @@ enum SuppressionFilter {
                 kept.append(diagnostic)
             }
         }
-        let findings = FindingIndex(hidden)
+        let findings = FindingIndex(hidden, withPaths: suppressions.contains { if case .subtree = $0.scope { true } else { false } })
         for (index, suppression) in suppressions.enumerated() {
             if let rule = suppression.rule, !known[index] {
                 kept.append(Diagnostic(rule: .suppressionUnknownRule, severity: .warning,
@@ -48,8 +48,11 @@ enum SuppressionFilter {
     }
 
     static func isKnown(_ rule: RuleID) -> Bool {
-        Catalogue.entry(rule.name) != nil
+        knownRules.contains(rule)
     }
+
+    /// Looked up once per suppression, so a set rather than a walk through the catalogue.
+    private static let knownRules = Set(Catalogue.entries.map(\.id))
 
     static func unknownRuleMessage(_ rule: RuleID, form: String) -> String {
         let suggestion = Suggestions.closest(to: rule.name, among: Catalogue.entries.map(\.id.name))

@@ -65,12 +65,14 @@ struct FindingIndex {
     /// Every prefix of every finding's path, per rule and under nil.
     private var prefixes: [RuleID?: Set<[NodePath.Component]>] = [:]
 
-    init(_ diagnostics: [Diagnostic]) {
+    /// `withPaths` is needed only to answer for `x-stackc` (subtree) suppressions; hashing every prefix
+    /// of every path is the index's main cost, so it is skipped when there are none.
+    init(_ diagnostics: [Diagnostic], withPaths: Bool) {
         for diagnostic in diagnostics {
             for key in [diagnostic.rule, nil] as [RuleID?] {
                 rules.insert(key)
                 if let line = diagnostic.range?.start.line { lines[key, default: []].append(line) }
-                if let path = diagnostic.path?.components {
+                if withPaths, let path = diagnostic.path?.components {
                     for length in 0...path.count { prefixes[key, default: []].insert(Array(path.prefix(length))) }
                 }
             }
