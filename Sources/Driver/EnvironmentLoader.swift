@@ -49,7 +49,7 @@ public struct EnvironmentLoader: Sendable {
         public let failed: Bool
     }
 
-    public let options: EnvironmentOptions
+    public var options: EnvironmentOptions
 
     public init(options: EnvironmentOptions) {
         self.options = options

@@ -23,6 +23,9 @@ public struct FrontEndOptions: Sendable {
     public func displayName(of input: Input) -> String {
         input == .standardInput ? stdinName ?? input.displayName : input.displayName
     }
+    /// `--strict-env`: a variable that is unset (and has no default) is an error, not a warning, so CI
+    /// can refuse what a laptop only warns about.
+    public var strictEnvironment = false
     /// `--target`: also run the rules of this platform. The aliyun server substitutes
     /// `COMPOSE_PROJECT_NAME` itself, so for aliyun it is preserved like the other injected names.
     public var platform: Platform? {
@@ -77,8 +80,11 @@ public enum FrontEnd {
         }
         let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
-        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment,
-                                 diagnostics: read.diagnostics + interpolated.diagnostics)
+        var diagnostics = read.diagnostics + interpolated.diagnostics
+        if options.strictEnvironment {
+            for index in diagnostics.indices where diagnostics[index].rule == .unsetVariable { diagnostics[index].severity = .error }
+        }
+        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment, diagnostics: diagnostics)
     }
 
     /// The folder a template's `.env` and project name come from.

@@ -13,6 +13,11 @@ public struct LintJob {
     public var reporting: LintReportOptions
     /// `--exclude`: files matching any of these are not linted.
     public var exclude: [PathGlob] = []
+    /// `--config`, `--strict-env` and the settings typed on the command line.
+    public var configuration = ConfigurationOptions()
+    /// `--skip-unknown`: files named on the command line that are no template get a note, as files
+    /// met in a folder do (pre-commit names every matching file).
+    public var skipUnknownKinds = false
 
     public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, jobs: Int,
                 reporting: LintReportOptions = LintReportOptions()) {
@@ -57,17 +62,22 @@ public struct LintJob {
         }
 
         let inputs = discovery.inputs
-        let environmentFor = loadEnvironments(for: inputs, deliver: deliver)
+        let configurations = ConfigurationSet(options: configuration, directories: inputs.map(FrontEnd.directory(of:)),
+                                              deliver: { deliver($0, failed: false) })
+        inputFailed = inputFailed || configurations.failed
+        let environmentFor = loadEnvironments(for: inputs, configurations: configurations, deliver: deliver)
         let options = options
-        let named = Set(paths)
+        let named = skipUnknownKinds ? [] : Set(paths)
         orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
             let input = inputs[index]
             let isNamed: Bool
             switch input {
-            case .standardInput: isNamed = true
+            case .standardInput: isNamed = named.contains("-")
             case .file(let path): isNamed = named.contains(path)
             }
-            return LintPipeline.lint(input, named: isNamed, environment: environmentFor(FrontEnd.directory(of: input)), options: options)
+            let settings = configurations.settings(for: input, base: options)
+            return LintPipeline.lint(input, named: isNamed, environment: environmentFor(FrontEnd.directory(of: input)),
+                                     options: settings.options, policy: settings.policy)
         }, deliver: { outcome in
             deliver(outcome.reports, failed: outcome.inputFailed)
         })
@@ -87,8 +97,10 @@ public struct LintJob {
 
     /// One environment per template folder, loaded in input order before the parallel phase so env-file
     /// problems are reported once and always in the same place. Explicit `--env-file`s replace every
-    /// folder's `.env`, so they are read once for all.
-    private func loadEnvironments(for inputs: [Input], deliver: ([FileReport], Bool) -> Void) -> @Sendable (String) -> Environment {
+    /// folder's `.env`, so they are read once for all; a configuration's `env-files` replace the `.env`
+    /// of the folders it applies to.
+    private func loadEnvironments(for inputs: [Input], configurations: ConfigurationSet,
+                                  deliver: ([FileReport], Bool) -> Void) -> @Sendable (String) -> Environment {
         guard options.interpolate else { return { _ in Environment() } }
         let loader = EnvironmentLoader(options: environment)
         if !environment.envFiles.isEmpty {
@@ -98,7 +110,11 @@ public struct LintJob {
         }
         var environments: [String: Environment] = [:]
         for directory in inputs.map(FrontEnd.directory(of:)) where environments[directory] == nil {
-            let loaded = loader.load(forDirectory: directory)
+            var folderLoader = loader
+            if let configured = configurations.configuration(forDirectory: directory)?.envFiles, !configured.isEmpty {
+                folderLoader.options.envFiles = configured
+            }
+            let loaded = folderLoader.load(forDirectory: directory)
             deliver(loaded.reports, loaded.failed)
             environments[directory] = loaded.environment
         }

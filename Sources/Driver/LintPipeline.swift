@@ -15,20 +15,26 @@ public enum LintPipeline {
 
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
-    public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions) -> Outcome {
+    public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
+                            policy: FindingPolicy = .none) -> Outcome {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes, stdinName: options.stdinName) {
         case .failure(let failure):
             let diagnostic = Diagnostic(rule: .unreadableInput, severity: .error, message: failure.message, range: nil)
             return Outcome(reports: [FileReport(file: SourceFile(path: options.displayName(of: input), bytes: []), diagnostics: [diagnostic])], inputFailed: true)
         case .success(let file):
-            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options)
+            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options,
+                              policy: policy)
             return Outcome(reports: [report], inputFailed: false)
         }
     }
 
-    public static func lint(_ file: SourceFile, named: Bool = true, environment: Environment, directory: String, options: FrontEndOptions) -> FileReport {
+    /// Configuration settings apply first, then the file's own suppressions; a second pass of the policy
+    /// grades the findings about suppressions, which a configuration may turn off too.
+    public static func lint(_ file: SourceFile, named: Bool = true, environment: Environment, directory: String, options: FrontEndOptions,
+                            policy: FindingPolicy = .none) -> FileReport {
         let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
         let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
-        return FileReport(file: file, diagnostics: checked.diagnostics).capped(at: options.maxFindingsPerFile)
+        let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: file, tree: processed.written)
+        return FileReport(file: file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile)
     }
 }

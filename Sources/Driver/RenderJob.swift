@@ -11,43 +11,28 @@ public enum RenderFormat: String, CaseIterable, Sendable {
 
 /// `stackc render`: one template through reading and interpolation, printed as YAML (libyaml's emitter,
 /// styles kept) or typed JSON. Findings go to the error stream in text form; any error suppresses the
-/// output, so a pipeline never consumes a half-substituted template.
-public struct RenderJob {
-    public var path: String
+/// output, so a pipeline never consumes a half-substituted template. Secrets are hidden unless asked for.
+public struct RenderJob: TemplateJob {
+    public var template: SingleTemplate
     public var format: RenderFormat
-    public var options: FrontEndOptions
-    public var environment: EnvironmentOptions
+    /// `--show-secrets`: print secret-looking variables and secret data as they are (see `SecretMask`).
+    public var showSecrets = false
 
-    public init(path: String, format: RenderFormat, options: FrontEndOptions, environment: EnvironmentOptions) {
-        self.path = path
+    public init(template: SingleTemplate, format: RenderFormat) {
+        self.template = template
         self.format = format
-        self.options = options
-        self.environment = environment
     }
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
-        let input: Input = path == "-" ? .standardInput : .file(path)
         var reporter = TextReporter(colors: colors)
-        let directory = FrontEnd.directory(of: input)
-        var environment = Environment()
-        if options.interpolate {
-            let loaded = EnvironmentLoader(options: self.environment).load(forDirectory: directory)
-            for report in loaded.reports { errors(reporter.report(report)) }
-            if loaded.failed { return .failure }
-            environment = loaded.environment
-        }
-        let file: SourceFile
-        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
-        case .failure(let failure):
-            errors("stackc: \(input.displayName): \(failure.message)\n")
+        guard let processed = template.process(errors: errors, reporter: &reporter) else {
             return .failure
-        case .success(let loaded):
-            file = loaded
         }
-        let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
-        let report = FileReport(file: file, diagnostics: processed.diagnostics)
+        let report = FileReport(file: processed.file, diagnostics: processed.diagnostics)
         errors(reporter.report(report))
-        guard report.count(of: .error) == 0, let tree = processed.tree else { return .findings }
+        guard report.count(of: .error) == 0, let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else {
+            return .findings
+        }
         switch format {
         case .json:
             output(tree.json() + "\n")

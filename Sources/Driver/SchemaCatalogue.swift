@@ -14,9 +14,17 @@ public enum SchemaCatalogue {
     public static var names: [(name: String, file: String)] {
         TemplateSchemas.kinds.map { ($0.kind.rawValue, "templates/\($0.kind.rawValue).schema.json") }
             + TargetID.allCases.map { ("request:\($0.rawValue)", "requests/\($0.rawValue).schema.json") }
+            + [(configurationName, "\(configurationName).schema.json")]
     }
 
+    /// stackc's own `.stackc.yaml`.
+    static let configurationName = "stackc-config"
+
     public static func document(named name: String) -> JSONValue? {
+        if name == configurationName {
+            return ConfigurationSchema.type.jsonSchemaDocument(id: "\(baseID)/\(configurationName).schema.json", title: "stackc configuration (.stackc.yaml)",
+                                                               description: ConfigurationSchema.description)
+        }
         let isRequest = name.hasPrefix("request:")
         let bare = isRequest ? String(name.dropFirst("request:".count)) : name
         if !isRequest, let entry = TemplateSchemas.kinds.first(where: { $0.kind.rawValue == bare }) {

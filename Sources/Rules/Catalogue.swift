@@ -73,5 +73,13 @@ public enum Catalogue {
               "Compose refuses an env file with a bad line, so the variables it was meant to set would be missing."),
         stage(.unreadableInput, .error, "input", "every input must be readable",
               "A missing or unreadable file is a usage problem (exit status 2), reported before anything else."),
+        stage(.suppressionUnknownRule, .warning, "suppression", "a suppression must name rules stackc has",
+              "A misspelt id in '# stackc-disable…' or 'x-stackc.ignore' silences nothing; the message suggests the closest id."),
+        stage(.suppressionUnused, .warning, "suppression", "a suppression must hide at least one finding",
+              "A suppression left after its finding was fixed (or written on the wrong line) would hide the next real problem there."),
+        stage(.suppressionInvalid, .warning, "suppression", "'# stackc-' comments must be directives stackc knows",
+              "A misspelt directive ('# stackc-disabel') suppresses nothing; the message names the directives."),
+        stage(.invalidConfig, .error, "config", "a .stackc.yaml must use known keys, values and rule ids",
+              "A misspelt setting would silently not apply; the run stops with exit status 2 so the configuration is fixed first."),
     ]
 }

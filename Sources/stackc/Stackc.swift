@@ -18,7 +18,7 @@ struct Stackc: ParsableCommand {
         Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings, 2 usage error or unreadable input.
         """,
         version: version,
-        subcommands: [Lint.self, Render.self, Build.self, Rules.self, Explain.self, Schema.self, Sign.self]
+        subcommands: [Lint.self, Render.self, Build.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract

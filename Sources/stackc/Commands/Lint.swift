@@ -27,8 +27,14 @@ extension Stackc {
         @Option(help: "Number of files checked in parallel (default: all cores).")
         var jobs: Int?
 
-        @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note.")
-        var maxFindings = 1000
+        @Option(name: .customLong("max-findings"), help: "Findings shown per file; the rest are counted in one note (default: 1000).")
+        var maxFindings: Int?
+
+        @Option(help: ArgumentHelp("Use this configuration file for every template instead of the .stackc.yaml found above each.", valueName: "file"))
+        var config: String?
+
+        @Flag(name: .customLong("skip-unknown"), help: "Give files of no known template kind a note instead of an error, even when named (for pre-commit).")
+        var skipUnknown = false
 
         @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name standard input ('-') is reported under.", valueName: "name"))
         var stdinFilename: String?
@@ -50,17 +56,23 @@ extension Stackc {
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-            if maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
+            if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
         }
 
         func run() throws {
             var options = variables.frontEndOptions(kind: kind, platform: target)
-            options.maxFindingsPerFile = maxFindings
+            options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
             options.limits = limitFlags.limits
             options.stdinName = stdinFilename
             var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
                               jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
             job.exclude = exclude.map(PathGlob.init)
+            var commandLine = limitFlags.overrides
+            commandLine.kind = kind
+            commandLine.platform = target
+            commandLine.maxFindings = maxFindings
+            job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
+            job.skipUnknownKinds = skipUnknown
             let status = listFiles
                 ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
                 : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })

@@ -8,30 +8,24 @@ extension Stackc {
             discussion: """
             Like `docker compose config` without normalisation: keys stay in source order, anchors and merge
             keys are expanded, and each scalar keeps its quoting. Problems go to stderr; on an error nothing
-            is printed and the exit status is 1.
+            is printed and the exit status is 1. Secret-looking variables print as ${NAME} and secret data as
+            <hidden> unless --show-secrets is given.
             """
         )
 
-        @Argument(help: "The template, or '-' for standard input.")
-        var path: String
+        @OptionGroup
+        var input: TemplateFlags
 
         @Option(help: "Output format: yaml or json.")
         var format: RenderFormat = .yaml
 
-        @OptionGroup(title: "Limits")
-        var limitFlags: LimitFlags
-
-        @OptionGroup(title: "Variables")
-        var variables: EnvironmentFlags
+        @Flag(name: .customLong("show-secrets"), help: "Print values of secret-looking variables (PASSWORD, TOKEN, KEY …) and secret data instead of ${NAME} and <hidden>.")
+        var showSecrets = false
 
         func run() throws {
-            var options = variables.frontEndOptions()
-            options.limits = limitFlags.limits
-            let job = RenderJob(path: path, format: format, options: options, environment: variables.environmentOptions)
-            let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
-                                 errors: { Terminal.write($0, to: Terminal.standardError) },
-                                 colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
-            if status != .success { throw ExitCode(status.rawValue) }
+            var job = RenderJob(template: input.template, format: format)
+            job.showSecrets = showSecrets
+            try job.runOnTerminal()
         }
     }
 }

@@ -17,6 +17,9 @@ struct EnvironmentFlags: ParsableArguments {
     @Flag(name: .customLong("no-interpolate"), help: "Do not substitute variables; check the template as written.")
     var noInterpolate = false
 
+    @Flag(name: .customLong("strict-env"), help: "Make unset variables without a default errors instead of warnings (for CI).")
+    var strictEnv = false
+
     func validate() throws {
         for variable in variables where !variable.contains("=") || variable.hasPrefix("=") {
             throw ValidationError("-e expects KEY=VALUE, got '\(variable)'")
@@ -32,6 +35,8 @@ struct EnvironmentFlags: ParsableArguments {
     }
 
     func frontEndOptions(kind: DocumentKind? = nil, platform: Platform? = nil) -> FrontEndOptions {
-        FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind, platform: platform)
+        var options = FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind, platform: platform)
+        options.strictEnvironment = strictEnv
+        return options
     }
 }

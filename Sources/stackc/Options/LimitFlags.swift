@@ -1,28 +1,37 @@
 import ArgumentParser
+import Driver
 import Syntax
 
-/// The resource limits of reading, each raisable for the rare legitimate file that exceeds it.
+/// The resource limits of reading, each raisable for the rare legitimate file that exceeds it. Unset
+/// flags leave the value to `.stackc.yaml` (`limits:`) or the default.
 struct LimitFlags: ParsableArguments {
-    @Option(name: .customLong("max-file-bytes"), help: "Largest file read, in bytes.")
-    var maxFileBytes = ReaderLimits.default.maxFileBytes
+    @Option(name: .customLong("max-file-bytes"), help: "Largest file read, in bytes (default: \(ReaderLimits.default.maxFileBytes)).")
+    var maxFileBytes: Int?
 
-    @Option(name: .customLong("max-depth"), help: "Deepest nesting of lists and mappings.")
-    var maxDepth = ReaderLimits.default.maxDepth
+    @Option(name: .customLong("max-depth"), help: "Deepest nesting of lists and mappings (default: \(ReaderLimits.default.maxDepth)).")
+    var maxDepth: Int?
 
-    @Option(name: .customLong("max-nodes"), help: "Most nodes a document may expand to, aliases and merges counted in full.")
-    var maxNodes = ReaderLimits.default.maxExpandedNodes
+    @Option(name: .customLong("max-nodes"), help: "Most nodes a document may expand to, aliases and merges counted in full (default: \(ReaderLimits.default.maxExpandedNodes)).")
+    var maxNodes: Int?
 
-    @Option(name: .customLong("max-scalar-bytes"), help: "Longest single value, in bytes.")
-    var maxScalarBytes = ReaderLimits.default.maxScalarBytes
+    @Option(name: .customLong("max-scalar-bytes"), help: "Longest single value, in bytes (default: \(ReaderLimits.default.maxScalarBytes)).")
+    var maxScalarBytes: Int?
 
     func validate() throws {
         for (name, value) in [("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-nodes", maxNodes), ("--max-scalar-bytes", maxScalarBytes)]
-        where value < 1 {
+        where (value ?? 1) < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
     }
 
     var limits: ReaderLimits {
-        ReaderLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxExpandedNodes: maxNodes, maxScalarBytes: maxScalarBytes)
+        let defaults = ReaderLimits.default
+        return ReaderLimits(maxFileBytes: maxFileBytes ?? defaults.maxFileBytes, maxDepth: maxDepth ?? defaults.maxDepth,
+                            maxExpandedNodes: maxNodes ?? defaults.maxExpandedNodes, maxScalarBytes: maxScalarBytes ?? defaults.maxScalarBytes)
+    }
+
+    /// Only the limits typed on the command line, to be layered over a configuration's.
+    var overrides: SettingOverrides {
+        SettingOverrides(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxScalarBytes: maxScalarBytes)
     }
 }

@@ -1,0 +1,47 @@
+import Diagnostics
+import Interpolation
+import Reporting
+
+/// One template named on the command line with the settings to read it: what commands that take a
+/// single file (`render`, `graph`) share.
+public struct SingleTemplate: Sendable {
+    /// A path, or `-` for standard input.
+    public var path: String
+    public var options: FrontEndOptions
+    public var environment: EnvironmentOptions
+
+    public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
+        self.path = path
+        self.options = options
+        self.environment = environment
+    }
+
+    /// Loads the environment of the template's folder, reads it and runs the front end. Problems are
+    /// written to `errors` as text; nil means nothing can be done with the template (unreadable input or
+    /// env file): exit status 2.
+    func process(errors: (String) -> Void, reporter: inout TextReporter) -> ProcessedTemplate? {
+        let input: Input = path == "-" ? .standardInput : .file(path)
+        let directory = FrontEnd.directory(of: input)
+        var variables = Environment()
+        if options.interpolate {
+            let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
+            for report in loaded.reports { errors(reporter.report(report)) }
+            if loaded.failed { return nil }
+            variables = loaded.environment
+        }
+        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
+        case .failure(let failure):
+            errors("stackc: \(input.displayName): \(failure.message)\n")
+            return nil
+        case .success(let file):
+            return FrontEnd.process(file, environment: variables, directory: directory, options: options)
+        }
+    }
+}
+
+/// A command's work that writes a result and findings and ends in an exit status; the executable runs
+/// it against the terminal.
+public protocol TemplateJob {
+    /// `output` receives the result, `errors` findings and problems; `colors` is for the findings.
+    func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus
+}

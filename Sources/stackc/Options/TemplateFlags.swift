@@ -1,0 +1,31 @@
+import ArgumentParser
+import Driver
+
+/// The argument and flags of commands that read one template (`render`, `graph`).
+struct TemplateFlags: ParsableArguments {
+    @Argument(help: "The template, or '-' for standard input.")
+    var path: String
+
+    @OptionGroup(title: "Limits")
+    var limitFlags: LimitFlags
+
+    @OptionGroup(title: "Variables")
+    var variables: EnvironmentFlags
+
+    var template: SingleTemplate {
+        var options = variables.frontEndOptions()
+        options.limits = limitFlags.limits
+        return SingleTemplate(path: path, options: options, environment: variables.environmentOptions)
+    }
+}
+
+extension TemplateJob {
+    /// Runs the job with results on standard output and findings on standard error (coloured when
+    /// that is a terminal), exiting with the job's status.
+    func runOnTerminal() throws {
+        let status = run(output: { Terminal.write($0, to: Terminal.standardOutput) },
+                         errors: { Terminal.write($0, to: Terminal.standardError) },
+                         colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
