@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model", "Syntax", "Interpolation", "TestSupport"]),
-        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Syntax", "Interpolation", "Diagnostics", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Syntax", "Interpolation", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
