@@ -16,7 +16,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Headers only (/usr/include/openssl): the shim opens libcrypto when a request is signed, so `lint`
+        // never loads it. No pkgConfig, which would link it.
+        .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics", "CLibYAML"]),

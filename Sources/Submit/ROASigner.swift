@@ -52,7 +52,7 @@ public struct ROASigner: Sendable, CustomStringConvertible, CustomReflectable {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = body.withUnsafeBytes { bytes in
-            digest.withUnsafeMutableBufferPointer { EVP_Digest(bytes.baseAddress, bytes.count, $0.baseAddress, &length, EVP_md5(), nil) }
+            digest.withUnsafeMutableBufferPointer { clibcrypto_digest(bytes.baseAddress, bytes.count, $0.baseAddress, &length, clibcrypto_md5()) }
         }
         precondition(ok == 1, "libcrypto could not compute MD5")
         return base64(Array(digest.prefix(Int(length))))
@@ -64,7 +64,7 @@ public struct ROASigner: Sendable, CustomStringConvertible, CustomReflectable {
         let result = key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
                 digest.withUnsafeMutableBufferPointer {
-                    HMAC(EVP_sha1(), keyBytes.baseAddress, Int32(keyBytes.count), messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    clibcrypto_hmac(clibcrypto_sha1(), keyBytes.baseAddress, Int32(keyBytes.count), messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
                          messageBytes.count, $0.baseAddress, &length)
                 }
             }
@@ -77,9 +77,15 @@ public struct ROASigner: Sendable, CustomStringConvertible, CustomReflectable {
     static func base64(_ bytes: [UInt8]) -> String {
         var output = [UInt8](repeating: 0, count: (bytes.count + 2) / 3 * 4 + 1)
         let length = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { EVP_EncodeBlock($0.baseAddress, input.baseAddress, Int32(input.count)) }
+            output.withUnsafeMutableBufferPointer { clibcrypto_encode_base64($0.baseAddress, input.baseAddress, Int32(input.count)) }
         }
         return String(decoding: output.prefix(Int(length)), as: UTF8.self)
+    }
+
+    /// Nil when libcrypto can be used, else what to install. The library is opened on first use (see
+    /// `CLibCrypto/shim.h`), so commands that sign check this first and exit with the message.
+    public static var libraryProblem: String? {
+        clibcrypto_available() != 0 ? nil : "libcrypto (OpenSSL 3) is not installed: apt-get install -y libssl3"
     }
 
     public var description: String { "ROASigner(accessKeyID: \(accessKeyID), accessKeySecret: <redacted>)" }

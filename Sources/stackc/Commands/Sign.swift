@@ -64,6 +64,10 @@ extension Stackc {
         }
 
         func run() throws {
+            if let problem = ROASigner.libraryProblem {
+                Terminal.write("stackc: \(problem)\n", to: Terminal.standardError)
+                throw ExitCode(2)
+            }
             let credentials: Credentials
             do {
                 credentials = try Credentials.load(environment: Dictionary(EnvironmentOptions.currentProcessEnvironment(), uniquingKeysWith: { _, last in last }), credentialsFile: credentialsFile, accessKeyID: accessKeyID)
