@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: deps build release run test test-tools bench clean
+.PHONY: deps build release run test test-tools test-asan test-ubsan fuzz bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -34,6 +34,23 @@ test: deps test-tools
 	$(SWIFT) build -c release --static-swift-stdlib --product stackc
 	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 STACKC_RELEASE_BINARY=$(abspath .build/release/stackc) \
 	  $(SWIFT) test --skip-build
+
+# The whole suite again with every module built under a sanitizer, each in its own scratch folder; the CLI
+# tests run the instrumented stackc next to the tests. LeakSanitizer stays off: it takes the schema tables,
+# built once and kept for the process, for leaks (docs/fuzzing.md).
+SANITIZED_TEST = $(SWIFT) build --build-tests -Xswiftc -sanitize=$(1) --scratch-path .build-$(2) && \
+  STACKC_SANITIZER=$(1) ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 $(SWIFT) test --skip-build --scratch-path .build-$(2)
+test-asan: deps test-tools
+	$(call SANITIZED_TEST,address,asan)
+test-ubsan: deps test-tools
+	$(call SANITIZED_TEST,undefined,ubsan)
+
+# libFuzzer over read → interpolate → check → rules → lowering (FuzzTesting/, docs/fuzzing.md), for
+# FUZZ_SECONDS (default 60); crashing inputs land in .build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Times stackc against Docker Compose, yamllint, check-jsonschema and the libyaml floor; writes Benchmarks/RESULTS.md.
 bench:
