@@ -35,16 +35,17 @@ test: deps test-tools
 	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 STACKC_RELEASE_BINARY=$(abspath .build/release/stackc) \
 	  $(SWIFT) test --skip-build
 
-# The whole suite again with every module built under a sanitizer, each in its own scratch folder; the CLI
-# tests run the instrumented stackc next to the tests. LeakSanitizer stays off: it takes the schema tables,
-# built once and kept for the process, for leaks (docs/fuzzing.md).
-SANITIZED_TEST = $(SWIFT) build --build-tests -Xswiftc -sanitize=$(1) --scratch-path .build-$(2) && \
-  STACKC_SANITIZER=$(1) ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 $(SWIFT) test --skip-build --scratch-path .build-$(2)
+# The whole suite again with every module built under AddressSanitizer; the CLI tests run the
+# instrumented stackc next to the tests. LeakSanitizer stays off: it takes the schema tables, built once
+# and kept for the process, for leaks (docs/fuzzing.md).
 test-asan: deps test-tools
-	$(call SANITIZED_TEST,address,asan)
+	$(SWIFT) build --build-tests -Xswiftc -sanitize=address --scratch-path .build-asan
+	STACKC_SANITIZER=address ASAN_OPTIONS=detect_leaks=0 STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 \
+	  $(SWIFT) test --skip-build --scratch-path .build-asan
+
+# The whole suite with UndefinedBehaviorSanitizer over libyaml (swiftc has no -sanitize=undefined on Linux).
 test-ubsan: deps test-tools
-	$(call SANITIZED_TEST,undefined,ubsan)
+	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 scripts/test-ubsan.sh
 
 # libFuzzer over read → interpolate → check → rules → lowering (FuzzTesting/, docs/fuzzing.md), for
 # FUZZ_SECONDS (default 60); crashing inputs land in .build-fuzz/artifacts/.

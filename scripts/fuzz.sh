@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harness (FuzzTesting/, instrumented with -sanitize=fuzzer,address) into .build-fuzz/ and
 # runs it for FUZZ_SECONDS (default 60) on a scratch corpus seeded from samples/ and, when present, the
-# shared corpus (STACKC_FUZZ_SEEDS, default ../shared/corpus next to the checkout's parent). Crashing
+# shared corpus (STACKC_FUZZ_SEEDS, default /work/shared/corpus). Crashing
 # inputs are written to .build-fuzz/artifacts/; the scratch corpus grows across runs.
-# Extra arguments go to libFuzzer, e.g. `scripts/fuzz.sh -jobs=1 -print_final_stats=1`.
+# Extra arguments go to libFuzzer and win over the defaults, e.g. `scripts/fuzz.sh -timeout=30` on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -24,7 +24,7 @@ binary="$(swift build --package-path FuzzTesting --scratch-path "$SCRATCH" -c de
 # Seeds are copied (by content hash, so reruns add nothing twice) into a corpus only the fuzzer writes to.
 mkdir -p "$CORPUS" "$ARTIFACTS"
 seed_dirs=()
-for dir in samples Tests/CLITests/Fixtures/fuzz-regressions "$SEEDS"; do [ -d "$dir" ] && seed_dirs+=("$dir"); done
+for dir in samples "$SEEDS"; do [ -d "$dir" ] && seed_dirs+=("$dir"); done
 find "${seed_dirs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -"$FUZZ_MAX_LEN"c -print0 | xargs -0 -r sha1sum |
   while read -r hash seed; do [ -e "$CORPUS/seed-$hash" ] || cp "$seed" "$CORPUS/seed-$hash"; done
 

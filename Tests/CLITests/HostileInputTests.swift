@@ -85,6 +85,9 @@ struct HostileInputTests {
         Case("control characters in names are shown escaped", status: 1, "service name 'we\\u{1b}[2Jb' must not contain") {
             "services:\n  \"we\\e[2Jb\":\n    image: nginx\n"
         },
+        Case("100 ports of 20,000 characters, each quoted in a message", status: 1, "has an invalid host port '99999") {
+            "services:\n  web:\n    image: nginx\n    ports:\n" + String(repeating: "      - \"\(String(repeating: "9", count: 20_000)):80\"\n", count: 100)
+        },
         Case("20,000 errors in one file", status: 1, "more findings in this file are not shown") {
             "services:\n" + (0..<20_000).map { "  s\($0):\n    image: x\n    depends_on: [missing\($0)]\n" }.joined()
         },
