@@ -7,9 +7,10 @@ import Reporting
 import Syntax
 
 /// One fuzz input through everything `lint`, `render` and `build` do with a file: read, interpolate,
-/// decode and check against the schema, run the rules (without a platform and for each platform), print
-/// the findings in both formats, emit the tree again, and lower every valid document to each target of
-/// the platform. A crash, a hang past libFuzzer's `-timeout` or memory past `-rss_limit_mb` is a bug.
+/// decode and check against the schema, run the rules (without a platform, for each platform, and with
+/// `--kind`), print the findings in both formats, emit the tree again, lower every valid document to each
+/// target of the platform, and read the same bytes as an `.env` file. A crash, a hang past libFuzzer's
+/// `-timeout` or memory past `-rss_limit_mb` is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func stackcFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
@@ -42,6 +43,16 @@ struct PipelineRun {
         for platform in [Platform.aliyun, .v2, .alauda] {
             build(for: platform)
         }
+        lintAsGivenKind()
+        _ = parseDotEnv(String(decoding: file.bytes, as: UTF8.self)) { Self.environment[$0]?.value }
+    }
+
+    /// `lint --kind`: the file decoded as a kind its keys may not suggest, chosen by the input's length
+    /// so that one input always meets the same kind.
+    private func lintAsGivenKind() {
+        var options = FrontEndOptions()
+        options.kind = DocumentKind.allCases[file.bytes.count % DocumentKind.allCases.count]
+        _ = LintPipeline.lint(file, environment: Self.environment, directory: "fuzz", options: options)
     }
 
     private func render() {
