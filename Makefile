@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: deps build release run test test-tools bench docs clean
+.PHONY: deps build release run test test-tools test-asan test-ubsan fuzz bench docs clean
 
 deps:
 	@scripts/install-deps.sh
@@ -35,6 +35,24 @@ test: deps test-tools
 	$(SWIFT) build -c release --static-swift-stdlib --product stackc
 	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 STACKC_RELEASE_BINARY=$(abspath .build/release/stackc) \
 	  $(SWIFT) test --skip-build
+
+# The whole suite again with every module built under AddressSanitizer; the CLI tests run the
+# instrumented stackc next to the tests. LeakSanitizer stays off: it takes the schema tables, built once
+# and kept for the process, for leaks (docs/fuzzing.md).
+test-asan: deps test-tools
+	$(SWIFT) build --build-tests -Xswiftc -sanitize=address --scratch-path .build-asan
+	STACKC_SANITIZER=address ASAN_OPTIONS=detect_leaks=0 STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 \
+	  $(SWIFT) test --skip-build --scratch-path .build-asan
+
+# The whole suite with UndefinedBehaviorSanitizer over libyaml (swiftc has no -sanitize=undefined on Linux).
+test-ubsan: deps test-tools
+	STACKC_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python3 scripts/test-ubsan.sh
+
+# libFuzzer over read → interpolate → check → rules → lowering (FuzzTesting/, docs/fuzzing.md), for
+# FUZZ_SECONDS (default 60); crashing inputs land in .build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Times stackc against Docker Compose, yamllint, check-jsonschema and the libyaml floor; writes Benchmarks/RESULTS.md.
 bench:

@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stackc", targets: ["stackc"]),
+        // The stages as one library, for the libFuzzer harness in `FuzzTesting/` (a separate package, so the
+        // fuzzer flags never reach the normal build).
+        .library(name: "StackcPipeline", targets: ["Driver", "Lowering", "Model", "Reporting", "Interpolation", "Syntax", "Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -5,6 +5,7 @@
 public struct Diagnostic: Hashable, Sendable {
     public var rule: RuleID
     public var severity: Severity
+    /// Quoted template text in it is shortened (`boundingQuotedText`).
     public var message: String
     /// Nil only for problems of a whole file with no position (unreadable input).
     public var range: SourceRange?
@@ -15,7 +16,7 @@ public struct Diagnostic: Hashable, Sendable {
     public init(rule: RuleID, severity: Severity, message: String, range: SourceRange?, path: NodePath? = nil, notes: [Note] = []) {
         self.rule = rule
         self.severity = severity
-        self.message = message
+        self.message = boundingQuotedText(message)
         self.range = range
         self.path = path
         self.notes = notes
@@ -27,7 +28,7 @@ public struct Diagnostic: Hashable, Sendable {
         public var range: SourceRange?
 
         public init(message: String, range: SourceRange?) {
-            self.message = message
+            self.message = boundingQuotedText(message)
             self.range = range
         }
     }

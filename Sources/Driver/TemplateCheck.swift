@@ -5,11 +5,11 @@ import Rules
 
 /// The checks after the front end, shared by `lint` and `build`: decode the kind, check structure
 /// and schema, then run the rules.
-enum TemplateCheck {
+public enum TemplateCheck {
     static let interpolationRules: Set<RuleID> = [.unsetVariable, .requiredVariable, .interpolationSyntax]
 
-    static func run(_ processed: ProcessedTemplate, kind: DocumentKind?, unknownSeverity: Severity = .error,
-                    platform: Platform?) -> (document: Document?, diagnostics: [Diagnostic]) {
+    public static func run(_ processed: ProcessedTemplate, kind: DocumentKind?, unknownSeverity: Severity = .error,
+                           platform: Platform?) -> (document: Document?, diagnostics: [Diagnostic]) {
         guard let tree = processed.tree else { return (nil, processed.diagnostics) }
         let originals = processed.interpolated?.originals ?? [:]
         let decoded = DocumentDecoder.decode(tree, kind: kind, unknownSeverity: unknownSeverity,

@@ -10,7 +10,9 @@ import Glibc
 /// minutes or loops forever on several of these.
 ///
 /// `make test` points `STACKC_RELEASE_BINARY` at a release build and the bound is the 1 s of the issue;
-/// against the debug binary of a plain `swift test` the bound is 3 s.
+/// against the debug binary of a plain `swift test` the bound is 3 s. Under AddressSanitizer (`make test-asan`
+/// sets `STACKC_SANITIZER=address`) only the outcome is checked: its shadow memory, quarantine and 10–20×
+/// slowdown say nothing about stackc's own bounds, which `make test` holds the release binary to.
 @Suite(.serialized)
 struct HostileInputTests {
     struct Case: Sendable, CustomStringConvertible {
@@ -76,6 +78,16 @@ struct HostileInputTests {
             "services:\n  web:\n    image: \"" + String(repeating: "${A:-", count: 5000) + "x" + String(repeating: "}", count: 5000) + "\"\n"
         },
         Case("200k-character key", status: 1, "longer than 1024 characters") { String(repeating: "k", count: 200_000) + ": 1\n" },
+        Case("integer overflow", status: 1, "cpu_shares of service 'web' is -99999") {
+            let digits = String(repeating: "9", count: 5000)
+            return "services:\n  web:\n    image: nginx\n    cpu_shares: -\(digits)\n    deploy: {replicas: \(digits)}\n    ports: [\"\(digits):80\"]\n"
+        },
+        Case("control characters in names are shown escaped", status: 1, "service name 'we\\u{1b}[2Jb' must not contain") {
+            "services:\n  \"we\\e[2Jb\":\n    image: nginx\n"
+        },
+        Case("100 ports of 20,000 characters, each quoted in a message", status: 1, "has an invalid host port '99999") {
+            "services:\n  web:\n    image: nginx\n    ports:\n" + String(repeating: "      - \"\(String(repeating: "9", count: 20_000)):80\"\n", count: 100)
+        },
         Case("20,000 errors in one file", status: 1, "more findings in this file are not shown") {
             "services:\n" + (0..<20_000).map { "  s\($0):\n    image: x\n    depends_on: [missing\($0)]\n" }.joined()
         },
@@ -96,8 +108,10 @@ struct HostileInputTests {
         let elapsed = Date().timeIntervalSince(started)
         #expect(run.status == testCase.status, "\(run.stdout.prefix(500)) \(run.stderr.prefix(300))")
         #expect(run.stdout.contains(testCase.message), "\(run.stdout.prefix(500))")
-        #expect(elapsed < bound, "took \(elapsed) s")
         #expect(run.stdout.utf8.count < 2_000_000, "output stays bounded")
+        #expect(!(run.stdout + run.stderr).contains("\u{1B}"), "no escape sequence from the input reaches the terminal")
+        guard ProcessInfo.processInfo.environment["STACKC_SANITIZER"] != "address" else { return }
+        #expect(elapsed < bound, "took \(elapsed) s")
         #expect(run.peakResidentKilobytes > 0 && run.peakResidentKilobytes < 128 * 1024,
                 "peak RSS: \(run.peakResidentKilobytes) KB")
     }

@@ -39,7 +39,8 @@ public var stackcBinary: URL {
 /// Runs `stackc` (or `binary`) with `arguments` and returns its exit status and output.
 ///
 /// - The child inherits this process's environment with `NO_COLOR=1`; `environment` then sets or
-///   overrides variables (so a test can set `NO_COLOR` itself) and `removingEnvironment` drops some.
+///   overrides variables (so a test can set `NO_COLOR` itself) and `removingEnvironment` drops some —
+///   never a sanitizer's options (`ASAN_OPTIONS` …), which `make test-asan` needs every child to keep.
 /// - `stdin` is the child's whole standard input; without it the child reads an empty input.
 /// - Standard output and error go to temporary files rather than pipes, so a child that writes more
 ///   than a pipe buffer to both streams can never deadlock against the test.
@@ -55,7 +56,7 @@ public func runStackc(_ arguments: [String], stdin: String? = nil, environment: 
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (key, value) in environment { env[key] = value }
-    for key in removingEnvironment { env[key] = nil }
+    for key in removingEnvironment where !key.hasSuffix("SAN_OPTIONS") { env[key] = nil }
 
     let folder = try TemporaryDirectory()
     let outPath = try folder.write("stdout", bytes: [])

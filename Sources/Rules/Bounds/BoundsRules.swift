@@ -41,7 +41,7 @@ enum IntegerReading: Equatable {
         }
         switch (node.node.resolved, types) {
         case (.int(let value), _): self = .integer(value)
-        case (.float(let value), .numbersOrStrings): self = Self(float: value)
+        case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
         default: self = .absent
         }
@@ -52,16 +52,20 @@ enum IntegerReading: Equatable {
     init(text: String) {
         switch ScalarValue.resolve(text, style: .plain, tag: nil) {
         case .int(let value): self = .integer(value)
-        case .float(let value): self = Self(float: value)
+        case .float(let value): self = Self(float: value, text: text)
         default: self = .notInteger
         }
     }
 
-    private init(float value: Double) {
+    /// A literal beyond what a Double holds (`1e400`, a thousand digits) reads as infinity: it is a
+    /// huge number all the same, unlike the words `.inf` and `.nan`.
+    private init(float value: Double, text: String) {
         if let integer = Int64(exactly: value) {
             self = .integer(integer)
+        } else if value.isFinite {
+            self = value.rounded() == value ? .tooLarge : .notInteger
         } else {
-            self = value.isFinite && value.rounded() == value ? .tooLarge : .notInteger
+            self = value.isNaN || text.lowercased().contains("inf") ? .notInteger : .tooLarge
         }
     }
 

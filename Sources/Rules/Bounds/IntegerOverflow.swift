@@ -51,8 +51,9 @@ struct IntegerOverflow: Rule {
             Example("""
             x-build-id: ↓99999999999999999999
             services:
-              web: {image: nginx, labels: {build: ↓-9223372036854775809}}
+              web: {image: nginx, cpu_shares: ↓-1e400, labels: {build: ↓-9223372036854775809}}
             """, messages: [
+                "cpu_shares of service 'web' is -1e400, less than a 32-bit integer holds; use a number from -2147483648",
                 "99999999999999999999 does not fit a 64-bit integer, so YAML reads it as the float 1e+20 and loses digits; quote it to keep it as text, or use a smaller number",
                 "-9223372036854775809 does not fit a 64-bit integer, so YAML reads it as the float -9.223372036854776e+18 and loses digits; quote it to keep it as text, or use a smaller number",
             ]),
