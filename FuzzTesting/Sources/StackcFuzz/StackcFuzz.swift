@@ -36,7 +36,7 @@ struct PipelineRun {
     func run() {
         let lint = LintPipeline.lint(file, environment: Self.environment, directory: "fuzz", options: FrontEndOptions())
         for format in ReportFormat.allCases {
-            var reporter = format.makeReporter(colors: format == .text)
+            var reporter = format.makeReporter(ReportContext(colors: format == .text))
             _ = reporter.report(lint)
         }
         render()
