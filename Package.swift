@@ -25,10 +25,11 @@ let package = Package(
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
+        .target(name: "Submit", dependencies: ["Diagnostics", "Lowering", "CLibCurl", "CLibCrypto"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
         .executableTarget(
             name: "stackc",
-            dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
@@ -41,5 +42,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SubmitTests", dependencies: ["Submit", "TestSupport"]),
     ]
 )
