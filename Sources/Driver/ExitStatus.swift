@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The process exit codes of the CLI contract (DESIGN.md), computed in one place.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitStatus: Int32, Sendable, Error {
     /// No error-level finding.
     case success = 0
     /// Error-level findings (or warnings under `--strict`).

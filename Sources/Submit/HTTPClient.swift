@@ -198,7 +198,9 @@ private let collectHeader: curl_write_callback = { data, size, count, context in
 }
 
 extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+    /// Without the given characters at either end (Foundation-free).
+
+    public func trimmingCharacters(in set: String) -> String {
         var slice = self
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }

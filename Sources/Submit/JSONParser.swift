@@ -148,7 +148,7 @@ enum JSONParser {
 
 extension JSONValue {
     /// The text of a string value (numbers and booleans as written), for fields like `version`.
-    var text: String? {
+    public var text: String? {
         switch self {
         case .string(let text), .number(let text): text
         case .int(let number): String(number)

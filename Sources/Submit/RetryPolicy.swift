@@ -39,7 +39,7 @@ func pause(seconds: Double) {
 }
 
 extension String {
-    func trimmingCharacters(in set: String) -> String {
+    public func trimmingCharacters(in set: String) -> String {
         self[...].trimmingCharacters(in: set)
     }
 }

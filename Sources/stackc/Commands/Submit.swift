@@ -1,0 +1,147 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Glibc
+import Lowering
+import Submit
+
+extension Stackc {
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a template's request and send it: create-or-update, safe to re-run.",
+            discussion: """
+            aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with
+            the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes
+            from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
+
+            Exit status: 0 created/updated/unchanged, 1 refused by validation or by the server (4xx),
+            2 usage, 3 unreachable, timed out, or kept failing after retries.
+
+            Examples:
+              stackc submit compose.yaml --target aliyun-project --name shop --version auto \\
+                  --endpoint https://master:4243 --cert-dir ~/.docker/aliyun/prod --wait
+              STACKC_TOKEN=… stackc submit pod.yaml --target v2-podstack --project team --name web --endpoint https://api
+            """
+        )
+
+        @Argument(help: "The template or a stack manifest.")
+        var path: String
+
+        @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
+        var target: TargetID?
+
+        @Option(help: ArgumentHelp("Base URL of the platform API (aliyun: the cluster's master URL).", valueName: "url"))
+        var endpoint: String?
+
+        @Option(name: .customLong("token-file"), help: ArgumentHelp("Read the API token from this file (default: $STACKC_TOKEN).", valueName: "file"))
+        var tokenFile: String?
+
+        @Option(name: .customLong("header"), help: ArgumentHelp("Extra header sent with every request (repeatable).", valueName: "'Name: value'"))
+        var headers: [String] = []
+
+        @Flag(help: "aliyun: finish a pending blue-green update (confirm-update) instead of submitting.")
+        var confirm = false
+
+        @Flag(help: "aliyun: abandon a pending blue-green update (rollback-update) instead of submitting.")
+        var rollback = false
+
+        @Flag(help: "aliyun: after submitting, poll until the project's current state is its desired state.")
+        var wait = false
+
+        @Option(help: ArgumentHelp("Seconds --wait may take before giving up (exit 3).", valueName: "seconds"))
+        var timeout = 600.0
+
+        @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between polls of --wait.", valueName: "seconds"))
+        var pollInterval = 2.0
+
+        @Flag(name: .customLong("dry-run"), help: "Print the request(s) that would be sent (secrets redacted) and send nothing.")
+        var dryRun = false
+
+        @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
+        var format: OutputFormat = .text
+
+        @OptionGroup(title: "Request")
+        var requestFlags: RequestFlags
+
+        @OptionGroup(title: "Connection")
+        var connection: ConnectionFlags
+
+        @OptionGroup(title: "Limits")
+        var limitFlags: LimitFlags
+
+        @OptionGroup(title: "Variables")
+        var environment: EnvironmentFlags
+
+        func validate() throws {
+            if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
+            if endpoint == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL)") }
+            if let endpoint, !endpoint.hasPrefix("https://") && !endpoint.hasPrefix("http://") {
+                throw ValidationError("--endpoint must be an https:// URL, got '\(endpoint)'")
+            }
+            for header in headers where !header.contains(":") { throw ValidationError("--header expects 'Name: value', got '\(header)'") }
+            if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
+        }
+
+        func run() throws {
+            guard let built = lower(target: target, version: requestFlags.version) else { return }
+            var update: Request?
+            if built.target == .aliyunProject || built.target == .aliyunProjectUpdate {
+                // The update carries the version the create would (the deployed one is then compared).
+                update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
+            }
+            let token = try readToken()
+            var redactor = Redactor(secrets: built.variableValues + (token.map { [$0] } ?? []))
+            redactor.add(headers.map { String($0[$0.index(after: $0.firstIndex(of: ":")!)...]).trimmingCharacters(in: " ") })
+            let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
+            let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
+            let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
+            var sent = extraHeaders
+            if let token, case .token(let scheme) = SubmitPlan.authentication(for: built.target) {
+                sent.insert(("Authorization", "\(scheme) \(token)"), at: 0)
+            }
+            if dryRun {
+                Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
+                return
+            }
+            let session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            try finish(flow.run(session), format: format)
+        }
+
+        private var extraHeaders: [(name: String, value: String)] {
+            headers.map { header in
+                let colon = header.firstIndex(of: ":")!
+                return (String(header[..<colon]).trimmingCharacters(in: " "), String(header[header.index(after: colon)...]).trimmingCharacters(in: " "))
+            }
+        }
+
+        private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
+            var flags = requestFlags.buildFlags(target: target)
+            flags.version = version
+            var options = environment.frontEndOptions()
+            options.limits = limitFlags.limits
+            let job = BuildJob(path: path, flags: flags, options: options, environment: environment.environmentOptions)
+            switch job.lower(errors: { if !quiet { Terminal.write($0, to: Terminal.standardError) } },
+                             colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError)) {
+            case .success(let built): return built
+            case .failure(let status): Glibc.exit(status.rawValue)
+            }
+        }
+
+        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`.
+        private func readToken() throws -> String? {
+            guard let tokenFile else { return getenv("STACKC_TOKEN").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+            guard let file = fopen(tokenFile, "r") else { throw ValidationError("cannot read --token-file \(tokenFile): \(String(cString: strerror(errno)))") }
+            defer { fclose(file) }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while bytes.count < 65536 {
+                let count = fread(&buffer, 1, buffer.count, file)
+                if count <= 0 { break }
+                bytes += buffer[0..<count]
+            }
+            let token = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            if token.isEmpty { throw ValidationError("--token-file \(tokenFile) is empty") }
+            return token.trimmingCharacters(in: " \t")
+        }
+    }
+}
