@@ -12,13 +12,16 @@ public struct RequestFlow {
     public var action: SubmitOutcome.Action
     /// The path of a GET that answers 200 when the resource exists and 404 when not.
     public var lookupPath: String?
+    /// The v2 API answers every call with `{"Code", "Message"}`: anything else is a broken answer.
+    public var expectsCode: Bool
 
-    public init(request: Request, target: String, name: String, action: SubmitOutcome.Action, lookupPath: String?) {
+    public init(request: Request, target: String, name: String, action: SubmitOutcome.Action, lookupPath: String?, expectsCode: Bool = false) {
         self.request = request
         self.target = target
         self.name = name
         self.action = action
         self.lookupPath = lookupPath
+        self.expectsCode = expectsCode
     }
 
     public func run(_ session: Session) -> SubmitOutcome {
@@ -50,7 +53,12 @@ public struct RequestFlow {
         case .failure(let failure):
             return failed(failure)
         case .success(let response) where (200..<300).contains(response.status):
-            if let code = JSONParser.parse(response.body)?["Code"], code.text != "0" {
+            let answer = JSONParser.parse(response.body)
+            if expectsCode && answer == nil {
+                return failed(SubmitFailure(.unreachable, "the server's answer is not JSON (\(session.summary(of: response))); the request may or may not have been carried out",
+                                            status: response.status, requestID: session.requestID(of: response)))
+            }
+            if let code = answer?["Code"], code.text != "0" {
                 return failed(SubmitFailure(.rejected, "the server refused: Code \(code.text ?? "?"): \(session.summary(of: response))",
                                             status: response.status, requestID: session.requestID(of: response)))
             }

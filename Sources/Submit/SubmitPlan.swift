@@ -54,15 +54,15 @@ public enum SubmitPlan {
         case .aliyunScale:
             return RequestFlow(request: request, target: "aliyun service scale", name: request.path, action: .updated, lookupPath: nil)
         case .v2PodstackUpdate:
-            return RequestFlow(request: request, target: "v2 podstack", name: name, action: .updated, lookupPath: nil)
+            return RequestFlow(request: request, target: "v2 podstack", name: name, action: .updated, lookupPath: nil, expectsCode: true)
         case .v2Compose, .v2Application:
             return RequestFlow(request: request, target: target.rawValue, name: name, action: .created,
-                               lookupPath: request.path + "/" + encodePathSegment(name))
+                               lookupPath: request.path + "/" + encodePathSegment(name), expectsCode: true)
         case .alaudaService:
             return RequestFlow(request: request, target: "alauda service", name: name, action: .created,
                                lookupPath: request.path + "/" + encodePathSegment(name) + "/")
         case .v2Podstack, .v2ConfigMap, .v2Secret:
-            return RequestFlow(request: request, target: target.rawValue, name: name, action: .created, lookupPath: nil)
+            return RequestFlow(request: request, target: target.rawValue, name: name, action: .created, lookupPath: nil, expectsCode: true)
         }
     }
 

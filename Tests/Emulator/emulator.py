@@ -14,6 +14,9 @@ attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
   {..., "kind": "slow", "seconds": 5}   the answer is delayed (then served normally)
   {..., "kind": "malformed"}    200 with a body that is not JSON
   {..., "kind": "huge", "bytes": N}     200 with N bytes of body
+  {..., "kind": "lost-answer", "status": 504}  the request IS carried out, then the answer is replaced
+                                 (a proxy timing out after the backend acted)
+  {..., "status": 302, "location": URL}   a redirect
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
 """
 import argparse
@@ -96,12 +99,14 @@ class Handler(BaseHTTPRequestHandler):
         self.platform.record(self, self.listener, body)
         url = urlsplit(self.path)
         fault = self.platform.take_fault(self.command, url.path)
-        if fault and self.apply(fault):
+        if fault and fault.get("kind") != "lost-answer" and self.apply(fault):
             return
         try:
             status, answer, headers = self.route(url, body)
         except Exception as error:  # a bug here must show in the test, not hang it
             status, answer, headers = 500, "emulator error: %r" % (error,), {}
+        if fault and fault.get("kind") == "lost-answer":
+            status, answer, headers = fault.get("status", 504), "gateway timeout", {}
         self.answer(status, answer, headers)
 
     def apply(self, fault):
@@ -134,6 +139,8 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return True
         headers = {"Retry-After": fault["retry_after"]} if "retry_after" in fault else {}
+        if "location" in fault:
+            headers["Location"] = fault["location"]
         self.answer(fault.get("status", 503), fault.get("body", "injected failure"), headers)
         return True
 
