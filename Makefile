@@ -8,9 +8,10 @@ export PATH := $(PATH):/opt/swift/usr/bin
 deps:
 	@scripts/install-deps.sh
 
-# Independent peers the tests check stackc against (Python's jsonschema), in a throwaway venv.
+# Independent peers the tests check stackc against (Python's jsonschema, Alibaba's SDK core), in a throwaway venv.
 TEST_VENV := .build/test-venv
-$(TEST_VENV)/.ready:
+# Rebuilt when the script changes, so a tool added there reaches venvs made before.
+$(TEST_VENV)/.ready: scripts/install-test-tools.sh
 	@scripts/install-test-tools.sh $(TEST_VENV)
 	@touch $@
 test-tools: $(TEST_VENV)/.ready

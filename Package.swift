@@ -25,8 +25,8 @@ let package = Package(
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
-        .target(name: "Submit", dependencies: ["Diagnostics", "Lowering", "CLibCurl", "CLibCrypto"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
+        .target(name: "Submit", dependencies: ["Diagnostics", "Lowering", "CLibCurl", "CLibCrypto"]),
         .executableTarget(
             name: "stackc",
             dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

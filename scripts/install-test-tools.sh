@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests use besides stackc: GNU time (per-child peak memory in the hostile-input tests)
-# and a venv holding the independent tools the tests compare stackc with (Python's jsonschema).
+# and a venv holding the independent tools the tests compare stackc with (Python's jsonschema; Alibaba's
+# own SDK core, whose ROA signature composer checks `stackc sign`).
 # Debian's python3 needs python3-venv for the venv; install missing packages when allowed.
 set -euo pipefail
 venv=${1:?usage: install-test-tools.sh VENV_DIR}
@@ -18,4 +19,4 @@ fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema
+"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema aliyun-python-sdk-core
