@@ -9,12 +9,17 @@ public struct TLSOptions: Sendable {
     /// PEM client certificate and key for mutual TLS (the aliyun cluster API).
     public var clientCertificate: String?
     public var clientKey: String?
+    /// The same material in memory (from the OpenAPI's `/clusters/{id}/certs`), so a private key never
+    /// touches the disk; used instead of the files when set.
+    public var inMemory: (ca: String, certificate: String, key: String)?
 
-    public init(caFile: String? = nil, insecure: Bool = false, clientCertificate: String? = nil, clientKey: String? = nil) {
+    public init(caFile: String? = nil, insecure: Bool = false, clientCertificate: String? = nil, clientKey: String? = nil,
+                inMemory: (ca: String, certificate: String, key: String)? = nil) {
         self.caFile = caFile
         self.insecure = insecure
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
+        self.inMemory = inMemory
     }
 }
 
@@ -101,6 +106,14 @@ public struct HTTPClient: Sendable {
         if let caFile = tls.caFile { clibcurl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
         if let certificate = tls.clientCertificate { clibcurl_setopt_string(handle, CURLOPT_SSLCERT, certificate) }
         if let key = tls.clientKey { clibcurl_setopt_string(handle, CURLOPT_SSLKEY, key) }
+        if let (ca, certificate, key) = tls.inMemory {
+            for (option, pem) in [(CURLOPT_CAINFO_BLOB, ca), (CURLOPT_SSLCERT_BLOB, certificate), (CURLOPT_SSLKEY_BLOB, key)] {
+                var pem = pem
+                pem.withUTF8 { bytes in _ = clibcurl_setopt_blob(handle, option, bytes.baseAddress, bytes.count) }
+            }
+            clibcurl_setopt_string(handle, CURLOPT_SSLCERTTYPE, "PEM")
+            clibcurl_setopt_string(handle, CURLOPT_SSLKEYTYPE, "PEM")
+        }
     }
 
     /// libcurl's numeric codes turned into what the user should do about them.
@@ -115,16 +128,16 @@ public struct HTTPClient: Sendable {
         case CURLE_OPERATION_TIMEDOUT:
             return TransportError(.timeout, "\(host) did not answer in time: \(reason)")
         case CURLE_PEER_FAILED_VERIFICATION:
-            let trust = tls.caFile.map { "the CA in \($0)" } ?? "the system's CAs"
+            let trust = tls.caFile.map { "the CA in \($0)" } ?? (tls.inMemory != nil ? "the cluster's CA" : "the system's CAs")
             return TransportError(.serverCertificate, "TLS: the certificate of \(host) is not trusted by \(trust) (\(reason)); give the CA that signed it with --ca FILE or --cert-dir DIR")
         case CURLE_SSL_CACERT_BADFILE:
             return TransportError(.serverCertificate, "TLS: cannot use the CA file \(tls.caFile ?? "") (\(reason)); it must be a PEM certificate")
         case CURLE_SSL_CERTPROBLEM, CURLE_SSL_CLIENTCERT:
             return TransportError(.clientCertificate, "TLS: the client certificate or key cannot be used (\(reason)); check cert.pem and key.pem")
         case CURLE_SSL_CONNECT_ERROR where askedForCertificate, CURLE_RECV_ERROR where askedForCertificate:
-            return TransportError(.clientCertificate, tls.clientCertificate == nil
+            return TransportError(.clientCertificate, tls.clientCertificate == nil && tls.inMemory == nil
                 ? "TLS: \(host) requires a client certificate and none was given (\(reason)); pass --cert-dir DIR with cert.pem and key.pem"
-                : "TLS: \(host) refused the client certificate \(tls.clientCertificate ?? "") (\(reason)); it must be signed by the cluster's CA")
+                : "TLS: \(host) refused the client certificate \(tls.clientCertificate ?? "of the cluster") (\(reason)); it must be signed by the cluster's CA")
         case CURLE_SSL_CONNECT_ERROR:
             return TransportError(.tls, "TLS handshake with \(host) failed: \(reason)")
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:

@@ -117,5 +117,5 @@ func sample(_ relative: String) -> String {
 /// stackc with the emulator's hosts kept off any proxy the machine has configured.
 func stackc(_ arguments: [String], environment: [String: String] = [:]) throws -> StackcRun {
     try runStackc(arguments, environment: ["NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"].merging(environment) { $1 },
-                  removingEnvironment: Set(["STACKC_TOKEN"]).subtracting(environment.keys))
+                  removingEnvironment: Set(["STACKC_TOKEN", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"]).subtracting(environment.keys))
 }

@@ -35,6 +35,18 @@ import TestSupport
             #expect(run.status <= 1, "\(label): \(run.stderr)")
             assertClean(run, label)
         }
+        // --cluster-id: the AccessKey secret and the cluster's private key (fetched over the OpenAPI).
+        let keyLines = try String(contentsOfFile: emulator.certificates + "/key.pem", encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("-----") }
+        for arguments in [["--verbose"], ["--verbose", "--format", "json"]] {
+            let run = try stackc(["submit", compose, "--target", "aliyun-project", "--name", "viaid", "--cluster-id", "c-test", "--openapi", emulator.apiURL,
+                                  "--openapi-ca", emulator.certificates + "/ca.pem"] + arguments,
+                                 environment: environment.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": "test-key-id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "test-key-secret"]) { $1 })
+            #expect(run.status == 0, "\(run.stderr)")
+            assertClean(run, "cluster id")
+            #expect(!(run.stdout + run.stderr).contains("test-key-secret"))
+            #expect(!keyLines.contains { (run.stdout + run.stderr).contains($0) }, "the cluster's private key was printed")
+            #expect(run.stderr.contains("GET \(emulator.apiURL)/clusters/c-test/certs"))
+        }
         // The values did reach the server: the test would prove nothing if they were never sent.
         let received = try emulator.requests()
         #expect(received.contains { $0.body.contains(Self.secrets[0]) })

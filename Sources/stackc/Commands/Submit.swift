@@ -33,6 +33,24 @@ extension Stackc {
         @Option(help: ArgumentHelp("Base URL of the platform API (aliyun: the cluster's master URL).", valueName: "url"))
         var endpoint: String?
 
+        @Option(name: .customLong("cluster-id"), help: ArgumentHelp("aliyun: find the cluster's endpoint and certificates through the signed OpenAPI (AccessKey from ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET or --credentials-file).", valueName: "id"))
+        var clusterID: String?
+
+        @Option(help: ArgumentHelp("The aliyun OpenAPI for --cluster-id.", valueName: "url"))
+        var openapi = "https://cs.aliyuncs.com"
+
+        @Option(name: .customLong("openapi-ca"), help: ArgumentHelp("CA for the OpenAPI's certificate (default: the system's CAs).", valueName: "file"))
+        var openapiCA: String?
+
+        @Option(help: "x-acs-region-id for the OpenAPI, e.g. cn-beijing.")
+        var region: String?
+
+        @Option(name: .customLong("credentials-file"), help: ArgumentHelp("Read the AccessKey from this file (NAME=VALUE lines) instead of the environment.", valueName: "file"))
+        var credentialsFile: String?
+
+        @Option(name: .customLong("access-key-id"), help: "The AccessKey ID (default: from the environment or the credentials file).")
+        var accessKeyID: String?
+
         @Option(name: .customLong("token-file"), help: ArgumentHelp("Read the API token from this file (default: $STACKC_TOKEN).", valueName: "file"))
         var tokenFile: String?
 
@@ -74,7 +92,8 @@ extension Stackc {
 
         func validate() throws {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
-            if endpoint == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL)") }
+            if endpoint == nil && clusterID == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL), or --cluster-id for aliyun") }
+            if endpoint != nil && clusterID != nil { throw ValidationError("--endpoint and --cluster-id exclude each other (the cluster id gives the endpoint)") }
             if let endpoint, !endpoint.hasPrefix("https://") && !endpoint.hasPrefix("http://") {
                 throw ValidationError("--endpoint must be an https:// URL, got '\(endpoint)'")
             }
@@ -103,8 +122,36 @@ extension Stackc {
                 Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
                 return
             }
-            let session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            if let clusterID {
+                guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
+                session = try clusterSession(clusterID, redactor: redactor)
+            }
             try finish(flow.run(session), format: format)
+        }
+
+        /// A session on the cluster endpoint, with its certificates, found through the signed OpenAPI.
+        private func clusterSession(_ clusterID: String, redactor: Redactor) throws -> Session {
+            let environment = [Credentials.accessKeyIDVariable, Credentials.accessKeySecretVariable].reduce(into: [String: String]()) { values, name in
+                values[name] = getenv(name).map { String(cString: $0) }
+            }
+            let credentials: Credentials
+            do {
+                credentials = try Credentials.load(environment: environment, credentialsFile: credentialsFile, accessKeyID: accessKeyID)
+            } catch {
+                Terminal.write("stackc: \(error.description)\n", to: Terminal.standardError)
+                throw ExitCode(2)
+            }
+            let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
+            let openapiSession = connection.session(endpoint: openapi, headers: [], redactor: redactor, tls: openapiTLS)
+            switch ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region).resolve(openapiSession, base: connection.tls) {
+            case .failure(let failure):
+                try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
+                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format)
+                throw ExitCode(failure.exitCode)
+            case .success(let (endpoint, tls)):
+                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls)
+            }
         }
 
         private var extraHeaders: [(name: String, value: String)] {
