@@ -131,7 +131,8 @@ public final class Session {
                 }
             }
             guard mayRepeat else {
-                return .failure(SubmitFailure(.unreachable, "\(method) \(options.redactor.url(path)) failed (\(options.redactor.text(reason))) and was not repeated: it may have reached the server and no lookup can tell"))
+                return .failure(SubmitFailure(.unreachable, "\(method) \(options.redactor.url(path)) failed (\(options.redactor.text(reason))) and was not repeated: it may have reached the server and no lookup can tell",
+                                              status: try? result.get().status))
             }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
             options.progress("stackc: \(method) \(options.redactor.url(path)): \(options.redactor.text(reason)); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")

@@ -11,11 +11,16 @@ import TestSupport
         return try stackc(["submit", template, "--target", "aliyun-project", "--name", "shop"] + (connection ?? emulator.clusterArguments) + extra)
     }
 
+    /// `--endpoint` of the cluster with the named files of the certificate folder.
+    private func files(_ emulator: Emulator, ca: String, cert: String, key: String) -> [String] {
+        let certs = emulator.certificates
+        return ["--endpoint", emulator.clusterURL, "--ca", "\(certs)/\(ca)", "--cert", "\(certs)/\(cert)", "--key", "\(certs)/\(key)"]
+    }
+
     @Test func wrongCAIsAClearTLSError() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
-        let run = try submit(emulator, [], connection: ["--endpoint", emulator.clusterURL, "--ca", certs + "/other-ca.pem",
-                                                        "--cert", certs + "/cert.pem", "--key", certs + "/key.pem"])
+        let run = try submit(emulator, [], connection: files(emulator, ca: "other-ca.pem", cert: "cert.pem", key: "key.pem"))
         #expect(run.status == 3)
         #expect(run.stderr.contains("TLS: the certificate of \(emulator.clusterURL) is not trusted by the CA in \(certs)/other-ca.pem"))
         #expect(try emulator.requests().isEmpty)
@@ -40,17 +45,14 @@ import TestSupport
     @Test func clientCertificateFromAnotherCAIsRefusedClearly() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
-        let run = try submit(emulator, ["--retries", "0"], connection: ["--endpoint", emulator.clusterURL, "--ca", certs + "/ca.pem",
-                                                                        "--cert", certs + "/other-cert.pem", "--key", certs + "/other-key.pem"])
+        let run = try submit(emulator, ["--retries", "0"], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
         #expect(run.status == 3)
         #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"))
     }
 
     @Test func unreadableClientKeyIsAClearError() throws {
         let emulator = try Emulator()
-        let certs = emulator.certificates
-        let run = try submit(emulator, [], connection: ["--endpoint", emulator.clusterURL, "--ca", certs + "/ca.pem",
-                                                        "--cert", certs + "/cert.pem", "--key", certs + "/missing-key.pem"])
+        let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "cert.pem", key: "missing-key.pem"))
         #expect(run.status == 3)
         #expect(run.stderr.contains("the client certificate or key cannot be used"))
     }

@@ -37,6 +37,7 @@ extension Stackc {
 
         func run() throws {
             let call = TriggerCall(url: url, scaling: type.map { ($0, step ?? 1) })
+            connection.warnIfInsecure()
             let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: Redactor())
             try finish(call.run(session), format: format)
         }

@@ -45,8 +45,12 @@ struct ConnectionFlags: ParsableArguments {
                           clientCertificate: cert ?? folder.map { $0 + "cert.pem" }, clientKey: key ?? folder.map { $0 + "key.pem" })
     }
 
-    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil) -> Session {
+    /// Said once per command, before anything is sent.
+    func warnIfInsecure() {
         if insecure { Terminal.write("stackc: warning: --insecure: the server's certificate is not verified; anyone on the path can read and change this exchange\n", to: Terminal.standardError) }
+    }
+
+    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil) -> Session {
         let client = HTTPClient(tls: tls ?? self.tls, connectTimeout: connectTimeout, totalTimeout: requestTimeout, maxResponseBytes: maxResponseBytes)
         let toStandardError: @Sendable (String) -> Void = { Terminal.write($0, to: Terminal.standardError) }
         return Session(options: SessionOptions(endpoint: endpoint, client: client, retry: RetryPolicy(retries: retries), headers: headers,
