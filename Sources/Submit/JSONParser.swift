@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// Reads the JSON the platforms answer with into `JSONValue` (keys in the server's order). Strict
-/// RFC 8259, iterative nesting bounded by `maxDepth`, so a hostile or broken answer gives `nil`, never a
+/// RFC 8259, recursion bounded by `maxDepth`, so a hostile or broken answer gives `nil`, never a
 /// crash: callers then report "the server's answer is not JSON".
 enum JSONParser {
     static func parse(_ bytes: [UInt8], maxDepth: Int = 128) -> JSONValue? {

@@ -103,8 +103,12 @@ extension Stackc {
 
         func run() throws {
             guard let built = lower(target: target, version: requestFlags.version) else { return }
+            let projectFlow = built.target == .aliyunProject || built.target == .aliyunProjectUpdate
+            if !projectFlow && (wait || confirm || rollback || requestFlags.blueGreen) {
+                throw ValidationError("--wait, --blue-green, --confirm and --rollback are for aliyun projects (--target aliyun-project)")
+            }
             var update: Request?
-            if built.target == .aliyunProject || built.target == .aliyunProjectUpdate {
+            if projectFlow {
                 // The update carries the version the create would (the deployed one is then compared).
                 update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
             }
