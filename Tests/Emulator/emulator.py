@@ -51,6 +51,7 @@ class Platform:
             self.projects[project["name"]] = project
         self.v2 = {}  # (kind, project, name) -> body
         self.alauda = {}  # (namespace, service_name) -> body
+        self.volumes = {}  # name -> body
         self.log = open(options.log, "a", encoding="utf-8") if options.log else None
 
     def record(self, handler, listener, body):
@@ -168,6 +169,8 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, url, body):
         path = url.path
         query = dict(parse_qsl(url.query, keep_blank_values=True))
+        if self.listener == "mtls" and path.startswith("/volumes"):
+            return self.volumes_api(path, body)
         if self.listener == "mtls":
             return self.projects_api(path, query, body)
         if path.startswith("/hook/trigger"):
@@ -223,6 +226,25 @@ class Handler(BaseHTTPRequestHandler):
                     return 400, "no unconfirmed update for project %s" % project["name"], {}
                 project["pending"] = None
                 return 202, "", {}
+        return 404, "no such endpoint: " + path, {}
+
+    # aliyun volumes (mutual TLS)
+    def volumes_api(self, path, body):
+        parts = [unquote(p) for p in path.split("/") if p]
+        volumes = self.platform.volumes
+        with self.platform.lock:
+            if parts == ["volumes", "create"] and self.command == "POST":
+                fields = self.json_body(body)
+                if not fields or not fields.get("name") or not fields.get("driver"):
+                    return 400, "invalid volume body", {}
+                if fields["name"] in volumes:
+                    return 409, "volume %s already exists" % fields["name"], {}
+                volumes[fields["name"]] = fields
+                return 201, {"Name": fields["name"], "Driver": fields["driver"], "Mountpoint": "/mnt/" + fields["name"],
+                             "Labels": {}, "Scope": "global"}, {}
+            if len(parts) == 2 and self.command == "GET":
+                found = volumes.get(parts[1])
+                return (200, {"Name": parts[1], "Driver": found["driver"]}, {}) if found else (404, "volume %s not found" % parts[1], {})
         return 404, "no such endpoint: " + path, {}
 
     def project_view(self, project):

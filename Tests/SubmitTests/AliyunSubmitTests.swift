@@ -118,4 +118,24 @@ import TestSupport
         #expect(run.stdout.contains("POST \(emulator.clusterURL)/projects/shop/update\n"))
         #expect(try emulator.requests().isEmpty)
     }
+
+    @Test func volumeCreateIsRepeatedOnlyAfterTheLookupAndAConflictIsExitOne() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/volumes/create", "kind": "lost-answer", "status": 502}]"#)
+        let arguments = ["submit", sample("aliyun-volume/valid.yaml"), "--target", "aliyun-volume"] + emulator.clusterArguments
+        let run = try stackc(arguments + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created","target":"aliyun volume","name":"shared-uploads""#))
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["POST /volumes/create", "GET /volumes/shared-uploads"])
+        let again = try stackc(arguments)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("HTTP 409: volume shared-uploads already exists"))
+    }
+
+    @Test(arguments: [["--wait"], ["--confirm"], ["--blue-green"]])
+    func aliyunProjectFlagsAreUsageErrorsElsewhere(flag: [String]) throws {
+        let run = try stackc(["submit", sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team",
+                              "--endpoint", "https://127.0.0.1:1"] + flag)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("are for aliyun projects"))
+    }
 }

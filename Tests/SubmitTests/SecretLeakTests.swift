@@ -4,7 +4,7 @@ import TestSupport
 /// Every command that talks to a platform, run with known secret values, including `--verbose` and
 /// `--dry-run`: none of the values may appear in anything stackc prints.
 @Suite struct SecretLeakTests {
-    static let secrets = ["Db-Pa55word-Xyz", "tok-abcdef-123456", "trig-s3cret-999", "rawStringDataValue"]
+    static let secrets = ["Db-Pa55word-Xyz", "tok-abcdef-123456", "trig-s3cret-999", "rawStringDataValue", "oss-AK-secret-777"]
 
     private func assertClean(_ run: StackcRun, _ label: String) {
         for secret in Self.secrets {
@@ -18,11 +18,14 @@ import TestSupport
         let environment = ["DB_PASSWORD": Self.secrets[0], "STACKC_TOKEN": Self.secrets[1]]
         let compose = try composeTemplate("web:\n  image: nginx\n  environment:\n    DB_PASSWORD: ${DB_PASSWORD}\n")
         let keep = try composeTemplate("web:\n  image: nginx\n  environment:\n    DB_PASSWORD: ${DB_PASSWORD}\n")
+        let volume = try composeTemplate("name: oss-data\ndriver: ossfs\ndriverOpts:\n  bucket: media\n  ak_id: LTAIexample\n  ak_secret: \(Self.secrets[4])\n  url: oss-cn-hangzhou.aliyuncs.com\n  no_stat_cache: \"false\"\n  other_opts: \"\"\n")
         let secretFile = try composeTemplate("kind: Secret\nname: db\nstringData:\n  password: \(Self.secrets[3])\n  other: ${DB_PASSWORD}\n")
         let runs: [(String, [String])] = [
             ("aliyun create", ["submit", compose, "--target", "aliyun-project", "--name", "shop", "--verbose", "--wait", "--poll-interval", "0.2"] + emulator.clusterArguments),
             ("aliyun unchanged", ["submit", compose, "--target", "aliyun-project", "--name", "shop", "--verbose", "--format", "json"] + emulator.clusterArguments),
             ("aliyun keep", ["submit", keep, "--target", "aliyun-project", "--name", "kept", "--variables", "keep", "--verbose"] + emulator.clusterArguments),
+            ("ossfs volume", ["submit", volume, "--target", "aliyun-volume", "--verbose"] + emulator.clusterArguments),
+            ("ossfs volume dry run", ["submit", volume, "--target", "aliyun-volume", "--dry-run"] + emulator.clusterArguments),
             ("aliyun dry run", ["submit", compose, "--target", "aliyun-project", "--name", "shop", "--dry-run"] + emulator.clusterArguments),
             ("v2 secret", ["submit", secretFile, "--target", "v2-secret", "--project", "team", "--verbose"] + emulator.apiArguments),
             ("v2 secret again", ["submit", secretFile, "--target", "v2-secret", "--project", "team", "--verbose", "--format", "json"] + emulator.apiArguments),
@@ -52,5 +55,6 @@ import TestSupport
         #expect(received.contains { $0.body.contains(Self.secrets[0]) })
         #expect(received.contains { $0.headers["Authorization"] == "Bearer \(Self.secrets[1])" })
         #expect(received.contains { $0.query.contains(Self.secrets[2]) })
+        #expect(received.contains { $0.body.contains(Self.secrets[4]) })
     }
 }
