@@ -204,19 +204,8 @@ private let collectHeader: curl_write_callback = { data, size, count, context in
         collector.headers = []
     } else if let colon = line.firstIndex(of: ":") {
         let name = String(line[..<colon])
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t\r\n")
+        let value = line[line.index(after: colon)...].trimming(" \t\r\n")
         collector.headers.append((name, value))
     }
     return length
-}
-
-extension Substring {
-    /// Without the given characters at either end (Foundation-free).
-
-    public func trimmingCharacters(in set: String) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

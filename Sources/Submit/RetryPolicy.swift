@@ -24,7 +24,7 @@ public struct RetryPolicy: Sendable {
 
     /// Seconds to wait before attempt `attempt + 1` (attempt counts from 1).
     public func delay(afterAttempt attempt: Int, retryAfter: String?) -> Double {
-        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: " ")), seconds >= 0 {
+        if let retryAfter, let seconds = Double(retryAfter.trimming(" ")), seconds >= 0 {
             return min(seconds, maxDelay * 6)
         }
         let ceiling = min(maxDelay, baseDelay * Double(1 << min(attempt - 1, 20)))
@@ -36,10 +36,4 @@ public struct RetryPolicy: Sendable {
 func pause(seconds: Double) {
     guard seconds > 0 else { return }
     usleep(useconds_t(min(seconds, 3600) * 1_000_000))
-}
-
-extension String {
-    public func trimmingCharacters(in set: String) -> String {
-        self[...].trimmingCharacters(in: set)
-    }
 }

@@ -165,7 +165,7 @@ public final class Session {
         if let errors = json?["errors"], case .array(let items) = errors, let first = items.first?["message"]?.text {
             return options.redactor.text(first)
         }
-        let text = response.text.trimmingCharacters(in: " \r\n\t")
+        let text = response.text.trimming(" \r\n\t")
         return text.isEmpty ? "(empty answer)" : options.redactor.text(String(text.prefix(500)))
     }
 

@@ -10,16 +10,13 @@ extension Stackc {
         static let configuration = CommandConfiguration(
             abstract: "Build a template's request and send it: create-or-update, safe to re-run.",
             discussion: """
-            aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with
-            the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes
-            from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
+            aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
 
-            Exit status: 0 created/updated/unchanged, 1 refused by validation or by the server (4xx),
-            2 usage, 3 unreachable, timed out, or kept failing after retries.
+            Exit status: 0 created/updated/unchanged, 1 refused by validation or by the server (4xx), 2 usage, 3 unreachable, timed out, or kept failing after retries.
 
             Examples:
-              stackc submit compose.yaml --target aliyun-project --name shop --version auto \\
-                  --endpoint https://master:4243 --cert-dir ~/.docker/aliyun/prod --wait
+              stackc submit compose.yaml --target aliyun-project --name shop --version auto --endpoint https://master:4243 --cert-dir certs/ --wait
+              stackc submit compose.yaml --target aliyun-project --name shop --cluster-id c1234 --region cn-beijing
               STACKC_TOKEN=… stackc submit pod.yaml --target v2-podstack --project team --name web --endpoint https://api
             """
         )
@@ -114,7 +111,7 @@ extension Stackc {
             }
             let token = try readToken()
             var redactor = Redactor(secrets: built.variableValues + (token.map { [$0] } ?? []))
-            redactor.add(headers.map { String($0[$0.index(after: $0.firstIndex(of: ":")!)...]).trimmingCharacters(in: " ") })
+            redactor.add(extraHeaders.map(\.value))
             let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
             let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
             let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
@@ -162,7 +159,7 @@ extension Stackc {
         private var extraHeaders: [(name: String, value: String)] {
             headers.map { header in
                 let colon = header.firstIndex(of: ":")!
-                return (String(header[..<colon]).trimmingCharacters(in: " "), String(header[header.index(after: colon)...]).trimmingCharacters(in: " "))
+                return (String(header[..<colon]).trimming(" "), String(header[header.index(after: colon)...]).trimming(" "))
             }
         }
 
@@ -193,7 +190,7 @@ extension Stackc {
             }
             let token = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             if token.isEmpty { throw ValidationError("--token-file \(tokenFile) is empty") }
-            return token.trimmingCharacters(in: " \t")
+            return token.trimming(" \t")
         }
     }
 }
