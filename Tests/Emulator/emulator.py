@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A stand-in for the container platforms, for stackc's end-to-end tests. Standard library only.
 
-Two HTTPS listeners on 127.0.0.1 with random ports, printed as one JSON line on stdout:
-  {"mtls": PORT, "tls": PORT}
+Two HTTPS listeners and an HTTP proxy on 127.0.0.1 with random ports, printed as one JSON line on stdout:
+  {"mtls": PORT, "tls": PORT, "proxy": PORT}
 - "mtls" asks for a client certificate signed by --ca (the aliyun cluster API, PLATFORM_API.md §2).
 - "tls" takes anyone (v2, Alauda, triggers, the aliyun OpenAPI), authenticated by token or signature.
+- "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one.
 
 Every request is appended to --log as one JSON line *before* any fault is applied, so a test can count
 attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
@@ -394,6 +395,48 @@ class TLSServer(ThreadingHTTPServer):
             connection.close()
 
 
+class Tunnel(BaseHTTPRequestHandler):
+    """A CONNECT proxy: logs the target, then copies bytes both ways until either side closes."""
+    platform = None
+
+    def log_message(self, *args):
+        pass
+
+    def do_CONNECT(self):
+        self.platform.record(self, "proxy", b"")
+        host, _, port = self.path.rpartition(":")
+        try:
+            upstream = socket.create_connection((host, int(port)), timeout=30)
+        except OSError:
+            self.send_error(502)
+            return
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        self.close_connection = True
+
+        def pump(source, sink):
+            try:
+                while True:
+                    data = source.recv(65536)
+                    if not data:
+                        break
+                    sink.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for end in (source, sink):
+                    try:
+                        end.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+        back = threading.Thread(target=pump, args=(upstream, self.connection), daemon=True)
+        back.start()
+        pump(self.connection, upstream)
+        back.join(30)
+        upstream.close()
+
+
 def serve(platform, listener, context):
     handler = type("Bound" + listener, (Handler,), {"platform": platform, "listener": listener})
     server = TLSServer(("127.0.0.1", 0), handler)
@@ -429,7 +472,10 @@ def main():
 
     platform.mtls_port = serve(platform, "mtls", mutual)
     tls_port = serve(platform, "tls", plain)
-    print(json.dumps({"mtls": platform.mtls_port, "tls": tls_port}), flush=True)
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), type("BoundTunnel", (Tunnel,), {"platform": platform}))
+    proxy.daemon_threads = True
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    print(json.dumps({"mtls": platform.mtls_port, "tls": tls_port, "proxy": proxy.server_address[1]}), flush=True)
     # Ends when the test closes our stdin (or dies), and in any case after --lifetime.
     threading.Timer(options.lifetime, lambda: os._exit(0)).start()
     sys.stdin.read()

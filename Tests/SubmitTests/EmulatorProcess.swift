@@ -27,6 +27,8 @@ final class Emulator {
     let certificates: String
     let mutualTLSPort: Int
     let tlsPort: Int
+    /// An HTTP CONNECT proxy that logs what it tunnels (method CONNECT, path host:port).
+    let proxyPort: Int
     private let process: Process
     private let input: Pipe
     private let logFile: String
@@ -53,12 +55,14 @@ final class Emulator {
             if chunk.isEmpty { break }
             line.append(chunk)
         }
-        guard let ports = try? JSONSerialization.jsonObject(with: line) as? [String: Int], let mtls = ports["mtls"], let tls = ports["tls"] else {
+        guard let ports = try? JSONSerialization.jsonObject(with: line) as? [String: Int], let mtls = ports["mtls"], let tls = ports["tls"],
+              let proxy = ports["proxy"] else {
             process.terminate()
             throw EmulatorError(message: "the emulator did not start: \(String(decoding: line, as: UTF8.self))")
         }
         mutualTLSPort = mtls
         tlsPort = tls
+        proxyPort = proxy
     }
 
     deinit {

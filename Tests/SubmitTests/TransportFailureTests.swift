@@ -138,4 +138,20 @@ import TestSupport
         #expect(run.stderr.contains("redirects are not followed"))
         #expect(try emulator.requests().count == 1)
     }
+
+    @Test func usesTheProxyFromTheEnvironmentAsCurlDoes() throws {
+        let emulator = try Emulator()
+        let proxy = "http://127.0.0.1:\(emulator.proxyPort)"
+        let template = try composeTemplate()
+        let arguments = ["submit", template, "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments
+        let proxied = try stackc(arguments, environment: ["https_proxy": proxy, "NO_PROXY": "", "no_proxy": ""])
+        #expect(proxied.status == 0, "\(proxied.stderr)")
+        let tunnels = try emulator.requests().filter { $0.method == "CONNECT" }
+        #expect(tunnels.count == 2)  // the lookup and the create, each through the proxy
+        #expect(tunnels.allSatisfy { $0.path == "127.0.0.1:\(emulator.mutualTLSPort)" })
+        // no_proxy names the host: straight there.
+        let direct = try stackc(arguments + ["--version", "2"], environment: ["https_proxy": proxy, "no_proxy": "127.0.0.1"])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 2)
+    }
 }
