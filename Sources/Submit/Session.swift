@@ -70,20 +70,22 @@ public final class Session {
 
     /// Whether a failed attempt may be repeated. `.always` for reads and for updates that the server
     /// makes idempotent (a repeated aliyun update answers 409); `.ifAbsent` for creates, which are only
-    /// repeated after the lookup shows nothing was created.
+    /// repeated after the lookup shows nothing was created — and when the lookup finds the resource, an
+    /// earlier attempt did create it, so the answer is a 201 (header `X-Stackc-Found`).
     public enum Repeat {
         case always
         case ifAbsent(lookup: () -> Result<Bool, SubmitFailure>)
-        /// Only when the connection could not be made at all (nothing reached the server).
+        /// Only when nothing can have been carried out: the connection was never made, or a 429.
         case connectOnly
     }
 
     /// One request, retried per `policy`; the final HTTP response (any status) or why none came.
     public func send(_ method: String, _ path: String, query: [(name: String, value: String)] = [],
-                              headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
-                              repeat policy: Repeat = .always) -> Result<HTTPResponse, SubmitFailure> {
+                     headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+                     repeat policy: Repeat = .always) -> Result<HTTPResponse, SubmitFailure> {
         let request = HTTPRequest(method: method, url: options.endpoint + path + encodedQuery(query),
                                   headers: options.headers + headers, body: body)
+        let shownPath = options.redactor.url(path)
         var attempt = 0
         while true {
             attempt += 1
@@ -92,7 +94,9 @@ public final class Session {
             let result = options.client.send(request)
             let reason: String
             var retryAfter: String?
-            var mayRepeat: Bool
+            // Whether this attempt certainly did nothing on the server.
+            var harmless: Bool
+            let exhausted: SubmitFailure?
             switch result {
             case .success(let response):
                 traceResponse(response)
@@ -101,41 +105,43 @@ public final class Session {
                 retryAfter = response.header("Retry-After")
                 // 429 turns a request away at the door; a 502/503/504 may come from a proxy after the
                 // server acted.
-                mayRepeat = response.status == 429
-                if attempt > options.retry.retries {
-                    return .failure(SubmitFailure(.unreachable, "\(method) \(options.redactor.url(path)) kept failing: HTTP \(response.status) after \(attempt) attempts: \(summary(of: response))",
-                                                  status: response.status, requestID: requestID(of: response)))
-                }
+                harmless = response.status == 429
+                exhausted = attempt > options.retry.retries
+                    ? SubmitFailure(.unreachable, "\(method) \(shownPath) kept failing: HTTP \(response.status) after \(attempt) attempts: \(summary(of: response))",
+                                    status: response.status, requestID: requestID(of: response))
+                    : nil
             case .failure(let error):
                 options.trace?("* \(options.redactor.text(error.message))\n")
                 guard error.isTransient else { return .failure(SubmitFailure(.unreachable, options.redactor.text(error.message))) }
-                reason = error.message
-                mayRepeat = error.kind == .connect
-                if attempt > options.retry.retries {
-                    return .failure(SubmitFailure(.unreachable, options.redactor.text(error.message) + (attempt > 1 ? " (after \(attempt) attempts)" : "")))
-                }
+                reason = options.redactor.text(error.message)
+                harmless = error.kind == .connect
+                exhausted = attempt > options.retry.retries
+                    ? SubmitFailure(.unreachable, reason + (attempt > 1 ? " (after \(attempt) attempts)" : ""))
+                    : nil
             }
+            var mayRepeat = harmless
             switch policy {
-            case .always: mayRepeat = true
-            case .connectOnly: break
+            case .always:
+                mayRepeat = true
+            case .connectOnly:
+                break
             case .ifAbsent(let lookup):
-                // The lookup found it: the earlier attempt did create it, answered as a 201.
-                if !mayRepeat {
+                // Even after the last attempt: a create that went through is a success, not a failure.
+                if !harmless {
                     switch lookup() {
-                    case .success(let exists):
-                        if exists { return .success(HTTPResponse(status: 201, headers: [("X-Stackc-Found", "after retry")])) }
-                        mayRepeat = true
-                    case .failure(let failure):
-                        return .failure(failure)
+                    case .success(true): return .success(HTTPResponse(status: 201, headers: [("X-Stackc-Found", "after retry")]))
+                    case .success(false): mayRepeat = true
+                    case .failure(let failure): return .failure(failure)
                     }
                 }
             }
+            if let exhausted { return .failure(exhausted) }
             guard mayRepeat else {
-                return .failure(SubmitFailure(.unreachable, "\(method) \(options.redactor.url(path)) failed (\(options.redactor.text(reason))) and was not repeated: it may have reached the server and no lookup can tell",
+                return .failure(SubmitFailure(.unreachable, "\(method) \(shownPath) failed (\(reason)) and was not repeated: it may have reached the server and no lookup can tell",
                                               status: try? result.get().status))
             }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
-            options.progress("stackc: \(method) \(options.redactor.url(path)): \(options.redactor.text(reason)); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
+            options.progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
             pause(seconds: delay)
         }
     }

@@ -92,6 +92,14 @@ import TestSupport
         #expect(try emulator.count("POST", "/projects/") == 1)
     }
 
+    @Test func aCreateThatWentThroughOnTheLastAttemptIsStillFound() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/projects/", "kind": "lost-answer", "status": 504}]"#)
+        let run = try submit(emulator, ["--retries", "0", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created""#))
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["GET /projects/shop", "POST /projects/", "GET /projects/shop"])
+    }
+
     @Test func keptFailingExitsThree() throws {
         let emulator = try Emulator(faults: #"[{"method": "GET", "path": "/projects/", "status": 502, "times": -1}]"#)
         let run = try submit(emulator, ["--retries", "2"])
