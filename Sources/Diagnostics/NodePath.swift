@@ -7,9 +7,10 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
         case index(Int)
     }
 
-    /// The last component and a link to the path before it. Rules make a path for every value they
-    /// read, so appending must be O(1) with one small allocation, not a copy of the whole array; the
-    /// components are only assembled for the few paths that end up in a finding.
+    /// A component and a link to the path before it. Rules make a path for every value they read, so
+    /// appending must be O(1) and usually allocation-free: the newest component lives inline (`tail`),
+    /// and only appending to a path that already has one moves that component into a shared link.
+    /// The components are only assembled for the few paths that end up in a finding.
     final class Link: Sendable {
         let parent: Link?
         let component: Component
@@ -22,25 +23,31 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private let last: Link?
+    private let links: Link?
+    private let tail: Component?
 
-    private init(last: Link?) {
-        self.last = last
+    private init(links: Link?, tail: Component?) {
+        self.links = links
+        self.tail = tail
     }
 
     public init(_ components: [Component] = []) {
         var link: Link?
-        for component in components { link = Link(parent: link, component: component) }
-        self.last = link
+        for component in components.dropLast() { link = Link(parent: link, component: component) }
+        self.init(links: link, tail: components.last)
     }
 
     public static let root = NodePath()
 
+    /// Number of components.
+    public var depth: Int { (links?.depth ?? 0) + (tail == nil ? 0 : 1) }
+
     /// The components from the root down.
     public var components: [Component] {
         var result: [Component] = []
-        result.reserveCapacity(last?.depth ?? 0)
-        var link = last
+        result.reserveCapacity(depth)
+        if let tail { result.append(tail) }
+        var link = links
         while let current = link {
             result.append(current.component)
             link = current.parent
@@ -49,16 +56,36 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func appending(_ component: Component) -> NodePath {
-        NodePath(last: Link(parent: last, component: component))
+        guard let tail else { return NodePath(links: links, tail: component) }
+        return NodePath(links: Link(parent: links, component: tail), tail: component)
     }
 
     public func appending(key: String) -> NodePath { appending(.key(key)) }
     public func appending(index: Int) -> NodePath { appending(.index(index)) }
 
+    /// The same path with every component in the shared links, so the many paths appended to it (the
+    /// items of a sequence, the entries of a mapping) share one allocation instead of making one each.
+    public func sealed() -> NodePath {
+        guard let tail else { return self }
+        return NodePath(links: Link(parent: links, component: tail), tail: nil)
+    }
+
     public static func == (lhs: NodePath, rhs: NodePath) -> Bool {
-        var left = lhs.last
-        var right = rhs.last
-        guard left?.depth == right?.depth else { return false }
+        guard lhs.depth == rhs.depth else { return false }
+        var left = lhs.links
+        var right = rhs.links
+        switch (lhs.tail, rhs.tail) {
+        case (nil, nil):
+            break
+        case (let l?, let r?):
+            guard l == r else { return false }
+        case (let l?, nil):
+            guard let r = right, l == r.component else { return false }
+            right = r.parent
+        case (nil, let r?):
+            guard let l = left, l.component == r else { return false }
+            left = l.parent
+        }
         while let l = left, let r = right {
             if l === r { return true }
             guard l.component == r.component else { return false }
@@ -69,14 +96,15 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) {
-        var link = last
+        if let tail { hasher.combine(tail) }
+        var link = links
         while let current = link {
             hasher.combine(current.component)
             link = current.parent
         }
     }
 
-    public var isRoot: Bool { last == nil }
+    public var isRoot: Bool { links == nil && tail == nil }
 
     /// Dotted form; keys that are not simple identifiers are bracket-quoted (`labels["aliyun.scale"]`),
     /// so the rendering is unambiguous.

@@ -52,7 +52,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         if has("data") && has("name") { return .ambiguous([.configmap, .secret]) }
         // A Compose file may define only shared resources (`volumes:`, `networks:` …) for others to use.
         let keys = tree.pairs(of: root).map { tree[$0.key].text }
-        if keys.contains(where: composeResourceKeys.contains), keys.allSatisfy({ composeTopLevelKeys.contains($0) || $0.hasPrefix("x-") }) {
+        if keys.contains(where: composeResourceKeys.contains), keys.allSatisfy({ composeTopLevelKeys.contains($0) || $0.hasPrefix(ascii: "x-") }) {
             return .kind(.compose, .services)
         }
         let looksLikeService = tree.pairs(of: root).contains { pair in

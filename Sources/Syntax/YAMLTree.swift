@@ -98,7 +98,11 @@ public struct YAMLTree: Sendable {
     /// The value under a scalar key of a mapping, if present.
     @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
-        for pair in pairs(of: mapping) where self[pair.key].isScalar && self[pair.key].text == key {
+        // Lengths first keeps the common case (a different key) off String's general comparison; the
+        // nodes are read in place, never copied, so the scan retains nothing.
+        let length = key.utf8.count
+        for pair in pairs(of: mapping) where storage[Int(pair.key.index)].kind == .scalar
+            && storage[Int(pair.key.index)].text.utf8.count == length && storage[Int(pair.key.index)].text == key {
             return pair.value
         }
         return nil

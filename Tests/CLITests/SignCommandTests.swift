@@ -49,8 +49,8 @@ struct SignCommandTests {
             """#)
     }
 
-    /// The secret never appears in standard output or error, whatever the format, source or outcome,
-    /// including a secret that is also a query value's prefix-free substring nowhere else.
+    /// The secret never appears in standard output or error, whatever the format, the source of the key
+    /// (environment or file) or the outcome (signed, usage error, malformed credentials file, help).
     @Test func theSecretIsNeverPrinted() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write("ak.env", "ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIfile\nALIBABA_CLOUD_ACCESS_KEY_SECRET=\(Self.secret)\n")

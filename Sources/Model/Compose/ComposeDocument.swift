@@ -19,15 +19,15 @@ public struct ComposeDocument: Sendable {
         self.layout = layout
         switch layout {
         case .services:
-            services = (root["services"]?.entries ?? []).filter { $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value) }
+            services = (root["services"]?.entries ?? []).filter { $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value.sealed()) }
         case .v1:
-            services = root.entries.filter { Self.isV1ServiceKey($0.key.value) && $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value) }
+            services = root.entries.filter { Self.isV1ServiceKey($0.key.value) && $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value.sealed()) }
         }
     }
 
     /// Top-level keys of a v1 file that are not services.
     static func isV1ServiceKey(_ key: String) -> Bool {
-        key != "version" && !key.hasPrefix("x-")
+        key != "version" && !key.hasPrefix(ascii: "x-")
     }
 
     public func service(named name: String) -> ComposeService? {
@@ -66,9 +66,9 @@ public struct ComposeService: Sendable {
         for link in node["links"]?.items.compactMap(\.string) ?? [] {
             result.append(Dependency(name: link.map { String($0.split(ascii: ":", maxSplits: 1, omittingEmpty: true).first ?? "") }, via: .link))
         }
-        for source in node["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix("container:") {
+        for source in node["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix(ascii: "container:") {
             var name = source.value
-            if name.hasPrefix("service:") { name.removeFirst("service:".count) }
+            if name.hasPrefix(ascii: "service:") { name.removeFirst("service:".count) }
             result.append(Dependency(name: source.map { _ in String(name.split(ascii: ":", omittingEmpty: true).first ?? "") }, via: .volumesFrom))
         }
         if let value = aliyunDepends {

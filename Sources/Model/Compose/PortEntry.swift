@@ -41,11 +41,11 @@ public struct PortSpec: Sendable, Equatable {
             guard !proto.isEmpty else { return .failure(Problem(message: "'\(text)' has an empty protocol after '/'")) }
         }
         var hostIP: String?
-        if body.hasPrefix("[") {
+        if body.hasPrefix(ascii: "[") {
             guard let close = body.firstIndex(ascii: "]") else { return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it")) }
             hostIP = String(body[body.index(after: body.startIndex)..<close])
             body = body[body.index(after: close)...]
-            guard body.hasPrefix(":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
+            guard body.hasPrefix(ascii: ":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
             body = body.dropFirst()
         }
         var parts = body.split(ascii: ":")
@@ -82,15 +82,19 @@ public struct PortSpec: Sendable, Equatable {
 
     /// `N` or `N-M` of digits; the range may be reversed (reported by `port-range`).
     static func range(_ text: Substring) -> ClosedRange<Int>? {
-        let pieces = text.split(ascii: "-")
-        guard pieces.count == 1 || pieces.count == 2, let low = number(pieces[0]) else { return nil }
-        guard pieces.count == 2 else { return low...low }
-        guard let high = number(pieces[1]) else { return nil }
+        guard let dash = text.firstIndex(ascii: "-") else { return number(text).map { $0...$0 } }
+        guard let low = number(text[..<dash]), let high = number(text[text.index(after: dash)...]) else { return nil }
         return low <= high ? low...high : high...low
     }
 
+    /// 1 to 9 ASCII digits, read by bytes (no `Character` counting, no generic integer parsing).
     private static func number(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Int(text)
+        guard !text.isEmpty, text.utf8.count <= 9 else { return nil }
+        var value = 0
+        for byte in text.utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 }

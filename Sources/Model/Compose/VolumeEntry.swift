@@ -35,7 +35,7 @@ public struct VolumeEntry: Sendable {
         let parts = Self.split(text)
         guard parts.count >= 2 else { return .none }
         let source = parts[0]
-        if source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || source.contains("/") {
+        if source.hasPrefix(ascii: "/") || source.hasPrefix(ascii: ".") || source.hasPrefix(ascii: "~") || source.contains(ascii: "/") {
             return .hostPath(source)
         }
         return .named(source)

@@ -88,7 +88,7 @@ public struct SchemaValidator {
             let key = tree[pair.key].text
             if let fieldType = schema.type(of: key) {
                 descend(.key(key), into: pair.value, as: fieldType)
-            } else if !(schema.allowsExtensions && key.hasPrefix("x-")) {
+            } else if !(schema.allowsExtensions && key.hasPrefix(ascii: "x-")) {
                 let suggestion = Suggestions.closest(to: key, among: schema.fields.map(\.name))
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (stackc schema lists the keys it allows)"
                 diagnostics.append(Diagnostic(

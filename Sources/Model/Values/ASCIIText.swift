@@ -6,36 +6,80 @@
 /// where these split as Docker's and Compose's Go code does: by bytes.
 extension StringProtocol {
     /// The pieces between occurrences of `separator`, empty pieces included unless `omittingEmpty`.
+    @inlinable
     public func split(ascii separator: Unicode.Scalar, maxSplits: Int = .max, omittingEmpty: Bool = false) -> [Substring] {
         let text = Substring(self)
         let byte = UInt8(ascii: separator)
         var pieces: [Substring] = []
-        var start = text.startIndex
-        var index = start
-        let utf8 = text.utf8
-        while index < text.endIndex {
-            if utf8[index] == byte, pieces.count < maxSplits {
-                if !(omittingEmpty && start == index) { pieces.append(text[start..<index]) }
-                start = utf8.index(after: index)
+        var start = 0
+        let count = text.utf8.count
+        text.withBytes { bytes in
+            for offset in 0..<count where bytes[offset] == byte && pieces.count < maxSplits {
+                if !(omittingEmpty && start == offset) { pieces.append(text.slice(start, offset)) }
+                start = offset + 1
             }
-            index = utf8.index(after: index)
         }
-        if !(omittingEmpty && start == text.endIndex) { pieces.append(text[start..<text.endIndex]) }
+        if !(omittingEmpty && start == count) { pieces.append(text.slice(start, count)) }
         return pieces
     }
 
     /// The position of the first `character`, found by bytes.
+    @inlinable
     public func firstIndex(ascii character: Unicode.Scalar) -> String.Index? {
-        Substring(self).utf8.firstIndex(of: UInt8(ascii: character))
+        let text = Substring(self)
+        let byte = UInt8(ascii: character)
+        return text.withBytes { $0.firstIndex(of: byte) }.map(text.index(atByte:))
     }
 
     /// The position of the last `character`, found by bytes.
+    @inlinable
     public func lastIndex(ascii character: Unicode.Scalar) -> String.Index? {
-        Substring(self).utf8.lastIndex(of: UInt8(ascii: character))
+        let text = Substring(self)
+        let byte = UInt8(ascii: character)
+        return text.withBytes { $0.lastIndex(of: byte) }.map(text.index(atByte:))
     }
 
     /// Whether `character` occurs, checked by bytes.
+    @inlinable
     public func contains(ascii character: Unicode.Scalar) -> Bool {
-        utf8.contains(UInt8(ascii: character))
+        let byte = UInt8(ascii: character)
+        return Substring(self).withBytes { $0.contains(byte) }
+    }
+
+    /// Whether the text starts with `prefix`, compared by bytes: `String.hasPrefix` compares
+    /// `Character`s, which costs far more for the short keys and values rules test by the thousand.
+    @inlinable
+    public func hasPrefix(ascii prefix: String) -> Bool {
+        Substring(self).withBytes { bytes in prefix.utf8.withContiguousStorageIfAvailable { bytes.starts(with: $0) } ?? bytes.starts(with: prefix.utf8) }
+    }
+
+    /// Whether the text ends with `suffix`, compared by bytes (see `hasPrefix(ascii:)`).
+    @inlinable
+    public func hasSuffix(ascii suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return Substring(self).withBytes { bytes in bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail) }
+    }
+}
+
+extension Substring {
+    /// Runs `body` over the UTF-8 bytes in place: indexing a contiguous buffer costs a load per byte,
+    /// where stepping `String.UTF8View` indices validates every step. Bridged strings (never seen on
+    /// Linux) are copied first.
+    @inlinable
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The index `offset` bytes from the start.
+    @inlinable
+    func index(atByte offset: Int) -> String.Index {
+        utf8.index(utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The bytes `start..<end` as a substring.
+    @inlinable
+    func slice(_ start: Int, _ end: Int) -> Substring {
+        self[index(atByte: start)..<index(atByte: end)]
     }
 }

@@ -105,20 +105,20 @@ public enum AliyunLabelCatalogue {
 
     public static func entry(_ name: String) -> Entry {
         if let value = fixed[name] { return .known(value) }
-        for family in portFamilies where name.hasPrefix(family.prefix) {
+        for family in portFamilies where name.hasPrefix(ascii: family.prefix) {
             guard containerPort(of: name) != nil else { return .invalidPort(family: family.prefix, suffix: String(name.dropFirst(family.prefix.count))) }
             return .known(family.value)
         }
-        for family in logstoreFamilies where name.hasPrefix(family.prefix) {
+        for family in logstoreFamilies where name.hasPrefix(ascii: family.prefix) {
             return name.count == family.prefix.count ? .missingLogstore(family: family.prefix) : .known(family.value)
         }
-        return name.hasPrefix(proxyPrefix) && name.count > proxyPrefix.count ? .known(.text) : .unknown
+        return name.hasPrefix(ascii: proxyPrefix) && name.count > proxyPrefix.count ? .known(.text) : .unknown
     }
 
     /// The container port a name of a port family ends in (`aliyun.lb.port_80`: 80); nil for other
     /// names, and for a suffix that is not 1–65535 written in digits.
     public static func containerPort(of name: String) -> Int? {
-        portFamilies.first { name.hasPrefix($0.prefix) }.flatMap { AliyunText.number(name.dropFirst($0.prefix.count), in: 1...65535) }
+        portFamilies.first { name.hasPrefix(ascii: $0.prefix) }.flatMap { AliyunText.number(name.dropFirst($0.prefix.count), in: 1...65535) }
     }
 
     /// The known name an unknown one most likely misspells. Family names are tried with the unknown

@@ -28,14 +28,14 @@ extension ComposeService {
         guard let labels = node["labels"] else { return [] }
         if labels.isMapping {
             return labels.entries.compactMap { key, value in
-                guard key.value.hasPrefix(AliyunLabelEntry.prefix) else { return nil }
+                guard key.value.hasPrefix(ascii: AliyunLabelEntry.prefix) else { return nil }
                 return AliyunLabelEntry(name: key, value: value.string.map(Self.trimmed), valueHasVariable: value.isWrittenWithVariable,
                                         nameHasVariable: false, valueIsCollection: !value.isScalar,
                                         valueIsPlain: value.isScalar && !value.node.style.isQuoted)
             }
         }
         return labels.items.compactMap { item in
-            guard let text = item.string, text.value.hasPrefix(AliyunLabelEntry.prefix) else { return nil }
+            guard let text = item.string, text.value.hasPrefix(ascii: AliyunLabelEntry.prefix) else { return nil }
             let variable = item.isWrittenWithVariable
             guard let equals = text.value.firstIndex(ascii: "=") else {
                 return AliyunLabelEntry(name: text, value: nil, valueHasVariable: false, nameHasVariable: variable, valueIsCollection: false,

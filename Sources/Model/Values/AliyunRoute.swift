@@ -12,7 +12,7 @@ public struct AliyunRoute: Sendable, Equatable {
     /// Empty, or the path from the first `/` after the host on.
     public let contextRoot: String
 
-    public var isPrefix: Bool { !host.contains(".") }
+    public var isPrefix: Bool { !host.contains(ascii: ".") }
 
     public init(_ entry: Substring) {
         var rest = entry
@@ -69,7 +69,7 @@ public struct AliyunRoute: Sendable, Equatable {
 
         /// A `:` in a host is usually a port, which routing takes from the label name.
         static func portHint(_ host: String) -> String {
-            host.contains(":") ? "; the container port belongs in the label name (aliyun.routing.port_<port>), not here" : ""
+            host.contains(ascii: ":") ? "; the container port belongs in the label name (aliyun.routing.port_<port>), not here" : ""
         }
     }
 
@@ -93,7 +93,7 @@ public struct AliyunRoute: Sendable, Equatable {
             if scheme == "https" { return .prefixWithHTTPS(host) }
             return Self.isDomainLabel(host.utf8[...]) ? nil : .invalidPrefix(host)
         }
-        if host.lowercased().hasSuffix("alicontainer.com") { return .reservedDomain(host) }
+        if host.lowercased().hasSuffix(ascii: "alicontainer.com") { return .reservedDomain(host) }
         if host.utf8.count >= 128 { return .domainTooLong(host.utf8.count) }
         return Self.isDomain(host) ? nil : .invalidDomain(host)
     }
@@ -133,6 +133,6 @@ public struct AliyunRoute: Sendable, Equatable {
 
     /// `/[a-z0-9-_/.]+`, in any case.
     static func isContextRoot(_ path: String) -> Bool {
-        path.hasPrefix("/") && path.utf8.allSatisfy(AliyunText.isPathByte)
+        path.hasPrefix(ascii: "/") && path.utf8.allSatisfy(AliyunText.isPathByte)
     }
 }

@@ -21,7 +21,7 @@ public enum IPAddress {
         var groups = 0
         var compressed = false
         var rest = text
-        if rest.hasPrefix("::") {
+        if rest.hasPrefix(ascii: "::") {
             compressed = true
             rest = rest.dropFirst(2)
             if rest.isEmpty { return true }
@@ -29,7 +29,7 @@ public enum IPAddress {
         while !rest.isEmpty {
             let end = rest.firstIndex(ascii: ":") ?? rest.endIndex
             let group = rest[..<end]
-            if end == rest.endIndex, group.contains(".") {
+            if end == rest.endIndex, group.contains(ascii: ".") {
                 // A trailing IPv4 part stands for the last two groups.
                 guard isIPv4(group) else { return false }
                 groups += 2
@@ -38,11 +38,11 @@ public enum IPAddress {
             guard (1...4).contains(group.utf8.count), group.utf8.allSatisfy(isHexDigit) else { return false }
             groups += 1
             rest = rest[end...]
-            if rest.hasPrefix("::") {
+            if rest.hasPrefix(ascii: "::") {
                 guard !compressed else { return false }
                 compressed = true
                 rest = rest.dropFirst(2)
-            } else if rest.hasPrefix(":") {
+            } else if rest.hasPrefix(ascii: ":") {
                 rest = rest.dropFirst()
                 guard !rest.isEmpty else { return false }
             }

@@ -70,20 +70,20 @@ public struct ImageReference: Sendable, Equatable {
     }
 
     static func isRegistry(_ component: Substring) -> Bool {
-        component.contains(".") || component.contains(":") || component == "localhost" || component.utf8.contains(where: isUpper)
+        component.contains(ascii: ".") || component.contains(ascii: ":") || component == "localhost" || component.utf8.contains(where: isUpper)
     }
 
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or an IPv6 address in brackets.
     static func checkRegistry(_ text: Substring) -> Problem? {
         var host = text
         var port: Substring?
-        if text.hasPrefix("[") {
+        if text.hasPrefix(ascii: "[") {
             guard let close = text.firstIndex(ascii: "]"), IPAddress.isIPv6(text[text.index(after: text.startIndex)..<close]) else {
                 return Problem("the registry '\(text)' opens '[' but holds no IPv6 address in brackets")
             }
             let after = text[text.index(after: close)...]
             if !after.isEmpty {
-                guard after.hasPrefix(":") else { return Problem("the registry '\(text)' has text after ']' that is not ':PORT'") }
+                guard after.hasPrefix(ascii: ":") else { return Problem("the registry '\(text)' has text after ']' that is not ':PORT'") }
                 port = after.dropFirst()
             }
         } else {

@@ -5,7 +5,7 @@ extension VolumeEntry {
     /// Source and target of such an entry cannot be trusted, so rules leave it alone.
     public var isWindowsStyle: Bool {
         guard let text = node.string?.value else { return false }
-        if text.contains("\\") { return true }
+        if text.contains(ascii: "\\") { return true }
         let bytes = Array(text.utf8)
         return bytes.indices.contains { index in
             (index == 0 || bytes[index - 1] == UInt8(ascii: ":")) && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ":")

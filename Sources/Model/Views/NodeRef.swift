@@ -23,6 +23,12 @@ public struct NodeRef: Sendable {
         self.path = path
     }
 
+    /// The same reference with its path sealed (see `NodePath.sealed()`): worth it for a node whose
+    /// keys are read many times, such as a service, so each read appends to its path without allocating.
+    public func sealed() -> NodeRef {
+        NodeRef(shared: shared, id: id, path: path.sealed())
+    }
+
     public var node: YAMLNode { shared.tree[id] }
     public var range: SourceRange { shared.tree[id].range }
     public var isMapping: Bool { shared.tree[id].isMapping }
@@ -38,17 +44,19 @@ public struct NodeRef: Sendable {
 
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
     public var entries: [(key: Located<String>, value: NodeRef)] {
-        shared.tree.pairs(of: id).map { pair in
+        let base = path.sealed()
+        return shared.tree.pairs(of: id).map { pair in
             let keyNode = shared.tree[pair.key]
-            let childPath = path.appending(key: keyNode.text)
+            let childPath = base.appending(key: keyNode.text)
             return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
         }
     }
 
     /// Items of a sequence (empty for other kinds).
     public var items: [NodeRef] {
-        shared.tree.items(of: id).enumerated().map { index, item in
-            NodeRef(shared: shared, id: item, path: path.appending(index: index))
+        let base = path.sealed()
+        return shared.tree.items(of: id).enumerated().map { index, item in
+            NodeRef(shared: shared, id: item, path: base.appending(index: index))
         }
     }
 

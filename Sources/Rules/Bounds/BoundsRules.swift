@@ -170,7 +170,7 @@ extension NodeRef {
     /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
     /// reported elsewhere.
     var isCheckableScalar: Bool {
-        isScalar && !isNull && !((node.text.isEmpty || node.text.contains("$")) && isWrittenWithVariable)
+        isScalar && !isNull && !((node.text.isEmpty || node.text.contains(ascii: "$")) && isWrittenWithVariable)
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's

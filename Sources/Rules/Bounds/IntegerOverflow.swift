@@ -86,7 +86,7 @@ struct IntegerOverflow: Rule {
             fields.insert(field.value.range.start.offset)
             switch field.reading {
             case .tooLarge:
-                let negative = field.value.value.hasPrefix("-")
+                let negative = field.value.value.hasPrefix(ascii: "-")
                 context.report(Self.message(field.name, field.value.value, negative: negative), at: field.value)
             case .integer(let value) where Int32(exactly: value) == nil:
                 context.report(Self.message(field.name, String(value), negative: value < 0), at: field.value)
@@ -116,8 +116,8 @@ struct IntegerOverflow: Rule {
         let scalar = node.node
         guard scalar.style == .plain, scalar.tag == nil, case .float(let value) = scalar.resolved, !node.isWrittenWithVariable else { return nil }
         var digits = Substring(scalar.text.filter { $0 != "_" })
-        let negative = digits.hasPrefix("-")
-        if negative || digits.hasPrefix("+") { digits = digits.dropFirst() }
+        let negative = digits.hasPrefix(ascii: "-")
+        if negative || digits.hasPrefix(ascii: "+") { digits = digits.dropFirst() }
         guard let first = digits.first, first != "0", digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let limit = negative ? "9223372036854775808" : "18446744073709551615"
         let exceeds = digits.count > limit.count || (digits.count == limit.count && String(digits) > limit)

@@ -140,7 +140,7 @@ struct QuantityFormat: Rule {
         if let quantity = Quantity.kubernetes(Substring(text.value)) {
             if quantity.value < 0 {
                 problem = Self.negative
-            } else if quantity.suffix == "m", Self.byteResources.contains(resource) || resource.hasPrefix("hugepages-") {
+            } else if quantity.suffix == "m", Self.byteResources.contains(resource) || resource.hasPrefix(ascii: "hugepages-") {
                 problem = Self.thousandthsOfAByte(text.value.dropLast())
             } else if resource == "gpu", quantity.value.rounded() != quantity.value {
                 problem = Self.fractionOfAGPU

@@ -116,8 +116,8 @@ struct EnvName: Rule {
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.
         let substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
-        for entry in service.environment where !DuplicateEnv.schedulingPrefixes.contains(where: entry.name.value.hasPrefix) {
-            if entry.name.value.isEmpty || entry.name.value.contains("$"), substituted.contains(entry.entry.range.start.offset) { continue }
+        for entry in service.environment where !DuplicateEnv.schedulingPrefixes.contains(where: entry.name.value.hasPrefix(ascii:)) {
+            if entry.name.value.isEmpty || entry.name.value.contains(ascii: "$"), substituted.contains(entry.entry.range.start.offset) { continue }
             if let problem = Self.composeProblem(entry.name.value, isMapping: environment.isMapping) {
                 context.reportName(entry.name, problem: problem, what: "environment variable", of: owner, fix: Self.composeFix)
             } else if context.platform == .v2 {
@@ -129,8 +129,13 @@ struct EnvName: Rule {
     /// What Compose and the container runtime refuse in a variable name, or nil.
     static func composeProblem(_ name: String, isMapping: Bool) -> String? {
         if name.isEmpty { return "must not be empty" }
-        if let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
-        if isMapping, name.contains("=") { return "must not contain '='" }
+        if !name.utf8.allSatisfy(Self.isNameByteWithoutSpace), let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
+        if isMapping, name.contains(ascii: "=") { return "must not contain '='" }
         return nil
+    }
+
+    /// Printable ASCII other than the space: such names hold no whitespace, so the `Character` scan is skipped.
+    private static func isNameByteWithoutSpace(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

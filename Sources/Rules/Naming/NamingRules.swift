@@ -75,7 +75,7 @@ extension RuleContext {
     mutating func checkName(_ node: NodeRef, _ pattern: NamePattern, what: String, of owner: String? = nil) {
         guard let name = node.checkedString(separators: ["-", "_", "."]) else { return }
         if node.isWrittenWithVariable {
-            guard !name.value.contains("$") else { return }
+            guard !name.value.contains(ascii: "$") else { return }
         } else {
             guard case .string = node.node.resolved else { return }
         }

@@ -76,7 +76,7 @@ struct ProjectName: Rule {
         case .other(.aliyunVolume, let root):
             if let name = root["name"] { context.checkName(name, Self.aliyun, what: "volume name") }
         case .other(.stack, let root):
-            guard let target = root["target"]?.string?.value, target.hasPrefix("aliyun-") else { return }
+            guard let target = root["target"]?.string?.value, target.hasPrefix(ascii: "aliyun-") else { return }
             if let name = root["name"] { context.checkName(name, Self.aliyun, what: target == "aliyun-volume" ? "volume name" : "project name") }
             if let project = root["project"] { context.checkName(project, Self.aliyun, what: "project name") }
         case .compose(let compose):

@@ -72,7 +72,7 @@ struct DuplicateEnv: Rule {
         case .compose(let compose):
             // The mapping form cannot repeat a key: that is duplicate-key's finding, not this rule's.
             for service in compose.services where service["environment"]?.isMapping != true {
-                let names = service.environment.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix($0) } }
+                let names = service.environment.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix(ascii: $0) } }
                 report(names, in: "the environment of service '\(service.name.value)'", context: &context)
             }
         case .pod(let pod):

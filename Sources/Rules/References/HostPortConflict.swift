@@ -95,7 +95,7 @@ struct HostPortConflict: Rule {
         let entry: Located<String>
 
         var description: String {
-            let address = self.address.map { $0.contains(":") ? "[\($0)]:" : "\($0):" } ?? ""
+            let address = self.address.map { $0.contains(ascii: ":") ? "[\($0)]:" : "\($0):" } ?? ""
             let numbers = ports.count == 1 ? "port \(address)\(ports.lowerBound)" : "ports \(address)\(ports.lowerBound)-\(ports.upperBound)"
             return "host \(numbers)/\(`protocol`)"
         }
@@ -107,8 +107,8 @@ struct HostPortConflict: Rule {
 
         static func addressesOverlap(_ first: String?, _ second: String?) -> Bool {
             guard let first, let second, first != second else { return true }
-            let isIPv6 = first.contains(":")
-            guard isIPv6 == second.contains(":") else { return false }
+            let isIPv6 = first.contains(ascii: ":")
+            guard isIPv6 == second.contains(ascii: ":") else { return false }
             let any = isIPv6 ? "::" : "0.0.0.0"
             return first == any || second == any
         }

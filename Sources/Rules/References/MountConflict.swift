@@ -97,6 +97,6 @@ struct MountConflict: Rule {
     static func normalized(_ path: String) -> String? {
         guard !path.isEmpty else { return nil }
         let components = path.split(ascii: "/", omittingEmpty: true)
-        return (path.hasPrefix("/") ? "/" : "") + components.joined(separator: "/")
+        return (path.hasPrefix(ascii: "/") ? "/" : "") + components.joined(separator: "/")
     }
 }

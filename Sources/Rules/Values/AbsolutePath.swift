@@ -99,7 +99,7 @@ struct AbsolutePath: Rule {
                 for path in service.tmpfsPaths {
                     requireAbsolute(path, "the tmpfs path", context: &context)
                 }
-                for label in service.labels where label.name.value.hasPrefix("aliyun.log_store_") && label.value?.value != "stdout" {
+                for label in service.labels where label.name.value.hasPrefix(ascii: "aliyun.log_store_") && label.value?.value != "stdout" {
                     requireAbsolute(label.value, label.name.value, orStdout: true, context: &context)
                 }
             }
@@ -142,10 +142,10 @@ struct AbsolutePath: Rule {
     /// Reports a path that does not start with `/`; an empty one (missing, or an unset variable) is
     /// left to the checks for those.
     func requireAbsolute(_ path: Located<String>?, _ field: String, orStdout: Bool = false, context: inout RuleContext) {
-        guard let path, !path.value.isEmpty, !path.value.hasPrefix("/") else { return }
+        guard let path, !path.value.isEmpty, !path.value.hasPrefix(ascii: "/") else { return }
         let problem = orStdout ? "neither 'stdout' nor an absolute path" : "not an absolute path"
         var fixed = Substring(path.value)
-        while fixed.hasPrefix("./") { fixed = fixed.dropFirst(2) }
+        while fixed.hasPrefix(ascii: "./") { fixed = fixed.dropFirst(2) }
         context.report("\(field) is '\(path.value)', \(problem); paths inside the container start with '/' (write '/\(fixed)')", at: path)
     }
 }

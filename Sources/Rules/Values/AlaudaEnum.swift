@@ -87,7 +87,7 @@ struct AlaudaEnum: Rule {
                 context.requireOneOf(value, Self.protocols, field: "instance_ports[\(index)].protocol")
             }
             if let value = port["endpoint_type"]?.string,
-               Self.isNearMiss(value.value, of: Self.endpointTypes) || !value.value.hasSuffix("-endpoint") {
+               Self.isNearMiss(value.value, of: Self.endpointTypes) || !value.value.hasSuffix(ascii: "-endpoint") {
                 context.requireOneOf(value, Self.endpointTypes, field: "instance_ports[\(index)].endpoint_type")
             }
         }

@@ -61,6 +61,6 @@ struct ServiceImage: Rule {
     /// merges onto a base file.
     static func isOverrideFragment(_ path: String) -> Bool {
         let name = path.split(ascii: "/", omittingEmpty: true).last.map { $0.lowercased() } ?? ""
-        return name.hasSuffix(".override.yml") || name.hasSuffix(".override.yaml")
+        return name.hasSuffix(ascii: ".override.yml") || name.hasSuffix(ascii: ".override.yaml")
     }
 }

@@ -50,6 +50,6 @@ extension NodeRef {
     /// Written with a variable and still holding a `$`: interpolation could not substitute it (a
     /// required variable was missing, and it reported that) and left the text as written.
     var isLeftUnresolved: Bool {
-        isWrittenWithVariable && string?.value.contains("$") == true
+        isWrittenWithVariable && string?.value.contains(ascii: "$") == true
     }
 }
