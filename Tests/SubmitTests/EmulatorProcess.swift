@@ -1,19 +1,22 @@
 import Foundation
 import TestSupport
 
+/// Where this test process keeps its certificates; removed when the process exits.
+private let certificatePath = FileManager.default.temporaryDirectory.appendingPathComponent("stackc-certs-\(UUID().uuidString)").path
+
 /// Certificates for the whole test run, made once with the openssl CLI by `Tests/Emulator/make-certs.sh`.
 let certificateFolder: Result<String, EmulatorError> = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stackc-certs-\(UUID().uuidString)").path
+    atexit { try? FileManager.default.removeItem(atPath: certificatePath) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [packageRoot.appendingPathComponent("Tests/Emulator/make-certs.sh").path, folder]
+    process.arguments = [packageRoot.appendingPathComponent("Tests/Emulator/make-certs.sh").path, certificatePath]
     do {
         try process.run()
         process.waitUntilExit()
     } catch {
         return .failure(EmulatorError(message: "cannot run make-certs.sh: \(error)"))
     }
-    return process.terminationStatus == 0 ? .success(folder) : .failure(EmulatorError(message: "make-certs.sh failed"))
+    return process.terminationStatus == 0 ? .success(certificatePath) : .failure(EmulatorError(message: "make-certs.sh failed"))
 }()
 
 struct EmulatorError: Error, CustomStringConvertible {
@@ -104,13 +107,18 @@ final class Emulator {
     }
 }
 
-/// Holds the templates the tests write for the whole run (a folder per test could be released before
-/// stackc reads it).
-private let templateFolder = Result { try TemporaryDirectory() }
+/// Where the tests write their templates; removed when the process exits (a folder per test could be
+/// released before stackc reads it).
+private let templatePath = FileManager.default.temporaryDirectory.appendingPathComponent("stackc-templates-\(UUID().uuidString)").path
+private let templatesCleanedAtExit: Void = { atexit { try? FileManager.default.removeItem(atPath: templatePath) } }()
 
 /// A Compose template in a folder of its own (so no `.env` of another test is read), for aliyun submissions.
 func composeTemplate(_ text: String = "web:\n  image: nginx:1.25\n") throws -> String {
-    try templateFolder.get().write(UUID().uuidString + "/compose.yaml", text)
+    templatesCleanedAtExit
+    let folder = templatePath + "/" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try text.write(toFile: folder + "/compose.yaml", atomically: false, encoding: .utf8)
+    return folder + "/compose.yaml"
 }
 
 /// The sample of a kind under `samples/`.
