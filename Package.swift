@@ -18,9 +18,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        // Headers only (/usr/include/openssl): the shim opens libcrypto when a request is signed, so `lint`
-        // never loads it. No pkgConfig, which would link it.
+        // Headers only: the shims open libcurl and libcrypto when a request is sent or signed, so `lint`
+        // never loads them (libcurl alone maps twenty libraries at start-up). No pkgConfig, which would link them.
+        .systemLibrary(name: "CLibCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "Diagnostics"),

@@ -31,31 +31,39 @@ public struct BuildJob {
     }
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
+        switch lower(errors: errors, colors: colors) {
+        case .failure(let status): return status
+        case .success(let built): return write(built.request, output: output, errors: errors)
+        }
+    }
+
+    /// The request without printing it, for `stackc submit`; findings still go to `errors`.
+    public func lower(errors: (String) -> Void, colors: Bool) -> Result<BuiltRequest, ExitStatus> {
         var reporter = TextReporter(colors: colors)
         let input: Input = path == "-" ? .standardInput : .file(path)
-        guard let file = load(input, errors: errors) else { return .failure }
+        guard let file = load(input, errors: errors) else { return .failure(.failure) }
 
         // A stack manifest names the template and the metadata; anything else is the template itself.
         let read = YAMLReader.read(file, limits: options.limits)
         if let tree = read.tree, options.kind == .stack || (options.kind == nil && DocumentKind.detect(tree) == .kind(.stack, nil)) {
-            return buildFromManifest(file, tree: tree, output: output, errors: errors, reporter: &reporter)
+            return buildFromManifest(file, tree: tree, errors: errors, reporter: &reporter)
         }
         guard let target = flags.target else {
             errors("stackc: --target is required unless \(input.displayName) is a stack manifest (targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")))\n")
-            return .failure
+            return .failure(.failure)
         }
         return build(file, from: input, target: target, metadata: flags.metadata(over: nil), environment: environment,
-                     output: output, errors: errors, reporter: &reporter)
+                     errors: errors, reporter: &reporter)
     }
 
-    private func buildFromManifest(_ file: SourceFile, tree: YAMLTree, output: (String) -> Void, errors: (String) -> Void,
-                                   reporter: inout TextReporter) -> ExitStatus {
+    private func buildFromManifest(_ file: SourceFile, tree: YAMLTree, errors: (String) -> Void,
+                                   reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         let directory = FrontEnd.directory(of: .file(file.path))
         let processed = FrontEnd.process(file, environment: EnvironmentLoader(options: environment).load(forDirectory: directory).environment,
                                          directory: directory, options: options)
         guard let interpolatedTree = processed.tree else {
             errors(reporter.report(FileReport(file: file, diagnostics: processed.diagnostics)))
-            return .findings
+            return .failure(.findings)
         }
         var (manifest, diagnostics) = StackManifest.read(interpolatedTree)
         diagnostics = processed.diagnostics + diagnostics
@@ -72,16 +80,16 @@ public struct BuildJob {
         errors(reporter.report(report))
         guard report.count(of: .error) == 0, let target, let template = manifest.template else {
             errors("stackc: no request built: \(file.path) has errors\n")
-            return .findings
+            return .failure(.findings)
         }
         let resolve = { (relative: String) in relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative }
         var environment = environment
         if environment.envFiles.isEmpty { environment.envFiles = manifest.envFiles.map { resolve($0.value) } }
         environment.overrides = manifest.environment + environment.overrides
         let templatePath = resolve(template.value)
-        guard let templateFile = load(.file(templatePath), errors: errors) else { return .failure }
+        guard let templateFile = load(.file(templatePath), errors: errors) else { return .failure(.failure) }
         return build(templateFile, from: .file(templatePath), target: target, metadata: flags.metadata(over: manifest), environment: environment,
-                     output: output, errors: errors, reporter: &reporter)
+                     errors: errors, reporter: &reporter)
     }
 
     private func load(_ input: Input, errors: (String) -> Void) -> SourceFile? {
@@ -95,13 +103,13 @@ public struct BuildJob {
     }
 
     private func build(_ file: SourceFile, from input: Input, target: TargetID, metadata: RequestMetadata, environment: EnvironmentOptions,
-                       output: (String) -> Void, errors: (String) -> Void, reporter: inout TextReporter) -> ExitStatus {
+                       errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         var options = options
         options.platform = target.platform
         let directory = FrontEnd.directory(of: input)
         let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
         for report in loaded.reports { errors(reporter.report(report)) }
-        if loaded.failed { return .failure }
+        if loaded.failed { return .failure(.failure) }
 
         let processed = FrontEnd.process(file, environment: loaded.environment, directory: directory, options: options)
         let (document, diagnostics) = TemplateCheck.run(processed, kind: options.kind == .stack ? nil : options.kind, platform: target.platform)
@@ -109,7 +117,7 @@ public struct BuildJob {
         errors(reporter.report(report))
         guard report.count(of: .error) == 0, let document, let interpolated = processed.interpolated else {
             errors("stackc: no request built: \(input.displayName) has errors\n")
-            return .findings
+            return .failure(.findings)
         }
 
         let request: Request
@@ -118,8 +126,13 @@ public struct BuildJob {
                                                             environment: processed.environment, metadata: metadata))
         } catch {
             errors("stackc: \(error.message)\n")
-            return .failure
+            return .failure(.failure)
         }
+        let values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value }
+        return .success(BuiltRequest(target: target, request: request, variableValues: values))
+    }
+
+    private func write(_ request: Request, output: (String) -> Void, errors: (String) -> Void) -> ExitStatus {
         let indent = compact ? nil : "  "
         let text = (wholeRequest ? request.json(indent: indent) : (request.body ?? .null).rendered(indent: indent)) + "\n"
         guard let outputPath, outputPath != "-" else {
@@ -134,4 +147,12 @@ public struct BuildJob {
         }
         return .success
     }
+}
+
+/// A request ready to send, with the values of the variables the template used: the sender must never
+/// print them (they are often passwords), so it hands them to its redactor.
+public struct BuiltRequest: Sendable {
+    public let target: TargetID
+    public let request: Request
+    public let variableValues: [String]
 }

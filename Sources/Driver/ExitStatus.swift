@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The process exit codes of the CLI contract (DESIGN.md), computed in one place.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitStatus: Int32, Sendable, Error {
     /// No finding at or above the failure threshold.
     case success = 0
     /// Findings at or above the threshold (errors by default; see `FailurePolicy`).

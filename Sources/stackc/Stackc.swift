@@ -15,10 +15,11 @@ struct Stackc: ParsableCommand {
           stackc lint compose.yaml --format json machine-readable findings
           cat compose.yaml | stackc lint -       check standard input
 
-        Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings, 2 usage error or unreadable input.
+        Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings (or the server
+        refused), 2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger).
         """,
         version: version,
-        subcommands: [Lint.self, Render.self, Build.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self]
+        subcommands: [Lint.self, Render.self, Build.self, Submit.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract

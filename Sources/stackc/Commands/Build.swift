@@ -26,41 +26,8 @@ extension Stackc {
         @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
         var target: TargetID?
 
-        @Option(help: "Project, stack instance, application or service name (as the target names it).")
-        var name: String?
-
-        @Option(help: "projectName (v2), namespace (Alauda) or the aliyun project of a service.")
-        var project: String?
-
-        @Option(help: "Description (aliyun projects).")
-        var description: String?
-
-        @Option(help: "Version (aliyun projects); 'auto' derives one from the content, so unchanged content keeps its version.")
-        var version: String?
-
-        @Option(name: .customLong("app-id"), help: "app_id (v2 podstack update).")
-        var appID: String?
-
-        @Option(help: "The Compose service (aliyun-scale, alauda-service).")
-        var service: String?
-
-        @Option(name: .customLong("min-replicas"), help: "scale.minReplicas (v2 podstack).")
-        var minReplicas: Int?
-
-        @Option(name: .customLong("max-replicas"), help: "scale.maxReplicas (v2 podstack).")
-        var maxReplicas: Int?
-
-        @Option(name: .customLong("target-cpu"), help: "scale.targetCPUUtilization in percent (v2 podstack).")
-        var targetCPU: Int?
-
-        @Flag(name: .customLong("blue-green"), help: "Blue-green update (aliyun-project-update).")
-        var blueGreen = false
-
-        @Option(name: .customLong("latest-image"), help: "latest_image: pull the newest image (true or false).")
-        var latestImage: Bool?
-
-        @Option(help: "local: substitute variables here (default); keep: send the template as written with the values in 'environment' (aliyun).")
-        var variables: VariablesMode?
+        @OptionGroup(title: "Request")
+        var requestFlags: RequestFlags
 
         @Flag(help: "Print the body on one line.")
         var compact = false
@@ -81,13 +48,10 @@ extension Stackc {
             if environment.noInterpolate {
                 throw ValidationError("build always substitutes variables to check them; use --variables keep to send the template as written")
             }
-            if let targetCPU, !(1...100).contains(targetCPU) { throw ValidationError("--target-cpu must be 1–100") }
         }
 
         func run() throws {
-            let flags = BuildFlags(target: target, name: name, project: project, description: description, version: version, appID: appID,
-                                   service: service, minReplicas: minReplicas, maxReplicas: maxReplicas, targetCPU: targetCPU,
-                                   blueGreen: blueGreen ? true : nil, latestImage: latestImage, variables: variables)
+            let flags = requestFlags.buildFlags(target: target)
             var options = environment.frontEndOptions()
             options.limits = limitFlags.limits
             let job = BuildJob(path: path, flags: flags, options: options,
@@ -101,4 +65,3 @@ extension Stackc {
 }
 
 extension TargetID: ExpressibleByArgument {}
-extension VariablesMode: ExpressibleByArgument {}

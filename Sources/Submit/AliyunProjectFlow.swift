@@ -1,0 +1,161 @@
+import Diagnostics
+import Lowering
+
+/// Create-or-update of an aliyun project on the cluster API (PLATFORM_API.md §2), safe to re-run:
+/// look the project up; create it (201) or update it (202); a 409 on an unchanged version is
+/// "unchanged" when the deployed content is ours, else an error saying what to change.
+public struct AliyunProjectFlow {
+    public enum Operation: Sendable {
+        case submit
+        /// Finish a pending blue-green update (`confirm-update?force=true`).
+        case confirm
+        /// Abandon a pending blue-green update (`rollback-update?force=true`).
+        case rollback
+    }
+
+    public var name: String
+    /// `POST /projects/` as lowered for `aliyun-project`.
+    public var create: Request
+    /// `POST /projects/{name}/update` as lowered for `aliyun-project-update`, same version.
+    public var update: Request
+    public var operation: Operation
+    public var wait: WaitOptions?
+
+    public init(name: String, create: Request, update: Request, operation: Operation = .submit, wait: WaitOptions? = nil) {
+        self.name = name
+        self.create = create
+        self.update = update
+        self.operation = operation
+        self.wait = wait
+    }
+
+    static let target = "aliyun project"
+
+    public func run(_ session: Session) -> SubmitOutcome {
+        let started = ContinuousClock.now
+        var outcome = perform(session)
+        if outcome.failure == nil, let wait, outcome.action != .unchanged {
+            let waited = ProjectWaiter(name: name, options: wait).run(session)
+            outcome.state = waited.state
+            if let failure = waited.failure {
+                outcome.failure = failure
+                outcome.message += "; " + failure.message
+            }
+        }
+        outcome.elapsedMilliseconds = milliseconds(since: started)
+        outcome.attempts = session.attempts
+        if outcome.failure != nil { outcome.action = .failed }
+        return outcome
+    }
+
+    private var projectPath: String { "/projects/" + encodePathSegment(name) }
+
+    private func perform(_ session: Session) -> SubmitOutcome {
+        switch operation {
+        case .confirm: return finish(session, "confirm-update", action: .confirmed)
+        case .rollback: return finish(session, "rollback-update", action: .rolledBack)
+        case .submit: break
+        }
+        switch session.send("GET", projectPath) {
+        case .failure(let failure): return failed(failure)
+        case .success(let found) where found.status == 404: return createProject(session)
+        case .success(let found) where found.status == 200: return updateProject(session, deployed: JSONParser.parse(found.body))
+        case .success(let other): return failed(rejection(session, other, doing: "look up project \(name)"))
+        }
+    }
+
+    private func createProject(_ session: Session) -> SubmitOutcome {
+        let lookup = { () -> Result<Bool, SubmitFailure> in
+            session.options.progress("stackc: checking whether project \(name) was created before repeating the create\n")
+            switch session.send("GET", projectPath) {
+            case .success(let response) where response.status == 200: return .success(true)
+            case .success(let response) where response.status == 404: return .success(false)
+            case .success(let response): return .failure(rejection(session, response, doing: "look up project \(name)"))
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        switch session.send(create.method, create.path, headers: create.headers, body: bytes(create.body), repeat: .ifAbsent(lookup: lookup)) {
+        case .failure(let failure): return failed(failure)
+        case .success(let response) where response.status == 201 || response.status == 200:
+            return outcome(.created, response, session, "project created")
+        case .success(let response):
+            return failed(rejection(session, response, doing: "create project \(name)"))
+        }
+    }
+
+    private func updateProject(_ session: Session, deployed: JSONValue?) -> SubmitOutcome {
+        switch session.send(update.method, update.path, headers: update.headers, body: bytes(update.body)) {
+        case .failure(let failure): return failed(failure)
+        case .success(let response) where response.status == 202 || response.status == 200:
+            let blueGreen = update.body?["update_method"]?.text == "blue-green"
+            return outcome(.updated, response, session, blueGreen
+                ? "blue-green update started; finish it with --confirm or abandon it with --rollback" : "project updated")
+        case .success(let response) where response.status == 409:
+            let text = session.summary(of: response)
+            if text.lowercased().contains("unconfirmed") {
+                return failed(SubmitFailure(.rejected, "project \(name) has an unconfirmed blue-green update (\(text)); finish it with `stackc submit … --confirm` or abandon it with `stackc submit … --rollback`, then submit again",
+                                            status: 409, requestID: session.requestID(of: response)))
+            }
+            if let deployed, sameContent(deployed) {
+                return outcome(.unchanged, response, session, "version \(version) is deployed with the same content")
+            }
+            return failed(SubmitFailure(.rejected, "version \(version) of project \(name) is already deployed with different content (\(text)); give a new --version, or --version auto to derive one from the content",
+                                        status: 409, requestID: session.requestID(of: response)))
+        case .success(let response):
+            return failed(rejection(session, response, doing: "update project \(name)"))
+        }
+    }
+
+    private func finish(_ session: Session, _ verb: String, action: SubmitOutcome.Action) -> SubmitOutcome {
+        switch session.send("POST", projectPath + "/" + verb, query: [("force", "true")]) {
+        case .failure(let failure): return failed(failure)
+        case .success(let response) where (200..<300).contains(response.status):
+            return outcome(action, response, session, action == .confirmed ? "blue-green update confirmed" : "blue-green update rolled back")
+        case .success(let response):
+            return failed(rejection(session, response, doing: "\(verb) of project \(name)"))
+        }
+    }
+
+    private var version: String { update.body?["version"]?.text ?? "?" }
+
+    /// The deployed project carries what we would send: template, description and our environment
+    /// (the server adds its own variables, which are left out of the comparison).
+    private func sameContent(_ deployed: JSONValue) -> Bool {
+        let injected: Set<String> = ["COMPOSE_PROJECT_NAME", "ACS_PROJECT_VERSION", "ACS_DEFAULT_DOMAIN"]
+        func environment(_ value: JSONValue?) -> [String: String] {
+            guard case .object(let members)? = value else { return [:] }
+            return Dictionary(members.filter { !injected.contains($0.key) }.map { ($0.key, $0.value.text ?? "") }) { first, _ in first }
+        }
+        return deployed["template"]?.text == create.body?["template"]?.text
+            && (deployed["description"]?.text ?? "") == (create.body?["description"]?.text ?? "")
+            && environment(deployed["environment"]) == environment(create.body?["environment"])
+    }
+
+    private func outcome(_ action: SubmitOutcome.Action, _ response: HTTPResponse, _ session: Session, _ message: String) -> SubmitOutcome {
+        SubmitOutcome(action: action, target: Self.target, name: name, status: response.status, requestID: session.requestID(of: response), message: message)
+    }
+
+    private func failed(_ failure: SubmitFailure) -> SubmitOutcome {
+        SubmitOutcome(action: .failed, target: Self.target, name: name, status: failure.status, requestID: failure.requestID,
+                      message: failure.message, failure: failure)
+    }
+}
+
+/// A refusal as the user should read it: 4xx → rejected (exit 1), anything else unexpected → exit 3.
+func rejection(_ session: Session, _ response: HTTPResponse, doing what: String) -> SubmitFailure {
+    let kind: SubmitFailure.Kind = (400..<500).contains(response.status) ? .rejected : .unreachable
+    var message = "could not \(what): HTTP \(response.status): \(session.summary(of: response))"
+    if (300..<400).contains(response.status) {
+        message += "; redirects are not followed (they could carry credentials elsewhere): give the final URL with --endpoint"
+    }
+    return SubmitFailure(kind, message, status: response.status, requestID: session.requestID(of: response))
+}
+
+func bytes(_ body: JSONValue?) -> [UInt8]? {
+    body.map { Array($0.rendered().utf8) }
+}
+
+func milliseconds(since start: ContinuousClock.Instant) -> Int {
+    let elapsed = ContinuousClock.now - start
+    return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+}

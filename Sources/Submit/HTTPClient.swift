@@ -1,0 +1,214 @@
+internal import CLibCurl
+
+/// How the client proves who it is and decides whom to trust.
+public struct TLSOptions: Sendable {
+    /// PEM file of the CA that signed the server's certificate; nil trusts the system's CAs.
+    public var caFile: String?
+    /// Skip verifying the server. Only on request, and the commands warn when it is on.
+    public var insecure: Bool
+    /// PEM client certificate and key for mutual TLS (the aliyun cluster API).
+    public var clientCertificate: String?
+    public var clientKey: String?
+    /// The same material in memory (from the OpenAPI's `/clusters/{id}/certs`), so a private key never
+    /// touches the disk; used instead of the files when set.
+    public var inMemory: (ca: String, certificate: String, key: String)?
+
+    public init(caFile: String? = nil, insecure: Bool = false, clientCertificate: String? = nil, clientKey: String? = nil,
+                inMemory: (ca: String, certificate: String, key: String)? = nil) {
+        self.caFile = caFile
+        self.insecure = insecure
+        self.clientCertificate = clientCertificate
+        self.clientKey = clientKey
+        self.inMemory = inMemory
+    }
+}
+
+/// HTTPS over libcurl — the only file that touches libcurl. One easy handle per request, nothing shared,
+/// so a value can be used from any thread. Verification is on unless `insecure`; redirects are never
+/// followed (a redirect would carry credentials to whatever host it names); proxies come from the
+/// environment (`https_proxy`, `no_proxy`, …) exactly as the curl tool reads them, because that is
+/// libcurl's own default.
+public struct HTTPClient: Sendable {
+    public var tls: TLSOptions
+    public var connectTimeout: Double
+    public var totalTimeout: Double
+    /// Answers longer than this abort the transfer: a misbehaving server cannot exhaust memory.
+    public var maxResponseBytes: Int
+
+    public init(tls: TLSOptions = TLSOptions(), connectTimeout: Double = 10, totalTimeout: Double = 60, maxResponseBytes: Int = 16 << 20) {
+        self.tls = tls
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    public func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
+        guard clibcurl_available() != 0 else {
+            return .failure(TransportError(.other, "libcurl is not installed (it is opened when a request is sent): apt-get install -y libcurl4"))
+        }
+        guard curlInitialised, let handle = clibcurl_easy_init() else {
+            return .failure(TransportError(.other, "libcurl could not be initialised"))
+        }
+        defer { clibcurl_easy_cleanup(handle) }
+        let collector = Collector(limit: maxResponseBytes)
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        defer { errorText.deallocate() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        // "Expect:" stops curl from waiting for 100-continue before sending a body.
+        for line in request.headers.map({ "\($0.name): \($0.value)" }) + ["Expect:"] {
+            headerList = clibcurl_slist_append(headerList, line)
+        }
+        defer { clibcurl_slist_free_all(headerList) }
+
+        clibcurl_setopt_string(handle, CURLOPT_URL, request.url)
+        clibcurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "https,http")
+        clibcurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        clibcurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        clibcurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(connectTimeout))
+        clibcurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(totalTimeout))
+        clibcurl_setopt_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxResponseBytes))
+        clibcurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorText)
+        clibcurl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)
+        clibcurl_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, collectBody)
+        clibcurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
+        clibcurl_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, collectHeader)
+        clibcurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
+        configureTLS(handle)
+        if request.method == "GET" && request.body == nil {
+            clibcurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        } else {
+            clibcurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+            if let body = request.body {
+                clibcurl_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
+                body.withUnsafeBytes { bytes in
+                    _ = clibcurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorText)))
+                }
+            }
+        }
+
+        let code = clibcurl_easy_perform(handle)
+        guard code == CURLE_OK else {
+            return .failure(classify(code, detail: String(cString: errorText), url: request.url, exceeded: collector.exceeded))
+        }
+        var status = 0
+        clibcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return .success(HTTPResponse(status: status, headers: collector.headers, body: collector.body))
+    }
+
+    private func configureTLS(_ handle: UnsafeMutableRawPointer) {
+        if tls.insecure {
+            clibcurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0)
+            clibcurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0)
+        } else {
+            clibcurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+            clibcurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        }
+        if let caFile = tls.caFile { clibcurl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
+        if let certificate = tls.clientCertificate { clibcurl_setopt_string(handle, CURLOPT_SSLCERT, certificate) }
+        if let key = tls.clientKey { clibcurl_setopt_string(handle, CURLOPT_SSLKEY, key) }
+        if let (ca, certificate, key) = tls.inMemory {
+            for (option, pem) in [(CURLOPT_CAINFO_BLOB, ca), (CURLOPT_SSLCERT_BLOB, certificate), (CURLOPT_SSLKEY_BLOB, key)] {
+                var pem = pem
+                pem.withUTF8 { bytes in _ = clibcurl_setopt_blob(handle, option, bytes.baseAddress, bytes.count) }
+            }
+            clibcurl_setopt_string(handle, CURLOPT_SSLCERTTYPE, "PEM")
+            clibcurl_setopt_string(handle, CURLOPT_SSLKEYTYPE, "PEM")
+        }
+    }
+
+    /// libcurl's numeric codes turned into what the user should do about them.
+    private func classify(_ code: CURLcode, detail: String, url: String, exceeded: Bool) -> TransportError {
+        let reason = detail.isEmpty ? String(cString: clibcurl_easy_strerror(code)) : detail
+        let host = hostPart(of: url)
+        let askedForCertificate = reason.contains("certificate required") || reason.contains("alert handshake failure")
+            || reason.contains("alert bad certificate") || reason.contains("unknown ca")
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
+            return TransportError(.connect, "could not connect to \(host): \(reason)")
+        case CURLE_OPERATION_TIMEDOUT:
+            return TransportError(.timeout, "\(host) did not answer in time: \(reason)")
+        case CURLE_PEER_FAILED_VERIFICATION:
+            let trust = tls.caFile.map { "the CA in \($0)" } ?? (tls.inMemory != nil ? "the cluster's CA" : "the system's CAs")
+            return TransportError(.serverCertificate, "TLS: the certificate of \(host) is not trusted by \(trust) (\(reason)); give the CA that signed it with --ca FILE or --cert-dir DIR")
+        case CURLE_SSL_CACERT_BADFILE:
+            return TransportError(.serverCertificate, "TLS: cannot use the CA file \(tls.caFile ?? "") (\(reason)); it must be a PEM certificate")
+        case CURLE_SSL_CERTPROBLEM, CURLE_SSL_CLIENTCERT:
+            return TransportError(.clientCertificate, "TLS: the client certificate or key cannot be used (\(reason)); check cert.pem and key.pem")
+        case CURLE_SSL_CONNECT_ERROR where askedForCertificate, CURLE_RECV_ERROR where askedForCertificate:
+            return TransportError(.clientCertificate, tls.clientCertificate == nil && tls.inMemory == nil
+                ? "TLS: \(host) requires a client certificate and none was given (\(reason)); pass --cert-dir DIR with cert.pem and key.pem"
+                : "TLS: \(host) refused the client certificate \(tls.clientCertificate ?? "of the cluster") (\(reason)); it must be signed by the cluster's CA")
+        case CURLE_SSL_CONNECT_ERROR:
+            return TransportError(.tls, "TLS handshake with \(host) failed: \(reason)")
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
+            return TransportError(.connectionLost, "the connection to \(host) broke: \(reason)")
+        case CURLE_WRITE_ERROR where exceeded, CURLE_FILESIZE_EXCEEDED:
+            return TransportError(.responseTooLarge, "the answer of \(host) exceeds \(maxResponseBytes) bytes; raise --max-response-bytes if it is expected")
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return TransportError(.other, "\(reason); the endpoint must be an https:// (or http://) URL")
+        default:
+            return TransportError(.other, "request to \(host) failed: \(reason)")
+        }
+    }
+}
+
+/// `https://host:port` of a URL, for messages (the path and query may hold secrets).
+func hostPart(of url: String) -> String {
+    let characters = Array(url)
+    var start = 0
+    if let scheme = url.firstIndex(of: ":"), url[scheme...].hasPrefix("://") {
+        start = url.distance(from: url.startIndex, to: scheme) + 3
+    }
+    var end = start
+    while end < characters.count, !"/?#".contains(characters[end]) { end += 1 }
+    return String(characters[0..<end])
+}
+
+private func milliseconds(_ seconds: Double) -> Int {
+    Int(max(1, (seconds * 1000).rounded()))
+}
+
+private let curlInitialised: Bool = clibcurl_global_init(3) == CURLE_OK
+
+/// Where the callbacks put what arrives; lives on the stack of `send` for one transfer.
+private final class Collector {
+    let limit: Int
+    var body: [UInt8] = []
+    var headers: [(name: String, value: String)] = []
+    var exceeded = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+}
+
+private let collectBody: curl_write_callback = { data, size, count, context in
+    let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+    let length = size * count
+    guard collector.body.count + length <= collector.limit else {
+        collector.exceeded = true
+        return 0
+    }
+    if let data { collector.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length)) }
+    return length
+}
+
+/// Header lines arrive one per call; a new status line (after a 100 Continue or a proxy's CONNECT)
+/// starts the list again so only the final response's headers remain.
+private let collectHeader: curl_write_callback = { data, size, count, context in
+    let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+    let length = size * count
+    guard let data else { return length }
+    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+    if line.hasPrefix("HTTP/") {
+        collector.headers = []
+    } else if let colon = line.firstIndex(of: ":") {
+        let name = String(line[..<colon])
+        let value = line[line.index(after: colon)...].trimming(" \t\r\n")
+        collector.headers.append((name, value))
+    }
+    return length
+}

@@ -1,0 +1,71 @@
+/// One HTTP exchange as the platform clients see it: no libcurl type leaks out of `HTTPClient`.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// The absolute URL, query already encoded.
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]?
+
+    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The last value of a header, names compared without case as HTTP wants.
+    public func header(_ name: String) -> String? {
+        headers.last { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Why no HTTP response arrived. The kind decides whether a retry can help (`isTransient`) and the
+/// message says what to change, because "SSL error 60" helps nobody in a CI log.
+public struct TransportError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The server's certificate is not trusted by the given CA (or the host name does not match).
+        case serverCertificate
+        /// Our own certificate or key is missing, unreadable or refused.
+        case clientCertificate
+        /// Any other TLS failure.
+        case tls
+        /// Refused, unreachable or the name did not resolve.
+        case connect
+        /// The connection broke mid-exchange (reset, empty reply).
+        case connectionLost
+        case timeout
+        /// The answer was larger than the response bound.
+        case responseTooLarge
+        case other
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// A later attempt may succeed: the network, not the request, failed.
+    public var isTransient: Bool {
+        switch kind {
+        case .connect, .connectionLost, .timeout: true
+        case .serverCertificate, .clientCertificate, .tls, .responseTooLarge, .other: false
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Diagnostics
+import Lowering
+
+/// Why a submission did not succeed, mapped onto the CLI's exit codes (DESIGN.md).
+public struct SubmitFailure: Error, Sendable {
+    public enum Kind: Sendable {
+        /// The server said no (4xx, a `Code` answer, a conflict): exit 1.
+        case rejected
+        /// Unreachable, timed out, or kept failing after retries: exit 3.
+        case unreachable
+        /// Bad flags or local input: exit 2.
+        case usage
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var status: Int?
+    public var requestID: String?
+
+    public init(_ kind: Kind, _ message: String, status: Int? = nil, requestID: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.requestID = requestID
+    }
+
+    public var exitCode: Int32 {
+        switch kind {
+        case .rejected: 1
+        case .usage: 2
+        case .unreachable: 3
+        }
+    }
+}
+
+/// What a session needs besides the requests: where to send, how to authenticate, and what to print.
+public struct SessionOptions: Sendable {
+    public var endpoint: String
+    public var client: HTTPClient
+    public var retry: RetryPolicy
+    /// Sent with every request (authentication, `--header`s).
+    public var headers: [(name: String, value: String)]
+    public var redactor: Redactor
+    /// `--verbose`: every request and response, redacted, to standard error.
+    public var trace: (@Sendable (String) -> Void)?
+    /// Progress lines ("retrying in 1.2 s …") to standard error.
+    public var progress: @Sendable (String) -> Void
+
+    public init(endpoint: String, client: HTTPClient, retry: RetryPolicy = RetryPolicy(), headers: [(name: String, value: String)] = [],
+                redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
+        self.client = client
+        self.retry = retry
+        self.headers = headers
+        self.redactor = redactor
+        self.trace = trace
+        self.progress = progress
+    }
+}
+
+/// Sends requests to one endpoint, retrying what may be retried and tracing what it does. A class, so a
+/// create's lookup (itself a request) can run while the create's retry loop is in progress.
+public final class Session {
+    public let options: SessionOptions
+    public private(set) var attempts = 0
+
+    public init(options: SessionOptions) {
+        self.options = options
+    }
+
+    /// Whether a failed attempt may be repeated. `.always` for reads and for updates that the server
+    /// makes idempotent (a repeated aliyun update answers 409); `.ifAbsent` for creates, which are only
+    /// repeated after the lookup shows nothing was created — and when the lookup finds the resource, an
+    /// earlier attempt did create it, so the answer is a 201 (header `X-Stackc-Found`).
+    public enum Repeat {
+        case always
+        case ifAbsent(lookup: () -> Result<Bool, SubmitFailure>)
+        /// Only when nothing can have been carried out: the connection was never made, or a 429.
+        case connectOnly
+    }
+
+    /// One request, retried per `policy`; the final HTTP response (any status) or why none came.
+    public func send(_ method: String, _ path: String, query: [(name: String, value: String)] = [],
+                     headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+                     repeat policy: Repeat = .always) -> Result<HTTPResponse, SubmitFailure> {
+        let request = HTTPRequest(method: method, url: options.endpoint + path + encodedQuery(query),
+                                  headers: options.headers + headers, body: body)
+        let shownPath = options.redactor.url(path)
+        var attempt = 0
+        while true {
+            attempt += 1
+            attempts += 1
+            traceRequest(request)
+            let result = options.client.send(request)
+            let reason: String
+            var retryAfter: String?
+            // Whether this attempt certainly did nothing on the server.
+            var harmless: Bool
+            let exhausted: SubmitFailure?
+            switch result {
+            case .success(let response):
+                traceResponse(response)
+                guard RetryPolicy.isRetryable(status: response.status) else { return .success(response) }
+                reason = "HTTP \(response.status)"
+                retryAfter = response.header("Retry-After")
+                // 429 turns a request away at the door; a 502/503/504 may come from a proxy after the
+                // server acted.
+                harmless = response.status == 429
+                exhausted = attempt > options.retry.retries
+                    ? SubmitFailure(.unreachable, "\(method) \(shownPath) kept failing: HTTP \(response.status) after \(attempt) attempts: \(summary(of: response))",
+                                    status: response.status, requestID: requestID(of: response))
+                    : nil
+            case .failure(let error):
+                options.trace?("* \(options.redactor.text(error.message))\n")
+                guard error.isTransient else { return .failure(SubmitFailure(.unreachable, options.redactor.text(error.message))) }
+                reason = options.redactor.text(error.message)
+                harmless = error.kind == .connect
+                exhausted = attempt > options.retry.retries
+                    ? SubmitFailure(.unreachable, reason + (attempt > 1 ? " (after \(attempt) attempts)" : ""))
+                    : nil
+            }
+            var mayRepeat = harmless
+            switch policy {
+            case .always:
+                mayRepeat = true
+            case .connectOnly:
+                break
+            case .ifAbsent(let lookup):
+                // Even after the last attempt: a create that went through is a success, not a failure.
+                if !harmless {
+                    switch lookup() {
+                    case .success(true): return .success(HTTPResponse(status: 201, headers: [("X-Stackc-Found", "after retry")]))
+                    case .success(false): mayRepeat = true
+                    case .failure(let failure): return .failure(failure)
+                    }
+                }
+            }
+            if let exhausted { return .failure(exhausted) }
+            guard mayRepeat else {
+                return .failure(SubmitFailure(.unreachable, "\(method) \(shownPath) failed (\(reason)) and was not repeated: it may have reached the server and no lookup can tell",
+                                              status: try? result.get().status))
+            }
+            let delay = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
+            options.progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
+            pause(seconds: delay)
+        }
+    }
+
+    private func traceRequest(_ request: HTTPRequest) {
+        guard let trace = options.trace else { return }
+        var text = "> \(request.method) \(options.redactor.url(request.url))\n"
+        for (name, value) in request.headers { text += "> \(name): \(options.redactor.header(name: name, value: value))\n" }
+        if let body = request.body, !body.isEmpty { text += options.redactor.body(body) + "\n" }
+        trace(text)
+    }
+
+    private func traceResponse(_ response: HTTPResponse) {
+        guard let trace = options.trace else { return }
+        var text = "< HTTP \(response.status)\n"
+        for (name, value) in response.headers { text += "< \(name): \(options.redactor.header(name: name, value: value))\n" }
+        if !response.body.isEmpty { text += options.redactor.body(Array(response.body.prefix(64 << 10))) + "\n" }
+        trace(text)
+    }
+
+    /// The server's own words, short and redacted: `Message`/`message` of a JSON answer, else the text.
+    public func summary(of response: HTTPResponse) -> String {
+        let json = JSONParser.parse(response.body)
+        for key in ["Message", "message", "detail", "error"] {
+            if let message = json?[key]?.text, !message.isEmpty { return options.redactor.text(message) }
+        }
+        if let errors = json?["errors"], case .array(let items) = errors, let first = items.first?["message"]?.text {
+            return options.redactor.text(first)
+        }
+        let text = response.text.trimming(" \r\n\t")
+        return text.isEmpty ? "(empty answer)" : options.redactor.text(String(text.prefix(500)))
+    }
+
+    public func requestID(of response: HTTPResponse) -> String? {
+        if let header = response.header("x-acs-request-id") ?? response.header("x-request-id") { return header }
+        let json = JSONParser.parse(response.body)
+        return json?["RequestId"]?.text ?? json?["requestId"]?.text
+    }
+}
+
+/// `?a=b&c=d`, RFC 3986 encoded (an empty list gives "").
+func encodedQuery(_ query: [(name: String, value: String)]) -> String {
+    query.isEmpty ? "" : "?" + query.map { encodePathSegment($0.name) + "=" + encodePathSegment($0.value) }.joined(separator: "&")
+}
+
+func formatSeconds(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10) s"
+}

@@ -1,0 +1,46 @@
+/// `stackc trigger URL`: call an aliyun redeploy or scaling trigger (PLATFORM_API.md §2). The URL's
+/// `secret=` (and `triggerUrl=` token) are credentials, redacted in everything printed.
+public struct TriggerCall {
+    public enum Scaling: String, Sendable, CaseIterable {
+        case scaleOut = "scale_out", scaleIn = "scale_in"
+    }
+
+    public var url: String
+    public var scaling: (type: Scaling, step: Int)?
+
+    public init(url: String, scaling: (type: Scaling, step: Int)?) {
+        self.url = url
+        self.scaling = scaling
+    }
+
+    /// Splits the URL into the endpoint (scheme and host) and the rest, so the session can send it.
+    public var parts: (endpoint: String, path: String) {
+        let host = hostPart(of: url)
+        var path = String(url.dropFirst(host.count))
+        if let scaling {
+            path += (path.contains("?") ? "&" : "?") + "type=\(scaling.type.rawValue)&step=\(scaling.step)"
+        }
+        return (host, path.isEmpty ? "/" : path)
+    }
+
+    /// A trigger is not idempotent (two scale-outs add two steps), so only a connection that never
+    /// reached the server, or a 429, is repeated.
+    public func run(_ session: Session) -> SubmitOutcome {
+        let started = ContinuousClock.now
+        let shown = session.options.redactor.url(url)
+        var outcome: SubmitOutcome
+        switch session.send("POST", parts.path, repeat: .connectOnly) {
+        case .failure(let failure):
+            outcome = SubmitOutcome(action: .failed, target: "trigger", name: shown, status: failure.status, message: failure.message, failure: failure)
+        case .success(let response) where (200..<300).contains(response.status):
+            outcome = SubmitOutcome(action: .triggered, target: "trigger", name: shown, status: response.status,
+                                    requestID: session.requestID(of: response), message: scaling.map { "\($0.type.rawValue) by \($0.step)" } ?? "redeploy")
+        case .success(let response):
+            let failure = rejection(session, response, doing: "call the trigger")
+            outcome = SubmitOutcome(action: .failed, target: "trigger", name: shown, status: response.status, message: failure.message, failure: failure)
+        }
+        outcome.elapsedMilliseconds = milliseconds(since: started)
+        outcome.attempts = session.attempts
+        return outcome
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Glibc
+import Lowering
+import Submit
+
+extension Stackc {
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a template's request and send it: create-or-update, safe to re-run.",
+            discussion: """
+            aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
+
+            Exit status: 0 created/updated/unchanged, 1 refused by validation or by the server (4xx), 2 usage, 3 unreachable, timed out, or kept failing after retries.
+
+            Examples:
+              stackc submit compose.yaml --target aliyun-project --name shop --version auto --endpoint https://master:4243 --cert-dir certs/ --wait
+              stackc submit compose.yaml --target aliyun-project --name shop --cluster-id c1234 --region cn-beijing
+              STACKC_TOKEN=… stackc submit pod.yaml --target v2-podstack --project team --name web --endpoint https://api
+            """
+        )
+
+        @Argument(help: "The template or a stack manifest.")
+        var path: String
+
+        @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
+        var target: TargetID?
+
+        @Option(help: ArgumentHelp("Base URL of the platform API (aliyun: the cluster's master URL).", valueName: "url"))
+        var endpoint: String?
+
+        @Option(name: .customLong("cluster-id"), help: ArgumentHelp("aliyun: find the cluster's endpoint and certificates through the signed OpenAPI (AccessKey from ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET or --credentials-file).", valueName: "id"))
+        var clusterID: String?
+
+        @Option(help: ArgumentHelp("The aliyun OpenAPI for --cluster-id.", valueName: "url"))
+        var openapi = "https://cs.aliyuncs.com"
+
+        @Option(name: .customLong("openapi-ca"), help: ArgumentHelp("CA for the OpenAPI's certificate (default: the system's CAs).", valueName: "file"))
+        var openapiCA: String?
+
+        @Option(help: "x-acs-region-id for the OpenAPI, e.g. cn-beijing.")
+        var region: String?
+
+        @Option(name: .customLong("credentials-file"), help: ArgumentHelp("Read the AccessKey from this file (NAME=VALUE lines) instead of the environment.", valueName: "file"))
+        var credentialsFile: String?
+
+        @Option(name: .customLong("access-key-id"), help: "The AccessKey ID (default: from the environment or the credentials file).")
+        var accessKeyID: String?
+
+        @Option(name: .customLong("token-file"), help: ArgumentHelp("Read the API token from this file (default: $STACKC_TOKEN).", valueName: "file"))
+        var tokenFile: String?
+
+        @Option(name: .customLong("header"), help: ArgumentHelp("Extra header sent with every request (repeatable).", valueName: "'Name: value'"))
+        var headers: [String] = []
+
+        @Flag(help: "aliyun: finish a pending blue-green update (confirm-update) instead of submitting.")
+        var confirm = false
+
+        @Flag(help: "aliyun: abandon a pending blue-green update (rollback-update) instead of submitting.")
+        var rollback = false
+
+        @Flag(help: "aliyun: after submitting, poll until the project's current state is its desired state.")
+        var wait = false
+
+        @Option(help: ArgumentHelp("Seconds --wait may take before giving up (exit 3).", valueName: "seconds"))
+        var timeout = 600.0
+
+        @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between polls of --wait.", valueName: "seconds"))
+        var pollInterval = 2.0
+
+        @Flag(name: .customLong("dry-run"), help: "Print the request(s) that would be sent (secrets redacted) and send nothing.")
+        var dryRun = false
+
+        @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
+        var format: OutputFormat = .text
+
+        @OptionGroup(title: "Request")
+        var requestFlags: RequestFlags
+
+        @OptionGroup(title: "Connection")
+        var connection: ConnectionFlags
+
+        @OptionGroup(title: "Limits")
+        var limitFlags: LimitFlags
+
+        @OptionGroup(title: "Variables")
+        var environment: EnvironmentFlags
+
+        func validate() throws {
+            if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
+            if endpoint == nil && clusterID == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL), or --cluster-id for aliyun") }
+            if endpoint != nil && clusterID != nil { throw ValidationError("--endpoint and --cluster-id exclude each other (the cluster id gives the endpoint)") }
+            if let endpoint, !endpoint.hasPrefix("https://") && !endpoint.hasPrefix("http://") {
+                throw ValidationError("--endpoint must be an https:// URL, got '\(endpoint)'")
+            }
+            for header in headers where !header.contains(":") { throw ValidationError("--header expects 'Name: value', got '\(header)'") }
+            if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
+        }
+
+        func run() throws {
+            guard let built = lower(target: target, version: requestFlags.version) else { return }
+            let projectFlow = built.target == .aliyunProject || built.target == .aliyunProjectUpdate
+            if !projectFlow && (wait || confirm || rollback || requestFlags.blueGreen) {
+                throw ValidationError("--wait, --blue-green, --confirm and --rollback are for aliyun projects (--target aliyun-project)")
+            }
+            var update: Request?
+            if projectFlow {
+                // The update carries the version the create would (the deployed one is then compared).
+                update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
+            }
+            let token = try readToken()
+            var redactor = Redactor(secrets: built.variableValues + (token.map { [$0] } ?? []))
+            redactor.add(extraHeaders.map(\.value))
+            let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
+            let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
+            let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
+            var sent = extraHeaders
+            if let token, case .token(let scheme) = SubmitPlan.authentication(for: built.target) {
+                sent.insert(("Authorization", "\(scheme) \(token)"), at: 0)
+            }
+            if dryRun {
+                Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
+                return
+            }
+            connection.warnIfInsecure()
+            var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            if let clusterID {
+                guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
+                session = try clusterSession(clusterID, redactor: redactor)
+            }
+            try finish(flow.run(session), format: format)
+        }
+
+        /// A session on the cluster endpoint, with its certificates, found through the signed OpenAPI.
+        private func clusterSession(_ clusterID: String, redactor: Redactor) throws -> Session {
+            let environment = [Credentials.accessKeyIDVariable, Credentials.accessKeySecretVariable].reduce(into: [String: String]()) { values, name in
+                values[name] = getenv(name).map { String(cString: $0) }
+            }
+            let credentials: Credentials
+            do {
+                credentials = try Credentials.load(environment: environment, credentialsFile: credentialsFile, accessKeyID: accessKeyID)
+            } catch {
+                Terminal.write("stackc: \(error.description)\n", to: Terminal.standardError)
+                throw ExitCode(2)
+            }
+            let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
+            let openapiSession = connection.session(endpoint: openapi, headers: [], redactor: redactor, tls: openapiTLS)
+            switch ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region).resolve(openapiSession, base: connection.tls) {
+            case .failure(let failure):
+                try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
+                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format)
+                throw ExitCode(failure.exitCode)
+            case .success(let (endpoint, tls)):
+                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls)
+            }
+        }
+
+        private var extraHeaders: [(name: String, value: String)] {
+            headers.map { header in
+                let colon = header.firstIndex(of: ":")!
+                return (String(header[..<colon]).trimming(" "), String(header[header.index(after: colon)...]).trimming(" "))
+            }
+        }
+
+        private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
+            var flags = requestFlags.buildFlags(target: target)
+            flags.version = version
+            var options = environment.frontEndOptions()
+            options.limits = limitFlags.limits
+            let job = BuildJob(path: path, flags: flags, options: options, environment: environment.environmentOptions)
+            switch job.lower(errors: { if !quiet { Terminal.write($0, to: Terminal.standardError) } },
+                             colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError)) {
+            case .success(let built): return built
+            case .failure(let status): Glibc.exit(status.rawValue)
+            }
+        }
+
+        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`.
+        private func readToken() throws -> String? {
+            guard let tokenFile else { return getenv("STACKC_TOKEN").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+            guard let file = fopen(tokenFile, "r") else { throw ValidationError("cannot read --token-file \(tokenFile): \(String(cString: strerror(errno)))") }
+            defer { fclose(file) }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while bytes.count < 65536 {
+                let count = fread(&buffer, 1, buffer.count, file)
+                if count <= 0 { break }
+                bytes += buffer[0..<count]
+            }
+            let token = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            if token.isEmpty { throw ValidationError("--token-file \(tokenFile) is empty") }
+            return token.trimming(" \t")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// TLS, connection and server failures: each a clear message and the right exit status, and retries
+/// that never create twice.
+@Suite struct TransportFailureTests {
+    private func submit(_ emulator: Emulator, _ extra: [String], connection: [String]? = nil) throws -> StackcRun {
+        let template = try composeTemplate()
+        return try stackc(["submit", template, "--target", "aliyun-project", "--name", "shop"] + (connection ?? emulator.clusterArguments) + extra)
+    }
+
+    /// `--endpoint` of the cluster with the named files of the certificate folder.
+    private func files(_ emulator: Emulator, ca: String, cert: String, key: String) -> [String] {
+        let certs = emulator.certificates
+        return ["--endpoint", emulator.clusterURL, "--ca", "\(certs)/\(ca)", "--cert", "\(certs)/\(cert)", "--key", "\(certs)/\(key)"]
+    }
+
+    @Test func wrongCAIsAClearTLSError() throws {
+        let emulator = try Emulator()
+        let certs = emulator.certificates
+        let run = try submit(emulator, [], connection: files(emulator, ca: "other-ca.pem", cert: "cert.pem", key: "key.pem"))
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("TLS: the certificate of \(emulator.clusterURL) is not trusted by the CA in \(certs)/other-ca.pem"))
+        #expect(try emulator.requests().isEmpty)
+    }
+
+    @Test func insecureSkipsVerificationAndWarns() throws {
+        let emulator = try Emulator()
+        let certs = emulator.certificates
+        let run = try submit(emulator, [], connection: ["--endpoint", emulator.clusterURL, "--insecure", "--cert", certs + "/cert.pem", "--key", certs + "/key.pem"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: --insecure"))
+    }
+
+    @Test func missingClientCertificateIsAClearError() throws {
+        let emulator = try Emulator()
+        let run = try submit(emulator, ["--retries", "0"], connection: ["--endpoint", emulator.clusterURL, "--ca", emulator.certificates + "/ca.pem"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("requires a client certificate and none was given"))
+        #expect(run.stderr.contains("--cert-dir"))
+    }
+
+    @Test func clientCertificateFromAnotherCAIsRefusedClearly() throws {
+        let emulator = try Emulator()
+        let certs = emulator.certificates
+        let run = try submit(emulator, ["--retries", "0"], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"))
+    }
+
+    @Test func unreadableClientKeyIsAClearError() throws {
+        let emulator = try Emulator()
+        let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "cert.pem", key: "missing-key.pem"))
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("the client certificate or key cannot be used"))
+    }
+
+    @Test func connectionRefusedExitsThree() throws {
+        // A port that was free a moment ago: bind, read the number, close.
+        let emulator = try Emulator()
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: UInt32(0x7F000001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        close(socket)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let run = try submit(emulator, ["--retries", "1"], connection: ["--endpoint", "https://127.0.0.1:\(port)", "--cert-dir", emulator.certificates])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("could not connect to https://127.0.0.1:\(port)"))
+        #expect(run.stderr.contains("retrying in"))
+    }
+
+    @Test func retriesAfter503sWithoutADuplicateCreate() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/projects/", "status": 503, "times": 2}]"#)
+        let run = try submit(emulator, ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created""#))
+        // Three creates were sent, each retry only after a lookup answered 404; the server made one project.
+        let sequence = try emulator.requests().map { "\($0.method) \($0.path)" }
+        #expect(sequence == ["GET /projects/shop", "POST /projects/", "GET /projects/shop", "POST /projects/", "GET /projects/shop", "POST /projects/"])
+    }
+
+    @Test func aCreateThatWentThroughIsNotRepeated() throws {
+        // The server creates the project but a gateway answers 504: the lookup finds it, no second create.
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/projects/", "kind": "lost-answer", "status": 504}]"#)
+        let run = try submit(emulator, ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created""#))
+        #expect(try emulator.count("POST", "/projects/") == 1)
+    }
+
+    @Test func aCreateThatWentThroughOnTheLastAttemptIsStillFound() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/projects/", "kind": "lost-answer", "status": 504}]"#)
+        let run = try submit(emulator, ["--retries", "0", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created""#))
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["GET /projects/shop", "POST /projects/", "GET /projects/shop"])
+    }
+
+    @Test func keptFailingExitsThree() throws {
+        let emulator = try Emulator(faults: #"[{"method": "GET", "path": "/projects/", "status": 502, "times": -1}]"#)
+        let run = try submit(emulator, ["--retries", "2"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("kept failing: HTTP 502 after 3 attempts"))
+        #expect(try emulator.count("GET", "/projects/shop") == 3)
+    }
+
+    @Test func honoursRetryAfterOn429() throws {
+        let emulator = try Emulator(faults: #"[{"method": "GET", "path": "/projects/", "status": 429, "retry_after": "2"}]"#)
+        let run = try submit(emulator, ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("HTTP 429; retrying in 2.0 s"))
+        let elapsed = try #require(run.stdout.split(separator: ",").first { $0.hasPrefix(#""elapsedMs":"#) }.flatMap { Int($0.dropFirst(12)) })
+        #expect(elapsed >= 2000)
+    }
+
+    @Test func connectionResetIsRetried() throws {
+        let emulator = try Emulator(faults: #"[{"method": "GET", "path": "/projects/", "kind": "reset"}]"#)
+        let run = try submit(emulator, [])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("the connection to \(emulator.clusterURL) broke"))
+        #expect(try emulator.count("GET", "/projects/shop") == 2)
+    }
+
+    @Test func slowAnswerTimesOut() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "kind": "slow", "seconds": 8, "times": -1}]"#)
+        let run = try submit(emulator, ["--request-timeout", "1", "--retries", "0"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("did not answer in time"))
+    }
+
+    @Test func oversizedAnswerIsCutOff() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "kind": "huge", "bytes": 5000000}]"#)
+        let run = try submit(emulator, ["--max-response-bytes", "100000"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("exceeds 100000 bytes"))
+    }
+
+    @Test func redirectsAreNotFollowed() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 302, "location": "https://elsewhere.example/projects/shop"}]"#)
+        let run = try submit(emulator, [])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("redirects are not followed"))
+        #expect(try emulator.requests().count == 1)
+    }
+
+    @Test func usesTheProxyFromTheEnvironmentAsCurlDoes() throws {
+        let emulator = try Emulator()
+        let proxy = "http://127.0.0.1:\(emulator.proxyPort)"
+        let template = try composeTemplate()
+        let arguments = ["submit", template, "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments
+        let proxied = try stackc(arguments, environment: ["https_proxy": proxy, "NO_PROXY": "", "no_proxy": ""])
+        #expect(proxied.status == 0, "\(proxied.stderr)")
+        let tunnels = try emulator.requests().filter { $0.method == "CONNECT" }
+        #expect(tunnels.count == 2)  // the lookup and the create, each through the proxy
+        #expect(tunnels.allSatisfy { $0.path == "127.0.0.1:\(emulator.mutualTLSPort)" })
+        // no_proxy names the host: straight there.
+        let direct = try stackc(arguments + ["--version", "2"], environment: ["https_proxy": proxy, "no_proxy": "127.0.0.1"])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 2)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `stackc submit` for the v2 and Alauda APIs, token-authenticated, against the emulator.
+@Suite struct V2AndAlaudaSubmitTests {
+    private let token = ["STACKC_TOKEN": "test-token"]
+
+    private func submit(_ emulator: Emulator, _ arguments: [String], environment: [String: String]? = nil) throws -> StackcRun {
+        try stackc(["submit"] + arguments + emulator.apiArguments, environment: environment ?? token)
+    }
+
+    @Test(arguments: [
+        (["pod/valid.yaml", "--target", "v2-podstack", "--project", "team", "--name", "web"], "/v2/podstack/team"),
+        (["compose/valid.yaml", "--target", "v2-compose", "--project", "team", "--name", "shop"], "/v2/composes/team"),
+        (["application/valid.yaml", "--target", "v2-application", "--project", "team"], "/v2/applications/team"),
+        (["configmap/valid.yaml", "--target", "v2-configmap", "--project", "team"], "/v2/configmaps/team"),
+        (["secret/valid.yaml", "--target", "v2-secret", "--project", "team"], "/v2/secrets/team"),
+        (["alauda-service/valid.yaml", "--target", "alauda-service", "--project", "team"], "/v1/services/team"),
+    ])
+    func createsEachKindWithTheToken(arguments: [String], path: String) throws {
+        let emulator = try Emulator()
+        let run = try submit(emulator, [sample(arguments[0])] + arguments.dropFirst() + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""action":"created""#))
+        let sent = try #require(try emulator.requests().first { $0.method == "POST" })
+        #expect(sent.path == path)
+        let scheme = path.hasPrefix("/v1/") ? "Token" : "Bearer"
+        #expect(sent.headers["Authorization"] == "\(scheme) test-token")
+        // The body the emulator received is the one `stackc build` prints.
+        let built = try stackc(["build", sample(arguments[0])] + arguments.dropFirst() + ["--compact"])
+        #expect(sent.body + "\n" == built.stdout)
+    }
+
+    @Test func podstackUpdateGoesToTheAppWithItsID() throws {
+        let emulator = try Emulator()
+        let pod = sample("pod/valid.yaml")
+        #expect(try submit(emulator, [pod, "--target", "v2-podstack", "--project", "team", "--name", "web"]).status == 0)
+        let run = try submit(emulator, [pod, "--target", "v2-podstack-update", "--project", "team", "--name", "web", "--app-id", "42"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("stackc: updated v2 podstack web"))
+        #expect(try emulator.requests().last?.query == "app_id=42")
+    }
+
+    @Test func aNonZeroCodeIsAFailureShowingTheMessage() throws {
+        let emulator = try Emulator()
+        let arguments = [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"]
+        #expect(try submit(emulator, arguments).status == 0)
+        let again = try submit(emulator, arguments)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("the server refused: Code 1002: configmaps app-config already exists"))
+    }
+
+    @Test func alaudaConflictShowsTheServersMessage() throws {
+        let emulator = try Emulator()
+        let arguments = [sample("alauda-service/valid.yaml"), "--target", "alauda-service", "--project", "team"]
+        #expect(try submit(emulator, arguments).status == 0)
+        let again = try submit(emulator, arguments)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("HTTP 409: service web already exists"))
+    }
+
+    @Test func aWrongTokenIsRejectedWithExitOne() throws {
+        let emulator = try Emulator()
+        let folder = try TemporaryDirectory()
+        let tokenFile = try folder.write("token", "not-the-token\n")
+        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team", "--token-file", tokenFile], environment: [:])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("HTTP 401: invalid token"))
+        #expect(try emulator.requests().first?.headers["Authorization"] == "Bearer not-the-token")
+    }
+
+    @Test func extraHeadersAreSent() throws {
+        let emulator = try Emulator()
+        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team", "--header", "X-Tenant: blue"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try emulator.requests().first?.headers["X-Tenant"] == "blue")
+    }
+
+    @Test func aMalformedAnswerIsNotTakenForSuccess() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/v2/", "kind": "malformed"}]"#)
+        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("the server's answer is not JSON"))
+    }
+
+    @Test func aCreateWithoutALookupIsNotRepeatedAfterA503() throws {
+        // A configmap has no GET to tell whether the first attempt went through: one attempt only.
+        let emulator = try Emulator(faults: #"[{"path": "/v2/", "status": 503}]"#)
+        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("was not repeated"))
+        #expect(try emulator.count("POST", "/v2/configmaps/team") == 1)
+    }
+
+    @Test func aComposeCreateIsRepeatedAfterTheLookupFindsNothing() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "status": 503}]"#)
+        let run = try submit(emulator, [sample("compose/valid.yaml"), "--target", "v2-compose", "--project", "team", "--name", "shop"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let sequence = try emulator.requests().map { "\($0.method) \($0.path)" }
+        #expect(sequence == ["POST /v2/composes/team", "GET /v2/composes/team/shop", "POST /v2/composes/team"])
+    }
+}
