@@ -30,6 +30,11 @@ public struct NodeRef: Sendable {
     }
 
     public var node: YAMLNode { shared.tree[id] }
+    /// The node's text read in place: `node.text` copies the whole node (its strings retained and
+    /// released) to read one field, which rules do for every value they check.
+    public var text: String { shared.tree[id].text }
+    /// The node's resolved value, read without copying the node (see `text`).
+    public var resolved: ScalarValue { shared.tree[id].resolved }
     public var range: SourceRange { shared.tree[id].range }
     public var isMapping: Bool { shared.tree[id].isMapping }
     public var isSequence: Bool { shared.tree[id].isSequence }
