@@ -120,7 +120,7 @@ struct PortSyntax: Rule {
 
     /// One `ports` or `expose` entry, short or long syntax.
     func checkCompose(_ node: NodeRef, noun: String, context: inout RuleContext) {
-        guard node.isMapping || node.checkedString(separators: [":", "/", "-"]) != nil else { return }
+        guard node.isMapping || node.checkedString(separators: ":/-") != nil else { return }
         let label = node.string.map { "\(noun) '\($0.value)'" } ?? "this \(noun)"
         let spec: PortSpec
         switch PortEntry(node).spec {
