@@ -46,6 +46,19 @@ extension StringProtocol {
         return Substring(self).withBytes { $0.contains(byte) }
     }
 
+    /// Whether every UTF-8 byte satisfies `predicate`, read in place: `utf8.allSatisfy` steps
+    /// `String.UTF8View` indices, several times the cost per byte for the short values rules check.
+    @inlinable
+    public func allBytes(satisfy predicate: (UInt8) -> Bool) -> Bool {
+        Substring(self).withBytes { $0.allSatisfy(predicate) }
+    }
+
+    /// Whether some UTF-8 byte satisfies `predicate`, read in place (see `allBytes(satisfy:)`).
+    @inlinable
+    public func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
+        Substring(self).withBytes { $0.contains(where: predicate) }
+    }
+
     /// Whether the text starts with `prefix`, compared by bytes: `String.hasPrefix` compares
     /// `Character`s, which costs far more for the short keys and values rules test by the thousand.
     @inlinable

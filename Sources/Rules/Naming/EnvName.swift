@@ -129,7 +129,7 @@ struct EnvName: Rule {
     /// What Compose and the container runtime refuse in a variable name, or nil.
     static func composeProblem(_ name: String, isMapping: Bool) -> String? {
         if name.isEmpty { return "must not be empty" }
-        if !name.utf8.allSatisfy(Self.isNameByteWithoutSpace), let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
+        if !name.allBytes(satisfy: Self.isNameByteWithoutSpace), let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
         if isMapping, name.contains(ascii: "=") { return "must not contain '='" }
         return nil
     }
