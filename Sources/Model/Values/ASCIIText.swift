@@ -14,6 +14,9 @@ extension StringProtocol {
         var start = 0
         let count = text.utf8.count
         text.withBytes { bytes in
+            // Sized once: growing from empty reallocates for the second and third piece, which cost
+            // more than the scan that counts them.
+            pieces.reserveCapacity(Swift.min(bytes.count(where: { $0 == byte }), maxSplits) + 1)
             for offset in 0..<count where bytes[offset] == byte && pieces.count < maxSplits {
                 if !(omittingEmpty && start == offset) { pieces.append(text.slice(start, offset)) }
                 start = offset + 1
