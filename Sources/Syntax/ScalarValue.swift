@@ -130,9 +130,10 @@ extension ScalarValue {
 
     /// go-yaml v3's float syntax: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` words.
     static func resolveFloat(_ text: String) -> Double? {
-        // The words never match the number syntax, so testing them only when it fails keeps the common
-        // case (a number) off a dozen string comparisons.
+        // The words never match the number syntax and all start with '.', '+' or '-', so testing them
+        // only then keeps numbers and texts such as `256m` off a dozen string comparisons.
         if let value = withNumberBytes(text, parseFloat) { return value }
+        guard let first = text.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity
