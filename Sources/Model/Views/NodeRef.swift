@@ -104,6 +104,7 @@ public struct NodeRef: Sendable {
         return string.map { [$0] } ?? []
     }
 
+    @inlinable
     public func located<Value>(_ value: Value) -> Located<Value> {
         Located(value, range: range, path: path)
     }
