@@ -50,11 +50,27 @@ public struct NodeRef: Sendable {
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
     public var entries: [(key: Located<String>, value: NodeRef)] {
         let base = path.sealed()
-        return shared.tree.pairs(of: id).map { pair in
-            let keyNode = shared.tree[pair.key]
-            let childPath = base.appending(key: keyNode.text)
-            return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
+        return shared.tree.pairs(of: id).map { entry($0, under: base) }
+    }
+
+    /// The pairs whose key text satisfies `include`, in source order. Filtering `entries` would build a
+    /// located key and a path for every pair; this builds them only for the pairs kept, and seals the
+    /// path only if one is (a service's `aliyun.` labels are usually none of its labels).
+    public func entries(whereKey include: (String) -> Bool) -> [(key: Located<String>, value: NodeRef)] {
+        var base: NodePath?
+        var result: [(key: Located<String>, value: NodeRef)] = []
+        for pair in shared.tree.pairs(of: id) where include(shared.tree[pair.key].text) {
+            let sealed = base ?? path.sealed()
+            base = sealed
+            result.append(entry(pair, under: sealed))
         }
+        return result
+    }
+
+    private func entry(_ pair: MappingPairs.Pair, under base: NodePath) -> (key: Located<String>, value: NodeRef) {
+        let keyNode = shared.tree[pair.key]
+        let childPath = base.appending(key: keyNode.text)
+        return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
     }
 
     /// Items of a sequence (empty for other kinds).
