@@ -94,9 +94,15 @@ struct IntegerField {
         case .compose(let compose):
             return compose.services.map { service in
                 let owner = service.name.value
-                var fields = Self.fields([("replicas", service["replicas"], .zeroOrMore), ("scale", service["scale"], .zeroOrMore),
-                                          ("deploy.replicas", service["deploy"]?["replicas"], .zeroOrMore)], accepts: .integersOrStrings, owner: owner)
-                    + Self.fields([("cpu_shares", service["cpu_shares"], nil)], accepts: .numbersOrStrings, owner: owner)
+                // Appended one by one: arrays of specs built for every service cost more than reading the fields.
+                var fields: [IntegerField] = []
+                func add(_ key: String, _ node: NodeRef?, _ types: IntegerReading.Accepted, _ bounds: CountBounds?) {
+                    if let field = field(key, node, accepts: types, bounds: bounds, service: owner) { fields.append(field) }
+                }
+                add("replicas", service["replicas"], .integersOrStrings, .zeroOrMore)
+                add("scale", service["scale"], .integersOrStrings, .zeroOrMore)
+                add("deploy.replicas", service["deploy"]?["replicas"], .integersOrStrings, .zeroOrMore)
+                add("cpu_shares", service["cpu_shares"], .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
                     fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,
@@ -132,9 +138,13 @@ struct IntegerField {
     /// - Parameter types: what the fields' schema takes, the same for all of them.
     private static func fields(_ specs: [(key: String, node: NodeRef?, bounds: CountBounds?)], accepts types: IntegerReading.Accepted,
                                owner service: String? = nil) -> [IntegerField] {
-        specs.compactMap { key, node, bounds in
-            node.map { IntegerField(key: key, service: service, value: $0.located($0.text), reading: IntegerReading($0, accepts: types), bounds: bounds) }
-        }
+        specs.compactMap { field($0.key, $0.node, accepts: types, bounds: $0.bounds, service: service) }
+    }
+
+    /// The field under `key` when the node is present.
+    private static func field(_ key: String, _ node: NodeRef?, accepts types: IntegerReading.Accepted, bounds: CountBounds?,
+                              service: String?) -> IntegerField? {
+        node.map { IntegerField(key: key, service: service, value: $0.located($0.text), reading: IntegerReading($0, accepts: types), bounds: bounds) }
     }
 
     /// The aliyun labels that hold counts or thresholds (ALIYUN.md §3.2: "integers as strings").
