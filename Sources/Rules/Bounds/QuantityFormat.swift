@@ -157,9 +157,8 @@ struct QuantityFormat: Rule {
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         let resources = service["deploy"]?["resources"]
         let limits = resources?["limits"], reservations = resources?["reservations"]
-        // The owner is spelled out only for a finding: building it for every service cost more than the checks.
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
-            context.report(Self.message("\(key) of service '\(service.name.value)'", node.text, problem), at: node)
+            context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
         func checkSize(_ key: String, _ node: NodeRef?) {
             guard let node, node.isNumberOrString, !Self.isSize(node, unlimitedAllowed: key == "memswap_limit") else { return }
