@@ -98,10 +98,9 @@ public struct YAMLTree: Sendable {
     /// The value under a scalar key of a mapping, if present.
     @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
-        // Lengths first keeps the common case (a different key) off String's general comparison; the
-        // nodes are read in place, never copied, so the scan retains nothing.
-        // Rules look up absent keys as often as present ones, so every key of the mapping is tested: the
-        // buffers are read directly, without the slice and bounds checks of `pairs(of:)`.
+        // Rules look up absent keys as often as present ones, so every key of the mapping is tested. The
+        // nodes are read in place, never copied (a copy retains and releases their strings), and lengths
+        // first keep the common case (a different key) off String's general comparison.
         let length = key.utf8.count
         guard self[mapping].kind == .mapping else { return nil }
         let start = Int(self[mapping].firstChild), end = start + 2 * Int(self[mapping].childCount)
