@@ -108,15 +108,16 @@ struct PortRange: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                for (index, entry) in (service["ports"]?.items ?? []).enumerated() {
-                    if entry.isMapping {
-                        checkLongSyntax(entry, name: "ports[\(index)]", of: service, context: &context)
+                // `ports` were parsed when the service was decoded; `expose` entries are parsed here.
+                for (index, entry) in service.ports.enumerated() {
+                    if entry.node.isMapping {
+                        checkLongSyntax(entry.node, name: "ports[\(index)]", of: service, context: &context)
                     } else {
                         checkShortSyntax(entry, noun: "port", of: service, context: &context)
                     }
                 }
-                for entry in service["expose"]?.items ?? [] {
-                    checkShortSyntax(entry, noun: "exposed port", of: service, context: &context)
+                for node in service["expose"]?.items ?? [] {
+                    checkShortSyntax(PortEntry(node), noun: "exposed port", of: service, context: &context)
                 }
                 checkLabels(service, context: &context)
             }
@@ -151,8 +152,8 @@ struct PortRange: Rule {
     }
 
     /// `HOST:CONTAINER` text of `ports` and `expose`; entries `port-syntax` refuses are left to it.
-    func checkShortSyntax(_ node: NodeRef, noun: String, of service: ComposeService, context: inout RuleContext) {
-        guard let text = node.checkedString(separators: ":/-"), case .success(let spec) = PortSpec.parse(text.value) else { return }
+    func checkShortSyntax(_ entry: PortEntry, noun: String, of service: ComposeService, context: inout RuleContext) {
+        guard let text = entry.node.checkedString(separators: ":/-"), case .success(let spec) = entry.spec else { return }
         // Spelled out only for a finding: nearly every port is fine.
         var label: String { "\(noun) '\(excerpt(text.value))' of \(service.owner)" }
         var outside = spec.published.map { Self.endsOutside($0, allowsZero: true).map { ("host", $0) } } ?? []
