@@ -8,12 +8,16 @@ public struct Located<Value: Sendable>: Sendable {
     public let range: SourceRange
     public let path: NodePath
 
+    // Inlinable, as are `map` and `NodeRef.located`: rules build located values in other modules, where
+    // an unspecialized generic init looks up `Located<Value>`'s metadata at every call.
+    @inlinable
     public init(_ value: Value, range: SourceRange, path: NodePath) {
         self.value = value
         self.range = range
         self.path = path
     }
 
+    @inlinable
     public func map<Other>(_ transform: (Value) -> Other) -> Located<Other> {
         Located<Other>(transform(value), range: range, path: path)
     }

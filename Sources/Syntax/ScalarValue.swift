@@ -83,16 +83,21 @@ extension ScalarValue {
 
     /// Go's `strconv.ParseInt(s, 0, 64)` after removing `_`, as go-yaml v3 does.
     static func resolveInt(_ text: String) -> Int64? {
-        var bytes = Array(text.utf8.filter { $0 != UInt8(ascii: "_") })
+        withNumberBytes(text, parseInt)
+    }
+
+    /// `resolveInt` over the bytes left after removing `_`.
+    private static func parseInt(_ all: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var bytes = all[...]
         guard !bytes.isEmpty else { return nil }
         var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
+            negative = bytes.first == UInt8(ascii: "-")
             bytes.removeFirst()
         }
         var radix: UInt64 = 10
-        if bytes.count > 1, bytes[0] == UInt8(ascii: "0") {
-            switch bytes[1] {
+        if bytes.count > 1, bytes.first == UInt8(ascii: "0") {
+            switch bytes[bytes.startIndex + 1] {
             case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; bytes.removeFirst(2)
             case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; bytes.removeFirst(2)
             case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; bytes.removeFirst(2)
@@ -125,13 +130,20 @@ extension ScalarValue {
 
     /// go-yaml v3's float syntax: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` words.
     static func resolveFloat(_ text: String) -> Double? {
+        // The words never match the number syntax and all start with '.', '+' or '-', so testing them
+        // only then keeps numbers and texts such as `256m` off a dozen string comparisons.
+        if let value = withNumberBytes(text, parseFloat) { return value }
+        guard let first = text.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity
         case ".nan", ".NaN", ".NAN": return .nan
-        default: break
+        default: return nil
         }
-        let bytes = Array(text.utf8.filter { $0 != UInt8(ascii: "_") })
+    }
+
+    /// `resolveFloat`'s number syntax over the bytes left after removing `_`.
+    private static func parseFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var index = 0
         func digits() -> Int {
             let start = index
@@ -156,5 +168,18 @@ extension ScalarValue {
         }
         guard index == bytes.count else { return nil }
         return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Runs `body` over the text's UTF-8 bytes without `_`, which go-yaml removes before reading a number.
+    /// Resolving runs for every scalar a rule or the schema reads as a number, so a text without `_`
+    /// (nearly all) is read in place instead of being copied into an array.
+    private static func withNumberBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        let underscore = UInt8(ascii: "_")
+        // nil from `withContiguousStorageIfAvailable` or `.none` from the closure: copy without underscores.
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes -> Result?? in
+            bytes.contains(underscore) ? .none : .some(body(bytes))
+        }
+        if case .some(.some(let result)) = inPlace { return result }
+        return Array(text.utf8.filter { $0 != underscore }).withUnsafeBufferPointer(body)
     }
 }

@@ -98,14 +98,25 @@ public struct YAMLTree: Sendable {
     /// The value under a scalar key of a mapping, if present.
     @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
-        // Lengths first keeps the common case (a different key) off String's general comparison; the
-        // nodes are read in place, never copied, so the scan retains nothing.
+        // Rules look up absent keys as often as present ones, so every key of the mapping is tested. The
+        // nodes are read in place, never copied (a copy retains and releases their strings), and lengths
+        // first keep the common case (a different key) off String's general comparison.
         let length = key.utf8.count
-        for pair in pairs(of: mapping) where storage[Int(pair.key.index)].kind == .scalar
-            && storage[Int(pair.key.index)].text.utf8.count == length && storage[Int(pair.key.index)].text == key {
-            return pair.value
+        guard self[mapping].kind == .mapping else { return nil }
+        let start = Int(self[mapping].firstChild), end = start + 2 * Int(self[mapping].childCount)
+        return storage.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { table in
+                var slot = start
+                while slot < end {
+                    let keyIndex = Int(table[slot].index)
+                    if nodes[keyIndex].kind == .scalar && nodes[keyIndex].text.utf8.count == length && nodes[keyIndex].text == key {
+                        return table[slot + 1]
+                    }
+                    slot += 2
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// A copy of this tree whose scalar texts may be replaced (the interpolator's output).

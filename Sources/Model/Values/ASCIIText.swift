@@ -14,6 +14,9 @@ extension StringProtocol {
         var start = 0
         let count = text.utf8.count
         text.withBytes { bytes in
+            // Sized once: growing from empty reallocates for the second and third piece, which cost
+            // more than the scan that counts them.
+            pieces.reserveCapacity(Swift.min(bytes.count(where: { $0 == byte }), maxSplits) + 1)
             for offset in 0..<count where bytes[offset] == byte && pieces.count < maxSplits {
                 if !(omittingEmpty && start == offset) { pieces.append(text.slice(start, offset)) }
                 start = offset + 1
@@ -44,6 +47,19 @@ extension StringProtocol {
     public func contains(ascii character: Unicode.Scalar) -> Bool {
         let byte = UInt8(ascii: character)
         return Substring(self).withBytes { $0.contains(byte) }
+    }
+
+    /// Whether every UTF-8 byte satisfies `predicate`, read in place: `utf8.allSatisfy` steps
+    /// `String.UTF8View` indices, several times the cost per byte for the short values rules check.
+    @inlinable
+    public func allBytes(satisfy predicate: (UInt8) -> Bool) -> Bool {
+        Substring(self).withBytes { $0.allSatisfy(predicate) }
+    }
+
+    /// Whether some UTF-8 byte satisfies `predicate`, read in place (see `allBytes(satisfy:)`).
+    @inlinable
+    public func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
+        Substring(self).withBytes { $0.contains(where: predicate) }
     }
 
     /// Whether the text starts with `prefix`, compared by bytes: `String.hasPrefix` compares

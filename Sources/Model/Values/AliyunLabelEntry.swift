@@ -27,11 +27,10 @@ extension ComposeService {
     static func aliyunLabels(of node: NodeRef) -> [AliyunLabelEntry] {
         guard let labels = node["labels"] else { return [] }
         if labels.isMapping {
-            return labels.entries.compactMap { key, value in
-                guard key.value.hasPrefix(ascii: AliyunLabelEntry.prefix) else { return nil }
-                return AliyunLabelEntry(name: key, value: value.string.map(Self.trimmed), valueHasVariable: value.isWrittenWithVariable,
-                                        nameHasVariable: false, valueIsCollection: !value.isScalar,
-                                        valueIsPlain: value.isScalar && !value.node.style.isQuoted)
+            return labels.entries(whereKey: { $0.hasPrefix(ascii: AliyunLabelEntry.prefix) }).map { key, value in
+                AliyunLabelEntry(name: key, value: value.string.map(Self.trimmed), valueHasVariable: value.isWrittenWithVariable,
+                                 nameHasVariable: false, valueIsCollection: !value.isScalar,
+                                 valueIsPlain: value.isScalar && !value.node.style.isQuoted)
             }
         }
         return labels.items.compactMap { item in

@@ -50,7 +50,7 @@ public enum AliyunLoadBalancer {
             problems.append(.missingName)
         } else if name.utf8.count > 80 {
             problems.append(.nameTooLong(name.utf8.count))
-        } else if !name.utf8.allSatisfy(AliyunText.isPathByte) {
+        } else if !name.allBytes(satisfy: AliyunText.isPathByte) {
             problems.append(.invalidName(String(name)))
         }
         let port = rest[rest.index(after: colon)...]

@@ -133,6 +133,6 @@ public struct AliyunRoute: Sendable, Equatable {
 
     /// `/[a-z0-9-_/.]+`, in any case.
     static func isContextRoot(_ path: String) -> Bool {
-        path.hasPrefix(ascii: "/") && path.utf8.allSatisfy(AliyunText.isPathByte)
+        path.hasPrefix(ascii: "/") && path.allBytes(satisfy: AliyunText.isPathByte)
     }
 }

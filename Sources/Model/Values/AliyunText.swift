@@ -11,7 +11,7 @@ public enum AliyunText {
             sign = first == "-" ? -1 : 1
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy(isDigit) else { return nil }
+        guard !digits.isEmpty, digits.utf8.count <= 18, digits.allBytes(satisfy: isDigit) else { return nil }
         return sign * digits.utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 

@@ -35,7 +35,7 @@ public enum IPAddress {
                 groups += 2
                 break
             }
-            guard (1...4).contains(group.utf8.count), group.utf8.allSatisfy(isHexDigit) else { return false }
+            guard (1...4).contains(group.utf8.count), group.allBytes(satisfy: isHexDigit) else { return false }
             groups += 1
             rest = rest[end...]
             if rest.hasPrefix(ascii: "::") {

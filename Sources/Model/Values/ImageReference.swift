@@ -33,7 +33,7 @@ public struct ImageReference: Sendable, Equatable {
     public static func parse(_ text: String) -> Result<ImageReference, Problem> {
         guard !text.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
         // Bytes first: Unicode properties are looked up only for the rare reference that is not plain ASCII.
-        if text.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }),
+        if text.containsByte(where: { $0 <= 0x20 || $0 >= 0x7F }),
            let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
             let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset) + 1
             return .failure(Problem("it contains whitespace or a control character (character \(position))"))
@@ -70,7 +70,7 @@ public struct ImageReference: Sendable, Equatable {
     }
 
     static func isRegistry(_ component: Substring) -> Bool {
-        component.contains(ascii: ".") || component.contains(ascii: ":") || component == "localhost" || component.utf8.contains(where: isUpper)
+        component.contains(ascii: ".") || component.contains(ascii: ":") || component == "localhost" || component.containsByte(where: isUpper)
     }
 
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or an IPv6 address in brackets.
@@ -96,7 +96,7 @@ public struct ImageReference: Sendable, Equatable {
                                missingPart: host.isEmpty)
             }
         }
-        if let port, port.isEmpty || !port.utf8.allSatisfy(IPAddress.isDigit) {
+        if let port, port.isEmpty || !port.allBytes(satisfy: IPAddress.isDigit) {
             return Problem("the registry port '\(port)' of '\(text)' is not a number", missingPart: port.isEmpty)
         }
         return nil
@@ -104,7 +104,7 @@ public struct ImageReference: Sendable, Equatable {
 
     static func isHostLabel(_ label: Substring) -> Bool {
         guard let first = label.utf8.first, let last = label.utf8.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
-        return label.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        return label.allBytes { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`.
@@ -112,10 +112,10 @@ public struct ImageReference: Sendable, Equatable {
         guard !component.isEmpty else {
             return Problem("the repository path has an empty component (a leading, trailing or doubled '/')", missingPart: true)
         }
-        if component.utf8.contains(where: isUpper) {
+        if component.containsByte(where: isUpper) {
             return Problem("'\(component)' has upper-case letters; repository names must be lower case ('\(component.lowercased())')")
         }
-        if !component.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+        if !component.allBytes(satisfy: { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
            let bad = component.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
             let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
             return Problem("'\(component)' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
@@ -144,7 +144,7 @@ public struct ImageReference: Sendable, Equatable {
         guard let first = tag.utf8.first else { return Problem("the tag after ':' is empty", missingPart: true) }
         guard tag.utf8.count <= maximumTagLength else { return Problem("the tag is \(tag.utf8.count) characters long; the limit is \(maximumTagLength)") }
         guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(tag)' must start with a letter, digit or '_'") }
-        if !tag.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
+        if !tag.allBytes(satisfy: { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
            let bad = tag.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
             return Problem("the tag '\(tag)' contains '\(bad)'; tags may contain only letters, digits, '_', '.' and '-'")
         }
@@ -161,7 +161,7 @@ public struct ImageReference: Sendable, Equatable {
             return Problem("the digest algorithm '\(algorithm)' is not one Docker verifies (sha256, sha384, sha512)", missingPart: algorithm.isEmpty)
         }
         guard !hex.isEmpty else { return Problem("the \(algorithm) digest has no hex digits after ':'", missingPart: true) }
-        guard hex.utf8.allSatisfy({ IPAddress.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) else {
+        guard hex.allBytes(satisfy: { IPAddress.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) else {
             return Problem("the \(algorithm) digest must be lower-case hexadecimal (0-9, a-f)")
         }
         guard hex.utf8.count == expected.hexDigits else {

@@ -30,6 +30,11 @@ public struct NodeRef: Sendable {
     }
 
     public var node: YAMLNode { shared.tree[id] }
+    /// The node's text read in place: `node.text` copies the whole node (its strings retained and
+    /// released) to read one field, which rules do for every value they check.
+    public var text: String { shared.tree[id].text }
+    /// The node's resolved value, read without copying the node (see `text`).
+    public var resolved: ScalarValue { shared.tree[id].resolved }
     public var range: SourceRange { shared.tree[id].range }
     public var isMapping: Bool { shared.tree[id].isMapping }
     public var isSequence: Bool { shared.tree[id].isSequence }
@@ -45,11 +50,27 @@ public struct NodeRef: Sendable {
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
     public var entries: [(key: Located<String>, value: NodeRef)] {
         let base = path.sealed()
-        return shared.tree.pairs(of: id).map { pair in
-            let keyNode = shared.tree[pair.key]
-            let childPath = base.appending(key: keyNode.text)
-            return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
+        return shared.tree.pairs(of: id).map { entry($0, under: base) }
+    }
+
+    /// The pairs whose key text satisfies `include`, in source order. Filtering `entries` would build a
+    /// located key and a path for every pair; this builds them only for the pairs kept, and seals the
+    /// path only if one is (a service's `aliyun.` labels are usually none of its labels).
+    public func entries(whereKey include: (String) -> Bool) -> [(key: Located<String>, value: NodeRef)] {
+        var base: NodePath?
+        var result: [(key: Located<String>, value: NodeRef)] = []
+        for pair in shared.tree.pairs(of: id) where include(shared.tree[pair.key].text) {
+            let sealed = base ?? path.sealed()
+            base = sealed
+            result.append(entry(pair, under: sealed))
         }
+        return result
+    }
+
+    private func entry(_ pair: MappingPairs.Pair, under base: NodePath) -> (key: Located<String>, value: NodeRef) {
+        let keyNode = shared.tree[pair.key]
+        let childPath = base.appending(key: keyNode.text)
+        return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
     }
 
     /// Items of a sequence (empty for other kinds).
@@ -99,6 +120,7 @@ public struct NodeRef: Sendable {
         return string.map { [$0] } ?? []
     }
 
+    @inlinable
     public func located<Value>(_ value: Value) -> Located<Value> {
         Located(value, range: range, path: path)
     }

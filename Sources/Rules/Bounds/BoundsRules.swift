@@ -39,7 +39,7 @@ enum IntegerReading: Equatable {
             self = .absent
             return
         }
-        switch (node.node.resolved, types) {
+        switch (node.resolved, types) {
         case (.int(let value), _): self = .integer(value)
         case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
@@ -82,27 +82,34 @@ enum IntegerReading: Equatable {
 struct IntegerField {
     /// The key as messages show it: `deploy.replicas`, `scale.minReplicas`, `label aliyun.scale`.
     let key: String
-    /// What holds the field (`service 'web'`); nil for the document itself.
-    let owner: String?
+    /// The Compose service that holds the field; nil for the document itself. Only the name is kept:
+    /// `name` spells the owner out for the few fields that end up in a message.
+    let service: String?
     let value: Located<String>
     let reading: IntegerReading
     /// The values the platform takes; nil for sizes and weights, whose bounds no source states.
     let bounds: CountBounds?
 
-    var name: String { owner.map { "\(key) of \($0)" } ?? key }
+    var name: String { service.map { "\(key) of service '\($0)'" } ?? key }
 
     /// The fields of one document, grouped by what holds them (a Compose service, or the document).
     static func groups(in document: Document) -> [[IntegerField]] {
         switch document {
         case .compose(let compose):
             return compose.services.map { service in
-                let owner = "service '\(service.name.value)'"
-                var fields = Self.fields([("replicas", service["replicas"], .zeroOrMore), ("scale", service["scale"], .zeroOrMore),
-                                          ("deploy.replicas", service["deploy"]?["replicas"], .zeroOrMore)], accepts: .integersOrStrings, owner: owner)
-                    + Self.fields([("cpu_shares", service["cpu_shares"], nil)], accepts: .numbersOrStrings, owner: owner)
+                let owner = service.name.value
+                // Appended one by one: arrays of specs built for every service cost more than reading the fields.
+                var fields: [IntegerField] = []
+                func add(_ key: String, _ node: NodeRef?, _ types: IntegerReading.Accepted, _ bounds: CountBounds?) {
+                    if let field = field(key, node, accepts: types, bounds: bounds, service: owner) { fields.append(field) }
+                }
+                add("replicas", service["replicas"], .integersOrStrings, .zeroOrMore)
+                add("scale", service["scale"], .integersOrStrings, .zeroOrMore)
+                add("deploy.replicas", service["deploy"]?["replicas"], .integersOrStrings, .zeroOrMore)
+                add("cpu_shares", service["cpu_shares"], .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
-                    fields.append(IntegerField(key: "label \(label.name.value)", owner: owner, value: value,
+                    fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,
                                                reading: IntegerReading(text: value.value), bounds: .zeroOrMore))
                 }
                 return fields
@@ -134,10 +141,14 @@ struct IntegerField {
 
     /// - Parameter types: what the fields' schema takes, the same for all of them.
     private static func fields(_ specs: [(key: String, node: NodeRef?, bounds: CountBounds?)], accepts types: IntegerReading.Accepted,
-                               owner: String? = nil) -> [IntegerField] {
-        specs.compactMap { key, node, bounds in
-            node.map { IntegerField(key: key, owner: owner, value: $0.located($0.node.text), reading: IntegerReading($0, accepts: types), bounds: bounds) }
-        }
+                               owner service: String? = nil) -> [IntegerField] {
+        specs.compactMap { field($0.key, $0.node, accepts: types, bounds: $0.bounds, service: service) }
+    }
+
+    /// The field under `key` when the node is present.
+    private static func field(_ key: String, _ node: NodeRef?, accepts types: IntegerReading.Accepted, bounds: CountBounds?,
+                              service: String?) -> IntegerField? {
+        node.map { IntegerField(key: key, service: service, value: $0.located($0.text), reading: IntegerReading($0, accepts: types), bounds: bounds) }
     }
 
     /// The aliyun labels that hold counts or thresholds (ALIYUN.md §3.2: "integers as strings").
@@ -174,7 +185,7 @@ extension NodeRef {
     /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
     /// reported elsewhere.
     var isCheckableScalar: Bool {
-        isScalar && !isNull && !((node.text.isEmpty || node.text.contains(ascii: "$")) && isWrittenWithVariable)
+        isScalar && !isNull && !((text.isEmpty || text.contains(ascii: "$")) && isWrittenWithVariable)
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's

@@ -103,12 +103,11 @@ struct DurationFormat: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        let owner = "service '\(service.name.value)'"
         // Compose's schema takes only strings here: a number (`interval: 30`) is its `type-mismatch`.
         func check(_ node: NodeRef?, _ key: @autoclosure () -> String, isHealthCheck: Bool = false) {
             guard let node, node.isCheckableScalar, case .string(let text) = node.node.resolved,
                   let problem = Self.problem(text, isHealthCheck: isHealthCheck) else { return }
-            context.report("\(key()) of \(owner) is '\(excerpt(text))', \(problem)", at: node)
+            context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node)
         }
         if let healthcheck = service["healthcheck"] {
             for key in Self.healthCheckKeys { check(healthcheck[key], "healthcheck.\(key)", isHealthCheck: true) }
@@ -119,7 +118,7 @@ struct DurationFormat: Rule {
         }
         for label in service.aliyunLabels where Self.probeLabels.contains(label.name.value) && !label.valueHasVariable {
             guard let value = label.value else { continue }
-            checkSeconds(value, reading: IntegerReading(text: value.value), name: "label \(label.name.value) of \(owner)", context: &context)
+            checkSeconds(value, reading: IntegerReading(text: value.value), name: "label \(label.name.value) of \(service.owner)", context: &context)
         }
     }
 

@@ -108,18 +108,18 @@ struct PortRange: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                let owner = "service '\(service.name.value)'"
-                for (index, entry) in (service["ports"]?.items ?? []).enumerated() {
-                    if entry.isMapping {
-                        checkLongSyntax(entry, name: "ports[\(index)]", owner: owner, context: &context)
+                // `ports` were parsed when the service was decoded; `expose` entries are parsed here.
+                for (index, entry) in service.ports.enumerated() {
+                    if entry.node.isMapping {
+                        checkLongSyntax(entry.node, name: "ports[\(index)]", of: service, context: &context)
                     } else {
-                        checkShortSyntax(entry, noun: "port", owner: owner, context: &context)
+                        checkShortSyntax(entry, noun: "port", of: service, context: &context)
                     }
                 }
-                for entry in service["expose"]?.items ?? [] {
-                    checkShortSyntax(entry, noun: "exposed port", owner: owner, context: &context)
+                for node in service["expose"]?.items ?? [] {
+                    checkShortSyntax(PortEntry(node), noun: "exposed port", of: service, context: &context)
                 }
-                checkLabels(service, owner: owner, context: &context)
+                checkLabels(service, context: &context)
             }
         case .pod(let pod):
             for container in pod.containers {
@@ -143,17 +143,19 @@ struct PortRange: Rule {
 
     /// A port given as a number field (pods, applications, Alauda services, Compose long syntax). A value
     /// that is no number at all is the schema's `type-mismatch` (or `port-syntax`'s, in Compose).
-    func checkNumber(_ node: NodeRef?, name: String, accepts types: IntegerReading.Accepted = .integers, allowsZero: Bool = false,
+    /// - Parameter name: how the message names the field, spelled out only for a finding.
+    func checkNumber(_ node: NodeRef?, name: @autoclosure () -> String, accepts types: IntegerReading.Accepted = .integers, allowsZero: Bool = false,
                      context: inout RuleContext) {
         guard let node, case .integer(let value) = IntegerReading(node, accepts: types),
               !Self.ports.contains(Int(clamping: value)), !(allowsZero && value == 0) else { return }
-        context.report(Self.outside("\(name) is \(value)"), at: node)
+        context.report(Self.outside("\(name()) is \(value)"), at: node)
     }
 
     /// `HOST:CONTAINER` text of `ports` and `expose`; entries `port-syntax` refuses are left to it.
-    func checkShortSyntax(_ node: NodeRef, noun: String, owner: String, context: inout RuleContext) {
-        guard let text = node.checkedString(separators: [":", "/", "-"]), case .success(let spec) = PortSpec.parse(text.value) else { return }
-        let label = "\(noun) '\(excerpt(text.value))' of \(owner)"
+    func checkShortSyntax(_ entry: PortEntry, noun: String, of service: ComposeService, context: inout RuleContext) {
+        guard let text = entry.node.checkedString(separators: ":/-"), case .success(let spec) = entry.spec else { return }
+        // Spelled out only for a finding: nearly every port is fine.
+        var label: String { "\(noun) '\(excerpt(text.value))' of \(service.owner)" }
         var outside = spec.published.map { Self.endsOutside($0, allowsZero: true).map { ("host", $0) } } ?? []
         outside += Self.endsOutside(spec.target, allowsZero: false).map { ("container", $0) }
         for (role, number) in outside {
@@ -165,27 +167,27 @@ struct PortRange: Rule {
     }
 
     /// `{target, published}`: the target a number, the published port a number or a range.
-    func checkLongSyntax(_ node: NodeRef, name: String, owner: String, context: inout RuleContext) {
-        checkNumber(node["target"], name: "\(name).target of \(owner)", accepts: .integersOrStrings, context: &context)
-        guard let published = node["published"]?.checkedString(separators: ["-"]) else { return }
+    func checkLongSyntax(_ node: NodeRef, name: String, of service: ComposeService, context: inout RuleContext) {
+        checkNumber(node["target"], name: "\(name).target of \(service.owner)", accepts: .integersOrStrings, context: &context)
+        guard let published = node["published"]?.checkedString(separators: "-") else { return }
         if case .success(let spec) = PortSpec.parse(published.value) {
             for number in Self.endsOutside(spec.target, allowsZero: true) {
-                context.report(Self.outside("\(name).published of \(owner) is \(number)"), at: published)
+                context.report(Self.outside("\(name).published of \(service.owner) is \(number)"), at: published)
             }
         }
         for (low, high) in Self.backwardRanges(in: published.value) {
-            context.report(Self.backwards("\(name).published of \(owner)", low, high), at: published)
+            context.report(Self.backwards("\(name).published of \(service.owner)", low, high), at: published)
         }
     }
 
     /// `aliyun.routing.port_<port>` and `aliyun.lb.port_<port>`, and the front ports of an SLB entry.
-    func checkLabels(_ service: ComposeService, owner: String, context: inout RuleContext) {
+    func checkLabels(_ service: ComposeService, context: inout RuleContext) {
         for label in service.aliyunLabels where !label.nameHasVariable {
             let name = label.name.value
             guard let prefix = ["aliyun.routing.port_", "aliyun.lb.port_"].first(where: name.hasPrefix) else { continue }
             let port = String(name.dropFirst(prefix.count))
             if !Self.isPort(IntegerReading(text: port)) {
-                context.report(Self.outside("label \(excerpt(name)) of \(owner) names the container port \(excerpt(port))"), at: label.name)
+                context.report(Self.outside("label \(excerpt(name)) of \(service.owner) names the container port \(excerpt(port))"), at: label.name)
             }
             guard prefix == "aliyun.lb.port_", let value = label.value, !label.valueHasVariable else { continue }
             // Entries are `scheme://slb:front_port`; one without a numeric front port is a format error, not a range one.
@@ -193,7 +195,7 @@ struct PortRange: Rule {
                 guard let colon = entry.lastIndex(ascii: ":") else { continue }
                 let front = IntegerReading(text: String(entry[entry.index(after: colon)...]))
                 if case .integer(let number) = front, !Self.isPort(front) {
-                    context.report(Self.outside("label \(excerpt(name)) of \(owner) maps onto the front port \(number)"), at: value)
+                    context.report(Self.outside("label \(excerpt(name)) of \(service.owner) maps onto the front port \(number)"), at: value)
                 }
             }
         }
@@ -206,13 +208,15 @@ struct PortRange: Rule {
 
     /// The ends of a range outside the port numbers (0 allowed where it means "any").
     static func endsOutside(_ range: ClosedRange<Int>, allowsZero: Bool) -> [Int] {
-        Set([range.lowerBound, range.upperBound]).sorted().filter { !ports.contains($0) && !(allowsZero && $0 == 0) }
+        let ends = range.lowerBound == range.upperBound ? [range.lowerBound] : [range.lowerBound, range.upperBound]
+        return ends.filter { !ports.contains($0) && !(allowsZero && $0 == 0) }
     }
 
     /// `N-M` ranges written high to low, in source order. `PortSpec` reads them either way round, so the
     /// order is read from the text: without the protocol and any bracketed IPv6 address, every `-` in a
     /// port specification separates the two ends of a range.
     static func backwardRanges(in text: String) -> [(Int, Int)] {
+        guard text.contains(ascii: "-") else { return [] }
         var body = Substring(text)
         if let slash = body.lastIndex(ascii: "/") { body = body[..<slash] }
         if let close = body.lastIndex(ascii: "]") { body = body[body.index(after: close)...] }

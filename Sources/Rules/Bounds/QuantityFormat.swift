@@ -155,25 +155,35 @@ struct QuantityFormat: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        let owner = "service '\(service.name.value)'"
-        let deploy = service["deploy"]?["resources"]
-        let sizes = [("mem_limit", service["mem_limit"]), ("memswap_limit", service["memswap_limit"]), ("mem_reservation", service["mem_reservation"]),
-                     ("shm_size", service["shm_size"]), ("build.shm_size", service["build"]?["shm_size"]),
-                     ("deploy.resources.limits.memory", deploy?["limits"]?["memory"]), ("deploy.resources.reservations.memory", deploy?["reservations"]?["memory"])]
-        for case let (key, node?) in sizes where node.isNumberOrString && !Self.isSize(node, unlimitedAllowed: key == "memswap_limit") {
-            context.report(Self.message("\(key) of \(owner)", node.node.text, Self.notASize), at: node)
+        let resources = service["deploy"]?["resources"]
+        let limits = resources?["limits"], reservations = resources?["reservations"]
+        func report(_ key: String, _ node: NodeRef, _ problem: String) {
+            context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
-        let cpus = [("cpus", service["cpus"]), ("deploy.resources.limits.cpus", deploy?["limits"]?["cpus"]),
-                    ("deploy.resources.reservations.cpus", deploy?["reservations"]?["cpus"])]
-        for case let (key, node?) in cpus where node.isNumberOrString && !((node.number?.value).map { $0 >= 0 } ?? false) {
-            context.report(Self.message("\(key) of \(owner)", node.node.text, Self.notCPUs), at: node)
+        func checkSize(_ key: String, _ node: NodeRef?) {
+            guard let node, node.isNumberOrString, !Self.isSize(node, unlimitedAllowed: key == "memswap_limit") else { return }
+            report(key, node, Self.notASize)
         }
+        func checkCPUs(_ key: String, _ node: NodeRef?) {
+            guard let node, node.isNumberOrString, !((node.number?.value).map { $0 >= 0 } ?? false) else { return }
+            report(key, node, Self.notCPUs)
+        }
+        checkSize("mem_limit", service["mem_limit"])
+        checkSize("memswap_limit", service["memswap_limit"])
+        checkSize("mem_reservation", service["mem_reservation"])
+        checkSize("shm_size", service["shm_size"])
+        checkSize("build.shm_size", service["build"]?["shm_size"])
+        checkSize("deploy.resources.limits.memory", limits?["memory"])
+        checkSize("deploy.resources.reservations.memory", reservations?["memory"])
+        checkCPUs("cpus", service["cpus"])
+        checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
+        checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
     }
 
     /// A Docker size: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` where it means unlimited.
     static func isSize(_ node: NodeRef, unlimitedAllowed: Bool) -> Bool {
-        if unlimitedAllowed, node.node.text == "-1" { return true }
-        if case .string(let text) = node.node.resolved { return Quantity.byteSize(Substring(text)) != nil }
+        if unlimitedAllowed, node.text == "-1" { return true }
+        if case .string(let text) = node.resolved { return Quantity.byteSize(Substring(text)) != nil }
         return (node.number?.value).map { $0 >= 0 } ?? false
     }
 

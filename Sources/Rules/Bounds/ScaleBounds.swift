@@ -150,9 +150,9 @@ struct ScaleBounds: Rule {
                     context.report(Self.outside(field.name, value, bounds), at: field.value)
                 }
             }
-            let byKey = Dictionary(group.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+            // A group holds a handful of fields: scanning it beats hashing every key of every service.
             for (minimumKey, maximumKey) in Self.pairs {
-                guard let minimum = byKey[minimumKey], let maximum = byKey[maximumKey],
+                guard let minimum = group.last(where: { $0.key == minimumKey }), let maximum = group.last(where: { $0.key == maximumKey }),
                       let low = minimum.reading.within32Bits, let high = maximum.reading.within32Bits, high < low else { continue }
                 context.report(Self.maximumBelowMinimum(maximum.name, high, minimum: minimum.key, low),
                                at: maximum.value, notes: [minimum.value.note("the minimum is set here")])

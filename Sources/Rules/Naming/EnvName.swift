@@ -112,16 +112,15 @@ struct EnvName: Rule {
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         guard let environment = service["environment"] else { return }
-        let owner = "service '\(service.name.value)'"
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.
         let substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
         for entry in service.environment where !DuplicateEnv.schedulingPrefixes.contains(where: entry.name.value.hasPrefix(ascii:)) {
             if entry.name.value.isEmpty || entry.name.value.contains(ascii: "$"), substituted.contains(entry.entry.range.start.offset) { continue }
             if let problem = Self.composeProblem(entry.name.value, isMapping: environment.isMapping) {
-                context.reportName(entry.name, problem: problem, what: "environment variable", of: owner, fix: Self.composeFix)
+                context.reportName(entry.name, problem: problem, what: "environment variable", of: service.owner, fix: Self.composeFix)
             } else if context.platform == .v2 {
-                context.checkName(entry.name, Self.kubernetes, what: "environment variable", of: owner)
+                context.checkName(entry.name, Self.kubernetes, what: "environment variable", of: service.owner)
             }
         }
     }
@@ -129,7 +128,7 @@ struct EnvName: Rule {
     /// What Compose and the container runtime refuse in a variable name, or nil.
     static func composeProblem(_ name: String, isMapping: Bool) -> String? {
         if name.isEmpty { return "must not be empty" }
-        if !name.utf8.allSatisfy(Self.isNameByteWithoutSpace), let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
+        if !name.allBytes(satisfy: Self.isNameByteWithoutSpace), let space = name.first(where: \.isWhitespace) { return "must not contain '\(space)'" }
         if isMapping, name.contains(ascii: "=") { return "must not contain '='" }
         return nil
     }

@@ -73,7 +73,7 @@ extension RuleContext {
     ///   - what: how the message names the kind of name (`container name`).
     ///   - owner: what holds the name, when that helps find it (`service 'web'`).
     mutating func checkName(_ node: NodeRef, _ pattern: NamePattern, what: String, of owner: String? = nil) {
-        guard let name = node.checkedString(separators: ["-", "_", "."]) else { return }
+        guard let name = node.checkedString(separators: "-_.") else { return }
         if node.isWrittenWithVariable {
             guard !name.value.contains(ascii: "$") else { return }
         } else {

@@ -55,7 +55,7 @@ struct PortName: Rule {
                                      first: NamePattern.lowerAlphanumerics, last: NamePattern.lowerAlphanumerics, lengths: 1...15,
                                      fix: "at most 15 of a–z 0–9 -, with a letter, no leading, trailing or double -") { name in
         if name.contains("--") { return "must not contain '--'" }
-        return name.utf8.contains(where: NamePattern.letters.contains) ? nil : "must contain a letter"
+        return name.containsByte(where: NamePattern.letters.contains) ? nil : "must contain a letter"
     }
 
     func check(_ document: Document, context: inout RuleContext) {

@@ -86,9 +86,10 @@ struct DuplicateEnv: Rule {
         }
     }
 
-    func report(_ names: [Located<String>], in environment: String, context: inout RuleContext) {
+    /// - Parameter environment: what holds the names, spelled out only for a finding.
+    func report(_ names: [Located<String>], in environment: @autoclosure () -> String, context: inout RuleContext) {
         context.reportRepeats(names.map { ($0.value, $0) }, note: "first set here") { name, _ in
-            "variable '\(name)' is set twice in \(environment); the later value wins, remove one"
+            "variable '\(name)' is set twice in \(environment()); the later value wins, remove one"
         }
     }
 }

@@ -27,6 +27,17 @@ extension RuleContext {
     /// one, so the user sees both places and keeps the right one.
     mutating func reportRepeats<Key: Hashable, Value>(_ values: [(key: Key, value: Located<Value>)], note: String = "first defined here",
                                                       message: (_ key: Key, _ repeat: Located<Value>) -> String) {
+        // Most lists (a service's environment, its ports) hold a handful of entries: comparing each with
+        // the ones before it costs less than hashing every key, which pays off only for long lists.
+        if values.count <= Self.repeatScanLimit {
+            for index in values.indices {
+                let (key, value) = values[index]
+                if let earlier = values[..<index].first(where: { $0.key == key }) {
+                    report(message(key, value), at: value, notes: [earlier.value.note(note)])
+                }
+            }
+            return
+        }
         var first: [Key: Located<Value>] = [:]
         for (key, value) in values {
             if let earlier = first[key] {
@@ -36,6 +47,9 @@ extension RuleContext {
             }
         }
     }
+
+    /// The longest list `reportRepeats` checks by comparing entries pairwise.
+    static let repeatScanLimit = 16
 
     /// `reportRepeats` for values that are their own key.
     mutating func reportRepeatedNames(_ names: [Located<String>], message: (_ name: String) -> String) {

@@ -92,11 +92,12 @@ struct PortSyntax: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                for entry in service["ports"]?.items ?? [] {
+                // `ports` were parsed when the service was decoded; `expose` entries are parsed here.
+                for entry in service.ports {
                     checkCompose(entry, noun: "port", context: &context)
                 }
-                for entry in service["expose"]?.items ?? [] {
-                    checkCompose(entry, noun: "exposed port", context: &context)
+                for node in service["expose"]?.items ?? [] {
+                    checkCompose(PortEntry(node), noun: "exposed port", context: &context)
                 }
             }
         case .pod(let pod):
@@ -119,11 +120,13 @@ struct PortSyntax: Rule {
     }
 
     /// One `ports` or `expose` entry, short or long syntax.
-    func checkCompose(_ node: NodeRef, noun: String, context: inout RuleContext) {
-        guard node.isMapping || node.checkedString(separators: [":", "/", "-"]) != nil else { return }
-        let label = node.string.map { "\(noun) '\($0.value)'" } ?? "this \(noun)"
+    func checkCompose(_ entry: PortEntry, noun: String, context: inout RuleContext) {
+        let node = entry.node
+        guard node.isMapping || node.checkedString(separators: ":/-") != nil else { return }
+        // Spelled out only for a finding: nearly every port is fine.
+        var label: String { node.string.map { "\(noun) '\($0.value)'" } ?? "this \(noun)" }
         let spec: PortSpec
-        switch PortEntry(node).spec {
+        switch entry.spec {
         case .failure(let problem):
             let hint = Self.addressHint(node.string?.value)
             let syntax = hint.isEmpty && !node.isMapping && !problem.message.contains("use [") ? "; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]" : ""

@@ -93,7 +93,7 @@ struct RestartPolicy: Rule {
     /// The text of a string scalar (a boolean or number is the schema check's business).
     static func stringValue(_ node: NodeRef) -> Located<String>? {
         guard case .string = node.node.resolved else { return nil }
-        return node.checkedString(separators: [":"])
+        return node.checkedString(separators: ":")
     }
 
     func checkRestart(_ restart: Located<String>, context: inout RuleContext) {

@@ -38,7 +38,9 @@ extension NodeRef {
     /// The scalar's text when it is a string to check: nil for a collection, null, or a value that
     /// interpolation left empty or with an empty part (`on-failure:` from `on-failure:${N}`, `:80` from
     /// `${PORT}:80`) — the `unset-variable` warning already covers those.
-    func checkedString(separators: Set<Character> = []) -> Located<String>? {
+    /// - Parameter separators: the characters that separate parts, as a string literal: a `Set` built at
+    ///   every call cost more than the check, which runs for every port and name.
+    func checkedString(separators: String = "") -> Located<String>? {
         guard let text = string, !isLeftUnresolved else { return nil }
         if isWrittenWithVariable,
            text.value.isEmpty || text.value.split(omittingEmptySubsequences: false, whereSeparator: separators.contains).contains(where: \.isEmpty) {
