@@ -15,8 +15,8 @@ struct Stackc: ParsableCommand {
           stackc lint compose.yaml --format json machine-readable findings
           cat compose.yaml | stackc lint -       check standard input
 
-        Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings (or the server
-        refused), 2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger).
+        Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings (or the server refused), \
+        2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger).
         """,
         version: version,
         subcommands: [Lint.self, Render.self, Build.self, Submit.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self]
