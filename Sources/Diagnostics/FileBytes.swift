@@ -30,22 +30,45 @@ public enum FileBytes {
         readAll(descriptor: 0, sizeHint: 0, maxBytes: maxBytes)
     }
 
+    /// Reads straight into the array's storage, sized from `stat` (one more byte, to see the end without
+    /// growing), doubling only for pipes and files that grew; nothing is zeroed or copied on the way.
     private static func readAll(descriptor: Int32, sizeHint: Int, maxBytes: Int) -> Result<[UInt8], Failure> {
         let cap = maxBytes + 1
+        var capacity = min(max(sizeHint + 1, 4096), cap)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(sizeHint, 4096), cap) + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < cap {
-            let wanted = min(chunk.count, cap - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(lastError())
+        while true {
+            var errorNumber: Int32 = 0
+            var reachedEnd = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0 { _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<count]).initialize(from: previous) }
+                while count < capacity {
+                    let read = Self.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        errorNumber = errno
+                        return
+                    }
+                    if read == 0 {
+                        reachedEnd = true
+                        return
+                    }
+                    count += read
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if errorNumber != 0 { return .failure(Failure(message: "cannot read: \(String(cString: strerror(errorNumber)))")) }
+            if reachedEnd || capacity >= cap { return .success(bytes) }
+            capacity = min(capacity * 2, cap)
         }
-        return .success(bytes)
+    }
+
+    private static func read(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
     }
 
     private static func lastError() -> Failure {

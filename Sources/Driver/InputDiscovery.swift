@@ -94,8 +94,8 @@ public enum InputDiscovery {
             }
             closedir(handle)
             // Files of a directory come before its subdirectories; both in byte order.
-            inputs.append(contentsOf: files.sorted(by: byteOrder).map(Input.file))
-            pending.append(contentsOf: subdirectories.sorted(by: byteOrder).reversed())
+            inputs.append(contentsOf: sortedByBytes(files).map(Input.file))
+            pending.append(contentsOf: sortedByBytes(subdirectories).reversed())
         }
     }
 
@@ -110,7 +110,9 @@ public enum InputDiscovery {
         return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
     }
 
-    private static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    /// Names in byte order, compared as byte arrays made once: comparing `String.UTF8View`s steps string
+    /// indices and cost more than reading a folder of 10,000 files.
+    private static func sortedByBytes(_ names: [String]) -> [String] {
+        names.map { (bytes: Array($0.utf8), name: $0) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.name)
     }
 }

@@ -1,4 +1,5 @@
 import Interpolation
+import Synchronization
 import Syntax
 
 /// `COMPOSE_PROJECT_NAME` as Docker Compose decides it: `-p`, else the variable itself, else the
@@ -11,8 +12,19 @@ enum ProjectName {
            !tree[name].text.contains("$") {
             return tree[name].text
         }
-        return normalize(folderName(directory))
+        return defaultName(forDirectory: directory)
     }
+
+    /// The folder's normalised name, worked out once per folder: every template of a folder of thousands
+    /// asks for it.
+    static func defaultName(forDirectory directory: String) -> String {
+        if let known = folderNames.withLock({ $0[directory] }) { return known }
+        let name = normalize(folderName(directory))
+        folderNames.withLock { $0[directory] = name }
+        return name
+    }
+
+    private static let folderNames = Mutex<[String: String]>([:])
 
     static func folderName(_ directory: String) -> String {
         var path = directory.isEmpty ? currentDirectory() : directory

@@ -29,7 +29,9 @@ public struct ConfigurationSet: Sendable {
     /// handing each configuration file's report to `deliver` once, in first-use order.
     public init(options: ConfigurationOptions, directories: [String], deliver: ([FileReport]) -> Void) {
         self.options = options
-        for directory in directories where byDirectory[directory] == nil {
+        // Each folder is searched once, also when it has no configuration (most folders).
+        var searched: Set<String> = []
+        for directory in directories where searched.insert(directory).inserted {
             let found = options.path ?? Self.find(from: AbsolutePath.make(directory.isEmpty ? "." : directory))
             // Shown relative to the working folder when inside it, as template paths are.
             guard let path = found.map({ AbsolutePath.relative($0, to: AbsolutePath.make(".")) }) else { continue }
