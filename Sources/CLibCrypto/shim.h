@@ -21,51 +21,59 @@ static inline void *clibcrypto_library(void) {
     return loaded;
 }
 
-static inline void *clibcrypto_symbol(const char *name) {
-    void *library = clibcrypto_library();
-    return library ? dlsym(library, name) : NULL;
+/* The symbol `name`, looked up once per call site's cache. */
+static inline void *clibcrypto_symbol(void **cache, const char *name) {
+    void *symbol = __atomic_load_n(cache, __ATOMIC_ACQUIRE);
+    if (!symbol) {
+        void *library = clibcrypto_library();
+        symbol = library ? dlsym(library, name) : NULL;
+        __atomic_store_n(cache, symbol, __ATOMIC_RELEASE);
+    }
+    return symbol;
 }
 
-/* Whether libcrypto and every function below can be used. */
+/* Whether libcrypto could be opened (with every function below). */
 static inline int clibcrypto_available(void) {
-    return clibcrypto_symbol("EVP_Digest") && clibcrypto_symbol("EVP_md5") && clibcrypto_symbol("EVP_sha1")
-        && clibcrypto_symbol("HMAC") && clibcrypto_symbol("EVP_EncodeBlock");
+    void *library = clibcrypto_library();
+    const char *names[] = { "EVP_Digest", "EVP_md5", "EVP_sha1", "HMAC", "EVP_EncodeBlock" };
+    if (!library) return 0;
+    for (size_t index = 0; index < sizeof names / sizeof names[0]; index++) {
+        if (!dlsym(library, names[index])) return 0;
+    }
+    return 1;
 }
-
-/* Declares `function`, the symbol `name` of type `type` (a typedef), looked up once. */
-#define CLIBCRYPTO_FUNCTION(name, type) \
-    static void *cached; \
-    void *symbol = __atomic_load_n(&cached, __ATOMIC_ACQUIRE); \
-    if (!symbol) { symbol = clibcrypto_symbol(name); __atomic_store_n(&cached, symbol, __ATOMIC_RELEASE); } \
-    type function = (type)symbol;
-
-typedef const EVP_MD *(*clibcrypto_md_function)(void);
-typedef int (*clibcrypto_digest_function)(const void *, size_t, unsigned char *, unsigned int *, const EVP_MD *, ENGINE *);
-typedef unsigned char *(*clibcrypto_hmac_function)(const EVP_MD *, const void *, int, const unsigned char *, size_t, unsigned char *, unsigned int *);
-typedef int (*clibcrypto_encode_function)(unsigned char *, const unsigned char *, int);
 
 static inline const EVP_MD *clibcrypto_md5(void) {
-    CLIBCRYPTO_FUNCTION("EVP_md5", clibcrypto_md_function)
+    static void *cache;
+    const EVP_MD *(*function)(void) = (const EVP_MD *(*)(void))clibcrypto_symbol(&cache, "EVP_md5");
     return function ? function() : NULL;
 }
 
 static inline const EVP_MD *clibcrypto_sha1(void) {
-    CLIBCRYPTO_FUNCTION("EVP_sha1", clibcrypto_md_function)
+    static void *cache;
+    const EVP_MD *(*function)(void) = (const EVP_MD *(*)(void))clibcrypto_symbol(&cache, "EVP_sha1");
     return function ? function() : NULL;
 }
 
 static inline int clibcrypto_digest(const void *data, size_t count, unsigned char *digest, unsigned int *length, const EVP_MD *type) {
-    CLIBCRYPTO_FUNCTION("EVP_Digest", clibcrypto_digest_function)
+    static void *cache;
+    int (*function)(const void *, size_t, unsigned char *, unsigned int *, const EVP_MD *, ENGINE *) =
+        (int (*)(const void *, size_t, unsigned char *, unsigned int *, const EVP_MD *, ENGINE *))clibcrypto_symbol(&cache, "EVP_Digest");
     return function && type ? function(data, count, digest, length, type, NULL) : 0;
 }
 
 static inline unsigned char *clibcrypto_hmac(const EVP_MD *type, const void *key, int keyLength, const unsigned char *data, size_t count,
                                              unsigned char *digest, unsigned int *length) {
-    CLIBCRYPTO_FUNCTION("HMAC", clibcrypto_hmac_function)
+    static void *cache;
+    unsigned char *(*function)(const EVP_MD *, const void *, int, const unsigned char *, size_t, unsigned char *, unsigned int *) =
+        (unsigned char *(*)(const EVP_MD *, const void *, int, const unsigned char *, size_t, unsigned char *, unsigned int *))
+            clibcrypto_symbol(&cache, "HMAC");
     return function && type ? function(type, key, keyLength, data, count, digest, length) : NULL;
 }
 
 static inline int clibcrypto_encode_base64(unsigned char *output, const unsigned char *input, int count) {
-    CLIBCRYPTO_FUNCTION("EVP_EncodeBlock", clibcrypto_encode_function)
+    static void *cache;
+    int (*function)(unsigned char *, const unsigned char *, int) =
+        (int (*)(unsigned char *, const unsigned char *, int))clibcrypto_symbol(&cache, "EVP_EncodeBlock");
     return function ? function(output, input, count) : 0;
 }

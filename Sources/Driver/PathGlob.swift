@@ -1,6 +1,6 @@
 import Reporting
 
-/// An `--exclude` pattern with gitignore's rules for paths: `*` and `?` match within one path component,
+/// A path pattern with gitignore's rules, for `--exclude` and the `files:` of a configuration's overrides: `*` and `?` match within one path component,
 /// `[abc]`/`[a-z]`/`[!a]` match one character, `**` matches any number of components; a pattern without
 /// `/` matches a name at any depth (`*.generated.yaml`, `vendor`), one with `/` is anchored at the working
 /// folder (`deploy/**/old-*.yml`); a trailing `/` matches folders only. A pattern that matches a
@@ -27,7 +27,12 @@ public struct PathGlob: Sendable, Equatable {
     /// Whether a file (as it will be reported) is excluded; `workingDirectory` turns absolute paths
     /// below it into the relative ones patterns are written for.
     public func excludes(_ path: String, workingDirectory: String) -> Bool {
-        let components = ArtifactPath.relative(path, to: workingDirectory).split(separator: "/")
+        matches(ArtifactPath.relative(path, to: workingDirectory))
+    }
+
+    /// Whether a relative path matches, itself or through one of its folders.
+    public func matches(_ relativePath: String) -> Bool {
+        let components = relativePath.split(separator: "/")
         let lastPrefix = foldersOnly ? components.count - 1 : components.count
         guard lastPrefix >= 1 else { return false }
         return (1...lastPrefix).contains { Self.match(segments[...], components[..<$0]) }

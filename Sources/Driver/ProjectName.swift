@@ -27,14 +27,7 @@ enum ProjectName {
     private static let folderNames = Mutex<[String: String]>([:])
 
     static func folderName(_ directory: String) -> String {
-        var path = directory.isEmpty ? currentDirectory() : directory
-        if !path.hasPrefix("/") { path = currentDirectory() + "/" + path }
-        let parts = path.split(separator: "/").filter { $0 != "." }
-        var stack: [Substring] = []
-        for part in parts {
-            if part == ".." { _ = stack.popLast() } else { stack.append(part) }
-        }
-        return stack.last.map(String.init) ?? ""
+        AbsolutePath.make(directory).split(separator: "/").last.map(String.init) ?? ""
     }
 
     static func normalize(_ name: String) -> String {
@@ -42,16 +35,4 @@ enum ProjectName {
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
         }.map(Character.init))
     }
-
-    private static func currentDirectory() -> String {
-        guard let pointer = getcwd(nil, 0) else { return "" }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

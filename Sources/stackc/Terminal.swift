@@ -18,9 +18,7 @@ enum Terminal {
 
     /// The absolute working folder, which report paths are made relative to.
     static func workingDirectory() -> String {
-        guard let path = getcwd(nil, 0) else { return "" }
-        defer { free(path) }
-        return String(cString: path)
+        AbsolutePath.currentDirectory() ?? ""
     }
 
     static func coreCount() -> Int {

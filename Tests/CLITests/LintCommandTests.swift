@@ -23,6 +23,18 @@ struct LintCommandTests {
         #expect(run.stderr == "")
     }
 
+    /// Standard input has no size to read into, so its buffer grows: a finding on the last line of
+    /// 100 KB proves every byte arrived.
+    @Test func largeStandardInputIsReadWhole() throws {
+        let services = (0..<3000).map { "  s\($0):\n    image: nginx\n" }.joined()
+        let text = "services:\n" + services + "  last:\n    image: nginx\n    ports: [\"70000:80\"]\n"
+        #expect(text.utf8.count > 64 * 1024)
+        let run = try runStackc(["lint", "-"], stdin: text)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("<stdin>:6004:13: error: "))
+        #expect(run.stdout.contains("[port-range]"))
+    }
+
     @Test func jsonFormatHasTheDesignedFields() throws {
         let run = try runStackc(["lint", "--format", "json", Self.invalidCompose])
         #expect(run.status == 1)

@@ -1,7 +1,8 @@
 @testable import Driver
 import Testing
 
-/// Override globs: `*` and `?` within a segment, `**` across segments, classes, unanchored names.
+/// Override globs (the `--exclude` matcher): `*` and `?` within a segment, `**` across segments, classes,
+/// unanchored names, and a pattern matching a folder matching the files below it.
 struct GlobTests {
     @Test(arguments: [
         ("legacy/**", "legacy/compose.yaml", true),
@@ -24,8 +25,10 @@ struct GlobTests {
         ("/top.yaml", "a/top.yaml", false),
         ("a*b*c", "axxbyyc", true),
         ("a*b*c", "axxbyy", false),
+        ("legacy", "apps/legacy/compose.yaml", true),
+        ("legacy/", "legacy.yaml", false),
     ])
     func matches(_ pattern: String, _ path: String, _ expected: Bool) {
-        #expect(Glob(pattern).matches(path) == expected)
+        #expect(PathGlob(pattern).matches(path) == expected)
     }
 }

@@ -6,9 +6,9 @@ import Darwin
 
 /// Lexical path arithmetic for configuration lookup: absolute forms without `.` and `..`, and paths
 /// relative to a folder. Symbolic links are not resolved, so a path means what the user typed.
-enum AbsolutePath {
+public enum AbsolutePath {
     static func make(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        let joined = path.hasPrefix("/") ? path : (currentDirectory() ?? "/") + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             switch part {
@@ -39,9 +39,10 @@ enum AbsolutePath {
         access(path, F_OK) == 0
     }
 
-    private static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(cString: buffer)
+    /// The working folder; nil when it cannot be read (it was removed).
+    public static func currentDirectory() -> String? {
+        guard let path = getcwd(nil, 0) else { return nil }
+        defer { free(path) }
+        return String(cString: path)
     }
 }

@@ -6,7 +6,7 @@ import Model
 public struct Configuration: Sendable {
     /// Override globs and the rule settings they bring, in file order (later ones win).
     struct Override: Sendable {
-        var globs: [Glob]
+        var globs: [PathGlob]
         var rules: [(RuleID, RuleSetting)]
         var settings: SettingOverrides
     }

@@ -69,7 +69,7 @@ enum ConfigurationReader {
                     let itemPath = path.appending(key: "overrides").appending(index: index)
                     let globs = tree.value(forKey: "files", in: item).map(strings) ?? []
                     configuration.overrides.append(Configuration.Override(
-                        globs: globs.map(Glob.init), rules: rules(in: item, path: itemPath), settings: settings(in: item)))
+                        globs: globs.map(PathGlob.init), rules: rules(in: item, path: itemPath), settings: settings(in: item)))
                 }
             }
         }

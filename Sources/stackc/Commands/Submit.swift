@@ -178,15 +178,11 @@ extension Stackc {
 
         /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`.
         private func readToken() throws -> String? {
-            guard let tokenFile else { return getenv("STACKC_TOKEN").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-            guard let file = fopen(tokenFile, "r") else { throw ValidationError("cannot read --token-file \(tokenFile): \(String(cString: strerror(errno)))") }
-            defer { fclose(file) }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while bytes.count < 65536 {
-                let count = fread(&buffer, 1, buffer.count, file)
-                if count <= 0 { break }
-                bytes += buffer[0..<count]
+            guard let tokenFile else { return Terminal.environment("STACKC_TOKEN").flatMap { $0.isEmpty ? nil : $0 } }
+            let bytes: [UInt8]
+            switch FileBytes.contents(ofFile: tokenFile, maxBytes: 65536) {
+            case .success(let read): bytes = read
+            case .failure(let failure): throw ValidationError("--token-file \(tokenFile): \(failure.message)")
             }
             let token = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             if token.isEmpty { throw ValidationError("--token-file \(tokenFile) is empty") }
