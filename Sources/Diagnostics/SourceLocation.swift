@@ -1,19 +1,40 @@
 /// A point in a source file. Line and column are 1-based as every editor and CI annotation expects;
 /// the column counts Unicode scalars (libyaml's unit, and SARIF's `unicodeCodePoints`), while the byte
 /// offset travels along so snippets can be sliced without re-decoding.
+///
+/// Stored in 32 bits each: every node of every tree holds two of these, and halving them shrinks a
+/// large file's tree by a third. Files are bounded below 4 GiB (`SourceLocation.largestOffset`), so
+/// nothing a reader produces is clamped.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public var offset: Int
+    @usableFromInline var rawLine: UInt32
+    @usableFromInline var rawColumn: UInt32
+    @usableFromInline var rawOffset: UInt32
 
+    /// The largest line, column or byte offset a location holds; larger values are clamped to it.
+    public static let largestOffset = Int(UInt32.max)
+
+    @inlinable public var line: Int {
+        get { Int(rawLine) }
+        set { rawLine = UInt32(clamping: newValue) }
+    }
+    @inlinable public var column: Int {
+        get { Int(rawColumn) }
+        set { rawColumn = UInt32(clamping: newValue) }
+    }
+    @inlinable public var offset: Int {
+        get { Int(rawOffset) }
+        set { rawOffset = UInt32(clamping: newValue) }
+    }
+
+    @inlinable
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        rawLine = UInt32(clamping: line)
+        rawColumn = UInt32(clamping: column)
+        rawOffset = UInt32(clamping: offset)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        (lhs.rawLine, lhs.rawColumn) < (rhs.rawLine, rhs.rawColumn)
     }
 
     public var description: String { "\(line):\(column)" }

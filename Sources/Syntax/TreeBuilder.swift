@@ -183,7 +183,7 @@ extension TreeBuilder {
     /// Merged pairs take the place of the `<<` entry, so source order is kept. Returns nil when the
     /// mapping has no merge key and its entries stand as they are.
     private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID]? {
-        if entries.count <= 16, !entries.indices.contains(where: { ($0 - entries.startIndex) % 2 == 0 && isMergeKey(nodes[Int(entries[$0].index)]) }) {
+        if entries.count <= 16, !hasMergeKey(entries) {
             checkSmallMappingKeys(entries)
             return nil
         }
@@ -194,7 +194,7 @@ extension TreeBuilder {
             let keyNode = nodes[Int(entries[index].index)]
             if keyNode.kind != .scalar {
                 report(.invalidStructure, "mapping key must be a scalar, not \(keyNode.kindDescription)", at: keyNode.range)
-            } else if isMergeKey(keyNode) {
+            } else if isMergeKey(Int(entries[index].index)) {
                 hasMerge = true
             } else if let first = keys.insert(keyNode.text, id: entries[index], nodes: nodes) {
                 report(.duplicateKey, "duplicate key '\(keyNode.text)'; a mapping may define each key only once",
@@ -212,7 +212,7 @@ extension TreeBuilder {
             let key = entries[index]
             let value = entries[index + 1]
             index += 2
-            guard isMergeKey(nodes[Int(key.index)]) else {
+            guard isMergeKey(Int(key.index)) else {
                 result.append(key)
                 result.append(value)
                 continue
@@ -258,8 +258,19 @@ extension TreeBuilder {
         }
     }
 
-    private func isMergeKey(_ node: YAMLNode) -> Bool {
-        node.kind == .scalar && node.style == .plain && node.text == "<<" && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
+    // Both read the nodes in place: a copy of a node retains and releases its strings, once per key.
+    private func isMergeKey(_ index: Int) -> Bool {
+        nodes[index].kind == .scalar && nodes[index].style == .plain && nodes[index].text == "<<"
+            && (nodes[index].tagName == nil || nodes[index].tag == "tag:yaml.org,2002:merge")
+    }
+
+    private func hasMergeKey(_ entries: ArraySlice<NodeID>) -> Bool {
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            if isMergeKey(Int(entries[index].index)) { return true }
+            index += 2
+        }
+        return false
     }
 
     /// The mappings a `<<` value stands for: a mapping, or a sequence of mappings.

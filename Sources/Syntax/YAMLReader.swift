@@ -12,10 +12,13 @@ public struct ReadResult: Sendable {
 /// errors into diagnostics at libyaml's own position.
 public enum YAMLReader {
     public static func read(_ file: SourceFile, limits: ReaderLimits = .default) -> ReadResult {
-        if file.bytes.count > limits.maxFileBytes {
+        if file.bytes.count > min(limits.maxFileBytes, SourceLocation.largestOffset) {
+            let bound = limits.maxFileBytes > SourceLocation.largestOffset
+                ? "the \(SourceLocation.largestOffset) bytes positions can address"
+                : "the limit of \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)"
             let diagnostic = Diagnostic(
                 rule: .limitExceeded, severity: .error,
-                message: "file of \(file.bytes.count) bytes exceeds the limit of \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)",
+                message: "file of \(file.bytes.count) bytes exceeds \(bound)",
                 range: SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0)))
             return ReadResult(tree: nil, diagnostics: [diagnostic])
         }

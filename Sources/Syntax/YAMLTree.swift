@@ -23,18 +23,35 @@ public enum ScalarStyle: UInt8, Sendable {
 public struct YAMLNode: Sendable {
     public enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
 
+    // Declared widest first so the node packs into 64 bytes: a large file has hundreds of thousands.
+    /// A scalar's value after YAML unescaping; empty for collections.
+    public var text: String
+    @usableFromInline var tagName: TagName?
+    public var range: SourceRange
+    @usableFromInline var firstChild: Int32
+    @usableFromInline var childCount: Int32
     public let kind: Kind
     /// For scalars, how the text was quoted; `.plain` for collections.
     public var style: ScalarStyle
     /// For collections, whether they were written in flow style (`[a, b]`, `{a: 1}`).
     public var isFlow: Bool
-    public var range: SourceRange
-    /// A scalar's value after YAML unescaping; empty for collections.
-    public var text: String
+
     /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`), nil when implicit.
-    public var tag: String?
-    @usableFromInline var firstChild: Int32
-    @usableFromInline var childCount: Int32
+    public var tag: String? {
+        get { tagName?.text }
+        set { tagName = newValue.map(TagName.init) }
+    }
+
+    init(kind: Kind, style: ScalarStyle, isFlow: Bool, range: SourceRange, text: String, tag: String?, firstChild: Int32, childCount: Int32) {
+        self.text = text
+        self.tagName = tag.map(TagName.init)
+        self.range = range
+        self.firstChild = firstChild
+        self.childCount = childCount
+        self.kind = kind
+        self.style = style
+        self.isFlow = isFlow
+    }
 
     /// Items of a sequence or pairs of a mapping; 0 for scalars.
     @inlinable public var entryCount: Int { Int(childCount) }
@@ -51,6 +68,14 @@ public struct YAMLNode: Sendable {
         case .scalar: resolved.typeDescription
         }
     }
+}
+
+/// An explicit tag. Boxed because tags are rare: the untagged node pays one pointer, not a `String`.
+@usableFromInline
+final class TagName: Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
 }
 
 /// A parsed document: nodes in creation order, plus the child table. A value type whose storage is two

@@ -5,6 +5,7 @@ import Lowering
 extension Stackc {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Validate a template and print the request body of one platform endpoint.",
             discussion: """
             Targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")).

@@ -4,6 +4,7 @@ import Driver
 extension Stackc {
     struct Graph: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "graph",
             abstract: "Draw the dependency graph of a Compose file or a pod template.",
             discussion: """
             Compose: services and what each starts after (depends_on, links, volumes_from, the aliyun.depends label),

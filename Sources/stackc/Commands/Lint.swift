@@ -7,6 +7,7 @@ import Reporting
 extension Stackc {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check templates for syntax errors and platform rule violations.",
             discussion: """
             Directories are searched recursively for *.yml and *.yaml files (hidden folders are skipped);

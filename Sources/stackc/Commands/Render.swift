@@ -4,6 +4,7 @@ import Driver
 extension Stackc {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Print a template after variable substitution.",
             discussion: """
             Like `docker compose config` without normalisation: keys stay in source order, anchors and merge

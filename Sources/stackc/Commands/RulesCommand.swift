@@ -4,6 +4,7 @@ import Driver
 extension Stackc {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List every check stackc runs, with its id, default severity and what it checks."
         )
 
@@ -17,6 +18,7 @@ extension Stackc {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain one check: why it exists and examples that trigger it and that don't."
         )
 

@@ -4,6 +4,7 @@ import Driver
 extension Stackc {
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the JSON Schema of a template kind or of a target's request body.",
             discussion: "Names: \(SchemaCatalogue.names.map(\.name).joined(separator: ", ")). The same schemas are in schemas/ for editors."
         )

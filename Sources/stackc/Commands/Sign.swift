@@ -6,6 +6,7 @@ import Submit
 extension Stackc {
     struct Sign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sign",
             abstract: "Print the string-to-sign, signature and Authorization header of an Alibaba Cloud ROA request.",
             discussion: """
             For "signature does not match" (HTTP 403 SignatureDoesNotMatch): describe the request that failed and compare

@@ -4,6 +4,7 @@ import Submit
 extension Stackc {
     struct Trigger: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trigger",
             abstract: "Call an aliyun redeploy or scaling trigger URL (its secret is redacted in all output).",
             discussion: """
             Exit status: 0 triggered, 1 refused (4xx, e.g. a wrong secret), 2 usage, 3 unreachable.
