@@ -35,6 +35,9 @@ public enum LintPipeline {
         let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
         let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
         let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: file, tree: processed.written)
+        if let tree = processed.tree, ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count) {
+            ConcurrentWork.releaseInBackground((processed, checked.document))
+        }
         return FileReport(file: file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile)
     }
 }

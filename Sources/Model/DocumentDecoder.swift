@@ -14,7 +14,7 @@ public enum DocumentDecoder {
     ///     user named, a note for one found while walking a folder.
     ///   - isInterpolated: which scalars came from variable substitution (see `SchemaCheck`).
     public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error,
-                              isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) -> Result {
+                              isInterpolated: @escaping @Sendable (NodeID) -> Bool = { _ in false }) -> Result {
         if let problem = StructureCheck.checkRoot(tree) {
             return Result(document: nil, diagnostics: [problem])
         }
@@ -47,17 +47,25 @@ public enum DocumentDecoder {
             }
         }
         // Keys and types only once the basic shape holds: a service that is a list has no keys to check.
-        var structure = StructureCheck.check(tree, kind: kind, layout: layout)
-        if structure.isEmpty {
-            structure = SchemaCheck.check(tree, kind: kind, layout: layout, isInterpolated: isInterpolated)
-        }
+        let structure = StructureCheck.check(tree, kind: kind, layout: layout)
         let root = NodeRef(tree: tree, id: tree.root, path: .root)
-        let document: Document
-        switch kind {
-        case .compose: document = .compose(ComposeDocument(root: root, layout: layout ?? .services))
-        case .pod: document = .pod(PodDocument(root: root))
-        default: document = .other(kind, root)
+        let schemaDiagnostics: @Sendable () -> [Diagnostic] = { [layout] in
+            structure.isEmpty ? SchemaCheck.check(tree, kind: kind, layout: layout, isInterpolated: isInterpolated) : structure
         }
-        return Result(document: document, diagnostics: structure)
+        let makeDocument: @Sendable () -> Document = { [layout] in
+            switch kind {
+            case .compose: .compose(ComposeDocument(root: root, layout: layout ?? .services))
+            case .pod: .pod(PodDocument(root: root))
+            default: .other(kind, root)
+            }
+        }
+        // Both only read the tree; on a large file the schema walk and the model are built side by side.
+        guard ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count) else {
+            return Result(document: makeDocument(), diagnostics: schemaDiagnostics())
+        }
+        let halves = ConcurrentWork.map(count: 2) { index -> (document: Document?, diagnostics: [Diagnostic]) in
+            index == 0 ? (makeDocument(), []) : (nil, schemaDiagnostics())
+        }
+        return Result(document: halves[0].document, diagnostics: halves[1].diagnostics)
     }
 }

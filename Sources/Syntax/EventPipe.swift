@@ -1,0 +1,176 @@
+internal import CLibYAML
+import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libyaml on a thread of its own, for large files: it scans the next events, with their positions,
+/// while the caller copies out the texts and builds the tree from the ones before, so reading a large
+/// file costs about the larger of the two halves instead of their sum. Events travel in batches
+/// through a short bounded queue, so memory stays bounded whatever the file, and the producer stops
+/// when the consumer does.
+final class EventPipe: EventSource, @unchecked Sendable {
+    /// Files at least this large are read through a pipe (about 20,000 nodes, where the later stages
+    /// start splitting their work too); below it a thread costs more than it saves.
+    static let minimumBytes = 256 << 10
+    private static let batchSize = 2048
+    private static let queuedBatches = 3
+
+    static func isWorthUsing(forBytes count: Int) -> Bool {
+        count >= minimumBytes && sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    }
+
+    // Allocated, not stored inline: a pthread mutex must not move.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // Guarded by `mutex`. Each side signals only when the other waits: a wake-up per batch is costly.
+    private var queue: [EventBatch] = []
+    private var consumerDone = false
+    private var consumerWaits = false
+    private var producerWaits = false
+
+    private var current = EventBatch(capacity: 0)
+    private var thread: pthread_t?
+
+    /// Starts reading `buffer`, which must stay valid until `finish()` returns.
+    init?(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+        let job = ProducerJob(pipe: self, file: file, buffer: buffer)
+        var handle = pthread_t()
+        guard pthread_create(&handle, nil, { context in
+            Unmanaged<ProducerJob>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, Unmanaged.passRetained(job).toOpaque()) == 0 else {
+            Unmanaged.passUnretained(job).release()
+            return nil
+        }
+        thread = handle
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
+    }
+
+    /// The next event, in libyaml's order; `.streamEnd` or `.failure` come last.
+    func next() -> ReadEvent {
+        if current.isConsumed {
+            if let failure = current.failure { return .failure(failure) }
+            current = take()
+        }
+        return current.takeNext()
+    }
+
+    /// Stops the producer (if it is still reading) and waits for it; call once, when done reading.
+    func finish() {
+        pthread_mutex_lock(mutex)
+        consumerDone = true
+        queue.removeAll()
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+        if let thread { pthread_join(thread, nil) }
+        thread = nil
+    }
+
+    private func take() -> EventBatch {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while queue.isEmpty {
+            consumerWaits = true
+            pthread_cond_wait(changed, mutex)
+        }
+        consumerWaits = false
+        if producerWaits { pthread_cond_signal(changed) }
+        return queue.removeFirst()
+    }
+
+    /// Hands a batch over, waiting while the queue is full; false once the consumer has stopped.
+    fileprivate func put(_ batch: EventBatch) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while queue.count >= Self.queuedBatches && !consumerDone {
+            producerWaits = true
+            pthread_cond_wait(changed, mutex)
+        }
+        producerWaits = false
+        if consumerDone { return false }
+        queue.append(batch)
+        if consumerWaits { pthread_cond_signal(changed) }
+        return true
+    }
+
+    /// What the producer thread runs: read until the stream ends, libyaml fails, or the consumer stops.
+    private final class ProducerJob {
+        let pipe: EventPipe
+        let file: SourceFile
+        let buffer: UnsafeBufferPointer<UInt8>
+
+        init(pipe: EventPipe, file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
+            self.pipe = pipe
+            self.file = file
+            self.buffer = buffer
+        }
+
+        func run() {
+            let reader = EventReader(file: file, buffer: buffer)
+            var batch = EventBatch(capacity: EventPipe.batchSize)
+            while true {
+                let last: Bool
+                switch reader.nextMarked() {
+                case .success(let marked):
+                    batch.append(marked)
+                    last = marked.event.type == YAML_STREAM_END_EVENT
+                case .failure(let failure):
+                    batch.failure = failure
+                    last = true
+                }
+                if last || batch.isFull {
+                    guard pipe.put(batch), !last else { return }
+                    batch = EventBatch(capacity: EventPipe.batchSize)
+                }
+            }
+        }
+    }
+}
+
+/// A run of libyaml events handed from the producer to the consumer. Its events own libyaml memory:
+/// each is freed once converted, and whatever the consumer never reached is freed with the batch.
+private final class EventBatch {
+    private let events: UnsafeMutablePointer<MarkedEvent>
+    private let capacity: Int
+    private var count = 0
+    private var consumed = 0
+    /// Set on the last batch when libyaml failed after its events.
+    var failure: ReadFailure?
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        events = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit {
+        for index in consumed..<count { yaml_event_delete(&events[index].event) }
+        events.deinitialize(count: count)
+        events.deallocate()
+    }
+
+    var isFull: Bool { count == capacity }
+    var isConsumed: Bool { consumed == count }
+
+    func append(_ event: MarkedEvent) {
+        (events + count).initialize(to: event)
+        count += 1
+    }
+
+    func takeNext() -> ReadEvent {
+        let converted = ReadEvent(events[consumed])
+        yaml_event_delete(&events[consumed].event)
+        consumed += 1
+        return converted
+    }
+}
