@@ -11,11 +11,14 @@ public struct RuleContext {
     /// (Compose's `*.override.yml` fragments); empty when the template has no file.
     public let fileName: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What the rules of one check share (see `SharedDerivations`).
+    let shared: SharedDerivations
 
-    public init(rule: RuleDescription, platform: Platform?, fileName: String = "") {
+    public init(rule: RuleDescription, platform: Platform?, fileName: String = "", shared: SharedDerivations = SharedDerivations()) {
         self.rule = rule
         self.platform = platform
         self.fileName = fileName
+        self.shared = shared
     }
 
     public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = []) {

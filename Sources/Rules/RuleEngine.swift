@@ -13,8 +13,9 @@ public enum RuleEngine {
             guard let platforms = description.platforms else { return true }
             return platform.map(platforms.contains) ?? false
         }
+        let shared = SharedDerivations()
         @Sendable func run(_ rule: any Rule.Type) -> [Diagnostic] {
-            var context = RuleContext(rule: rule.description, platform: platform, fileName: fileName)
+            var context = RuleContext(rule: rule.description, platform: platform, fileName: fileName, shared: shared)
             rule.init().check(document, context: &context)
             return context.diagnostics
         }

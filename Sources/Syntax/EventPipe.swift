@@ -120,15 +120,7 @@ final class EventPipe: EventSource, @unchecked Sendable {
             let reader = EventReader(file: file, buffer: buffer)
             var batch = EventBatch(capacity: EventPipe.batchSize)
             while true {
-                let last: Bool
-                switch reader.nextMarked() {
-                case .success(let marked):
-                    batch.append(marked)
-                    last = marked.event.type == YAML_STREAM_END_EVENT
-                case .failure(let failure):
-                    batch.failure = failure
-                    last = true
-                }
+                let last = batch.read(from: reader)
                 if last || batch.isFull {
                     guard pipe.put(batch), !last else { return }
                     batch = EventBatch(capacity: EventPipe.batchSize)
@@ -162,9 +154,18 @@ private final class EventBatch {
     var isFull: Bool { count == capacity }
     var isConsumed: Bool { consumed == count }
 
-    func append(_ event: MarkedEvent) {
-        (events + count).initialize(to: event)
+    /// Reads the next event from `reader` into the next slot; true when it was the last one (the end
+    /// of the stream, or a failure).
+    func read(from reader: EventReader) -> Bool {
+        let slot = events + count
+        slot.initialize(to: MarkedEvent())
+        if let failure = reader.nextMarked(into: &slot.pointee) {
+            slot.deinitialize(count: 1)
+            self.failure = failure
+            return true
+        }
         count += 1
+        return slot.pointee.event.type == YAML_STREAM_END_EVENT
     }
 
     func takeNext() -> ReadEvent {

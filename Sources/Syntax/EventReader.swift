@@ -25,29 +25,28 @@ struct MarkedEvent {
 
 extension ReadEvent {
     /// Copies the texts out of a libyaml event (which the caller still frees).
-    init(_ marked: MarkedEvent) {
-        let event = marked.event
-        switch event.type {
+    init(_ marked: borrowing MarkedEvent) {
+        switch marked.event.type {
         case YAML_STREAM_END_EVENT:
             self = .streamEnd
         case YAML_DOCUMENT_START_EVENT:
             self = .documentStart(SourceRange(start: marked.start, end: marked.end))
         case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
+            let scalar = marked.event.data.scalar
             self = .scalar(text: Self.string(scalar.value, length: scalar.length), style: Self.style(of: scalar.style), tag: Self.string(scalar.tag),
                            anchor: Self.string(scalar.anchor), range: SourceRange(start: marked.start, end: marked.end))
         case YAML_SEQUENCE_START_EVENT:
-            let start = event.data.sequence_start
+            let start = marked.event.data.sequence_start
             self = .collectionStart(.sequence, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
                                     anchor: Self.string(start.anchor), start: marked.start)
         case YAML_MAPPING_START_EVENT:
-            let start = event.data.mapping_start
+            let start = marked.event.data.mapping_start
             self = .collectionStart(.mapping, isFlow: start.style == YAML_FLOW_MAPPING_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
                                     anchor: Self.string(start.anchor), start: marked.start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             self = .collectionEnd(end: marked.end)
         case YAML_ALIAS_EVENT:
-            self = .alias(name: Self.string(event.data.alias.anchor) ?? "", range: SourceRange(start: marked.start, end: marked.end))
+            self = .alias(name: Self.string(marked.event.data.alias.anchor) ?? "", range: SourceRange(start: marked.start, end: marked.end))
         default:
             self = .ignored
         }
@@ -75,7 +74,7 @@ extension ReadEvent {
 }
 
 /// Why libyaml could not go on.
-struct ReadFailure: Error, Sendable {
+struct ReadFailure: Sendable {
     let rule: RuleID
     let message: String
     let range: SourceRange?
@@ -112,22 +111,20 @@ final class EventReader {
 
     /// The next event; after `.streamEnd` or `.failure` there is none.
     func next() -> ReadEvent {
-        switch nextMarked() {
-        case .success(var marked):
-            defer { yaml_event_delete(&marked.event) }
-            return ReadEvent(marked)
-        case .failure(let failure):
-            return .failure(failure)
-        }
+        var marked = MarkedEvent()
+        if let failure = nextMarked(into: &marked) { return .failure(failure) }
+        defer { yaml_event_delete(&marked.event) }
+        return ReadEvent(marked)
     }
 
-    /// The next libyaml event with its positions converted, still owning its texts: the caller converts
-    /// it (`ReadEvent.init`) and frees it (`yaml_event_delete`). Splitting the two lets `EventPipe` run
-    /// libyaml and the positions on one thread and the texts on the other.
-    func nextMarked() -> Result<MarkedEvent, ReadFailure> {
-        guard initialized else { return .failure(ReadFailure(rule: .limitExceeded, message: "libyaml could not allocate a parser", range: nil)) }
-        var marked = MarkedEvent()
-        guard yaml_parser_parse(parser, &marked.event) != 0 else { return .failure(parserFailure()) }
+    /// Reads the next libyaml event into `marked`, with its positions converted but still owning its
+    /// texts: the caller converts it (`ReadEvent.init`) and frees it (`yaml_event_delete`). Splitting the
+    /// two lets `EventPipe` run libyaml and the positions on one thread and the texts on the other; the
+    /// event is written in place because it is large enough for copies to show.
+    /// - Returns: why libyaml stopped, when it did (then `marked` holds no event).
+    func nextMarked(into marked: inout MarkedEvent) -> ReadFailure? {
+        guard initialized else { return ReadFailure(rule: .limitExceeded, message: "libyaml could not allocate a parser", range: nil) }
+        guard yaml_parser_parse(parser, &marked.event) != 0 else { return parserFailure() }
         switch marked.event.type {
         case YAML_DOCUMENT_START_EVENT, YAML_SCALAR_EVENT, YAML_ALIAS_EVENT:
             marked.start = marks.start(marked.event.start_mark)
@@ -139,7 +136,7 @@ final class EventReader {
         default:
             break
         }
-        return .success(marked)
+        return nil
     }
 
     // MARK: Errors

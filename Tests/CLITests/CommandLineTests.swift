@@ -22,9 +22,12 @@ struct CommandLineTests {
         #expect(run.stdout.contains("Exit status"))
     }
 
+    /// `lint` is parsed on its own when it parses (see `Stackc.parsedLint`); help and errors must still
+    /// name the whole command.
     @Test func lintHelpListsItsFlags() throws {
         let run = try runStackc(["lint", "--help"])
         #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: stackc lint [<options>]"))
         for flag in ["--format", "--strict", "--jobs", "--kind", "--env-file", "--no-interpolate"] {
             #expect(run.stdout.contains(flag), "\(flag)")
         }
@@ -50,5 +53,6 @@ struct CommandLineTests {
         let run = try runStackc(["lint", "--bogus"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--bogus"))
+        #expect(run.stderr.contains("Usage: stackc lint [<options>]"))
     }
 }

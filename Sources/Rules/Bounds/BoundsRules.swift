@@ -92,6 +92,11 @@ struct IntegerField {
 
     var name: String { service.map { "\(key) of service '\($0)'" } ?? key }
 
+    /// `groups(in:)`, worked out once per check for the two rules that read the fields.
+    static func groups(in document: Document, sharedBy context: RuleContext) -> [[IntegerField]] {
+        context.shared.value(for: IntegerField.self) { groups(in: document) }
+    }
+
     /// The fields of one document, grouped by what holds them (a Compose service, or the document).
     static func groups(in document: Document) -> [[IntegerField]] {
         switch document {

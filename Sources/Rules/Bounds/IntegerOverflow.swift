@@ -83,7 +83,7 @@ struct IntegerOverflow: Rule {
         // Fields read here are not read again by the walk below; one whose value is of a type its
         // schema refuses (a huge literal is a float) is left to the walk, which explains why.
         var fields = Set<Int>()
-        for field in IntegerField.groups(in: document).joined() where field.reading != .absent {
+        for field in IntegerField.groups(in: document, sharedBy: context).joined() where field.reading != .absent {
             fields.insert(field.value.range.start.offset)
             switch field.reading {
             case .tooLarge:
@@ -128,16 +128,19 @@ struct IntegerOverflow: Rule {
     /// Whether the bytes hold a run of at least 19 digits (`_` allowed between them), the shortest
     /// number that can exceed 64 bits: most files have none, and then the tree need not be walked.
     static func mayHoldHugeNumber(_ bytes: [UInt8]) -> Bool {
-        var run = 0
-        for byte in bytes {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                run += 1
-                if run >= 19 { return true }
-            } else if byte != UInt8(ascii: "_") {
-                run = 0
+        // Over the raw buffer, one comparison per digit test: this reads every byte of every file.
+        bytes.withUnsafeBufferPointer { buffer in
+            var run = 0
+            for byte in buffer {
+                if byte &- UInt8(ascii: "0") < 10 {
+                    run += 1
+                    if run >= 19 { return true }
+                } else if byte != UInt8(ascii: "_") {
+                    run = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     // MARK: Messages

@@ -141,7 +141,7 @@ struct ScaleBounds: Rule {
     ] + IntegerField.autoScalingMetrics.map { ("label aliyun.auto_scaling.min_\($0)", "label aliyun.auto_scaling.max_\($0)") }
 
     func check(_ document: Document, context: inout RuleContext) {
-        for group in IntegerField.groups(in: document) {
+        for group in IntegerField.groups(in: document, sharedBy: context) {
             for field in group {
                 guard let bounds = field.bounds else { continue }
                 if field.reading == .notInteger {

@@ -114,7 +114,8 @@ struct EnvName: Rule {
         guard let environment = service["environment"] else { return }
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.
-        let substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
+        // Worked out only for the rare name that needs it: most services have no such name.
+        lazy var substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
         for entry in service.environment where !DuplicateEnv.schedulingPrefixes.contains(where: entry.name.value.hasPrefix(ascii:)) {
             if entry.name.value.isEmpty || entry.name.value.contains(ascii: "$"), substituted.contains(entry.entry.range.start.offset) { continue }
             if let problem = Self.composeProblem(entry.name.value, isMapping: environment.isMapping) {

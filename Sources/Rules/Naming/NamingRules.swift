@@ -22,11 +22,11 @@ let namingRules: [any Rule.Type] = [
 /// same way: the first offending character or edge, or the length.
 struct NamePattern: Sendable {
     /// Characters allowed anywhere (ASCII only; any other character is refused).
-    let allowed: Set<UInt8>
+    let allowed: ByteSet
     /// Characters allowed first; nil when any allowed character may start a name.
-    var first: Set<UInt8>?
+    var first: ByteSet?
     /// Characters allowed last; nil when any allowed character may end a name.
-    var last: Set<UInt8>?
+    var last: ByteSet?
     var lengths: ClosedRange<Int> = 1...Int.max
     /// How the fix describes a valid name: `1–64 of A–Z a–z 0–9 -`.
     let fix: String
@@ -35,32 +35,73 @@ struct NamePattern: Sendable {
 
     /// The first thing wrong with a name, phrased to follow it (`must not start with '-'`), or nil.
     func problem(in name: String) -> String? {
-        if name.isEmpty { return "must not be empty" }
-        if let bad = name.first(where: { !($0.asciiValue.map(allowed.contains) ?? false) }) {
+        var contiguous = name
+        return contiguous.withUTF8 { problem(in: name, bytes: $0) }
+    }
+
+    private func problem(in name: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return "must not be empty" }
+        // Bytes first: the `Character` that names a bad one is looked up only when there is one.
+        if !bytes.allSatisfy(allowed.contains), let bad = name.first(where: { !($0.asciiValue.map(allowed.contains) ?? false) }) {
             return "must not contain '\(bad)'"
         }
         // Every character is ASCII from here on.
-        let bytes = Array(name.utf8)
-        if let first, !first.contains(bytes[0]) { return "must not start with '\(Character(Unicode.Scalar(bytes[0])))'" }
-        if let last, !last.contains(bytes[bytes.count - 1]) { return "must not end with '\(Character(Unicode.Scalar(bytes[bytes.count - 1])))'" }
+        if let first, !first.contains(firstByte) { return "must not start with '\(Character(Unicode.Scalar(firstByte)))'" }
+        if let last, !last.contains(lastByte) { return "must not end with '\(Character(Unicode.Scalar(lastByte)))'" }
         if bytes.count < lengths.lowerBound { return "is too short: \(bytes.count) character\(bytes.count == 1 ? "" : "s"), at least \(lengths.lowerBound) needed" }
         if bytes.count > lengths.upperBound { return "is \(bytes.count) characters long, more than \(lengths.upperBound)" }
         return extra?(name)
     }
 
     /// The ASCII characters of some ranges: `characters(in: "a"..."z", "0"..."9")`.
-    static func characters(in ranges: ClosedRange<Unicode.Scalar>...) -> Set<UInt8> {
-        Set(ranges.flatMap { UInt8($0.lowerBound.value)...UInt8($0.upperBound.value) })
+    static func characters(in ranges: ClosedRange<Unicode.Scalar>...) -> ByteSet {
+        ByteSet(ranges.flatMap { UInt8($0.lowerBound.value)...UInt8($0.upperBound.value) })
     }
 
     /// Single ASCII characters: `characters("-_.")`.
-    static func characters(_ list: String) -> Set<UInt8> {
-        Set(list.utf8)
+    static func characters(_ list: String) -> ByteSet {
+        ByteSet(list.utf8)
     }
 
     static let lowerAlphanumerics = characters(in: "a"..."z", "0"..."9")
     static let alphanumerics = characters(in: "a"..."z", "A"..."Z", "0"..."9")
     static let letters = characters(in: "a"..."z", "A"..."Z")
+}
+
+/// A set of bytes as a 256-bit map: a membership test is a shift and a mask, where a `Set<UInt8>`
+/// hashes. Naming rules test every byte of every name.
+struct ByteSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { insert(byte) }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
+    }
+
+    func union(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+        return result
+    }
+
+    private mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
 }
 
 extension RuleContext {

@@ -41,9 +41,11 @@ extension NodeRef {
     /// - Parameter separators: the characters that separate parts, as a string literal: a `Set` built at
     ///   every call cost more than the check, which runs for every port and name.
     func checkedString(separators: String = "") -> Located<String>? {
-        guard let text = string, !isLeftUnresolved else { return nil }
-        if isWrittenWithVariable,
-           text.value.isEmpty || text.value.split(omittingEmptySubsequences: false, whereSeparator: separators.contains).contains(where: \.isEmpty) {
+        guard let text = string else { return nil }
+        // Each test once: this runs for every name and keyword a rule reads.
+        guard isWrittenWithVariable else { return text }
+        if text.value.contains(ascii: "$") || text.value.isEmpty
+            || text.value.split(omittingEmptySubsequences: false, whereSeparator: separators.contains).contains(where: \.isEmpty) {
             return nil
         }
         return text
