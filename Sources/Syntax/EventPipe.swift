@@ -6,9 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// libyaml on a thread of its own, for large files: it scans the next events, with their positions,
-/// while the caller copies out the texts and builds the tree from the ones before, so reading a large
-/// file costs about the larger of the two halves instead of their sum. Events travel in batches
+/// libyaml on a thread of its own, for large files: it scans the next events while the caller converts
+/// positions and texts and builds the tree from the ones before, so reading a large file costs about
+/// libyaml's half (the larger one) instead of the sum of the two. Events travel in batches
 /// through a short bounded queue, so memory stays bounded whatever the file, and the producer stops
 /// when the consumer does.
 final class EventPipe: EventSource, @unchecked Sendable {
@@ -32,10 +32,12 @@ final class EventPipe: EventSource, @unchecked Sendable {
     private var producerWaits = false
 
     private var current = EventBatch(capacity: 0)
+    private var marks: MarkConverter
     private var thread: pthread_t?
 
     /// Starts reading `buffer`, which must stay valid until `finish()` returns.
     init?(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
+        marks = MarkConverter(file: file)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
         let job = ProducerJob(pipe: self, file: file, buffer: buffer)
@@ -63,7 +65,7 @@ final class EventPipe: EventSource, @unchecked Sendable {
             if let failure = current.failure { return .failure(failure) }
             current = take()
         }
-        return current.takeNext()
+        return current.takeNext(marks: &marks)
     }
 
     /// Stops the producer (if it is still reading) and waits for it; call once, when done reading.
@@ -133,7 +135,7 @@ final class EventPipe: EventSource, @unchecked Sendable {
 /// A run of libyaml events handed from the producer to the consumer. Its events own libyaml memory:
 /// each is freed once converted, and whatever the consumer never reached is freed with the batch.
 private final class EventBatch {
-    private let events: UnsafeMutablePointer<MarkedEvent>
+    private let events: UnsafeMutablePointer<yaml_event_t>
     private let capacity: Int
     private var count = 0
     private var consumed = 0
@@ -146,7 +148,7 @@ private final class EventBatch {
     }
 
     deinit {
-        for index in consumed..<count { yaml_event_delete(&events[index].event) }
+        for index in consumed..<count { yaml_event_delete(events + index) }
         events.deinitialize(count: count)
         events.deallocate()
     }
@@ -158,19 +160,20 @@ private final class EventBatch {
     /// of the stream, or a failure).
     func read(from reader: EventReader) -> Bool {
         let slot = events + count
-        slot.initialize(to: MarkedEvent())
-        if let failure = reader.nextMarked(into: &slot.pointee) {
+        slot.initialize(to: yaml_event_t())
+        if let failure = reader.parse(into: &slot.pointee) {
             slot.deinitialize(count: 1)
             self.failure = failure
             return true
         }
         count += 1
-        return slot.pointee.event.type == YAML_STREAM_END_EVENT
+        return slot.pointee.type == YAML_STREAM_END_EVENT
     }
 
-    func takeNext() -> ReadEvent {
-        let converted = ReadEvent(events[consumed])
-        yaml_event_delete(&events[consumed].event)
+    func takeNext(marks: inout MarkConverter) -> ReadEvent {
+        let event = events + consumed
+        let converted = ReadEvent(event, marks: &marks)
+        yaml_event_delete(event)
         consumed += 1
         return converted
     }

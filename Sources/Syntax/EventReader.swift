@@ -16,37 +16,31 @@ enum ReadEvent: Sendable {
     case failure(ReadFailure)
 }
 
-/// A libyaml event that still owns its texts, with the positions it needs already converted.
-struct MarkedEvent {
-    var event = yaml_event_t()
-    var start = SourceLocation(line: 0, column: 0, offset: 0)
-    var end = SourceLocation(line: 0, column: 0, offset: 0)
-}
-
 extension ReadEvent {
-    /// Copies the texts out of a libyaml event (which the caller still frees).
-    init(_ marked: borrowing MarkedEvent) {
-        switch marked.event.type {
+    /// Converts a libyaml event: its positions (through `marks`, whose resume points follow the events)
+    /// and its texts, copied out (the caller still frees the event).
+    init(_ event: UnsafePointer<yaml_event_t>, marks: inout MarkConverter) {
+        switch event.pointee.type {
         case YAML_STREAM_END_EVENT:
             self = .streamEnd
         case YAML_DOCUMENT_START_EVENT:
-            self = .documentStart(SourceRange(start: marked.start, end: marked.end))
+            self = .documentStart(marks.range(of: event))
         case YAML_SCALAR_EVENT:
-            let scalar = marked.event.data.scalar
+            let scalar = event.pointee.data.scalar
             self = .scalar(text: Self.string(scalar.value, length: scalar.length), style: Self.style(of: scalar.style), tag: Self.string(scalar.tag),
-                           anchor: Self.string(scalar.anchor), range: SourceRange(start: marked.start, end: marked.end))
+                           anchor: Self.string(scalar.anchor), range: marks.range(of: event))
         case YAML_SEQUENCE_START_EVENT:
-            let start = marked.event.data.sequence_start
+            let start = event.pointee.data.sequence_start
             self = .collectionStart(.sequence, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
-                                    anchor: Self.string(start.anchor), start: marked.start)
+                                    anchor: Self.string(start.anchor), start: marks.start(event.pointee.start_mark))
         case YAML_MAPPING_START_EVENT:
-            let start = marked.event.data.mapping_start
+            let start = event.pointee.data.mapping_start
             self = .collectionStart(.mapping, isFlow: start.style == YAML_FLOW_MAPPING_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
-                                    anchor: Self.string(start.anchor), start: marked.start)
+                                    anchor: Self.string(start.anchor), start: marks.start(event.pointee.start_mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            self = .collectionEnd(end: marked.end)
+            self = .collectionEnd(end: marks.end(event.pointee.end_mark))
         case YAML_ALIAS_EVENT:
-            self = .alias(name: Self.string(marked.event.data.alias.anchor) ?? "", range: SourceRange(start: marked.start, end: marked.end))
+            self = .alias(name: Self.string(event.pointee.data.alias.anchor) ?? "", range: marks.range(of: event))
         default:
             self = .ignored
         }
@@ -111,32 +105,19 @@ final class EventReader {
 
     /// The next event; after `.streamEnd` or `.failure` there is none.
     func next() -> ReadEvent {
-        var marked = MarkedEvent()
-        if let failure = nextMarked(into: &marked) { return .failure(failure) }
-        defer { yaml_event_delete(&marked.event) }
-        return ReadEvent(marked)
+        var event = yaml_event_t()
+        if let failure = parse(into: &event) { return .failure(failure) }
+        defer { yaml_event_delete(&event) }
+        return ReadEvent(&event, marks: &marks)
     }
 
-    /// Reads the next libyaml event into `marked`, with its positions converted but still owning its
-    /// texts: the caller converts it (`ReadEvent.init`) and frees it (`yaml_event_delete`). Splitting the
-    /// two lets `EventPipe` run libyaml and the positions on one thread and the texts on the other; the
-    /// event is written in place because it is large enough for copies to show.
-    /// - Returns: why libyaml stopped, when it did (then `marked` holds no event).
-    func nextMarked(into marked: inout MarkedEvent) -> ReadFailure? {
+    /// Reads the next libyaml event into `event`, unconverted: the caller converts it (`ReadEvent.init`,
+    /// on any thread) and frees it (`yaml_event_delete`). `EventPipe` runs only this on its second
+    /// thread, which keeps libyaml's share of the work — the larger one — alone there.
+    /// - Returns: why libyaml stopped, when it did (then `event` holds nothing to free).
+    func parse(into event: inout yaml_event_t) -> ReadFailure? {
         guard initialized else { return ReadFailure(rule: .limitExceeded, message: "libyaml could not allocate a parser", range: nil) }
-        guard yaml_parser_parse(parser, &marked.event) != 0 else { return parserFailure() }
-        switch marked.event.type {
-        case YAML_DOCUMENT_START_EVENT, YAML_SCALAR_EVENT, YAML_ALIAS_EVENT:
-            marked.start = marks.start(marked.event.start_mark)
-            marked.end = marks.end(marked.event.end_mark)
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            marked.start = marks.start(marked.event.start_mark)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            marked.end = marks.end(marked.event.end_mark)
-        default:
-            break
-        }
-        return nil
+        return yaml_parser_parse(parser, &event) != 0 ? nil : parserFailure()
     }
 
     // MARK: Errors
@@ -166,8 +147,9 @@ final class EventReader {
 }
 
 /// Turns libyaml marks (0-based line, 0-based column in code points) into `SourceLocation`s. Start and
-/// end marks each advance roughly monotonically, so each keeps its own resume point.
-private struct MarkConverter {
+/// end marks each advance roughly monotonically, so each keeps its own resume point; the points only
+/// save work, so converters on different threads give the same positions.
+struct MarkConverter {
     let file: SourceFile
     private var startHint = PositionHint()
     private var endHint = PositionHint()
@@ -182,6 +164,10 @@ private struct MarkConverter {
 
     mutating func end(_ mark: yaml_mark_t) -> SourceLocation {
         Self.convert(mark, in: file, hint: &endHint)
+    }
+
+    mutating func range(of event: UnsafePointer<yaml_event_t>) -> SourceRange {
+        SourceRange(start: start(event.pointee.start_mark), end: end(event.pointee.end_mark))
     }
 
     private static func convert(_ mark: yaml_mark_t, in file: SourceFile, hint: inout PositionHint) -> SourceLocation {

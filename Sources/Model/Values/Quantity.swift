@@ -45,16 +45,35 @@ extension Quantity {
         var scanner = NumberScanner(text.utf8)
         guard let number = scanner.decimal(allowSign: true, allowExponent: true), number >= 0 else { return nil }
         _ = scanner.take { $0 == UInt8(ascii: " ") }
-        let suffix = String(scanner.remainder)
-        let lowered = suffix.lowercased()
+        let suffix = scanner.remainder
         guard suffix.utf8.count <= 3 else { return nil }
-        if lowered.isEmpty || lowered == "b" { return Quantity(value: number, suffix: suffix) }
-        guard let power = binaryPrefixes.firstIndex(of: lowered.first!), ["", "i", "b", "ib"].contains(lowered.dropFirst()) else { return nil }
-        return Quantity(value: number * Double(1 << (10 * (power + 1))), suffix: suffix)
+        // Lowered as Go's `strings.ToLower` does, Unicode-aware (the Kelvin sign reads as `k`); bytes
+        // first, since suffixes are ASCII but for the odd one.
+        let multiplier = suffix.utf8.allSatisfy { $0 < 0x80 }
+            ? byteMultiplier(lowered: suffix.utf8.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 })
+            : byteMultiplier(lowered: suffix.lowercased().utf8)
+        return multiplier.map { Quantity(value: number * $0, suffix: String(suffix)) }
+    }
+
+    /// go-units `parseSize` on a lowered suffix: none or `b` alone, else one of `k m g t p` followed by
+    /// nothing, `b` or `ib` (so `1ki` is refused, as Docker refuses it).
+    private static func byteMultiplier(lowered suffix: some Sequence<UInt8>) -> Double? {
+        var bytes = suffix.makeIterator()
+        guard let first = bytes.next() else { return 1 }
+        let second = bytes.next(), third = bytes.next()
+        guard bytes.next() == nil else { return nil }
+        if first == UInt8(ascii: "b") { return second == nil ? 1 : nil }
+        guard let power = binaryPrefixes.firstIndex(of: first) else { return nil }
+        switch (second, third) {
+        case (nil, nil), (UInt8(ascii: "b")?, nil), (UInt8(ascii: "i")?, UInt8(ascii: "b")?):
+            return Double(1 << (10 * (power + 1)))
+        default:
+            return nil
+        }
     }
 
     /// Docker's size prefixes, each 1024 times the one before.
-    private static let binaryPrefixes: [Character] = ["k", "m", "g", "t", "p"]
+    private static let binaryPrefixes = Array("kmgtp".utf8)
 
     private static let kubernetesSuffixes: [String: Double] = [
         "": 1, "n": 1e-9, "u": 1e-6, "m": 1e-3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,

@@ -71,9 +71,10 @@ struct DuplicateEnv: Rule {
         switch document {
         case .compose(let compose):
             // The mapping form cannot repeat a key: that is duplicate-key's finding, not this rule's.
-            for service in compose.services where service["environment"]?.isMapping != true {
-                let names = service.environment.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix(ascii: $0) } }
-                report(names, in: "the environment of service '\(service.name.value)'", context: &context)
+            // One entry cannot repeat; most services are decided here without building any list.
+            for service in compose.services where service.environment.count > 1 && service["environment"]?.isMapping != true {
+                let names = service.environment.lazy.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix(ascii: $0) } }
+                report(Array(names), in: "the environment of service '\(service.name.value)'", context: &context)
             }
         case .pod(let pod):
             for container in pod.containers {
