@@ -190,6 +190,18 @@ struct SuppressionTests {
         """) == [])
     }
 
+    /// The key's text need not be in the file: a double-quoted key may spell it with an escape. (Files
+    /// with neither the text nor a backslash are skipped without a lookup, see `ExtensionIgnores.scan`.)
+    @Test func xStackcSpelledWithAnEscapeStillCounts() {
+        #expect(Self.findings(#"""
+        services:
+          web:
+            image: nginx
+            ports: ["70000:80"]
+            "x-st\x61ckc": {ignore: [port-range]}
+        """#) == [])
+    }
+
     @Test func malformedXStackcIsReported() {
         #expect(Self.findings("""
         x-stackc: {ignroe: [port-range], ignore: [{a: 1}, port-rnge]}

@@ -29,7 +29,7 @@ enum SuppressionComments {
     static func candidates(in bytes: [UInt8], excluding tree: YAMLTree?) -> [Int] {
         var found: [Int] = []
         var index = bytes.startIndex
-        while let hash = bytes[index...].firstIndex(of: UInt8(ascii: "#")) {
+        while let hash = ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: index) {
             index = hash + 1
             if hash > 0, !isSpaceOrBreak(bytes[hash - 1]) { continue }
             var start = hash + 1

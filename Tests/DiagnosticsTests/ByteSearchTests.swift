@@ -1,0 +1,26 @@
+import Diagnostics
+import Testing
+
+/// The C library's searches as stackc calls them: offsets relative to the whole array, starts at any
+/// point, and every edge (first byte, last byte, absent, empty).
+struct ByteSearchTests {
+    static let bytes = Array("# a\nkey: value # b\n".utf8)
+
+    @Test func firstIndexFromAnyStart() {
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: Self.bytes) == 0)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: Self.bytes, from: 1) == 15)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: Self.bytes, from: 16) == nil)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: Self.bytes, from: 4) == Self.bytes.count - 1)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: Self.bytes, from: Self.bytes.count) == nil)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: []) == nil)
+    }
+
+    @Test func containsAWord() {
+        #expect(ByteSearch.contains("# a", in: Self.bytes))
+        #expect(ByteSearch.contains("# b\n", in: Self.bytes))
+        #expect(ByteSearch.contains("value", in: Self.bytes))
+        #expect(!ByteSearch.contains("values", in: Self.bytes))
+        #expect(!ByteSearch.contains("x-stackc", in: []))
+        #expect(ByteSearch.contains("", in: Self.bytes))
+    }
+}
