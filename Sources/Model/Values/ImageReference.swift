@@ -30,109 +30,151 @@ public struct ImageReference: Sendable, Equatable {
     /// Digest algorithms Docker can verify, with the length of their lower-case hex encoding.
     public static let digestLengths: [(algorithm: String, hexDigits: Int)] = [("sha256", 64), ("sha384", 96), ("sha512", 128)]
 
+    /// Parses in one scan over the UTF-8 bytes: every service's image goes through here, and slicing
+    /// `Substring`s, splitting into arrays and joining cost ten times the work. The parts are checked
+    /// in the order their messages take precedence (whitespace, digest, tag, name length, registry,
+    /// path components); a `Substring` is made only for the message of a reference that fails.
     public static func parse(_ text: String) -> Result<ImageReference, Problem> {
-        guard !text.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
-        // Bytes first: Unicode properties are looked up only for the rare reference that is not plain ASCII.
-        if text.containsByte(where: { $0 <= 0x20 || $0 >= 0x7F }),
-           let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-            let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset) + 1
-            return .failure(Problem("it contains whitespace or a control character (character \(position))"))
-        }
-        var rest = Substring(text)
-        var digest: String?
-        if let at = rest.firstIndex(ascii: "@") {
-            let value = rest[rest.index(after: at)...]
-            if let problem = checkDigest(value) { return .failure(problem) }
-            digest = String(value)
-            rest = rest[..<at]
-        }
-        var tag: String?
-        if let colon = rest.lastIndex(ascii: ":"), rest.lastIndex(ascii: "/").map({ colon > $0 }) ?? true {
-            let value = rest[rest.index(after: colon)...]
-            if let problem = checkTag(value) { return .failure(problem) }
-            tag = String(value)
-            rest = rest[..<colon]
-        }
-        guard !rest.isEmpty else { return .failure(Problem("the repository name before '\(tag != nil ? ":" : "@")' is empty", missingPart: true)) }
-        guard rest.utf8.count <= maximumNameLength else {
-            return .failure(Problem("the repository name is \(rest.utf8.count) characters long; the limit is \(maximumNameLength)"))
-        }
-        var components = rest.split(ascii: "/")
-        var registry: String?
-        if components.count > 1, isRegistry(components[0]) {
-            if let problem = checkRegistry(components[0]) { return .failure(problem) }
-            registry = String(components.removeFirst())
-        }
-        for component in components {
-            if let problem = checkPathComponent(component) { return .failure(problem) }
-        }
-        return .success(ImageReference(registry: registry, path: components.joined(separator: "/"), tag: tag, digest: digest))
+        let text = Substring(text)
+        return text.withBytes { parse(text, $0) }
     }
 
-    static func isRegistry(_ component: Substring) -> Bool {
-        component.contains(ascii: ".") || component.contains(ascii: ":") || component == "localhost" || component.containsByte(where: isUpper)
+    /// Bytes of a reference, or of a part of it, indexed by their offset in the whole reference.
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    static func parse(_ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>) -> Result<ImageReference, Problem> {
+        guard !bytes.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
+        // The digest follows the first '@'; before it, the tag follows the last ':' when no '/' comes
+        // after that, and a registry precedes the first '/'.
+        var at: Int?, lastColon: Int?, firstSlash: Int?, lastSlash: Int?
+        var printableASCII = true
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            if byte <= 0x20 || byte >= 0x7F { printableASCII = false }
+            guard at == nil else { continue }
+            switch byte {
+            case UInt8(ascii: "@"): at = offset
+            case UInt8(ascii: ":"): lastColon = offset
+            case UInt8(ascii: "/"): firstSlash = firstSlash ?? offset; lastSlash = offset
+            default: break
+            }
+        }
+        if !printableASCII, let problem = checkWhitespace(text) { return .failure(problem) }
+        var nameEnd = bytes.endIndex
+        var digest: String?
+        if let at {
+            let value = part(after: at, upTo: bytes.endIndex, of: bytes, in: text)
+            if let problem = checkDigest(value, in: text) { return .failure(problem) }
+            digest = string(value)
+            nameEnd = at
+        }
+        var tag: String?
+        if let lastColon, lastColon > lastSlash ?? -1 {
+            let value = part(after: lastColon, upTo: nameEnd, of: bytes, in: text)
+            if let problem = checkTag(value, in: text) { return .failure(problem) }
+            tag = string(value)
+            nameEnd = lastColon
+        }
+        guard nameEnd > 0 else { return .failure(Problem("the repository name before '\(tag != nil ? ":" : "@")' is empty", missingPart: true)) }
+        guard nameEnd <= maximumNameLength else {
+            return .failure(Problem("the repository name is \(nameEnd) characters long; the limit is \(maximumNameLength)"))
+        }
+        var registry: String?
+        var componentStart = 0
+        if let firstSlash, isRegistry(bytes[..<firstSlash]) {
+            if let problem = checkRegistry(bytes[..<firstSlash], in: text) { return .failure(problem) }
+            registry = string(bytes[..<firstSlash])
+            componentStart = firstSlash + 1
+        }
+        let path = bytes[componentStart..<nameEnd]
+        for offset in path.startIndex...path.endIndex where offset == path.endIndex || bytes[offset] == UInt8(ascii: "/") {
+            if let problem = checkPathComponent(bytes[componentStart..<offset], in: text) { return .failure(problem) }
+            componentStart = offset + 1
+        }
+        return .success(ImageReference(registry: registry, path: string(path), tag: tag, digest: digest))
+    }
+
+    /// Whitespace and control characters by Unicode's properties, looked up only for a reference
+    /// with bytes outside printable ASCII; the position counts Unicode scalars.
+    static func checkWhitespace(_ text: Substring) -> Problem? {
+        let scalars = text.unicodeScalars
+        guard let offset = scalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        return Problem("it contains whitespace or a control character (character \(scalars.distance(from: scalars.startIndex, to: offset) + 1))")
+    }
+
+    static func isRegistry(_ component: Bytes) -> Bool {
+        component.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || isUpper($0) } || component.elementsEqual("localhost".utf8)
     }
 
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or an IPv6 address in brackets.
-    static func checkRegistry(_ text: Substring) -> Problem? {
-        var host = text
-        var port: Substring?
-        if text.hasPrefix(ascii: "[") {
-            guard let close = text.firstIndex(ascii: "]"), IPAddress.isIPv6(text[text.index(after: text.startIndex)..<close]) else {
-                return Problem("the registry '\(text)' opens '[' but holds no IPv6 address in brackets")
+    static func checkRegistry(_ registry: Bytes, in text: Substring) -> Problem? {
+        var host = registry
+        var port: Bytes?
+        if registry.first == UInt8(ascii: "[") {
+            guard let close = registry.firstIndex(of: UInt8(ascii: "]")), IPAddress.isIPv6(text.slice(part(after: registry.startIndex, upTo: close, of: registry.base, in: text))) else {
+                return Problem("the registry '\(text.slice(registry))' opens '[' but holds no IPv6 address in brackets")
             }
-            let after = text[text.index(after: close)...]
+            let after = part(after: close, upTo: registry.endIndex, of: registry.base, in: text)
             if !after.isEmpty {
-                guard after.hasPrefix(ascii: ":") else { return Problem("the registry '\(text)' has text after ']' that is not ':PORT'") }
-                port = after.dropFirst()
+                guard after.first == UInt8(ascii: ":") else { return Problem("the registry '\(text.slice(registry))' has text after ']' that is not ':PORT'") }
+                port = part(after: after.startIndex, upTo: after.endIndex, of: registry.base, in: text)
             }
         } else {
-            if let colon = text.firstIndex(ascii: ":") {
-                host = text[..<colon]
-                port = text[text.index(after: colon)...]
+            if let colon = registry.firstIndex(of: UInt8(ascii: ":")) {
+                host = registry[..<colon]
+                port = part(after: colon, upTo: registry.endIndex, of: registry.base, in: text)
             }
-            guard host.split(ascii: ".").allSatisfy(isHostLabel) else {
-                return Problem("the registry host '\(host)' is not a host name (labels of letters, digits and inner '-', separated by '.')",
+            guard isHostName(host) else {
+                return Problem("the registry host '\(text.slice(host))' is not a host name (labels of letters, digits and inner '-', separated by '.')",
                                missingPart: host.isEmpty)
             }
         }
-        if let port, port.isEmpty || !port.allBytes(satisfy: IPAddress.isDigit) {
-            return Problem("the registry port '\(port)' of '\(text)' is not a number", missingPart: port.isEmpty)
+        if let port, port.isEmpty || !port.allSatisfy(IPAddress.isDigit) {
+            return Problem("the registry port '\(text.slice(port))' of '\(text.slice(registry))' is not a number", missingPart: port.isEmpty)
         }
         return nil
     }
 
-    static func isHostLabel(_ label: Substring) -> Bool {
-        guard let first = label.utf8.first, let last = label.utf8.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
-        return label.allBytes { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    static func isHostName(_ host: Bytes) -> Bool {
+        var labelStart = host.startIndex
+        for offset in host.startIndex...host.endIndex where offset == host.endIndex || host[offset] == UInt8(ascii: ".") {
+            guard isHostLabel(host[labelStart..<offset]) else { return false }
+            labelStart = offset + 1
+        }
+        return true
+    }
+
+    static func isHostLabel(_ label: Bytes) -> Bool {
+        guard let first = label.first, let last = label.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        return label.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`.
-    static func checkPathComponent(_ component: Substring) -> Problem? {
-        guard !component.isEmpty else {
+    static func checkPathComponent(_ component: Bytes, in text: Substring) -> Problem? {
+        guard let first = component.first, let last = component.last else {
             return Problem("the repository path has an empty component (a leading, trailing or doubled '/')", missingPart: true)
         }
-        if component.containsByte(where: isUpper) {
-            return Problem("'\(component)' has upper-case letters; repository names must be lower case ('\(component.lowercased())')")
+        if component.contains(where: isUpper) {
+            let name = text.slice(component)
+            return Problem("'\(name)' has upper-case letters; repository names must be lower case ('\(name.lowercased())')")
         }
-        if !component.allBytes(satisfy: { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
-           let bad = component.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
+        if !component.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+           let bad = text.slice(component).first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
             let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
-            return Problem("'\(component)' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
+            return Problem("'\(text.slice(component))' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
         }
-        let bytes = Array(component.utf8)
-        guard isAlphanumeric(bytes.first!), isAlphanumeric(bytes.last!) else {
-            return Problem("'\(component)' must start and end with a letter or digit")
+        guard isAlphanumeric(first), isAlphanumeric(last) else {
+            return Problem("'\(text.slice(component))' must start and end with a letter or digit")
         }
-        var index = 0
-        while index < bytes.count {
-            guard !isAlphanumeric(bytes[index]) else { index += 1; continue }
-            let start = index
-            while index < bytes.count, !isAlphanumeric(bytes[index]) { index += 1 }
-            let separator = bytes[start..<index]
+        var offset = component.startIndex
+        while offset < component.endIndex {
+            guard !isAlphanumeric(component[offset]) else { offset += 1; continue }
+            let start = offset
+            while offset < component.endIndex, !isAlphanumeric(component[offset]) { offset += 1 }
+            let separator = component[start..<offset]
             let valid = separator.count == 1 || separator.elementsEqual("__".utf8) || separator.allSatisfy { $0 == UInt8(ascii: "-") }
             if !valid {
-                return Problem("'\(component)' has the separator '\(String(decoding: separator, as: UTF8.self))'; between letters and digits use one '.', '_', '__' or a run of '-'")
+                return Problem("'\(text.slice(component))' has the separator '\(string(separator))'; between letters and digits use one '.', '_', '__' or a run of '-'")
             }
         }
         return nil
@@ -141,33 +183,56 @@ public struct ImageReference: Sendable, Equatable {
     /// Checks a tag alone (`[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`), for platforms that keep it apart from
     /// the repository (Alauda's `image_tag`).
     public static func checkTag(_ tag: Substring) -> Problem? {
-        guard let first = tag.utf8.first else { return Problem("the tag after ':' is empty", missingPart: true) }
-        guard tag.utf8.count <= maximumTagLength else { return Problem("the tag is \(tag.utf8.count) characters long; the limit is \(maximumTagLength)") }
-        guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(tag)' must start with a letter, digit or '_'") }
-        if !tag.allBytes(satisfy: { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
-           let bad = tag.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
-            return Problem("the tag '\(tag)' contains '\(bad)'; tags may contain only letters, digits, '_', '.' and '-'")
+        tag.withBytes { checkTag($0[...], in: tag) }
+    }
+
+    static func checkTag(_ tag: Bytes, in text: Substring) -> Problem? {
+        guard let first = tag.first else { return Problem("the tag after ':' is empty", missingPart: true) }
+        guard tag.count <= maximumTagLength else { return Problem("the tag is \(tag.count) characters long; the limit is \(maximumTagLength)") }
+        guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(text.slice(tag))' must start with a letter, digit or '_'") }
+        if !tag.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
+           let bad = text.slice(tag).first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) }) {
+            return Problem("the tag '\(text.slice(tag))' contains '\(bad)'; tags may contain only letters, digits, '_', '.' and '-'")
         }
         return nil
     }
 
     /// `ALGORITHM:HEX` with an algorithm Docker verifies and hex of its exact length.
-    static func checkDigest(_ digest: Substring) -> Problem? {
+    static func checkDigest(_ digest: Bytes, in text: Substring) -> Problem? {
         guard !digest.isEmpty else { return Problem("the digest after '@' is empty", missingPart: true) }
-        guard let colon = digest.firstIndex(ascii: ":") else { return Problem("the digest '\(digest)' must be ALGORITHM:HEX, such as sha256:<64 hex digits>") }
+        guard let colon = digest.firstIndex(of: UInt8(ascii: ":")) else {
+            return Problem("the digest '\(text.slice(digest))' must be ALGORITHM:HEX, such as sha256:<64 hex digits>")
+        }
         let algorithm = digest[..<colon]
-        let hex = digest[digest.index(after: colon)...]
-        guard let expected = digestLengths.first(where: { $0.algorithm == algorithm }) else {
-            return Problem("the digest algorithm '\(algorithm)' is not one Docker verifies (sha256, sha384, sha512)", missingPart: algorithm.isEmpty)
+        let hex = part(after: colon, upTo: digest.endIndex, of: digest.base, in: text)
+        guard let expected = digestLengths.first(where: { $0.algorithm.utf8.elementsEqual(algorithm) }) else {
+            return Problem("the digest algorithm '\(text.slice(algorithm))' is not one Docker verifies (sha256, sha384, sha512)", missingPart: algorithm.isEmpty)
         }
-        guard !hex.isEmpty else { return Problem("the \(algorithm) digest has no hex digits after ':'", missingPart: true) }
-        guard hex.allBytes(satisfy: { IPAddress.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) else {
-            return Problem("the \(algorithm) digest must be lower-case hexadecimal (0-9, a-f)")
+        guard !hex.isEmpty else { return Problem("the \(expected.algorithm) digest has no hex digits after ':'", missingPart: true) }
+        guard hex.allSatisfy({ IPAddress.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }) else {
+            return Problem("the \(expected.algorithm) digest must be lower-case hexadecimal (0-9, a-f)")
         }
-        guard hex.utf8.count == expected.hexDigits else {
-            return Problem("a \(algorithm) digest has \(expected.hexDigits) hex digits, not \(hex.utf8.count)")
+        guard hex.count == expected.hexDigits else {
+            return Problem("a \(expected.algorithm) digest has \(expected.hexDigits) hex digits, not \(hex.count)")
         }
         return nil
+    }
+
+    /// The bytes after the ASCII delimiter at `delimiter`, up to `end`. A delimiter and the combining
+    /// marks after it (`:\u{301}`) make one `Character`, and this parser has always stepped over the whole
+    /// `Character` there (`app:\u{301}1.0` has the tag `1.0`); kept so that every verdict stays what it
+    /// was. Only a non-ASCII byte right after a delimiter takes the step by `Character`s; it never passes
+    /// an ASCII byte, so never `end`.
+    static func part(after delimiter: Int, upTo end: Int, of bytes: UnsafeBufferPointer<UInt8>, in text: Substring) -> Bytes {
+        guard delimiter + 1 < end, bytes[delimiter + 1] >= 0x80 else { return bytes[(delimiter + 1)..<end] }
+        let start = text.utf8.distance(from: text.startIndex, to: text.index(after: text.index(atByte: delimiter)))
+        return bytes[start..<end]
+    }
+
+    /// A part's text, made once for the result: its bytes are whole UTF-8 sequences, as every part
+    /// ends at an ASCII delimiter.
+    static func string(_ bytes: Bytes) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
     static func isUpper(_ byte: UInt8) -> Bool {
@@ -176,5 +241,12 @@ public struct ImageReference: Sendable, Equatable {
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         IPAddress.isDigit(byte) || isUpper(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+    }
+}
+
+extension Substring {
+    /// The text of a part of this reference, for a message.
+    fileprivate func slice(_ part: ImageReference.Bytes) -> Substring {
+        slice(part.startIndex, part.endIndex)
     }
 }
