@@ -177,21 +177,20 @@ public struct ImageReference: Sendable, Equatable {
         return isLowerOrDigit(previous)
     }
 
-    /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`.
+    /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`. Called for the components of
+    /// a path `isPlainPath` refused, to name the first problem.
     static func checkPathComponent(_ component: Bytes, in text: Substring) -> Problem? {
         guard let first = component.first, let last = component.last else {
             return Problem("the repository path has an empty component (a leading, trailing or doubled '/')", missingPart: true)
         }
-        // One pass for the usual component; upper-case letters are reported before other bytes.
-        if !component.allSatisfy({ isLowerOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) {
-            if component.contains(where: isUpper) {
-                let name = text.slice(component)
-                return Problem("'\(name)' has upper-case letters; repository names must be lower case ('\(name.lowercased())')")
-            }
-            if let bad = text.slice(component).first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
-                let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
-                return Problem("'\(text.slice(component))' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
-            }
+        if component.contains(where: isUpper) {
+            let name = text.slice(component)
+            return Problem("'\(name)' has upper-case letters; repository names must be lower case ('\(name.lowercased())')")
+        }
+        if !component.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+           let bad = text.slice(component).first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-")) }) {
+            let hint = bad == ":" ? "; a reference has one ':', before the tag" : ""
+            return Problem("'\(text.slice(component))' contains '\(bad)'; repository names may contain only a-z, 0-9, '.', '_' and '-'\(hint)")
         }
         guard isAlphanumeric(first), isAlphanumeric(last) else {
             return Problem("'\(text.slice(component))' must start and end with a letter or digit")
@@ -276,8 +275,8 @@ public struct ImageReference: Sendable, Equatable {
         word.utf8.withContiguousStorageIfAvailable { bytes.elementsEqual($0) } ?? bytes.elementsEqual(word.utf8)
     }
 
-    /// A part's text, made once for the result: its bytes are whole UTF-8 sequences, as every part
-    /// ends at an ASCII delimiter.
+    /// A part's text from its bytes, which are whole UTF-8 sequences: a part starts and ends next to
+    /// an ASCII delimiter, or after the marks that join one.
     static func string(_ bytes: Bytes) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
