@@ -36,14 +36,13 @@ public struct ImageReference: Sendable, Equatable {
     /// (whitespace, digest, tag, name length, registry, path), and each part's `String` is made once;
     /// a part's `Substring` is made only for the message of a reference that fails.
     public static func parse(_ text: String) -> Result<ImageReference, Problem> {
-        text.utf8.withContiguousStorageIfAvailable { parse(Substring(text), $0) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { parse(Substring(text), $0) }
+        text.utf8.withContiguousStorageIfAvailable { parse(text, $0) } ?? Array(text.utf8).withUnsafeBufferPointer { parse(text, $0) }
     }
 
     /// Bytes of a reference, or of a part of it, indexed by their offset in the whole reference.
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-    static func parse(_ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>) -> Result<ImageReference, Problem> {
+    static func parse(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Result<ImageReference, Problem> {
         guard !bytes.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
         // The lowest and highest byte tell whether all are printable ASCII, in a loop without branches.
         var lowest = UInt8.max, highest = UInt8.min
@@ -102,7 +101,7 @@ public struct ImageReference: Sendable, Equatable {
 
     /// Whitespace and control characters by Unicode's properties, looked up only for a reference
     /// with bytes outside printable ASCII; the position counts Unicode scalars.
-    static func checkWhitespace(_ text: Substring) -> Problem? {
+    static func checkWhitespace(_ text: String) -> Problem? {
         let scalars = text.unicodeScalars
         guard let offset = scalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         return Problem("it contains whitespace or a control character (character \(scalars.distance(from: scalars.startIndex, to: offset) + 1))")
@@ -114,7 +113,7 @@ public struct ImageReference: Sendable, Equatable {
 
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or an IPv6 address in
     /// brackets. `colon` is the registry's first ':', which the scan for delimiters has found.
-    static func checkRegistry(_ registry: Bytes, colon: Int?, in text: Substring) -> Problem? {
+    static func checkRegistry(_ registry: Bytes, colon: Int?, in text: String) -> Problem? {
         var host = registry
         var port: Bytes?
         if registry.first == UInt8(ascii: "[") {
@@ -179,7 +178,7 @@ public struct ImageReference: Sendable, Equatable {
 
     /// `[a-z0-9]+` joined by one separator: `.`, `_`, `__` or a run of `-`. Called for the components of
     /// a path `isPlainPath` refused, to name the first problem.
-    static func checkPathComponent(_ component: Bytes, in text: Substring) -> Problem? {
+    static func checkPathComponent(_ component: Bytes, in text: String) -> Problem? {
         guard let first = component.first, let last = component.last else {
             return Problem("the repository path has an empty component (a leading, trailing or doubled '/')", missingPart: true)
         }
@@ -215,7 +214,7 @@ public struct ImageReference: Sendable, Equatable {
         tag.withBytes { checkTag($0[...], in: tag) }
     }
 
-    static func checkTag(_ tag: Bytes, in text: Substring) -> Problem? {
+    static func checkTag(_ tag: Bytes, in text: some StringProtocol) -> Problem? {
         guard let first = tag.first else { return Problem("the tag after ':' is empty", missingPart: true) }
         guard tag.count <= maximumTagLength else { return Problem("the tag is \(tag.count) characters long; the limit is \(maximumTagLength)") }
         guard isAlphanumeric(first) || first == UInt8(ascii: "_") else { return Problem("the tag '\(text.slice(tag))' must start with a letter, digit or '_'") }
@@ -227,7 +226,7 @@ public struct ImageReference: Sendable, Equatable {
     }
 
     /// `ALGORITHM:HEX` with an algorithm Docker verifies and hex of its exact length.
-    static func checkDigest(_ digest: Bytes, in text: Substring) -> Problem? {
+    static func checkDigest(_ digest: Bytes, in text: String) -> Problem? {
         guard !digest.isEmpty else { return Problem("the digest after '@' is empty", missingPart: true) }
         guard let colon = digest.firstIndex(of: UInt8(ascii: ":")) else {
             return Problem("the digest '\(text.slice(digest))' must be ALGORITHM:HEX, such as sha256:<64 hex digits>")
@@ -263,8 +262,9 @@ public struct ImageReference: Sendable, Equatable {
     /// `Character` there (`app:\u{301}1.0` has the tag `1.0`); kept so that every verdict stays what it
     /// was. Only a non-ASCII byte right after a delimiter takes the step by `Character`s; it never passes
     /// an ASCII byte, so never `end`.
-    static func part(after delimiter: Int, upTo end: Int, of bytes: UnsafeBufferPointer<UInt8>, in text: Substring) -> Bytes {
+    static func part(after delimiter: Int, upTo end: Int, of bytes: UnsafeBufferPointer<UInt8>, in text: String) -> Bytes {
         guard delimiter + 1 < end, bytes[delimiter + 1] >= 0x80 else { return bytes[(delimiter + 1)..<end] }
+        let text = Substring(text)
         let start = text.utf8.distance(from: text.startIndex, to: text.index(after: text.index(atByte: delimiter)))
         return bytes[start..<end]
     }
@@ -294,9 +294,9 @@ public struct ImageReference: Sendable, Equatable {
     }
 }
 
-extension Substring {
+extension StringProtocol {
     /// The text of a part of this reference, for a message.
     fileprivate func slice(_ part: ImageReference.Bytes) -> Substring {
-        slice(part.startIndex, part.endIndex)
+        Substring(self).slice(part.startIndex, part.endIndex)
     }
 }
