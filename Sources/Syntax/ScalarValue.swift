@@ -167,7 +167,7 @@ extension ScalarValue {
             guard digits() > 0 else { return nil }
         }
         guard index == bytes.count else { return nil }
-        return Double(String(decoding: bytes, as: UTF8.self))
+        return DecimalNumber.value(of: bytes)
     }
 
     /// Runs `body` over the text's UTF-8 bytes without `_`, which go-yaml removes before reading a number.

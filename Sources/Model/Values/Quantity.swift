@@ -1,3 +1,5 @@
+import Syntax
+
 /// An amount written as a number and a unit suffix, in the two dialects the templates use: Kubernetes
 /// resource quantities (`100m`, `128Mi`, `1e3`) for pods and v2 applications, and Docker's byte sizes
 /// (`256m`, `1g`, `512KiB`) for Compose memory fields. The two look alike but disagree (`m` is a
@@ -135,8 +137,8 @@ struct NumberScanner {
                 index = mantissaEnd
             }
         }
-        // The shape is checked above; Swift's parser reads every form of it (`.5`, `5.`, `+5`).
-        return Double(Substring(bytes[start..<index]))
+        // The shape is checked above, which is what `DecimalNumber` requires (`.5`, `5.`, `+5` included).
+        return DecimalNumber.value(of: bytes[start..<index])
     }
 
     /// What follows the number.
