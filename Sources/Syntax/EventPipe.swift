@@ -27,6 +27,10 @@ final class EventPipe: EventSource, @unchecked Sendable {
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`. Each side signals only when the other waits: a wake-up per batch is costly.
     private var queue: [EventBatch] = []
+    /// Batches the consumer has converted, going back to the producer to be freed and refilled: libyaml
+    /// memory freed on the thread that allocated it stays in that thread's cache, where a free from the
+    /// other thread would take the allocator's arena lock for every text.
+    private var returned: [EventBatch] = []
     private var consumerDone = false
     private var consumerWaits = false
     private var producerWaits = false
@@ -63,7 +67,7 @@ final class EventPipe: EventSource, @unchecked Sendable {
     func next() -> ReadEvent {
         if current.isConsumed {
             if let failure = current.failure { return .failure(failure) }
-            current = take()
+            current = take(returning: current)
         }
         return current.takeNext(marks: &marks)
     }
@@ -73,15 +77,17 @@ final class EventPipe: EventSource, @unchecked Sendable {
         pthread_mutex_lock(mutex)
         consumerDone = true
         queue.removeAll()
+        returned.removeAll()
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
         if let thread { pthread_join(thread, nil) }
         thread = nil
     }
 
-    private func take() -> EventBatch {
+    private func take(returning done: EventBatch) -> EventBatch {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        if done.capacity > 0 { returned.append(done) }
         while queue.isEmpty {
             consumerWaits = true
             pthread_cond_wait(changed, mutex)
@@ -91,8 +97,9 @@ final class EventPipe: EventSource, @unchecked Sendable {
         return queue.removeFirst()
     }
 
-    /// Hands a batch over, waiting while the queue is full; false once the consumer has stopped.
-    fileprivate func put(_ batch: EventBatch) -> Bool {
+    /// Hands a batch over, waiting while the queue is full, and takes back a converted one to refill;
+    /// nil once the consumer has stopped.
+    fileprivate func put(_ batch: EventBatch) -> EventBatch?? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while queue.count >= Self.queuedBatches && !consumerDone {
@@ -100,10 +107,10 @@ final class EventPipe: EventSource, @unchecked Sendable {
             pthread_cond_wait(changed, mutex)
         }
         producerWaits = false
-        if consumerDone { return false }
+        if consumerDone { return nil }
         queue.append(batch)
         if consumerWaits { pthread_cond_signal(changed) }
-        return true
+        return .some(returned.popLast())
     }
 
     /// What the producer thread runs: read until the stream ends, libyaml fails, or the consumer stops.
@@ -124,19 +131,20 @@ final class EventPipe: EventSource, @unchecked Sendable {
             while true {
                 let last = batch.read(from: reader)
                 if last || batch.isFull {
-                    guard pipe.put(batch), !last else { return }
-                    batch = EventBatch(capacity: EventPipe.batchSize)
+                    guard let spare = pipe.put(batch), !last else { return }
+                    batch = spare ?? EventBatch(capacity: EventPipe.batchSize)
+                    batch.empty()
                 }
             }
         }
     }
 }
 
-/// A run of libyaml events handed from the producer to the consumer. Its events own libyaml memory:
-/// each is freed once converted, and whatever the consumer never reached is freed with the batch.
+/// A run of libyaml events handed from the producer to the consumer and back. Its events own libyaml
+/// memory, freed when the producer empties the batch to refill it, or with the batch.
 private final class EventBatch {
     private let events: UnsafeMutablePointer<yaml_event_t>
-    private let capacity: Int
+    let capacity: Int
     private var count = 0
     private var consumed = 0
     /// Set on the last batch when libyaml failed after its events.
@@ -148,9 +156,17 @@ private final class EventBatch {
     }
 
     deinit {
-        for index in consumed..<count { yaml_event_delete(events + index) }
-        events.deinitialize(count: count)
+        empty()
         events.deallocate()
+    }
+
+    /// Frees the events, converted or not, and makes room for new ones.
+    func empty() {
+        for index in 0..<count { yaml_event_delete(events + index) }
+        events.deinitialize(count: count)
+        count = 0
+        consumed = 0
+        failure = nil
     }
 
     var isFull: Bool { count == capacity }
@@ -170,11 +186,9 @@ private final class EventBatch {
         return slot.pointee.type == YAML_STREAM_END_EVENT
     }
 
+    /// Converts the next event; the event itself is freed later, by `empty()`.
     func takeNext(marks: inout MarkConverter) -> ReadEvent {
-        let event = events + consumed
-        let converted = ReadEvent(event, marks: &marks)
-        yaml_event_delete(event)
-        consumed += 1
-        return converted
+        defer { consumed += 1 }
+        return ReadEvent(events + consumed, marks: &marks)
     }
 }
