@@ -131,7 +131,7 @@ struct TreeBuilder {
 
     // MARK: Internals
 
-    private mutating func addNode(_ node: YAMLNode, weight: Int) -> NodeID {
+    private mutating func addNode(_ node: consuming YAMLNode, weight: Int) -> NodeID {
         nodes.append(node)
         weights.append(weight)
         expanded += weight
