@@ -24,9 +24,10 @@ extension YAMLNode {
     /// The scalar's typed value (collections resolve to `.null`).
     /// Whether this is a scalar that resolves to null, answered from the first byte for almost every
     /// scalar (rules ask it of every value they read; `resolved` would parse numbers to tell).
+    @inlinable
     public var isNullScalar: Bool {
         guard kind == .scalar else { return false }
-        if tag == nil, style == .plain {
+        if tagName == nil, style == .plain {
             guard let first = text.utf8.first else { return true }
             guard first == UInt8(ascii: "~") || first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
         }

@@ -102,6 +102,18 @@ public struct YAMLTree: Sendable {
         _modify { yield &storage[Int(id.index)] }
     }
 
+    /// Runs `body` on a node borrowed in place. `self[id]` reads through `Array`'s getter, which copies
+    /// the whole node (retaining and releasing its strings) wherever the optimizer cannot prove it need
+    /// not; readers that look at a field or two of many nodes use this instead. (A pointer's subscript
+    /// addresses the element; a buffer's would copy it too.)
+    @inlinable
+    public func withNode<Result>(_ id: NodeID, _ body: (YAMLNode) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { nodes in
+            assert(Int(id.index) < nodes.count, "a node id of another tree")
+            return body(nodes.baseAddress.unsafelyUnwrapped[Int(id.index)])
+        }
+    }
+
     /// The elements of a sequence (empty for other kinds).
     @inlinable
     public func items(of id: NodeID) -> ArraySlice<NodeID> {

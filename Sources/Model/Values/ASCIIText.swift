@@ -26,6 +26,34 @@ extension StringProtocol {
         return pieces
     }
 
+    /// The text before and after the first `separator` (nil when there is none), each copied once from
+    /// the bytes: slicing at a `String.Index` and converting each `Substring` costs several times more
+    /// for the `KEY=VALUE` items read for every service.
+    @inlinable
+    public func splitAtFirst(ascii separator: Unicode.Scalar) -> (before: String, after: String)? {
+        let byte = UInt8(ascii: separator)
+        return Substring(self).withBytes { bytes in
+            guard let offset = bytes.firstIndex(of: byte) else { return nil }
+            return (String(utf8Bytes: bytes, offset: 0, end: offset), String(utf8Bytes: bytes, offset: offset + 1, end: bytes.count))
+        }
+    }
+
+    /// The first non-empty piece between occurrences of `separator`, or "" when every piece is empty:
+    /// the service in `db:alias` and `db:ro`, as `split(ascii:omittingEmpty:).first` reads it but
+    /// without making the array of pieces.
+    @inlinable
+    public func firstNonEmptyPiece(ascii separator: Unicode.Scalar) -> String {
+        let byte = UInt8(ascii: separator)
+        return Substring(self).withBytes { bytes in
+            var start = 0
+            for offset in 0..<bytes.count where bytes[offset] == byte {
+                if offset > start { return String(utf8Bytes: bytes, offset: start, end: offset) }
+                start = offset + 1
+            }
+            return String(utf8Bytes: bytes, offset: start, end: bytes.count)
+        }
+    }
+
     /// The position of the first `character`, found by bytes.
     @inlinable
     public func firstIndex(ascii character: Unicode.Scalar) -> String.Index? {
@@ -74,6 +102,14 @@ extension StringProtocol {
     public func hasSuffix(ascii suffix: String) -> Bool {
         let tail = Array(suffix.utf8)
         return Substring(self).withBytes { bytes in bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail) }
+    }
+}
+
+extension String {
+    /// The bytes `offset..<end` of valid UTF-8 cut at ASCII characters, so nothing needs repairing.
+    @inlinable
+    init(utf8Bytes bytes: UnsafeBufferPointer<UInt8>, offset: Int, end: Int) {
+        self.init(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     }
 }
 

@@ -8,22 +8,24 @@ public struct KeyValueEntry: Sendable {
     public let entry: Located<String>
 }
 
+extension KeyValueEntry {
+    /// A list item: `KEY=VALUE` split at the first `=` (name and value located at the whole item), or
+    /// `KEY` alone with no value.
+    init(listItem text: Located<String>) {
+        guard let (name, value) = text.value.splitAtFirst(ascii: "=") else {
+            self.init(name: text, value: nil, entry: text)
+            return
+        }
+        self.init(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)
+    }
+}
+
 extension NodeRef {
     /// The entries of a list-or-dict value in source order.
     public var keyValueEntries: [KeyValueEntry] {
         if isMapping {
-            return entries.map { key, value in
-                KeyValueEntry(name: key, value: value.string, entry: key)
-            }
+            return compactMapPairs { key, value in KeyValueEntry(name: key, value: value.string, entry: key) }
         }
-        return items.compactMap { item in
-            guard let text = item.string else { return nil }
-            if let equals = text.value.firstIndex(ascii: "=") {
-                let name = String(text.value[..<equals])
-                let value = String(text.value[text.value.utf8.index(after: equals)...])
-                return KeyValueEntry(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)
-            }
-            return KeyValueEntry(name: text, value: nil, entry: text)
-        }
+        return compactMapItems { item in item.string.map(KeyValueEntry.init(listItem:)) }
     }
 }
