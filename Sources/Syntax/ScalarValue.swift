@@ -34,6 +34,7 @@ extension YAMLNode {
         return resolved == .null
     }
 
+    @inlinable
     public var resolved: ScalarValue {
         guard kind == .scalar else { return .null }
         return ScalarValue.resolve(text, style: style, tag: tag)

@@ -102,15 +102,15 @@ public struct YAMLTree: Sendable {
         _modify { yield &storage[Int(id.index)] }
     }
 
-    /// Runs `body` on a node borrowed in place. `self[id]` reads through `Array`'s getter, which copies
-    /// the whole node (retaining and releasing its strings) wherever the optimizer cannot prove it need
-    /// not; readers that look at a field or two of many nodes use this instead. (A pointer's subscript
-    /// addresses the element; a buffer's would copy it too.)
+    /// Runs `body` with the address of a node, so that it reads the fields it needs in place. `self[id]`
+    /// reads through `Array`'s getter, and a node passed on, even borrowed, is copied (its strings
+    /// retained and released) wherever the optimizer cannot see the whole use; readers that look at a
+    /// field or two of many nodes use this instead.
     @inlinable
-    public func withNode<Result>(_ id: NodeID, _ body: (YAMLNode) -> Result) -> Result {
+    public func withNodeAddress<Result>(_ id: NodeID, _ body: (UnsafePointer<YAMLNode>) -> Result) -> Result {
         storage.withUnsafeBufferPointer { nodes in
             assert(Int(id.index) < nodes.count, "a node id of another tree")
-            return body(nodes.baseAddress.unsafelyUnwrapped[Int(id.index)])
+            return body(nodes.baseAddress.unsafelyUnwrapped + Int(id.index))
         }
     }
 

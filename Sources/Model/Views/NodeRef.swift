@@ -32,14 +32,14 @@ public struct NodeRef: Sendable {
     public var node: YAMLNode { shared.tree[id] }
     /// The node's text read in place: `node.text` copies the whole node (its strings retained and
     /// released) to read one field, which rules do for every value they check.
-    public var text: String { shared.tree.withNode(id) { $0.text } }
+    public var text: String { shared.tree.withNodeAddress(id) { $0.pointee.text } }
     /// The node's resolved value, read without copying the node (see `text`).
-    public var resolved: ScalarValue { shared.tree.withNode(id) { $0.resolved } }
-    public var range: SourceRange { shared.tree.withNode(id) { $0.range } }
-    public var isMapping: Bool { shared.tree.withNode(id) { $0.isMapping } }
-    public var isSequence: Bool { shared.tree.withNode(id) { $0.isSequence } }
-    public var isScalar: Bool { shared.tree.withNode(id) { $0.isScalar } }
-    public var isNull: Bool { shared.tree.withNode(id) { $0.isNullScalar } }
+    public var resolved: ScalarValue { shared.tree.withNodeAddress(id) { $0.pointee.resolved } }
+    public var range: SourceRange { shared.tree.withNodeAddress(id) { $0.pointee.range } }
+    public var isMapping: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isMapping } }
+    public var isSequence: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isSequence } }
+    public var isScalar: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isScalar } }
+    public var isNull: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isNullScalar } }
 
     /// The value under a key of a mapping (nil for other kinds).
     public subscript(key: String) -> NodeRef? {
@@ -63,13 +63,13 @@ public struct NodeRef: Sendable {
         let pairs = shared.tree.pairs(of: id)
         for index in pairs.indices {
             let pair = pairs[index]
-            guard shared.tree.withNode(pair.key, { include($0.text) }) else { continue }
+            guard shared.tree.withNodeAddress(pair.key, { include($0.pointee.text) }) else { continue }
             let sealed = base ?? path.sealed()
             if base == nil {
                 base = sealed
                 result.reserveCapacity(pairs.count - index)
             }
-            let key = shared.tree.withNode(pair.key) { Located($0.text, range: $0.range, path: sealed.appending(key: $0.text)) }
+            let key = shared.tree.withNodeAddress(pair.key) { Located($0.pointee.text, range: $0.pointee.range, path: sealed.appending(key: $0.pointee.text)) }
             if let element = transform(key, NodeRef(shared: shared, id: pair.value, path: key.path)) { result.append(consume element) }
         }
         return result
@@ -97,9 +97,9 @@ public struct NodeRef: Sendable {
 
     /// A scalar's text (numbers and booleans as written); nil for collections and null.
     public var string: Located<String>? {
-        shared.tree.withNode(id) { node in
-            guard node.isScalar, !node.isNullScalar || node.style.isQuoted else { return nil }
-            return Located(node.text, range: node.range, path: path)
+        shared.tree.withNodeAddress(id) { node in
+            guard node.pointee.isScalar, !node.pointee.isNullScalar || node.pointee.style.isQuoted else { return nil }
+            return Located(node.pointee.text, range: node.pointee.range, path: path)
         }
     }
 
