@@ -9,14 +9,23 @@ public struct KeyValueEntry: Sendable {
 }
 
 extension KeyValueEntry {
-    /// A list item: `KEY=VALUE` split at the first `=` (name and value located at the whole item), or
-    /// `KEY` alone with no value.
-    init(listItem text: Located<String>) {
-        guard let (name, value) = text.value.splitAtFirst(ascii: "=") else {
-            self.init(name: text, value: nil, entry: text)
+    /// A list item: `KEY=VALUE` split at the first `=`, or `KEY` alone with no value; name and value are
+    /// located at the whole item. Each located value is built from its parts: copying one costs more.
+    init(listItem text: String, at item: NodeRef) {
+        let range = item.range
+        entry = Located(text, range: range, path: item.path)
+        guard let (name, value) = text.splitAtFirst(ascii: "=") else {
+            self.name = Located(text, range: range, path: item.path)
+            self.value = nil
             return
         }
-        self.init(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)
+        self.name = Located(name, range: range, path: item.path)
+        self.value = Located(value, range: range, path: item.path)
+    }
+
+    /// A pair of the mapping form: the key is both the name and the entry.
+    init(key: Located<String>, value: NodeRef) {
+        self.init(name: Located(key.value, range: key.range, path: key.path), value: value.string, entry: key)
     }
 }
 
@@ -24,8 +33,8 @@ extension NodeRef {
     /// The entries of a list-or-dict value in source order.
     public var keyValueEntries: [KeyValueEntry] {
         if isMapping {
-            return compactMapPairs { key, value in KeyValueEntry(name: key, value: value.string, entry: key) }
+            return compactMapPairs(KeyValueEntry.init(key:value:))
         }
-        return compactMapItems { item in item.string.map(KeyValueEntry.init(listItem:)) }
+        return compactMapItems { item in item.scalarText.map { KeyValueEntry(listItem: $0, at: item) } }
     }
 }

@@ -97,9 +97,14 @@ public struct NodeRef: Sendable {
 
     /// A scalar's text (numbers and booleans as written); nil for collections and null.
     public var string: Located<String>? {
+        scalarText.map { Located($0, range: range, path: path) }
+    }
+
+    /// `string` without its place, for readers that build several located values from one scalar.
+    var scalarText: String? {
         shared.tree.withNodeAddress(id) { node in
-            guard node.pointee.isScalar, !node.pointee.isNullScalar || node.pointee.style.isQuoted else { return nil }
-            return Located(node.pointee.text, range: node.pointee.range, path: path)
+            guard node.pointee.isScalar, node.pointee.style.isQuoted || !node.pointee.isNullScalar else { return nil }
+            return node.pointee.text
         }
     }
 
