@@ -95,7 +95,7 @@ public final class ComposeService: Sendable {
             if name.hasPrefix(ascii: "service:") { name = Substring(name.utf8.dropFirst("service:".utf8.count)) }
             result.append(Dependency(name: source.map { _ in name.firstNonEmptyPiece(ascii: ":") }, via: .volumesFrom))
         }
-        if let value = labels.first(where: { $0.name.value == "aliyun.depends" })?.value {
+        if let value = labels.first(where: { $0.nameText == "aliyun.depends" })?.value {
             for part in value.value.split(ascii: ",", omittingEmpty: true) {
                 let trimmed = part.trimmingCharacters(in: " \t")
                 if !trimmed.isEmpty {

@@ -94,7 +94,10 @@ extension StringProtocol {
     /// `Character`s, which costs far more for the short keys and values rules test by the thousand.
     @inlinable
     public func hasPrefix(ascii prefix: String) -> Bool {
-        Substring(self).withBytes { bytes in prefix.utf8.withContiguousStorageIfAvailable { bytes.starts(with: $0) } ?? bytes.starts(with: prefix.utf8) }
+        // Most texts tested differ from the prefix in their first byte, which needs no buffer to read.
+        guard let first = prefix.utf8.first else { return true }
+        guard utf8.first == first else { return false }
+        return Substring(self).withBytes { bytes in prefix.utf8.withContiguousStorageIfAvailable { bytes.starts(with: $0) } ?? bytes.starts(with: prefix.utf8) }
     }
 
     /// Whether the text ends with `suffix`, compared by bytes (see `hasPrefix(ascii:)`).

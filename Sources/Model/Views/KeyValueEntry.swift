@@ -1,31 +1,44 @@
+import Diagnostics
+
 /// One entry of a Compose "list or dict" (environment, labels, args): `KEY=VALUE` / `KEY` strings or
 /// `KEY: value` pairs, read the same way so rules need not care which form the author used.
 public struct KeyValueEntry: Sendable {
-    public let name: Located<String>
-    /// Nil for `KEY` without `=` in list form, or a null value in mapping form.
-    public let value: Located<String>?
     /// Where the whole entry is (the list item, or the key of the pair).
     public let entry: Located<String>
+    // Name and value are reported at the entry's path (and in list form at its range too), so only
+    // their texts are stored and the located values are built when read: every service's entries are
+    // decoded before any rule runs, and three located values each holding a copy of the path cost more
+    // than the rest of that decoding.
+    @usableFromInline let nameText: String
+    @usableFromInline let valueText: String?
+    @usableFromInline let valueRange: SourceRange
+
+    public var name: Located<String> {
+        @inlinable get { Located(nameText, range: entry.range, path: entry.path) }
+    }
+
+    /// Nil for `KEY` without `=` in list form, or a null value in mapping form.
+    public var value: Located<String>? {
+        @inlinable get { valueText.map { Located($0, range: valueRange, path: entry.path) } }
+    }
 }
 
 extension KeyValueEntry {
     /// A list item: `KEY=VALUE` split at the first `=`, or `KEY` alone with no value; name and value are
-    /// located at the whole item. Each located value is built from its parts: copying one costs more.
+    /// located at the whole item.
     init(listItem text: String, at item: NodeRef) {
-        let range = item.range
-        entry = Located(text, range: range, path: item.path)
-        guard let (name, value) = text.splitAtFirst(ascii: "=") else {
-            self.name = Located(text, range: range, path: item.path)
-            self.value = nil
-            return
-        }
-        self.name = Located(name, range: range, path: item.path)
-        self.value = Located(value, range: range, path: item.path)
+        entry = Located(text, range: item.range, path: item.path)
+        (nameText, valueText) = text.splitAtFirst(ascii: "=") ?? (text, nil)
+        valueRange = entry.range
     }
 
-    /// A pair of the mapping form: the key is both the name and the entry.
+    /// A pair of the mapping form: the key is both the name and the entry, and the value (at the key's
+    /// path) is the scalar's text as written.
     init(key: Located<String>, value: NodeRef) {
-        self.init(name: Located(key.value, range: key.range, path: key.path), value: value.string, entry: key)
+        entry = key
+        nameText = key.value
+        valueText = value.scalarText
+        valueRange = value.range
     }
 }
 
