@@ -48,6 +48,9 @@ struct PortSpecTests {
         ("1234567890", "'1234567890' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"),
         ("80-", "'80-' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"),
         ("8080:80/tcp/udp", "'8080:80/tcp/udp' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"),
+        // Read by bytes as Compose's Go code reads it: a combining mark after '-' is not part of the
+        // separator, so the high end is not a number.
+        ("80-\u{301}81", "'80-\u{301}81' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"),
     ])
     func problems(text: String, expected: String) {
         #expect(portSummary(PortSpec.parse(text)) == expected)
