@@ -11,11 +11,13 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
     /// appending must be O(1) and usually allocation-free: the newest component lives inline (`tail`),
     /// and only appending to a path that already has one moves that component into a shared link.
     /// The components are only assembled for the few paths that end up in a finding.
+    @usableFromInline
     final class Link: Sendable {
-        let parent: Link?
-        let component: Component
-        let depth: Int
+        @usableFromInline let parent: Link?
+        @usableFromInline let component: Component
+        @usableFromInline let depth: Int
 
+        @usableFromInline
         init(parent: Link?, component: Component) {
             self.parent = parent
             self.component = component
@@ -23,10 +25,13 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private let links: Link?
-    private let tail: Component?
+    // Inlinable with the appends below: models and rules in other modules append a component for
+    // every value they read, and an opaque call there costs more than the append itself.
+    @usableFromInline let links: Link?
+    @usableFromInline let tail: Component?
 
-    private init(links: Link?, tail: Component?) {
+    @inlinable
+    init(links: Link?, tail: Component?) {
         self.links = links
         self.tail = tail
     }
@@ -55,16 +60,18 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
         return result.reversed()
     }
 
+    @inlinable
     public func appending(_ component: Component) -> NodePath {
         guard let tail else { return NodePath(links: links, tail: component) }
         return NodePath(links: Link(parent: links, component: tail), tail: component)
     }
 
-    public func appending(key: String) -> NodePath { appending(.key(key)) }
-    public func appending(index: Int) -> NodePath { appending(.index(index)) }
+    @inlinable public func appending(key: String) -> NodePath { appending(.key(key)) }
+    @inlinable public func appending(index: Int) -> NodePath { appending(.index(index)) }
 
     /// The same path with every component in the shared links, so the many paths appended to it (the
     /// items of a sequence, the entries of a mapping) share one allocation instead of making one each.
+    @inlinable
     public func sealed() -> NodePath {
         guard let tail else { return self }
         return NodePath(links: Link(parent: links, component: tail), tail: nil)

@@ -102,22 +102,39 @@ public struct YAMLTree: Sendable {
         _modify { yield &storage[Int(id.index)] }
     }
 
+    /// Runs `body` with the address of a node, so that it reads the fields it needs in place. `self[id]`
+    /// reads through `Array`'s getter, and a node passed on, even borrowed, is copied (its strings
+    /// retained and released) wherever the optimizer cannot see the whole use; readers that look at a
+    /// field or two of many nodes use this instead.
+    @inlinable
+    public func withNodeAddress<Result>(_ id: NodeID, _ body: (UnsafePointer<YAMLNode>) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { nodes in
+            assert(Int(id.index) < nodes.count, "a node id of another tree")
+            return body(nodes.baseAddress.unsafelyUnwrapped + Int(id.index))
+        }
+    }
+
     /// The elements of a sequence (empty for other kinds).
     @inlinable
     public func items(of id: NodeID) -> ArraySlice<NodeID> {
-        let node = self[id]
-        guard node.kind == .sequence else { return [] }
-        let start = Int(node.firstChild)
-        return children[start..<start + Int(node.childCount)]
+        children[childSlots(of: id, ifKind: .sequence, slotsPerEntry: 1)]
     }
 
     /// The key/value pairs of a mapping in source order, merge keys resolved (empty for other kinds).
     @inlinable
     public func pairs(of id: NodeID) -> MappingPairs {
-        let node = self[id]
-        guard node.kind == .mapping else { return MappingPairs(children: children[0..<0]) }
-        let start = Int(node.firstChild)
-        return MappingPairs(children: children[start..<start + 2 * Int(node.childCount)])
+        MappingPairs(children: children[childSlots(of: id, ifKind: .mapping, slotsPerEntry: 2)])
+    }
+
+    /// Where a collection's children are in the child table, read in place (see `withNodeAddress`);
+    /// empty when the node is not of `kind`.
+    @inlinable
+    func childSlots(of id: NodeID, ifKind kind: YAMLNode.Kind, slotsPerEntry: Int) -> Range<Int> {
+        withNodeAddress(id) { node in
+            guard node.pointee.kind == kind else { return 0..<0 }
+            let start = Int(node.pointee.firstChild)
+            return start..<start + slotsPerEntry * Int(node.pointee.childCount)
+        }
     }
 
     /// The value under a scalar key of a mapping, if present.

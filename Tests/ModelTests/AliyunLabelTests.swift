@@ -7,10 +7,7 @@ import Testing
 /// Reading `aliyun.*` labels off a service, and the catalogue of their names.
 struct AliyunLabelTests {
     func service(_ text: String) -> ComposeService {
-        let tree = YAMLReader.read(SourceFile(path: "t.yaml", text: text)).tree!
-        let interpolated = TreeInterpolator.interpolate(tree, settings: InterpolationSettings(environment: Environment(), preservedNames: ["ACS_DEFAULT_DOMAIN"]))
-        guard case .compose(let document) = DocumentDecoder.decode(interpolated.tree).document else { fatalError("not compose") }
-        return document.services[0]
+        decodedCompose(text, preservedNames: ["ACS_DEFAULT_DOMAIN"]).services[0]
     }
 
     @Test func mappingForm() {

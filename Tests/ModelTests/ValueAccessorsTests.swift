@@ -7,10 +7,7 @@ import Testing
 /// The accessors in `Sources/Model/Values` that read views rather than parse a value.
 struct ValueAccessorsTests {
     func compose(_ text: String) -> ComposeDocument {
-        let tree = YAMLReader.read(SourceFile(path: "t.yaml", text: text)).tree!
-        let interpolated = TreeInterpolator.interpolate(tree, settings: InterpolationSettings(environment: Environment()))
-        guard case .compose(let document) = DocumentDecoder.decode(interpolated.tree).document else { fatalError("not compose") }
-        return document
+        decodedCompose(text)
     }
 
     @Test func writtenWithVariable() {

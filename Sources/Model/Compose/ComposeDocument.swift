@@ -19,10 +19,15 @@ public struct ComposeDocument: Sendable {
         self.layout = layout
         switch layout {
         case .services:
-            services = (root["services"]?.entries ?? []).filter { $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value.sealed()) }
+            services = root["services"]?.compactMapPairs(Self.service) ?? []
         case .v1:
-            services = root.entries.filter { Self.isV1ServiceKey($0.key.value) && $0.value.isMapping }.map { ComposeService(name: $0.key, node: $0.value.sealed()) }
+            services = root.compactMapPairs(whereKey: Self.isV1ServiceKey, Self.service)
         }
+    }
+
+    /// The service under `name`, if its value is a mapping (anything else is a schema error).
+    private static func service(name: Located<String>, node: NodeRef) -> ComposeService? {
+        node.isMapping ? ComposeService(name: name, node: node.sealed()) : nil
     }
 
     /// Top-level keys of a v1 file that are not services.
@@ -38,7 +43,7 @@ public struct ComposeDocument: Sendable {
     /// have none.
     public func declaredNames(_ section: String) -> [Located<String>] {
         guard layout == .services else { return [] }
-        return root[section]?.entries.map(\.key) ?? []
+        return root[section]?.compactMapPairs { key, _ in key } ?? []
     }
 }
 
@@ -63,9 +68,10 @@ public final class ComposeService: Sendable {
         self.name = name
         self.node = node
         environment = node["environment"]?.keyValueEntries ?? []
-        labels = node["labels"]?.keyValueEntries ?? []
-        aliyunLabels = Self.aliyunLabels(of: node)
-        ports = (node["ports"]?.items ?? []).map(PortEntry.init)
+        let labelsNode = node["labels"]
+        labels = labelsNode?.keyValueEntries ?? []
+        aliyunLabels = labelsNode.map(Self.aliyunLabels(in:)) ?? []
+        ports = node["ports"]?.compactMapItems(PortEntry.init) ?? []
         dependencies = Self.dependencies(of: node, labels: labels)
     }
 
@@ -77,18 +83,19 @@ public final class ComposeService: Sendable {
     private static func dependencies(of node: NodeRef, labels: [KeyValueEntry]) -> [Dependency] {
         var result: [Dependency] = []
         if let dependsOn = node["depends_on"] {
-            let names = dependsOn.isMapping ? dependsOn.entries.map(\.key) : dependsOn.items.compactMap(\.string)
-            result += names.map { Dependency(name: $0, via: .dependsOn) }
+            result = dependsOn.isMapping
+                ? dependsOn.compactMapPairs { key, _ in Dependency(name: key, via: .dependsOn) }
+                : dependsOn.compactMapItems { item in item.string.map { Dependency(name: $0, via: .dependsOn) } }
         }
-        for link in node["links"]?.items.compactMap(\.string) ?? [] {
-            result.append(Dependency(name: link.map { String($0.split(ascii: ":", maxSplits: 1, omittingEmpty: true).first ?? "") }, via: .link))
+        for link in node["links"]?.compactMapItems({ $0.string }) ?? [] {
+            result.append(Dependency(name: link.map { $0.firstNonEmptyPiece(ascii: ":") }, via: .link))
         }
-        for source in node["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix(ascii: "container:") {
-            var name = source.value
-            if name.hasPrefix(ascii: "service:") { name.removeFirst("service:".count) }
-            result.append(Dependency(name: source.map { _ in String(name.split(ascii: ":", omittingEmpty: true).first ?? "") }, via: .volumesFrom))
+        for source in node["volumes_from"]?.compactMapItems({ $0.string }) ?? [] where !source.value.hasPrefix(ascii: "container:") {
+            var name = Substring(source.value)
+            if name.hasPrefix(ascii: "service:") { name = Substring(name.utf8.dropFirst("service:".utf8.count)) }
+            result.append(Dependency(name: source.map { _ in name.firstNonEmptyPiece(ascii: ":") }, via: .volumesFrom))
         }
-        if let value = labels.first(where: { $0.name.value == "aliyun.depends" })?.value {
+        if let value = labels.first(where: { $0.nameText == "aliyun.depends" })?.value {
             for part in value.value.split(ascii: ",", omittingEmpty: true) {
                 let trimmed = part.trimmingCharacters(in: " \t")
                 if !trimmed.isEmpty {

@@ -32,41 +32,62 @@ public struct PortSpec: Sendable, Equatable {
 
     /// Parses Compose's short syntax `[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]`,
     /// IPv6 host addresses in brackets. Numbers outside 1–65535 parse (the `port-range` rule reports
-    /// them with the bound); text that is not a port at all is a problem.
+    /// them with the bound); text that is not a port at all is a problem. Read by bytes, as Compose's Go
+    /// code reads it, with no array of pieces: every service's ports are parsed when the file is decoded.
     public static func parse(_ text: String) -> Result<PortSpec, Problem> {
-        var body = Substring(text)
+        Substring(text).withBytes { parse(text, bytes: $0) }
+    }
+
+    private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result<PortSpec, Problem> {
+        var end = bytes.count
         var proto = "tcp"
-        if let slash = body.lastIndex(ascii: "/") {
-            proto = String(body[body.index(after: slash)...])
-            body = body[..<slash]
-            guard !proto.isEmpty else { return .failure(Problem(message: "'\(text)' has an empty protocol after '/'")) }
+        if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) {
+            guard slash + 1 < bytes.count else { return .failure(Problem(message: "'\(text)' has an empty protocol after '/'")) }
+            proto = String(utf8Bytes: bytes, offset: slash + 1, end: bytes.count)
+            end = slash
         }
+        var start = 0
         var hostIP: String?
-        if body.hasPrefix(ascii: "[") {
-            guard let close = body.firstIndex(ascii: "]") else { return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it")) }
-            hostIP = String(body[body.index(after: body.startIndex)..<close])
-            body = body[body.index(after: close)...]
-            guard body.hasPrefix(ascii: ":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
-            body = body.dropFirst()
+        if end > 0, bytes[0] == UInt8(ascii: "[") {
+            guard let close = bytes[..<end].firstIndex(of: UInt8(ascii: "]")) else {
+                return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it"))
+            }
+            hostIP = String(utf8Bytes: bytes, offset: 1, end: close)
+            guard close + 1 < end, bytes[close + 1] == UInt8(ascii: ":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
+            start = close + 2
         }
-        var parts = body.split(ascii: ":")
-        if hostIP == nil, parts.count == 3 {
-            hostIP = String(parts.removeFirst())
+        // The pieces between ':'s: only the first two separators are kept, more is an error anyway.
+        var colons = 0, first = end, second = end
+        for offset in start..<end where bytes[offset] == UInt8(ascii: ":") {
+            if colons == 0 { first = offset } else if colons == 1 { second = offset }
+            colons += 1
         }
-        guard parts.count == 1 || parts.count == 2 else {
+        var host: Range<Int>?
+        let target: Range<Int>
+        switch colons {
+        case 0:
+            target = start..<end
+        case 1:
+            host = start..<first
+            target = first + 1..<end
+        case 2 where hostIP == nil:
+            hostIP = String(utf8Bytes: bytes, offset: start, end: first)
+            host = first + 1..<second
+            target = second + 1..<end
+        default:
             return .failure(Problem(message: "'\(text)' has too many ':'; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"))
         }
-        guard let target = range(parts.last!) else {
+        guard let targetPorts = range(bytes, target) else {
             return .failure(Problem(message: "'\(text)' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"))
         }
         var published: ClosedRange<Int>?
-        if parts.count == 2, !parts[0].isEmpty {
-            guard let host = range(parts[0]) else {
-                return .failure(Problem(message: "'\(text)' has an invalid host port '\(parts[0])'"))
+        if let host, !host.isEmpty {
+            guard let hostPorts = range(bytes, host) else {
+                return .failure(Problem(message: "'\(text)' has an invalid host port '\(String(utf8Bytes: bytes, offset: host.lowerBound, end: host.upperBound))'"))
             }
-            published = host
+            published = hostPorts
         }
-        return .success(PortSpec(hostIP: hostIP, published: published, target: target, protocol: proto))
+        return .success(PortSpec(hostIP: hostIP, published: published, target: targetPorts, protocol: proto))
     }
 
     static func fromLongSyntax(_ node: NodeRef) -> Result<PortSpec, Problem> {
@@ -83,16 +104,21 @@ public struct PortSpec: Sendable, Equatable {
 
     /// `N` or `N-M` of digits; the range may be reversed (reported by `port-range`).
     static func range(_ text: Substring) -> ClosedRange<Int>? {
-        guard let dash = text.firstIndex(ascii: "-") else { return number(text).map { $0...$0 } }
-        guard let low = number(text[..<dash]), let high = number(text[text.index(after: dash)...]) else { return nil }
+        text.withBytes { range($0, 0..<$0.count) }
+    }
+
+    /// `range(_:)` of the bytes `piece`.
+    private static func range(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> ClosedRange<Int>? {
+        guard let dash = bytes[piece].firstIndex(of: UInt8(ascii: "-")) else { return number(bytes[piece]).map { $0...$0 } }
+        guard let low = number(bytes[piece.lowerBound..<dash]), let high = number(bytes[dash + 1..<piece.upperBound]) else { return nil }
         return low <= high ? low...high : high...low
     }
 
-    /// 1 to 9 ASCII digits, read by bytes (no `Character` counting, no generic integer parsing).
-    private static func number(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.utf8.count <= 9 else { return nil }
+    /// 1 to 9 ASCII digits (no generic integer parsing).
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
         var value = 0
-        for byte in text.utf8 {
+        for byte in digits {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }

@@ -26,6 +26,34 @@ extension StringProtocol {
         return pieces
     }
 
+    /// The text before and after the first `separator` (nil when there is none), each copied once from
+    /// the bytes: slicing at a `String.Index` and converting each `Substring` costs several times more
+    /// for the `KEY=VALUE` items read for every service.
+    @inlinable
+    public func splitAtFirst(ascii separator: Unicode.Scalar) -> (before: String, after: String)? {
+        let byte = UInt8(ascii: separator)
+        return Substring(self).withBytes { bytes in
+            guard let offset = bytes.firstIndex(of: byte) else { return nil }
+            return (String(utf8Bytes: bytes, offset: 0, end: offset), String(utf8Bytes: bytes, offset: offset + 1, end: bytes.count))
+        }
+    }
+
+    /// The first non-empty piece between occurrences of `separator`, or "" when every piece is empty:
+    /// the service in `db:alias` and `db:ro`, as `split(ascii:omittingEmpty:).first` reads it but
+    /// without making the array of pieces.
+    @inlinable
+    public func firstNonEmptyPiece(ascii separator: Unicode.Scalar) -> String {
+        let byte = UInt8(ascii: separator)
+        return Substring(self).withBytes { bytes in
+            var start = 0
+            for offset in 0..<bytes.count where bytes[offset] == byte {
+                if offset > start { return String(utf8Bytes: bytes, offset: start, end: offset) }
+                start = offset + 1
+            }
+            return String(utf8Bytes: bytes, offset: start, end: bytes.count)
+        }
+    }
+
     /// The position of the first `character`, found by bytes.
     @inlinable
     public func firstIndex(ascii character: Unicode.Scalar) -> String.Index? {
@@ -66,7 +94,10 @@ extension StringProtocol {
     /// `Character`s, which costs far more for the short keys and values rules test by the thousand.
     @inlinable
     public func hasPrefix(ascii prefix: String) -> Bool {
-        Substring(self).withBytes { bytes in prefix.utf8.withContiguousStorageIfAvailable { bytes.starts(with: $0) } ?? bytes.starts(with: prefix.utf8) }
+        // Most texts tested differ from the prefix in their first byte, which needs no buffer to read.
+        guard let first = prefix.utf8.first else { return true }
+        guard utf8.first == first else { return false }
+        return Substring(self).withBytes { bytes in prefix.utf8.withContiguousStorageIfAvailable { bytes.starts(with: $0) } ?? bytes.starts(with: prefix.utf8) }
     }
 
     /// Whether the text ends with `suffix`, compared by bytes (see `hasPrefix(ascii:)`).
@@ -74,6 +105,14 @@ extension StringProtocol {
     public func hasSuffix(ascii suffix: String) -> Bool {
         let tail = Array(suffix.utf8)
         return Substring(self).withBytes { bytes in bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail) }
+    }
+}
+
+extension String {
+    /// The bytes `offset..<end` of valid UTF-8 cut at ASCII characters, so nothing needs repairing.
+    @inlinable
+    init(utf8Bytes bytes: UnsafeBufferPointer<UInt8>, offset: Int, end: Int) {
+        self.init(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     }
 }
 

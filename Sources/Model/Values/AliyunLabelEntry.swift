@@ -23,24 +23,23 @@ public struct AliyunLabelEntry: Sendable {
 }
 
 extension ComposeService {
-    /// The labels of a service node whose names start with `aliyun.`, in source order.
-    static func aliyunLabels(of node: NodeRef) -> [AliyunLabelEntry] {
-        guard let labels = node["labels"] else { return [] }
+    /// The labels whose names start with `aliyun.`, in source order, from a service's `labels` node.
+    static func aliyunLabels(in labels: NodeRef) -> [AliyunLabelEntry] {
         if labels.isMapping {
-            return labels.entries(whereKey: { $0.hasPrefix(ascii: AliyunLabelEntry.prefix) }).map { key, value in
+            return labels.compactMapPairs(whereKey: { $0.hasPrefix(ascii: AliyunLabelEntry.prefix) }) { key, value in
                 AliyunLabelEntry(name: key, value: value.string.map(Self.trimmed), valueHasVariable: value.isWrittenWithVariable,
                                  nameHasVariable: false, valueIsCollection: !value.isScalar,
                                  valueIsPlain: value.isScalar && !value.node.style.isQuoted)
             }
         }
-        return labels.items.compactMap { item in
+        return labels.compactMapItems { item in
             guard let text = item.string, text.value.hasPrefix(ascii: AliyunLabelEntry.prefix) else { return nil }
             let variable = item.isWrittenWithVariable
-            guard let equals = text.value.firstIndex(ascii: "=") else {
+            guard let (name, value) = text.value.splitAtFirst(ascii: "=") else {
                 return AliyunLabelEntry(name: text, value: nil, valueHasVariable: false, nameHasVariable: variable, valueIsCollection: false,
                                         valueIsPlain: false)
             }
-            return AliyunLabelEntry(name: text.map { String($0[..<equals]) }, value: Self.trimmed(text.map { String($0[$0.utf8.index(after: equals)...]) }),
+            return AliyunLabelEntry(name: text.map { _ in name }, value: Self.trimmed(text.map { _ in value }),
                                     valueHasVariable: variable, nameHasVariable: variable && item.sourceNameHasVariable, valueIsCollection: false,
                                     valueIsPlain: false)
         }

@@ -1,29 +1,53 @@
+import Diagnostics
+
 /// One entry of a Compose "list or dict" (environment, labels, args): `KEY=VALUE` / `KEY` strings or
 /// `KEY: value` pairs, read the same way so rules need not care which form the author used.
 public struct KeyValueEntry: Sendable {
-    public let name: Located<String>
-    /// Nil for `KEY` without `=` in list form, or a null value in mapping form.
-    public let value: Located<String>?
     /// Where the whole entry is (the list item, or the key of the pair).
     public let entry: Located<String>
+    // Name and value are reported at the entry's path (and in list form at its range too), so only
+    // their texts are stored and the located values are built when read: every service's entries are
+    // decoded before any rule runs, and three located values each holding a copy of the path cost more
+    // than the rest of that decoding.
+    @usableFromInline let nameText: String
+    @usableFromInline let valueText: String?
+    @usableFromInline let valueRange: SourceRange
+
+    public var name: Located<String> {
+        @inlinable get { Located(nameText, range: entry.range, path: entry.path) }
+    }
+
+    /// Nil for `KEY` without `=` in list form, or a null value in mapping form.
+    public var value: Located<String>? {
+        @inlinable get { valueText.map { Located($0, range: valueRange, path: entry.path) } }
+    }
+}
+
+extension KeyValueEntry {
+    /// A list item: `KEY=VALUE` split at the first `=`, or `KEY` alone with no value; name and value are
+    /// located at the whole item.
+    init(listItem text: String, at item: NodeRef) {
+        entry = Located(text, range: item.range, path: item.path)
+        (nameText, valueText) = text.splitAtFirst(ascii: "=") ?? (text, nil)
+        valueRange = entry.range
+    }
+
+    /// A pair of the mapping form: the key is both the name and the entry, and the value (at the key's
+    /// path) is the scalar's text as written.
+    init(key: Located<String>, value: NodeRef) {
+        entry = key
+        nameText = key.value
+        valueText = value.scalarText
+        valueRange = value.range
+    }
 }
 
 extension NodeRef {
     /// The entries of a list-or-dict value in source order.
     public var keyValueEntries: [KeyValueEntry] {
         if isMapping {
-            return entries.map { key, value in
-                KeyValueEntry(name: key, value: value.string, entry: key)
-            }
+            return compactMapPairs(KeyValueEntry.init(key:value:))
         }
-        return items.compactMap { item in
-            guard let text = item.string else { return nil }
-            if let equals = text.value.firstIndex(ascii: "=") {
-                let name = String(text.value[..<equals])
-                let value = String(text.value[text.value.utf8.index(after: equals)...])
-                return KeyValueEntry(name: text.map { _ in name }, value: text.map { _ in value }, entry: text)
-            }
-            return KeyValueEntry(name: text, value: nil, entry: text)
-        }
+        return compactMapItems { item in item.scalarText.map { KeyValueEntry(listItem: $0, at: item) } }
     }
 }

@@ -32,66 +32,87 @@ public struct NodeRef: Sendable {
     public var node: YAMLNode { shared.tree[id] }
     /// The node's text read in place: `node.text` copies the whole node (its strings retained and
     /// released) to read one field, which rules do for every value they check.
-    public var text: String { shared.tree[id].text }
+    public var text: String { shared.tree.withNodeAddress(id) { $0.pointee.text } }
     /// The node's resolved value, read without copying the node (see `text`).
-    public var resolved: ScalarValue { shared.tree[id].resolved }
-    public var range: SourceRange { shared.tree[id].range }
-    public var isMapping: Bool { shared.tree[id].isMapping }
-    public var isSequence: Bool { shared.tree[id].isSequence }
-    public var isScalar: Bool { shared.tree[id].isScalar }
-    public var isNull: Bool { shared.tree[id].isNullScalar }
+    public var resolved: ScalarValue { shared.tree.withNodeAddress(id) { $0.pointee.resolved } }
+    public var range: SourceRange { shared.tree.withNodeAddress(id) { $0.pointee.range } }
+    public var isMapping: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isMapping } }
+    public var isSequence: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isSequence } }
+    public var isScalar: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isScalar } }
+    public var isNull: Bool { shared.tree.withNodeAddress(id) { $0.pointee.isNullScalar } }
 
-    /// The value under a key of a mapping.
+    /// The value under a key of a mapping (nil for other kinds).
     public subscript(key: String) -> NodeRef? {
-        guard shared.tree[id].isMapping, let child = shared.tree.value(forKey: key, in: id) else { return nil }
+        guard let child = shared.tree.value(forKey: key, in: id) else { return nil }
         return NodeRef(shared: shared, id: child, path: path.appending(key: key))
     }
 
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
     public var entries: [(key: Located<String>, value: NodeRef)] {
-        let base = path.sealed()
-        return shared.tree.pairs(of: id).map { entry($0, under: base) }
+        compactMapPairs { key, value in (key, value) }
     }
 
-    /// The pairs whose key text satisfies `include`, in source order. Filtering `entries` would build a
-    /// located key and a path for every pair; this builds them only for the pairs kept, and seals the
-    /// path only if one is (a service's `aliyun.` labels are usually none of its labels).
-    public func entries(whereKey include: (String) -> Bool) -> [(key: Located<String>, value: NodeRef)] {
+    /// The non-nil results of `transform` over the pairs of a mapping whose key text satisfies
+    /// `include`, in source order (empty for other kinds). Filtering `entries` would build a located key
+    /// and a path for every pair; this builds them only for the pairs kept, seals the path only if one
+    /// is (a service's `aliyun.` labels are usually none of its labels), and makes no array of pairs.
+    func compactMapPairs<Element>(whereKey include: (String) -> Bool = { _ in true },
+                                  _ transform: (Located<String>, NodeRef) -> Element?) -> [Element] {
         var base: NodePath?
-        var result: [(key: Located<String>, value: NodeRef)] = []
-        for pair in shared.tree.pairs(of: id) where include(shared.tree[pair.key].text) {
+        var result: [Element] = []
+        let pairs = shared.tree.pairs(of: id)
+        for index in pairs.indices {
+            let pair = pairs[index]
+            guard shared.tree.withNodeAddress(pair.key, { include($0.pointee.text) }) else { continue }
             let sealed = base ?? path.sealed()
-            base = sealed
-            result.append(entry(pair, under: sealed))
+            if base == nil {
+                base = sealed
+                result.reserveCapacity(pairs.count - index)
+            }
+            let key = shared.tree.withNodeAddress(pair.key) { Located($0.pointee.text, range: $0.pointee.range, path: sealed.appending(key: $0.pointee.text)) }
+            if let element = transform(key, NodeRef(shared: shared, id: pair.value, path: key.path)) { result.append(consume element) }
         }
         return result
     }
 
-    private func entry(_ pair: MappingPairs.Pair, under base: NodePath) -> (key: Located<String>, value: NodeRef) {
-        let keyNode = shared.tree[pair.key]
-        let childPath = base.appending(key: keyNode.text)
-        return (Located(keyNode.text, range: keyNode.range, path: childPath), NodeRef(shared: shared, id: pair.value, path: childPath))
-    }
-
     /// Items of a sequence (empty for other kinds).
     public var items: [NodeRef] {
+        compactMapItems { $0 }
+    }
+
+    /// The non-nil results of `transform` over the items of a sequence, in order (empty for other
+    /// kinds), without an intermediate array of references; the path is sealed once, and only when
+    /// there are items.
+    func compactMapItems<Element>(_ transform: (NodeRef) -> Element?) -> [Element] {
+        let items = shared.tree.items(of: id)
+        guard !items.isEmpty else { return [] }
         let base = path.sealed()
-        return shared.tree.items(of: id).enumerated().map { index, item in
-            NodeRef(shared: shared, id: item, path: base.appending(index: index))
+        var result: [Element] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in zip(0..., items) {
+            if let element = transform(NodeRef(shared: shared, id: item, path: base.appending(index: index))) { result.append(consume element) }
         }
+        return result
     }
 
     /// A scalar's text (numbers and booleans as written); nil for collections and null.
     public var string: Located<String>? {
-        guard isScalar, !isNull || shared.tree[id].style.isQuoted else { return nil }
-        return located(shared.tree[id].text)
+        scalarText.map { Located($0, range: range, path: path) }
+    }
+
+    /// `string` without its place, for readers that build several located values from one scalar.
+    var scalarText: String? {
+        shared.tree.withNodeAddress(id) { node in
+            guard node.pointee.isScalar, node.pointee.style.isQuoted || !node.pointee.isNullScalar else { return nil }
+            return node.pointee.text
+        }
     }
 
     /// A scalar's integer value, also from a quoted or substituted string of digits (Compose casts
     /// those); nil when the value is not an integer.
     public var integer: Located<Int64>? {
         guard isScalar else { return nil }
-        switch shared.tree[id].resolved {
+        switch resolved {
         case .int(let value): return located(value)
         case .string(let text): return ScalarValue.resolve(text, style: .plain, tag: nil).integerValue.map(located)
         default: return nil
@@ -101,7 +122,7 @@ public struct NodeRef: Sendable {
     /// A scalar's numeric value (integer or float, from a string too).
     public var number: Located<Double>? {
         guard isScalar else { return nil }
-        switch shared.tree[id].resolved {
+        switch resolved {
         case .int(let value): return located(Double(value))
         case .float(let value): return located(value)
         case .string(let text):
@@ -116,7 +137,7 @@ public struct NodeRef: Sendable {
 
     /// Strings of a list, or the single string of a scalar (Compose's "string or list").
     public var stringList: [Located<String>] {
-        if isSequence { return items.compactMap(\.string) }
+        if isSequence { return compactMapItems { $0.string } }
         return string.map { [$0] } ?? []
     }
 
