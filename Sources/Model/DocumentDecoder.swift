@@ -4,6 +4,10 @@ import Syntax
 /// Tree → typed document: decides the kind (or takes `--kind`), checks the structure, and wraps the
 /// tree in the kind's view. An unknown or ambiguous document gets one diagnostic naming what it could be.
 public enum DocumentDecoder {
+    /// Runs a large Compose file's services are decoded in: more than cores, so a thread that is free
+    /// early (or late, after the schema walk) takes the next.
+    static let serviceRuns = 8
+
     public struct Result: Sendable {
         public let document: Document?
         public let diagnostics: [Diagnostic]
@@ -59,13 +63,27 @@ public enum DocumentDecoder {
             default: .other(kind, root)
             }
         }
-        // Both only read the tree; on a large file the schema walk and the model are built side by side.
         guard ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count) else {
             return Result(document: makeDocument(), diagnostics: schemaDiagnostics())
         }
-        let halves = ConcurrentWork.map(count: 2) { index -> (document: Document?, diagnostics: [Diagnostic]) in
-            index == 0 ? (makeDocument(), []) : (nil, schemaDiagnostics())
+        // A large file: the schema walk and the model only read the tree, so they are built side by
+        // side, and a Compose file's services are decoded in runs, whichever thread is free taking the
+        // next. One concurrent loop for all, since a nested one would run on a single thread.
+        guard kind == .compose else {
+            let halves = ConcurrentWork.map(count: 2) { index -> (document: Document?, diagnostics: [Diagnostic]) in
+                index == 0 ? (nil, schemaDiagnostics()) : (makeDocument(), [])
+            }
+            return Result(document: halves[1].document, diagnostics: halves[0].diagnostics)
         }
-        return Result(document: halves[0].document, diagnostics: halves[1].diagnostics)
+        let composeLayout = layout ?? .services
+        let declared = ComposeDocument.declaredServices(in: root, layout: composeLayout)
+        let runs = min(Self.serviceRuns, declared.count)
+        let parts = ConcurrentWork.map(count: runs + 1) { index -> (services: [ComposeService], diagnostics: [Diagnostic]) in
+            guard index > 0 else { return ([], schemaDiagnostics()) }
+            let run = index - 1
+            return (ComposeDocument.decode(declared[(declared.count * run / runs)..<(declared.count * (run + 1) / runs)]), [])
+        }
+        let document = ComposeDocument(root: root, layout: composeLayout, services: parts.flatMap(\.services))
+        return Result(document: .compose(document), diagnostics: parts[0].diagnostics)
     }
 }

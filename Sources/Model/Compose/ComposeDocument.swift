@@ -15,19 +15,36 @@ public struct ComposeDocument: Sendable {
     public let services: [ComposeService]
 
     public init(root: NodeRef, layout: Layout) {
+        self.init(root: root, layout: layout, services: Self.decode(Self.declaredServices(in: root, layout: layout)[...]))
+    }
+
+    /// A document whose services were decoded by the caller (`DocumentDecoder` spreads large files'
+    /// services over the cores with `decode(_:)`).
+    init(root: NodeRef, layout: Layout, services: [ComposeService]) {
         self.root = root
         self.layout = layout
+        self.services = services
+    }
+
+    /// A service's name and node, before decoding.
+    typealias DeclaredService = (name: Located<String>, node: NodeRef)
+
+    /// The services of the document: every key of `services:` (or, in v1, every top-level key that is
+    /// no `version` or `x-` extension) whose value is a mapping; anything else is a schema error.
+    static func declaredServices(in root: NodeRef, layout: Layout) -> [DeclaredService] {
+        let declared: (Located<String>, NodeRef) -> DeclaredService? = { name, node in node.isMapping ? (name, node) : nil }
         switch layout {
-        case .services:
-            services = root["services"]?.compactMapPairs(Self.service) ?? []
-        case .v1:
-            services = root.compactMapPairs(whereKey: Self.isV1ServiceKey, Self.service)
+        case .services: return root["services"]?.compactMapPairs(declared) ?? []
+        case .v1: return root.compactMapPairs(whereKey: isV1ServiceKey, declared)
         }
     }
 
-    /// The service under `name`, if its value is a mapping (anything else is a schema error).
-    private static func service(name: Located<String>, node: NodeRef) -> ComposeService? {
-        node.isMapping ? ComposeService(name: name, node: node.sealed()) : nil
+    /// Decodes a run of services. The run reads the tree through its own shared reference
+    /// (`NodeRef.detached()`), so runs decoded on different threads do not contend for one reference count.
+    static func decode(_ run: ArraySlice<DeclaredService>) -> [ComposeService] {
+        guard let first = run.first else { return [] }
+        let own = first.node.detached()
+        return run.map { ComposeService(name: $0.name, node: own.sibling($0.node).sealed()) }
     }
 
     /// Top-level keys of a v1 file that are not services.

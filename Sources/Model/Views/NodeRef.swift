@@ -23,6 +23,18 @@ public struct NodeRef: Sendable {
         self.path = path
     }
 
+    /// The same node through a shared reference of its own: code on another thread that copies many
+    /// references derived from this one then counts on its own object, not on the one every thread
+    /// shares (the count's cache line would travel between the cores at every copy).
+    public func detached() -> NodeRef {
+        NodeRef(shared: SharedTree(shared.tree), id: id, path: path)
+    }
+
+    /// `other`, read through this reference's shared tree (see `detached()`); both must be of one tree.
+    public func sibling(_ other: NodeRef) -> NodeRef {
+        NodeRef(shared: shared, id: other.id, path: other.path)
+    }
+
     /// The same reference with its path sealed (see `NodePath.sealed()`): worth it for a node whose
     /// keys are read many times, such as a service, so each read appends to its path without allocating.
     public func sealed() -> NodeRef {
