@@ -32,6 +32,14 @@ struct TreeInterpolatorTests {
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// A `$` written as an escape in a double-quoted scalar is substituted like any other, as
+    /// `docker compose config` does (`image: "\x24{FOO}"` with FOO=bar gives `image: bar`): the file
+    /// holds no `$` byte, so the search that lets most files skip this pass must not skip it.
+    @Test func escapedDollarInADoubleQuotedScalarIsSubstituted() {
+        let result = run(#"image: "\x24{FOO}""# + "\n", ["FOO": "bar"])
+        #expect(value(result, "image").text == "bar")
+    }
+
     @Test func keysAreNeverInterpolated() {
         let result = run("${SERVICE}:\n  image: ${IMAGE}\n", ["SERVICE": "web", "IMAGE": "nginx"])
         let key = result.tree[result.tree.pairs(of: result.tree.root)[0].key]
