@@ -17,8 +17,9 @@ struct TreeBuilder {
     private var scratch: [NodeID] = []
     private var frames: [Frame] = []
     private var anchors: [String: Anchor] = [:]
-    /// Nodes each node expands to (itself and everything below, aliases counted in full).
-    private var weights: [Int] = []
+    /// Nodes each node expands to (itself and everything below, aliases counted in full). 32 bits, as
+    /// the limit is capped to fit (`expansionLimit`): one entry per node of a large file.
+    private var weights: [UInt32] = []
     /// Running total of expanded nodes for the document.
     private var expanded = 0
     /// While a finished mapping is checked its entries are still on the scratch stack; this marks where
@@ -26,6 +27,10 @@ struct TreeBuilder {
     private var scratchEndForPath: Int?
     /// Stand-ins for aliases that could not be resolved; later checks skip them to avoid cascades.
     private var placeholders: Set<Int32> = []
+
+    /// `maxExpandedNodes`, capped so that every weight fits 32 bits: a subtree's weight never exceeds
+    /// the limit, since reading stops the moment the running total does.
+    private var expansionLimit: Int { min(limits.maxExpandedNodes, Int(UInt32.max)) }
 
     private struct Frame {
         let node: Int
@@ -99,7 +104,7 @@ struct TreeBuilder {
             nodes[frame.node].childCount = Int32(count)
         }
         scratch.removeLast(count)
-        weights[frame.node] = expanded - frame.expandedAtStart
+        weights[frame.node] = UInt32(clamping: expanded - frame.expandedAtStart)
         let id = NodeID(frame.node)
         if let anchor = frame.anchor { anchors[anchor] = .defined(id) }
         return attach(id, at: nodes[frame.node].range)
@@ -108,7 +113,7 @@ struct TreeBuilder {
     mutating func alias(_ name: String, range: SourceRange) -> Bool {
         switch anchors[name] {
         case .defined(let target):
-            expanded += weights[Int(target.index)]
+            expanded += Int(weights[Int(target.index)])
             guard checkExpansion(at: range, alias: name) else { return false }
             return attach(target, at: range)
         case .pending(let anchorRange):
@@ -133,7 +138,7 @@ struct TreeBuilder {
 
     private mutating func addNode(_ node: consuming YAMLNode, weight: Int) -> NodeID {
         nodes.append(node)
-        weights.append(weight)
+        weights.append(UInt32(clamping: weight))
         expanded += weight
         return NodeID(nodes.count - 1)
     }
@@ -148,7 +153,7 @@ struct TreeBuilder {
     }
 
     private mutating func checkExpansion(at range: SourceRange, alias: String? = nil) -> Bool {
-        guard expanded > limits.maxExpandedNodes else { return true }
+        guard expanded > expansionLimit else { return true }
         let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
         return limitHit("\(cause) to more than \(limits.maxExpandedNodes) nodes, counting every alias and merge in full (raise the limit with --max-nodes)", at: range)
     }
