@@ -11,7 +11,7 @@ import Darwin
 /// libyaml's half (the larger one) instead of the sum of the two. Events travel in batches
 /// through a short bounded queue, so memory stays bounded whatever the file, and the producer stops
 /// when the consumer does.
-final class EventPipe: EventSource, @unchecked Sendable {
+final class EventPipe: @unchecked Sendable {
     /// Files at least this large are read through a pipe (about 20,000 nodes, where the later stages
     /// start splitting their work too); below it a thread costs more than it saves.
     static let minimumBytes = 256 << 10
@@ -35,13 +35,10 @@ final class EventPipe: EventSource, @unchecked Sendable {
     private var consumerWaits = false
     private var producerWaits = false
 
-    private var current = EventBatch(capacity: 0)
-    private var marks: MarkConverter
     private var thread: pthread_t?
 
     /// Starts reading `buffer`, which must stay valid until `finish()` returns.
     init?(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
-        marks = MarkConverter(file: file)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
         let job = ProducerJob(pipe: self, file: file, buffer: buffer)
@@ -63,15 +60,6 @@ final class EventPipe: EventSource, @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// The next event, in libyaml's order; `.streamEnd` or `.failure` come last.
-    func next() -> ReadEvent {
-        if current.isConsumed {
-            if let failure = current.failure { return .failure(failure) }
-            current = take(returning: current)
-        }
-        return current.takeNext(marks: &marks)
-    }
-
     /// Stops the producer (if it is still reading) and waits for it; call once, when done reading.
     func finish() {
         pthread_mutex_lock(mutex)
@@ -84,7 +72,8 @@ final class EventPipe: EventSource, @unchecked Sendable {
         thread = nil
     }
 
-    private func take(returning done: EventBatch) -> EventBatch {
+    /// The next batch from the producer, handing back the one the consumer has converted.
+    fileprivate func take(returning done: EventBatch) -> EventBatch {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if done.capacity > 0 { returned.append(done) }
@@ -137,6 +126,26 @@ final class EventPipe: EventSource, @unchecked Sendable {
                 }
             }
         }
+    }
+}
+
+/// The consumer's side of a pipe: events in libyaml's order, `.streamEnd` or `.failure` last.
+struct PipedEvents: EventSource {
+    let pipe: EventPipe
+    private var current = EventBatch(capacity: 0)
+    private var marks: MarkConverter
+
+    init(pipe: EventPipe, file: SourceFile) {
+        self.pipe = pipe
+        marks = MarkConverter(file: file)
+    }
+
+    mutating func next() -> ReadEvent {
+        if current.isConsumed {
+            if let failure = current.failure { return .failure(failure) }
+            current = pipe.take(returning: current)
+        }
+        return current.takeNext(marks: &marks)
     }
 }
 

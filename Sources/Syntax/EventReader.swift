@@ -84,12 +84,10 @@ struct ReadFailure: Sendable {
 final class EventReader {
     private let file: SourceFile
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-    private var marks: MarkConverter
     private let initialized: Bool
 
     init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
         self.file = file
-        self.marks = MarkConverter(file: file)
         parser.initialize(to: yaml_parser_t())
         initialized = yaml_parser_initialize(parser) != 0
         guard initialized else { return }
@@ -101,14 +99,6 @@ final class EventReader {
     deinit {
         if initialized { yaml_parser_delete(parser) }
         parser.deallocate()
-    }
-
-    /// The next event; after `.streamEnd` or `.failure` there is none.
-    func next() -> ReadEvent {
-        var event = yaml_event_t()
-        if let failure = parse(into: &event) { return .failure(failure) }
-        defer { yaml_event_delete(&event) }
-        return ReadEvent(&event, marks: &marks)
     }
 
     /// Reads the next libyaml event into `event`, unconverted: the caller converts it (`ReadEvent.init`,
@@ -133,6 +123,7 @@ final class EventReader {
         if parser.error == YAML_MEMORY_ERROR {
             return ReadFailure(rule: .limitExceeded, message: "libyaml ran out of memory reading this file", range: nil)
         }
+        var marks = MarkConverter(file: file)
         let problemAt = marks.start(parser.problem_mark)
         let context = parser.context.map { String(cString: $0) }
         let contextAt = marks.end(parser.context_mark)
@@ -175,5 +166,31 @@ struct MarkConverter {
         if Int(mark.line) >= file.lineCount { return file.location(ofByte: file.bytes.count) }
         let offset = file.byteOffset(line: Int(mark.line), column: Int(mark.column), hint: &hint)
         return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
+    }
+}
+
+/// Where `YAMLReader` takes its events from. A value type the reading loop owns, so its state (the
+/// batch being read, the position converter) is touched without reference counting or exclusivity
+/// checks, once per event.
+protocol EventSource {
+    mutating func next() -> ReadEvent
+}
+
+/// libyaml on the reading thread: each event converted and freed as it comes.
+struct DirectEvents: EventSource {
+    let reader: EventReader
+    var marks: MarkConverter
+
+    init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
+        reader = EventReader(file: file, buffer: buffer)
+        marks = MarkConverter(file: file)
+    }
+
+    /// The next event; after `.streamEnd` or `.failure` there is none.
+    mutating func next() -> ReadEvent {
+        var event = yaml_event_t()
+        if let failure = reader.parse(into: &event) { return .failure(failure) }
+        defer { yaml_event_delete(&event) }
+        return ReadEvent(&event, marks: &marks)
     }
 }

@@ -35,13 +35,6 @@ public enum YAMLReader {
     }
 }
 
-/// Where `ParseSession` takes its events from: libyaml on this thread, or on its own (`EventPipe`).
-protocol EventSource: AnyObject {
-    func next() -> ReadEvent
-}
-
-extension EventReader: EventSource {}
-
 /// Builds one file's tree from its events.
 private struct ParseSession {
     let file: SourceFile
@@ -55,12 +48,14 @@ private struct ParseSession {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, pipelined: Bool) -> ReadResult {
         if pipelined, let pipe = EventPipe(file: file, buffer: buffer) {
             defer { pipe.finish() }
-            return run(pipe)
+            var events = PipedEvents(pipe: pipe, file: file)
+            return run(&events)
         }
-        return run(EventReader(file: file, buffer: buffer))
+        var events = DirectEvents(file: file, buffer: buffer)
+        return run(&events)
     }
 
-    private mutating func run<Source: EventSource>(_ events: Source) -> ReadResult {
+    private mutating func run<Source: EventSource>(_ events: inout Source) -> ReadResult {
         var documents = 0
         while true {
             let keepGoing: Bool
