@@ -29,12 +29,24 @@ struct ImageReferenceDifferentialTests {
         return one.utf8.elementsEqual(other.utf8)
     }
 
+    /// Whether a combining mark follows one of the delimiters that start a part (`:`, `@`, `[`, `]`). The
+    /// replaced parser stepped over such a mark with the delimiter (`app:\u{301}v1` had the tag `v1`);
+    /// the new one reads bytes, as Docker does, and refuses the part (see `ImageReferenceTests`). Only
+    /// `parse` differs there.
+    static func hasMarkAfterDelimiter(_ input: String) -> Bool {
+        // A delimiter that is not the last scalar of its `Character` (marks after it, or a prepended
+        // character before it that pulls it in) is one the replaced parser stepped over with more.
+        input.contains { character in
+            character.unicodeScalars.dropLast().contains { ":@[]".unicodeScalars.contains($0) }
+        }
+    }
+
     /// The inputs where the two parsers disagree, each with both answers; the first few are enough to debug.
     static func disagreements(_ inputs: some Sequence<String>) -> [String] {
         var found: [String] = []
         for input in inputs where found.count < 10 {
             let now = ImageReference.parse(input), before = ImageReferenceOracle.parse(input)
-            if !same(now, before) {
+            if !same(now, before) && !hasMarkAfterDelimiter(input) {
                 found.append("\(input.debugDescription)\n  now:    \(now)\n  before: \(before)")
             }
             // checkTag on the whole text, as Alauda's image_tag is, and on a slice of it (after its

@@ -48,6 +48,10 @@ struct ImageReferenceTests {
         ("team/App", "'App' has upper-case letters; repository names must be lower case ('app')", false),
         ("a/b:c/d", "'b:c' contains ':'; repository names may contain only a-z, 0-9, '.', '_' and '-'; a reference has one ':', before the tag", false),
         ("cafe\u{301}", "'cafe\u{301}' contains 'e\u{301}'; repository names may contain only a-z, 0-9, '.', '_' and '-'", false),
+        // A combining mark right after a delimiter starts the next part, which Docker's ASCII grammar refuses.
+        ("app:\u{301}v1", "the tag '\u{301}v1' must start with a letter, digit or '_'", false),
+        ("reg.io:\u{301}5000/a", "the registry port '\u{301}5000' of 'reg.io:\u{301}5000' is not a number", false),
+        ("app@\u{301}sha256:abc", "the digest algorithm '\u{301}sha256' is not one Docker verifies (sha256, sha384, sha512)", false),
         ("e\u{301} x", "it contains whitespace or a control character (character 3)", false),
         ("app:1.0\u{85}", "it contains whitespace or a control character (character 8)", false),
         ("app:-1", "the tag '-1' must start with a letter, digit or '_'", false),

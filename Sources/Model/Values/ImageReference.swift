@@ -65,14 +65,14 @@ public struct ImageReference: Sendable, Equatable {
         var nameEnd = bytes.endIndex
         var digest: String?
         if let at {
-            let value = part(after: at, upTo: bytes.endIndex, of: bytes, in: text)
+            let value = part(after: at, upTo: bytes.endIndex, of: bytes)
             if let problem = checkDigest(value, in: text) { return .failure(problem) }
             digest = string(value)
             nameEnd = at
         }
         var tag: String?
         if let lastColon, lastColon > lastSlash ?? -1 {
-            let value = part(after: lastColon, upTo: nameEnd, of: bytes, in: text)
+            let value = part(after: lastColon, upTo: nameEnd, of: bytes)
             if let problem = checkTag(value, in: text) { return .failure(problem) }
             tag = string(value)
             nameEnd = lastColon
@@ -117,18 +117,18 @@ public struct ImageReference: Sendable, Equatable {
         var host = registry
         var port: Bytes?
         if registry.first == UInt8(ascii: "[") {
-            guard let close = registry.firstIndex(of: UInt8(ascii: "]")), IPAddress.isIPv6(text.slice(part(after: registry.startIndex, upTo: close, of: registry.base, in: text))) else {
+            guard let close = registry.firstIndex(of: UInt8(ascii: "]")), IPAddress.isIPv6(text.slice(part(after: registry.startIndex, upTo: close, of: registry.base))) else {
                 return Problem("the registry '\(text.slice(registry))' opens '[' but holds no IPv6 address in brackets")
             }
-            let after = part(after: close, upTo: registry.endIndex, of: registry.base, in: text)
+            let after = part(after: close, upTo: registry.endIndex, of: registry.base)
             if !after.isEmpty {
                 guard after.first == UInt8(ascii: ":") else { return Problem("the registry '\(text.slice(registry))' has text after ']' that is not ':PORT'") }
-                port = part(after: after.startIndex, upTo: after.endIndex, of: registry.base, in: text)
+                port = part(after: after.startIndex, upTo: after.endIndex, of: registry.base)
             }
         } else {
             if let colon {
                 host = registry[..<colon]
-                port = part(after: colon, upTo: registry.endIndex, of: registry.base, in: text)
+                port = part(after: colon, upTo: registry.endIndex, of: registry.base)
             }
             guard isHostName(host) else {
                 return Problem("the registry host '\(text.slice(host))' is not a host name (labels of letters, digits and inner '-', separated by '.')",
@@ -232,7 +232,7 @@ public struct ImageReference: Sendable, Equatable {
             return Problem("the digest '\(text.slice(digest))' must be ALGORITHM:HEX, such as sha256:<64 hex digits>")
         }
         let algorithm = digest[..<colon]
-        let hex = part(after: colon, upTo: digest.endIndex, of: digest.base, in: text)
+        let hex = part(after: colon, upTo: digest.endIndex, of: digest.base)
         guard let expected = digestLengths.first(where: { matches(algorithm, $0.algorithm) }) else {
             return Problem("the digest algorithm '\(text.slice(algorithm))' is not one Docker verifies (sha256, sha384, sha512)", missingPart: algorithm.isEmpty)
         }
@@ -257,16 +257,11 @@ public struct ImageReference: Sendable, Equatable {
         return Int(digits) == hex.count
     }
 
-    /// The bytes after the ASCII delimiter at `delimiter`, up to `end`. A delimiter and the combining
-    /// marks after it (`:\u{301}`) make one `Character`, and this parser has always stepped over the whole
-    /// `Character` there (`app:\u{301}1.0` has the tag `1.0`); kept so that every verdict stays what it
-    /// was. Only a non-ASCII byte right after a delimiter takes the step by `Character`s; it never passes
-    /// an ASCII byte, so never `end`.
-    static func part(after delimiter: Int, upTo end: Int, of bytes: UnsafeBufferPointer<UInt8>, in text: String) -> Bytes {
-        guard delimiter + 1 < end, bytes[delimiter + 1] >= 0x80 else { return bytes[(delimiter + 1)..<end] }
-        let text = Substring(text)
-        let start = text.utf8.distance(from: text.startIndex, to: text.index(after: text.index(atByte: delimiter)))
-        return bytes[start..<end]
+    /// The bytes after the ASCII delimiter at `delimiter`, up to `end`. Byte by byte, as the distribution
+    /// grammar reads a reference: a combining mark after a delimiter (`app:\u{301}1.0`) belongs to the part
+    /// after it, which it makes invalid, rather than joining the delimiter into one `Character`.
+    static func part(after delimiter: Int, upTo end: Int, of bytes: UnsafeBufferPointer<UInt8>) -> Bytes {
+        bytes[min(delimiter + 1, end)..<end]
     }
 
     /// Whether the bytes are those of `word`, compared in place: stepping `String.UTF8View` costs
