@@ -124,7 +124,7 @@ extension Stackc {
                 Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
                 return
             }
-            connection.warnIfInsecure()
+            connection.warnIfInsecure(endpoint: endpoint ?? "")
             var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
             if let clusterID {
                 guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }

@@ -38,7 +38,7 @@ extension Stackc {
 
         func run() throws {
             let call = TriggerCall(url: url, scaling: type.map { ($0, step ?? 1) })
-            connection.warnIfInsecure()
+            connection.warnIfInsecure(endpoint: call.parts.endpoint)
             let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: Redactor())
             try finish(call.run(session), format: format)
         }

@@ -45,9 +45,13 @@ struct ConnectionFlags: ParsableArguments {
                           clientCertificate: cert ?? folder.map { $0 + "cert.pem" }, clientKey: key ?? folder.map { $0 + "key.pem" })
     }
 
-    /// Said once per command, before anything is sent.
-    func warnIfInsecure() {
+    /// Said once per command, before anything is sent: a connection anyone on the path can read or change.
+    func warnIfInsecure(endpoint: String) {
         if insecure { Terminal.write("stackc: warning: --insecure: the server's certificate is not verified; anyone on the path can read and change this exchange\n", to: Terminal.standardError) }
+        if endpoint.hasPrefix("http://") {
+            Terminal.write("stackc: warning: \(endpoint.prefix { $0 != "?" }) is plain http://: the template, its credentials and signature travel unencrypted; use https://\n",
+                           to: Terminal.standardError)
+        }
     }
 
     func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil) -> Session {
