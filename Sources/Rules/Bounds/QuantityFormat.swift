@@ -16,7 +16,9 @@ struct QuantityFormat: Rule {
         `memswap_limit`, `mem_reservation`, `shm_size`, `deploy.resources.*.memory`) take Docker sizes instead — bytes,
         or a number with `b`, `k`, `m`, `g`, `t` or `p` (powers of 1024, case-insensitive, optionally with `i`/`b`:
         `256m`, `1g`, `512KiB`), as go-units `RAMInBytes` reads them, with `memswap_limit: -1` meaning unlimited swap —
-        and `cpus` takes a decimal number of CPUs (`0.5`). Docker Compose and the platforms refuse anything else.
+        and `cpus` takes a decimal number of CPUs (`0.5`). Docker Compose and the platforms refuse anything else. A
+        size of 2⁶³ bytes or more (`8589934592g`) is refused too: `docker compose config` turns it silently into
+        -9223372036854775808, which the engine rejects only at deployment.
         """,
         triggering: [
             Example("""
@@ -46,6 +48,7 @@ struct QuantityFormat: Rule {
               web:
                 image: nginx
                 mem_limit: ↓512mega
+                mem_reservation: ↓8589934592g
                 shm_size: ↓-1
                 cpus: ↓50%
                 deploy:
@@ -53,6 +56,7 @@ struct QuantityFormat: Rule {
                     limits: {memory: ↓1.5 GiB extra, cpus: ↓"-1"}
             """, messages: [
                 "mem_limit of service 'web' is '512mega', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
+                "mem_reservation of service 'web' is '8589934592g', more than the largest size Docker holds (8589934591g, 2⁶³ bytes less 1 GiB); it would be read as -9223372036854775808",
                 "shm_size of service 'web' is '-1', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
                 "deploy.resources.limits.memory of service 'web' is '1.5 GiB extra', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
                 "cpus of service 'web' is '50%', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
@@ -87,6 +91,9 @@ struct QuantityFormat: Rule {
                   resources:
                     limits: {memory: 10000Mb, cpus: '0.001'}
                     reservations: {memory: 1.5G, cpus: "2"}
+              c2:
+                image: nginx
+                mem_limit: 8589934591g
             """),
         ])
 
@@ -161,8 +168,9 @@ struct QuantityFormat: Rule {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
         func checkSize(_ key: String, _ node: NodeRef?) {
-            guard let node, node.isNumberOrString, !Self.isSize(node, unlimitedAllowed: key == "memswap_limit") else { return }
-            report(key, node, Self.notASize)
+            guard let node, node.isNumberOrString else { return }
+            guard let bytes = Self.byteSize(node, unlimitedAllowed: key == "memswap_limit") else { return report(key, node, Self.notASize) }
+            if bytes >= Self.firstOverflowingSize { report(key, node, Self.overflowsASize) }
         }
         func checkCPUs(_ key: String, _ node: NodeRef?) {
             guard let node, node.isNumberOrString, !((node.number?.value).map { $0 >= 0 } ?? false) else { return }
@@ -180,12 +188,16 @@ struct QuantityFormat: Rule {
         checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
     }
 
-    /// A Docker size: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` where it means unlimited.
-    static func isSize(_ node: NodeRef, unlimitedAllowed: Bool) -> Bool {
-        if unlimitedAllowed, node.text == "-1" { return true }
-        if case .string(let text) = node.resolved { return Quantity.byteSize(Substring(text)) != nil }
-        return (node.number?.value).map { $0 >= 0 } ?? false
+    /// A Docker size in bytes: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` (as 0)
+    /// where it means unlimited. Nil when it is no size.
+    static func byteSize(_ node: NodeRef, unlimitedAllowed: Bool) -> Double? {
+        if unlimitedAllowed, node.text == "-1" { return 0 }
+        if case .string(let text) = node.resolved { return Quantity.byteSize(Substring(text))?.value }
+        return node.number.map(\.value).flatMap { $0 >= 0 ? $0 : nil }
     }
+
+    /// 2⁶³ bytes: go-units converts the size to `int64`, and from here on it comes out as `Int64.min`.
+    static let firstOverflowingSize = 0x1p63
 
     // MARK: Messages
 
@@ -200,6 +212,7 @@ struct QuantityFormat: Rule {
     private static let negative = "which is negative; \(kubernetesFix)"
     private static let fractionOfAGPU = "which is not a whole number of GPUs; write '0', '1' or another whole number"
     private static let notASize = "which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'"
+    private static let overflowsASize = "more than the largest size Docker holds (8589934591g, 2⁶³ bytes less 1 GiB); it would be read as -9223372036854775808"
     private static let notCPUs = "which is not a number of CPUs; write a decimal such as '0.5' or '2'"
 
     private static func thousandthsOfAByte(_ number: Substring) -> String {
