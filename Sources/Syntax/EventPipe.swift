@@ -141,7 +141,9 @@ struct PipedEvents: EventSource {
     }
 
     mutating func next() -> ReadEvent {
-        if current.isConsumed {
+        // A loop, not a test: the last batch may hold no event at all, only libyaml's failure (a file
+        // that fails at its first event, or right after a full batch).
+        while current.isConsumed {
             if let failure = current.failure { return .failure(failure) }
             current = pipe.take(returning: current)
         }

@@ -12,8 +12,9 @@ public enum YAMLReader {
         read(file, limits: limits, pipelined: EventPipe.isWorthUsing(forBytes: file.bytes.count))
     }
 
-    /// `pipelined`: run libyaml on a second thread (`EventPipe`); the result is the same either way.
-    static func read(_ file: SourceFile, limits: ReaderLimits, pipelined: Bool) -> ReadResult {
+    /// `pipelined`: run libyaml on a second thread (`EventPipe`), as `read` does for large files; the
+    /// result is the same either way, which the tests and the fuzzer check by asking for both.
+    public static func read(_ file: SourceFile, limits: ReaderLimits, pipelined: Bool) -> ReadResult {
         if file.bytes.count > min(limits.maxFileBytes, SourceLocation.largestOffset) {
             let bound = limits.maxFileBytes > SourceLocation.largestOffset
                 ? "the \(SourceLocation.largestOffset) bytes positions can address"

@@ -84,6 +84,8 @@ public struct YAMLTree: Sendable {
     @usableFromInline var storage: [YAMLNode]
     /// All nodes, in creation order.
     public var nodes: [YAMLNode] { storage }
+    /// The ids of all nodes, in creation order (the order of `nodes`).
+    public var nodeIDs: LazyMapSequence<Range<Int>, NodeID> { storage.indices.lazy.map(NodeID.init) }
     @usableFromInline var children: [NodeID]
     public let root: NodeID
     public let file: SourceFile

@@ -77,6 +77,24 @@ struct EventPipeTests {
         expectSame(results)
     }
 
+    /// libyaml fails at the very first event: the pipe's only batch holds no event, just the failure
+    /// (found by the fuzzer, which reads every input both ways).
+    @Test(arguments: ["\u{0}", "]", "a: [\u{1}", "\t- a"])
+    func failureBeforeAnyEvent(text: String) {
+        let results = readBothWays(text)
+        #expect(results.pipelined.tree == nil)
+        #expect(!results.pipelined.diagnostics.isEmpty)
+        expectSame(results)
+    }
+
+    /// The fuzzer's case: libyaml decodes ahead, so an invalid byte a few lines in fails the first event.
+    @Test func invalidByteAFewLinesIn() {
+        let bytes = Array("services:\n  test:\n    image: alpine\n    in".utf8) + [0x97, 0x8B, 0xC5, 0xDF] + Array(Self.body.utf8)
+        let results = readBothWays(SourceFile(path: "t.yaml", bytes: bytes))
+        #expect(results.pipelined.diagnostics.map(\.rule) == [.invalidEncoding])
+        expectSame(results)
+    }
+
     @Test func emptyInput() {
         let results = readBothWays("")
         #expect(results.pipelined.diagnostics.map(\.rule) == [.emptyDocument])

@@ -34,6 +34,7 @@ struct PipelineRun {
                                           service: "web", minReplicas: 1, maxReplicas: 3, targetCPU: 50)
 
     func run() {
+        readingBothWaysAgrees()
         let lint = LintPipeline.lint(file, environment: Self.environment, directory: "fuzz", options: FrontEndOptions())
         for format in ReportFormat.allCases {
             var reporter = format.makeReporter(ReportContext(colors: format == .text))
@@ -45,6 +46,29 @@ struct PipelineRun {
         }
         lintAsGivenKind()
         _ = parseDotEnv(String(decoding: file.bytes, as: UTF8.self)) { Self.environment[$0]?.value }
+    }
+
+    /// Reading through `EventPipe` (libyaml on a second thread, which `lint` does for large files) must
+    /// give what reading on one thread gives: the same findings and the same tree, node for node. Inputs
+    /// here are small, so the pipe is asked for explicitly.
+    private func readingBothWaysAgrees() {
+        let direct = YAMLReader.read(file, limits: .default, pipelined: false)
+        let piped = YAMLReader.read(file, limits: .default, pipelined: true)
+        precondition(direct.diagnostics == piped.diagnostics, "the pipe's findings differ")
+        guard let one = direct.tree, let other = piped.tree else {
+            precondition(direct.tree == nil && piped.tree == nil, "only one way gave a tree")
+            return
+        }
+        precondition(one.root == other.root && one.nodes.count == other.nodes.count, "the pipe's tree differs")
+        for id in one.nodeIDs {
+            let left = one[id], right = other[id]
+            precondition(left.kind == right.kind && left.style == right.style && left.isFlow == right.isFlow && left.range == right.range
+                         && left.text == right.text && left.tag == right.tag && left.entryCount == right.entryCount
+                         && one.items(of: id).elementsEqual(other.items(of: id))
+                         && one.pairs(of: id).map(\.key).elementsEqual(other.pairs(of: id).map(\.key))
+                         && one.pairs(of: id).map(\.value).elementsEqual(other.pairs(of: id).map(\.value)),
+                         "the pipe's node \(id.index) differs")
+        }
     }
 
     /// `lint --kind`: the file decoded as a kind its keys may not suggest, chosen by the input's length
