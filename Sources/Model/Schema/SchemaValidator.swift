@@ -54,22 +54,22 @@ public struct SchemaValidator {
         case .any:
             return
         case .object(let schema):
-            guard tree[id].isMapping else { return mismatch(id, expected: type) }
+            guard kind(of: id) == .mapping else { return mismatch(id, expected: type) }
             checkObject(id, schema: schema)
         case .map(let valueType):
-            guard tree[id].isMapping else { return mismatch(id, expected: type) }
+            guard kind(of: id) == .mapping else { return mismatch(id, expected: type) }
             for pair in tree.pairs(of: id) {
-                descend(.key(tree[pair.key].text), into: pair.value, as: valueType)
+                descend(.key(text(of: pair.key)), into: pair.value, as: valueType)
             }
         case .list(let itemType):
-            guard tree[id].isSequence else { return mismatch(id, expected: type) }
+            guard kind(of: id) == .sequence else { return mismatch(id, expected: type) }
             for (index, item) in tree.items(of: id).enumerated() {
                 descend(.index(index), into: item, as: itemType)
             }
         case .oneOf(let alternatives):
-            switch tree[id].kind {
+            switch kind(of: id) {
             case .scalar:
-                let value = tree[id].resolved
+                let value = resolved(id)
                 if !alternatives.contains(where: { accepts(id, value, $0) }) { mismatch(id, expected: type) }
             case .mapping:
                 guard let match = alternatives.first(where: { $0.isMappingShape }) else { return mismatch(id, expected: type) }
@@ -79,13 +79,13 @@ public struct SchemaValidator {
                 visit(id, as: match)
             }
         case .string, .integer, .number, .boolean, .enumeration, .null:
-            if !(tree[id].isScalar && accepts(id, tree[id].resolved, type)) { mismatch(id, expected: type) }
+            if !(kind(of: id) == .scalar && accepts(id, resolved(id), type)) { mismatch(id, expected: type) }
         }
     }
 
     private mutating func checkObject(_ id: NodeID, schema: ObjectSchema) {
         for pair in tree.pairs(of: id) {
-            let key = tree[pair.key].text
+            let key = text(of: pair.key)
             if let fieldType = schema.type(of: key) {
                 descend(.key(key), into: pair.value, as: fieldType)
             } else if !(schema.allowsExtensions && key.hasPrefix(ascii: "x-")) {
@@ -103,6 +103,20 @@ public struct SchemaValidator {
                 message: "\(Self.describe(path, schema)) needs the key '\(required)'",
                 range: SourceRange(at: tree[id].range.start), path: path))
         }
+    }
+
+    // The fields the walk reads of every node, read through the node's address: reading them off
+    // `tree[id]` copies the whole node (its strings retained and released), once per node of the document.
+    private func resolved(_ id: NodeID) -> ScalarValue {
+        tree.withNodeAddress(id) { $0.pointee.resolved }
+    }
+
+    private func kind(of id: NodeID) -> YAMLNode.Kind {
+        tree.withNodeAddress(id) { $0.pointee.kind }
+    }
+
+    private func text(of id: NodeID) -> String {
+        tree.withNodeAddress(id) { $0.pointee.text }
     }
 
     /// Whether a scalar fits a scalar type; the scalar's value is resolved once by the caller, not
@@ -126,7 +140,7 @@ public struct SchemaValidator {
         case .null:
             return value == .null
         case .enumeration(let allowed):
-            return allowed.contains(tree[id].text)
+            return allowed.contains(text(of: id))
         case .oneOf(let alternatives):
             return alternatives.contains { accepts(id, value, $0) }
         case .any:
