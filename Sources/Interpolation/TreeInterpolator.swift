@@ -53,10 +53,8 @@ public struct InterpolatedTree: Sendable {
 /// string — which falls out of keeping each scalar's style.
 public enum TreeInterpolator {
     public static func interpolate(_ tree: YAMLTree, settings: InterpolationSettings) -> InterpolatedTree {
-        // Most files have no `$` at all; a search of the bytes saves walking the tree. A backslash
-        // means a double-quoted scalar may still spell one (`"\x24{TAG}"`), which Compose substitutes.
-        let bytes = tree.file.bytes
-        guard ByteSearch.firstIndex(of: UInt8(ascii: "$"), in: bytes) != nil || ByteSearch.firstIndex(of: UInt8(ascii: "\\"), in: bytes) != nil else {
+        // Most files have no `$` at all (not even one spelled `"\x24{TAG}"`, which Compose substitutes too).
+        guard tree.mayHold("$") else {
             return InterpolatedTree(tree: tree, diagnostics: [], originals: [:], referencedNames: [])
         }
         var state = State(tree: tree, settings: settings)

@@ -104,6 +104,14 @@ public struct YAMLTree: Sendable {
         _modify { yield &storage[Int(id.index)] }
     }
 
+    /// Whether some scalar of the tree may hold `text` (which has no quote and no line break): its bytes
+    /// are in the file, or a backslash is — a double-quoted escape (`"\x24"`) being the only other way to
+    /// spell it. Checks that look for a rare text in every scalar decide most files with one or two
+    /// byte searches instead of a walk over the tree.
+    public func mayHold(_ text: String) -> Bool {
+        ByteSearch.contains(text, in: file.bytes) || ByteSearch.firstIndex(of: UInt8(ascii: "\\"), in: file.bytes) != nil
+    }
+
     /// Runs `body` with the address of a node, so that it reads the fields it needs in place. `self[id]`
     /// reads through `Array`'s getter, and a node passed on, even borrowed, is copied (its strings
     /// retained and released) wherever the optimizer cannot see the whole use; readers that look at a

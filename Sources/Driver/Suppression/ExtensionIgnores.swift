@@ -8,11 +8,8 @@ enum ExtensionIgnores {
     static let key = "x-stackc"
 
     static func scan(_ tree: YAMLTree) -> (suppressions: [Suppression], diagnostics: [Diagnostic]) {
-        // A file that holds neither the key's text nor a backslash (the only way to spell the key
-        // otherwise: an escape in a double-quoted key) has none: most files are decided by two searches
-        // instead of a lookup in every service. Keys are never interpolated.
-        let bytes = tree.file.bytes
-        guard ByteSearch.contains(key, in: bytes) || ByteSearch.firstIndex(of: UInt8(ascii: "\\"), in: bytes) != nil else { return ([], []) }
+        // Most files have no such key, decided without a lookup in every service (keys are never interpolated).
+        guard tree.mayHold(key) else { return ([], []) }
         var scanner = Scanner(tree: tree)
         let root = tree.root
         guard tree[root].isMapping else { return ([], []) }

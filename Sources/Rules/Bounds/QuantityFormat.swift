@@ -169,7 +169,7 @@ struct QuantityFormat: Rule {
         }
         func checkSize(_ key: String, _ node: NodeRef?) {
             guard let node, node.isNumberOrString else { return }
-            guard let bytes = Self.byteSize(node, unlimitedAllowed: key == "memswap_limit") else { return report(key, node, Self.notASize) }
+            guard let bytes = Self.sizeInBytes(of: node, unlimitedAllowed: key == "memswap_limit") else { return report(key, node, Self.notASize) }
             if bytes >= Self.firstOverflowingSize { report(key, node, Self.overflowsASize) }
         }
         func checkCPUs(_ key: String, _ node: NodeRef?) {
@@ -190,7 +190,7 @@ struct QuantityFormat: Rule {
 
     /// A Docker size in bytes: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` (as 0)
     /// where it means unlimited. Nil when it is no size.
-    static func byteSize(_ node: NodeRef, unlimitedAllowed: Bool) -> Double? {
+    static func sizeInBytes(of node: NodeRef, unlimitedAllowed: Bool) -> Double? {
         if unlimitedAllowed, node.text == "-1" { return 0 }
         if case .string(let text) = node.resolved { return Quantity.byteSize(Substring(text))?.value }
         return node.number.map(\.value).flatMap { $0 >= 0 ? $0 : nil }
