@@ -13,7 +13,7 @@ public enum TemplateCheck {
         guard let tree = processed.tree else { return (nil, processed.diagnostics) }
         let originals = processed.interpolated?.originals ?? [:]
         let decoded = DocumentDecoder.decode(tree, kind: kind, unknownSeverity: unknownSeverity,
-                                             isInterpolated: { originals[$0] != nil })
+                                             isInterpolated: { originals[$0] != nil }, deferringSchemaWalk: true)
         var diagnostics = processed.diagnostics + decoded.diagnostics
         if unknownSeverity != .error, decoded.document == nil, decoded.diagnostics.contains(where: { $0.rule == .unknownKind }) {
             // YAML met while walking a folder that is no template (Kubernetes manifests, CI files) is
@@ -24,7 +24,8 @@ public enum TemplateCheck {
             }
         }
         if let document = decoded.document {
-            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path)
+            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path,
+                                            alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
         }
         return (decoded.document, diagnostics)
     }

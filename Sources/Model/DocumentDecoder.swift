@@ -11,14 +11,28 @@ public enum DocumentDecoder {
     public struct Result: Sendable {
         public let document: Document?
         public let diagnostics: [Diagnostic]
+        /// The schema walk, when the caller asked to run it itself (`deferringSchemaWalk`) and the file
+        /// is large enough to share it out: its findings belong with `diagnostics`.
+        public var deferredSchemaWalk: (@Sendable () -> [Diagnostic])?
+
+        init(document: Document?, diagnostics: [Diagnostic], deferredSchemaWalk: (@Sendable () -> [Diagnostic])? = nil) {
+            self.document = document
+            self.diagnostics = diagnostics
+            self.deferredSchemaWalk = deferredSchemaWalk
+        }
     }
 
     /// - Parameters:
     ///   - unknownSeverity: how loudly to report a document of no known kind: an error for a file the
     ///     user named, a note for one found while walking a folder.
     ///   - isInterpolated: which scalars came from variable substitution (see `SchemaCheck`).
+    ///   - deferringSchemaWalk: for a file large enough to split its work over the cores, hand the
+    ///     schema walk back in `Result.deferredSchemaWalk` instead of running it: the caller runs it
+    ///     beside the rules (`RuleEngine.check(_:alongside:)`), where it evens out the cores' loads,
+    ///     rather than beside the decoding of the services, which it outlasts.
     public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error,
-                              isInterpolated: @escaping @Sendable (NodeID) -> Bool = { _ in false }) -> Result {
+                              isInterpolated: @escaping @Sendable (NodeID) -> Bool = { _ in false },
+                              deferringSchemaWalk: Bool = false) -> Result {
         if let problem = StructureCheck.checkRoot(tree) {
             return Result(document: nil, diagnostics: [problem])
         }
@@ -69,6 +83,10 @@ public enum DocumentDecoder {
         // A large file: the schema walk and the model only read the tree, so they are built side by
         // side, and a Compose file's services are decoded in runs, whichever thread is free taking the
         // next. One concurrent loop for all, since a nested one would run on a single thread.
+        if deferringSchemaWalk {
+            return Result(document: kind == .compose ? .compose(decodeServicesInRuns(root, layout: layout ?? .services)) : makeDocument(),
+                          diagnostics: [], deferredSchemaWalk: schemaDiagnostics)
+        }
         guard kind == .compose else {
             let halves = ConcurrentWork.map(count: 2) { index -> (document: Document?, diagnostics: [Diagnostic]) in
                 index == 0 ? (nil, schemaDiagnostics()) : (makeDocument(), [])
@@ -80,10 +98,22 @@ public enum DocumentDecoder {
         let runs = min(Self.serviceRuns, declared.count)
         let parts = ConcurrentWork.map(count: runs + 1) { index -> (services: [ComposeService], diagnostics: [Diagnostic]) in
             guard index > 0 else { return ([], schemaDiagnostics()) }
-            let run = index - 1
-            return (ComposeDocument.decode(declared[(declared.count * run / runs)..<(declared.count * (run + 1) / runs)]), [])
+            return (ComposeDocument.decode(declared[run(index - 1, of: runs, over: declared.count)]), [])
         }
         let document = ComposeDocument(root: root, layout: composeLayout, services: parts.flatMap(\.services))
         return Result(document: .compose(document), diagnostics: parts[0].diagnostics)
+    }
+
+    /// A large Compose file's services, decoded in runs on all the cores.
+    private static func decodeServicesInRuns(_ root: NodeRef, layout: ComposeDocument.Layout) -> ComposeDocument {
+        let declared = ComposeDocument.declaredServices(in: root, layout: layout)
+        let runs = min(Self.serviceRuns, declared.count)
+        let services = ConcurrentWork.map(count: runs) { ComposeDocument.decode(declared[run($0, of: runs, over: declared.count)]) }
+        return ComposeDocument(root: root, layout: layout, services: services.flatMap { $0 })
+    }
+
+    /// The indices of run `index` of `runs` equal runs over `count` services.
+    private static func run(_ index: Int, of runs: Int, over count: Int) -> Range<Int> {
+        (count * index / runs)..<(count * (index + 1) / runs)
     }
 }

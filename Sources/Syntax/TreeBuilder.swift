@@ -14,6 +14,7 @@ struct TreeBuilder {
     private let limits: ReaderLimits
     private var nodes: [YAMLNode] = []
     private var children: [NodeID] = []
+    private var keyPrints: [KeyPrint] = []
     private var scratch: [NodeID] = []
     private var frames: [Frame] = []
     private var anchors: [String: Anchor] = [:]
@@ -53,7 +54,7 @@ struct TreeBuilder {
 
     /// The finished tree, if a root node was read.
     func makeTree() -> YAMLTree? {
-        root.map { YAMLTree(nodes: nodes, children: children, root: $0, file: file) }
+        root.map { YAMLTree(nodes: nodes, children: children, keyPrints: keyPrints, root: $0, file: file) }
     }
 
     // MARK: Events. Each returns false when reading must stop (a limit was hit).
@@ -92,6 +93,7 @@ struct TreeBuilder {
             scratchEndForPath = frame.scratchStart
             let merged = resolveMapping(scratch[frame.scratchStart...])
             scratchEndForPath = nil
+            let start = children.count
             if let merged {
                 children.append(contentsOf: merged)
                 nodes[frame.node].childCount = Int32(merged.count / 2)
@@ -99,6 +101,7 @@ struct TreeBuilder {
                 children.append(contentsOf: scratch[frame.scratchStart...])
                 nodes[frame.node].childCount = Int32(count / 2)
             }
+            KeyPrint.record(pairsIn: start..<children.count, of: children, nodes: nodes, into: &keyPrints)
         } else {
             children.append(contentsOf: scratch[frame.scratchStart...])
             nodes[frame.node].childCount = Int32(count)

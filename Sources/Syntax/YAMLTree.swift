@@ -87,12 +87,18 @@ public struct YAMLTree: Sendable {
     /// The ids of all nodes, in creation order (the order of `nodes`).
     public var nodeIDs: LazyMapSequence<Range<Int>, NodeID> { storage.indices.lazy.map(NodeID.init) }
     @usableFromInline var children: [NodeID]
+    /// A digest of each mapping key (`KeyPrint`), at the key's slot in `children` divided by two (two
+    /// key slots are at least two apart, so they never share an index). Lookups compare these digests,
+    /// packed together, and read a key's node — a cache line of its own — only when its digest matches:
+    /// on a large file those reads were misses, most of what a lookup cost.
+    @usableFromInline var keyPrints: [KeyPrint]
     public let root: NodeID
     public let file: SourceFile
 
-    init(nodes: [YAMLNode], children: [NodeID], root: NodeID, file: SourceFile) {
+    init(nodes: [YAMLNode], children: [NodeID], keyPrints: [KeyPrint], root: NodeID, file: SourceFile) {
         self.storage = nodes
         self.children = children
+        self.keyPrints = keyPrints
         self.root = root
         self.file = file
     }
@@ -150,33 +156,39 @@ public struct YAMLTree: Sendable {
     /// The value under a scalar key of a mapping, if present.
     @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
-        // Rules look up absent keys as often as present ones, so every key of the mapping is tested. The
-        // nodes are read in place, never copied (a copy retains and releases their strings), and lengths
-        // first keep the common case (a different key) off String's general comparison.
-        let length = key.utf8.count
-        guard self[mapping].kind == .mapping else { return nil }
-        let start = Int(self[mapping].firstChild), end = start + 2 * Int(self[mapping].childCount)
-        return storage.withUnsafeBufferPointer { nodes in
-            children.withUnsafeBufferPointer { table in
-                var slot = start
-                while slot < end {
-                    let keyIndex = Int(table[slot].index)
-                    if nodes[keyIndex].kind == .scalar && nodes[keyIndex].text.utf8.count == length && nodes[keyIndex].text == key {
-                        return table[slot + 1]
-                    }
-                    slot += 2
+        // Rules look up absent keys as often as present ones, so every key of the mapping is tested:
+        // by digest first (see `keyPrints`), then, for a match, by reading the key's node in place (a
+        // copy would retain and release its strings).
+        let print = KeyPrint(key)
+        let slots = childSlots(of: mapping, ifKind: .mapping, slotsPerEntry: 2)
+        return keyPrints.withUnsafeBufferPointer { prints in
+            var slot = slots.lowerBound
+            while slot < slots.upperBound {
+                if prints[slot >> 1] == print {
+                    let keyID = children[slot]
+                    if withNodeAddress(keyID, { $0.pointee.kind == .scalar && $0.pointee.text == key }) { return children[slot + 1] }
                 }
-                return nil
+                slot += 2
             }
+            return nil
         }
     }
 
     /// A copy of this tree whose scalar texts may be replaced (the interpolator's output).
     public func replacingScalars(_ transform: (NodeID, YAMLNode) -> YAMLNode?) -> YAMLTree {
         var copy = self
+        var replaced = false
         for index in storage.indices where storage[index].kind == .scalar {
             if let replacement = transform(NodeID(index), storage[index]) {
                 copy.storage[index] = replacement
+                replaced = true
+            }
+        }
+        // A replaced scalar may be a key too (through an alias, or when masking a secret's keys).
+        if replaced {
+            for index in copy.storage.indices where copy.storage[index].kind == .mapping {
+                let slots = copy.childSlots(of: NodeID(index), ifKind: .mapping, slotsPerEntry: 2)
+                KeyPrint.record(pairsIn: slots, of: copy.children, nodes: copy.storage, into: &copy.keyPrints)
             }
         }
         return copy
@@ -210,5 +222,40 @@ public struct MappingPairs: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Pair {
         let base = children.startIndex + 2 * position
         return Pair(key: children[base], value: children[base + 1])
+    }
+}
+
+/// A digest of a mapping key's text: its length and its first, second and last bytes, which set apart
+/// the keys of one mapping almost always (`image`, `ports`, `mem_limit`, `memswap_limit`). Equal texts
+/// have equal digests; equal digests are confirmed by comparing the texts.
+@usableFromInline
+struct KeyPrint: Equatable, Sendable {
+    @usableFromInline let value: UInt32
+
+    @inlinable
+    init(_ text: String) {
+        var text = text
+        value = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return 0 }
+            let second = bytes.count > 1 ? bytes[1] : 0
+            return UInt32(truncatingIfNeeded: min(bytes.count, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8 | UInt32(last)
+        }
+    }
+
+    static let none = KeyPrint(value: 0)
+
+    private init(value: UInt32) {
+        self.value = value
+    }
+
+    /// Writes the digests of the keys of the pairs in `slots` of `children` (see `YAMLTree.keyPrints`),
+    /// growing `prints` as needed.
+    static func record(pairsIn slots: Range<Int>, of children: [NodeID], nodes: [YAMLNode], into prints: inout [KeyPrint]) {
+        let needed = (slots.upperBound + 1) / 2
+        if prints.count < needed { prints.append(contentsOf: repeatElement(.none, count: needed - prints.count)) }
+        for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
+            let key = Int(children[slot].index)
+            prints[slot >> 1] = nodes[key].kind == .scalar ? KeyPrint(nodes[key].text) : .none
+        }
     }
 }

@@ -39,4 +39,24 @@ struct LargeDocumentDecodingTests {
         #expect(decoded.diagnostics.map(\.rule) == [.unknownField, .unknownField, .unknownField])
         #expect(decoded.diagnostics.map { $0.path?.description } == ["s0", "s1500", "s2999"].map { prefix + $0 + ".imagee" })
     }
+
+    /// Deferred, the walk is handed back instead of run, and finds what it finds when run in place; a
+    /// file too small to split runs it in place as before.
+    @Test(arguments: [false, true])
+    func aDeferredSchemaWalkFindsWhatTheWalkInPlaceFinds(v1: Bool) throws {
+        let tree = try #require(YAMLReader.read(SourceFile(path: "t.yaml", text: Self.compose(v1: v1))).tree)
+        let inPlace = DocumentDecoder.decode(tree)
+        let deferred = DocumentDecoder.decode(tree, deferringSchemaWalk: true)
+        #expect(inPlace.deferredSchemaWalk == nil)
+        #expect(deferred.diagnostics.isEmpty)
+        let walk = try #require(deferred.deferredSchemaWalk)
+        #expect(walk().map { $0.path?.description } == inPlace.diagnostics.map { $0.path?.description })
+        guard case .compose(let document) = deferred.document else { Issue.record("not compose"); return }
+        #expect(document.services.count == Self.serviceCount)
+
+        let small = try #require(YAMLReader.read(SourceFile(path: "s.yaml", text: "services:\n  web:\n    imagee: typo\n")).tree)
+        let smallDecoded = DocumentDecoder.decode(small, deferringSchemaWalk: true)
+        #expect(smallDecoded.deferredSchemaWalk == nil)
+        #expect(smallDecoded.diagnostics.map(\.rule) == [.unknownField])
+    }
 }
