@@ -48,8 +48,14 @@ struct TreeBuilder {
     init(file: SourceFile, limits: ReaderLimits) {
         self.file = file
         self.limits = limits
-        nodes.reserveCapacity(file.bytes.count / 8 + 4)
-        weights.reserveCapacity(file.bytes.count / 8 + 4)
+        // Capacity reserved up front is only address space until it is written, while growing by
+        // doubling holds the old buffer and the new one at once: on a large file that was a megabyte
+        // or two of peak memory.
+        let expectedNodes = file.bytes.count / 8 + 4
+        nodes.reserveCapacity(expectedNodes)
+        weights.reserveCapacity(expectedNodes)
+        children.reserveCapacity(expectedNodes)
+        keyPrints.reserveCapacity(expectedNodes / 2)
     }
 
     /// The finished tree, if a root node was read.
