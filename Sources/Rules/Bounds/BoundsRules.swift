@@ -35,13 +35,13 @@ enum IntegerReading: Equatable {
     }
 
     init(_ node: NodeRef?, accepts types: Accepted) {
-        guard let node, node.isCheckableScalar else {
+        guard let node, let value = node.checkableValue else {
             self = .absent
             return
         }
-        switch (node.resolved, types) {
+        switch (value, types) {
         case (.int(let value), _): self = .integer(value)
-        case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.node.text)
+        case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
         default: self = .absent
         }
@@ -190,16 +190,33 @@ extension NodeRef {
     /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
     /// reported elsewhere.
     var isCheckableScalar: Bool {
-        isScalar && !isNull && !((text.isEmpty || text.contains(ascii: "$")) && isWrittenWithVariable)
+        checkableScalar { _ in () } != nil
+    }
+
+    /// The resolved value of a checkable scalar (see `isCheckableScalar`); nil for anything else. One
+    /// visit to the node answers both, where asking `isCheckableScalar` and then `resolved` reads the
+    /// node five times and its text twice.
+    var checkableValue: ScalarValue? {
+        checkableScalar { $0.pointee.resolved }
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's
     /// `type-mismatch`, not a bound.
     var isNumberOrString: Bool {
-        guard isCheckableScalar else { return false }
-        switch node.resolved {
-        case .int, .float, .string: return true
-        case .bool, .null: return false
+        switch checkableValue {
+        case .int?, .float?, .string?: return true
+        case .bool?, .null?, nil: return false
         }
+    }
+
+    /// `read` of the node when it is a checkable scalar, else nil. The source text is searched for a
+    /// variable only when the value is empty or holds a `$`, which almost no value does.
+    private func checkableScalar<Result>(_ read: (UnsafePointer<YAMLNode>) -> Result) -> Result? {
+        let reading: (result: Result, mayBeLeftByVariable: Bool)? = withNode { node in
+            guard node.pointee.isScalar, !node.pointee.isNullScalar else { return nil }
+            return (read(node), node.pointee.text.isEmpty || node.pointee.text.contains(ascii: "$"))
+        }
+        guard let reading, !(reading.mayBeLeftByVariable && isWrittenWithVariable) else { return nil }
+        return reading.result
     }
 }
