@@ -117,13 +117,17 @@ struct EnvName: Rule {
         // and one still holding a `$` is substituted later.
         // Worked out only for the rare name that needs it: most services have no such name.
         lazy var substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
-        // Names are read as texts; the located name is built only for a finding.
-        for entry in service.environment where !DuplicateEnv.isSchedulingFilter(entry.nameText) {
-            if entry.nameText.isEmpty || entry.nameText.contains(ascii: "$"), substituted.contains(entry.entry.range.start.offset) { continue }
-            if let problem = Self.composeProblem(entry.nameText, isMapping: isMapping) {
-                context.reportName(entry.name, problem: problem, what: "environment variable", of: service.owner, fix: Self.composeFix)
+        // Entries are read in place (a copy of each retains its strings and path), their names as texts;
+        // the located name is built only for a finding.
+        let entries = service.environment
+        for index in entries.indices {
+            let name = entries[index].nameText
+            if DuplicateEnv.isSchedulingFilter(name) { continue }
+            if name.isEmpty || name.contains(ascii: "$"), substituted.contains(entries[index].entry.range.start.offset) { continue }
+            if let problem = Self.composeProblem(name, isMapping: isMapping) {
+                context.reportName(entries[index].name, problem: problem, what: "environment variable", of: service.owner, fix: Self.composeFix)
             } else if context.platform == .v2 {
-                context.checkName(entry.name, Self.kubernetes, what: "environment variable", of: service.owner)
+                context.checkName(entries[index].name, Self.kubernetes, what: "environment variable", of: service.owner)
             }
         }
     }

@@ -89,7 +89,8 @@ struct DuplicateEnv: Rule {
 
     /// Whether an entry of a Compose environment is a scheduling filter, not a variable (`env-name` asks too).
     static func isSchedulingFilter(_ name: String) -> Bool {
-        schedulingPrefixes.contains(where: name.hasPrefix(ascii:))
+        // Every prefix ends in ':', which a variable's name almost never holds: one byte search decides.
+        name.contains(ascii: ":") && schedulingPrefixes.contains(where: name.hasPrefix(ascii:))
     }
 
     /// Whether two entries name one variable, scheduling filters aside. Nearly no environment repeats a
