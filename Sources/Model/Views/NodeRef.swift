@@ -119,8 +119,9 @@ public struct NodeRef: Sendable {
         scalarText.map { Located($0, range: range, path: path) }
     }
 
-    /// `string` without its place, for readers that build several located values from one scalar.
-    var scalarText: String? {
+    /// `string` without its place, for readers that build several located values from one scalar, or
+    /// that need the place only for a finding.
+    public var scalarText: String? {
         shared.tree.withNodeAddress(id) { node in
             guard node.pointee.isScalar, node.pointee.style.isQuoted || !node.pointee.isNullScalar else { return nil }
             return node.pointee.text

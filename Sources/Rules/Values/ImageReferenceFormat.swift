@@ -90,12 +90,14 @@ struct ImageReferenceFormat: Rule {
     /// Parses a reference, reporting its problem unless it is a part an unset variable left empty.
     @discardableResult
     func check(_ node: NodeRef?, field: String, context: inout RuleContext) -> ImageReference? {
-        guard let node, let text = node.string, !node.isLeftUnresolved else { return nil }
-        switch ImageReference.parse(text.value) {
+        // The text is read without its place, which only a finding needs; `isLeftUnresolved`, asked in
+        // the cheaper order (the text's `$` before the source's).
+        guard let node, let text = node.scalarText, !(text.contains(ascii: "$") && node.isWrittenWithVariable) else { return nil }
+        switch ImageReference.parse(text) {
         case .success(let parsed):
             return parsed
         case .failure(let problem):
-            report(problem, of: node, text: text, what: "\(field) '\(text.value)' is not a valid reference", context: &context)
+            report(problem, of: node, text: node.located(text), what: "\(field) '\(text)' is not a valid reference", context: &context)
             return nil
         }
     }
