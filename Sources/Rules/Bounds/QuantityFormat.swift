@@ -163,7 +163,8 @@ struct QuantityFormat: Rule {
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         let resources = service["deploy"]?["resources"]
-        let limits = resources?["limits"], reservations = resources?["reservations"]
+        // Sealed: each is asked for two keys, which then share one path allocation.
+        let limits = resources?["limits"]?.sealed(), reservations = resources?["reservations"]?.sealed()
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
