@@ -197,7 +197,7 @@ extension NodeRef {
     /// visit to the node answers both, where asking `isCheckableScalar` and then `resolved` reads the
     /// node five times and its text twice.
     var checkableValue: ScalarValue? {
-        checkableScalar { $0.pointee.resolved }
+        checkableScalar { $0.resolved }
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's
@@ -211,10 +211,14 @@ extension NodeRef {
 
     /// `read` of the node when it is a checkable scalar, else nil. The source text is searched for a
     /// variable only when the value is empty or holds a `$`, which almost no value does.
-    private func checkableScalar<Result>(_ read: (UnsafePointer<YAMLNode>) -> Result) -> Result? {
-        let reading: (result: Result, mayBeLeftByVariable: Bool)? = withNode { node in
-            guard node.pointee.isScalar, !node.pointee.isNullScalar else { return nil }
-            return (read(node), node.pointee.text.isEmpty || node.pointee.text.contains(ascii: "$"))
+    private func checkableScalar<Result>(_ read: (YAMLNode) -> Result) -> Result? {
+        let reading: (result: Result, mayBeLeftByVariable: Bool)? = withNode { address in
+            guard address.pointee.isScalar else { return nil }
+            // Copied once: each call into the node's readers (`isNullScalar`, `resolved`) through the
+            // address would copy it again.
+            let node = address.pointee
+            guard !node.isNullScalar else { return nil }
+            return (read(node), node.text.isEmpty || node.text.contains(ascii: "$"))
         }
         guard let reading, !(reading.mayBeLeftByVariable && isWrittenWithVariable) else { return nil }
         return reading.result
