@@ -108,10 +108,13 @@ struct IntegerField {
                 func add(_ key: String, _ node: NodeRef?, _ types: IntegerReading.Accepted, _ bounds: CountBounds?) {
                     if let field = field(key, node, accepts: types, bounds: bounds, service: owner) { fields.append(field) }
                 }
-                add("replicas", service["replicas"], .integersOrStrings, .zeroOrMore)
-                add("scale", service["scale"], .integersOrStrings, .zeroOrMore)
+                // `deploy` is common; the others are ruled out together for most services.
+                let mayHoldFields = service.node.containsAnyKey(serviceFields)
+                func serviceField(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
+                add("replicas", serviceField("replicas"), .integersOrStrings, .zeroOrMore)
+                add("scale", serviceField("scale"), .integersOrStrings, .zeroOrMore)
                 add("deploy.replicas", service["deploy"]?["replicas"], .integersOrStrings, .zeroOrMore)
-                add("cpu_shares", service["cpu_shares"], .numbersOrStrings, nil)
+                add("cpu_shares", serviceField("cpu_shares"), .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
                     fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,
@@ -143,6 +146,9 @@ struct IntegerField {
             return []
         }
     }
+
+    /// The whole-number keys of a Compose service, `deploy` aside.
+    static let serviceFields = KeySet(["replicas", "scale", "cpu_shares"])
 
     /// - Parameter types: what the fields' schema takes, the same for all of them.
     private static func fields(_ specs: [(key: String, node: NodeRef?, bounds: CountBounds?)], accepts types: IntegerReading.Accepted,

@@ -189,17 +189,23 @@ struct QuantityFormat: Rule {
             case .int, .float, .string: if !(value.spelledNumber.map { $0 >= 0 } ?? false) { report(key, node, Self.notCPUs) }
             }
         }
-        checkSize("mem_limit", service["mem_limit"])
-        checkSize("memswap_limit", service["memswap_limit"])
-        checkSize("mem_reservation", service["mem_reservation"])
-        checkSize("shm_size", service["shm_size"])
-        checkSize("build.shm_size", service["build"]?["shm_size"])
+        // Services seldom set these: one pass over the service's keys rules them all out for most.
+        let mayHoldFields = service.node.containsAnyKey(Self.serviceFields)
+        func field(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
+        checkSize("mem_limit", field("mem_limit"))
+        checkSize("memswap_limit", field("memswap_limit"))
+        checkSize("mem_reservation", field("mem_reservation"))
+        checkSize("shm_size", field("shm_size"))
+        checkSize("build.shm_size", field("build")?["shm_size"])
         checkSize("deploy.resources.limits.memory", limits?["memory"])
         checkSize("deploy.resources.reservations.memory", reservations?["memory"])
-        checkCPUs("cpus", service["cpus"])
+        checkCPUs("cpus", field("cpus"))
         checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
         checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
     }
+
+    /// The keys of a service (other than `deploy`) that `checkCompose` reads.
+    static let serviceFields = KeySet(["mem_limit", "memswap_limit", "mem_reservation", "shm_size", "build", "cpus"])
 
     /// 2⁶³ bytes: go-units converts the size to `int64`, and from here on it comes out as `Int64.min`.
     static let firstOverflowingSize = 0x1p63

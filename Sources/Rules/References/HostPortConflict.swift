@@ -141,6 +141,7 @@ struct HostPortConflict: Rule {
 
     /// The fixed host ports a service publishes (not dynamic ranges, not with host networking).
     static func bindings(of service: ComposeService) -> [Binding] {
+        guard !service.ports.isEmpty else { return [] }
         guard service["network_mode"]?.string?.value != "host" else { return [] }
         let profiles = Set(service["profiles"]?.stringList.map(\.value) ?? [])
         return service.ports.compactMap { entry in
