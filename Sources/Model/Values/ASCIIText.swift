@@ -73,8 +73,10 @@ extension StringProtocol {
     /// Whether `character` occurs, checked by bytes.
     @inlinable
     public func contains(ascii character: Unicode.Scalar) -> Bool {
+        // Over the text's own view: asked of nearly every value a rule reads, and making a `Substring`
+        // of it first costs as much as the search.
         let byte = UInt8(ascii: character)
-        return Substring(self).withBytes { $0.contains(byte) }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
     /// Whether every UTF-8 byte satisfies `predicate`, read in place: `utf8.allSatisfy` steps

@@ -196,14 +196,18 @@ extension NodeRef {
     /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
     /// reported elsewhere.
     var isCheckableScalar: Bool {
-        checkableScalar { _ in () } != nil
+        checkableScalar { $0.isNullScalar ? nil : () } != nil
     }
 
     /// The resolved value of a checkable scalar (see `isCheckableScalar`); nil for anything else. One
-    /// visit to the node answers both, where asking `isCheckableScalar` and then `resolved` reads the
-    /// node five times and its text twice.
+    /// resolution answers both (a scalar is null when it resolves to null), where asking
+    /// `isCheckableScalar` and then `resolved` resolves a quoted scalar three times.
     var checkableValue: ScalarValue? {
-        checkableScalar { $0.resolved }
+        checkableScalar { node in
+            let value = node.resolved
+            if case .null = value { return nil }
+            return value
+        }
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's
@@ -215,16 +219,17 @@ extension NodeRef {
         }
     }
 
-    /// `read` of the node when it is a checkable scalar, else nil. The source text is searched for a
-    /// variable only when the value is empty or holds a `$`, which almost no value does.
-    private func checkableScalar<Result>(_ read: (YAMLNode) -> Result) -> Result? {
+    /// `read` of a scalar node, when it gives a value (not for null) and the scalar is not one an
+    /// unset variable left empty or with a `$`; else nil. The source text is searched for a variable
+    /// only when the value is empty or holds a `$`, which almost no value does.
+    private func checkableScalar<Result>(_ read: (YAMLNode) -> Result?) -> Result? {
         let reading: (result: Result, mayBeLeftByVariable: Bool)? = withNode { address in
             guard address.pointee.isScalar else { return nil }
             // Copied once: each call into the node's readers (`isNullScalar`, `resolved`) through the
             // address would copy it again.
             let node = address.pointee
-            guard !node.isNullScalar else { return nil }
-            return (read(node), node.text.isEmpty || node.text.contains(ascii: "$"))
+            guard let result = read(node) else { return nil }
+            return (result, node.text.isEmpty || node.text.contains(ascii: "$"))
         }
         guard let reading, !(reading.mayBeLeftByVariable && isWrittenWithVariable) else { return nil }
         return reading.result
