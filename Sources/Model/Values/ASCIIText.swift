@@ -83,13 +83,13 @@ extension StringProtocol {
     /// `String.UTF8View` indices, several times the cost per byte for the short values rules check.
     @inlinable
     public func allBytes(satisfy predicate: (UInt8) -> Bool) -> Bool {
-        Substring(self).withBytes { $0.allSatisfy(predicate) }
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(predicate) } ?? utf8.allSatisfy(predicate)
     }
 
     /// Whether some UTF-8 byte satisfies `predicate`, read in place (see `allBytes(satisfy:)`).
     @inlinable
     public func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
-        Substring(self).withBytes { $0.contains(where: predicate) }
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)
     }
 
     /// Whether the text starts with `prefix`, compared by bytes: `String.hasPrefix` compares
