@@ -86,6 +86,19 @@ struct ImageReferenceDifferentialTests {
         #expect(Self.disagreements(inputs) == [])
     }
 
+    /// `problem(in:)`, the verdict without the parts' strings, is `parse`'s failure exactly, on the unit
+    /// cases and on the generated references.
+    @Test func problemIsParsesFailure() {
+        var generator = ReferenceGenerator(seed: 0x1A6E_5EED)
+        let inputs = ImageReferenceTests.validCases.map(\.0) + ImageReferenceTests.invalidCases.map(\.0) + (0..<100_000).map { _ in generator.next() }
+        let differing = inputs.filter { input in
+            let parsed: ImageReference.Problem? = if case .failure(let problem) = ImageReference.parse(input) { problem } else { nil }
+            return !Self.same(ImageReference.problem(in: input), parsed)
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(inputs.contains { ImageReference.problem(in: $0) == nil } && inputs.contains { ImageReference.problem(in: $0) != nil })
+    }
+
     /// The generator reaches both verdicts and the limits, so agreement above is not agreement on rejecting noise.
     @Test func generatedReferencesCoverTheGrammar() {
         var generator = ReferenceGenerator(seed: 0x1A6E_5EED)

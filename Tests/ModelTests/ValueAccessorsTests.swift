@@ -32,4 +32,18 @@ struct ValueAccessorsTests {
         let services = compose("services:\n  a: {image: x, tmpfs: /run}\n  b: {image: x, tmpfs: ['/run:size=64m', /tmp]}\n  c: {image: x}\n").services
         #expect(services.map { $0.tmpfsPaths.map(\.value) } == [["/run"], ["/run", "/tmp"], []])
     }
+
+    /// `containsAnyKey` answers as looking each key up would: a key of another length, one of the same
+    /// length but other text, a key that is a value elsewhere, and a node that is no mapping all say no.
+    @Test func anyOfSeveralKeys() {
+        let service = compose("services:\n  web:\n    image: x\n    ports: [cpus]\n    deploy: {cpus: '1'}\n    shm_size: 1g\n").services[0]
+        let sizes = KeySet(["mem_limit", "shm_size", "cpus"])
+        #expect(service.node.containsAnyKey(sizes))
+        #expect(!service.node.containsAnyKey(KeySet(["mem_limit", "cpus", "build"])))
+        #expect(!service.node.containsAnyKey(KeySet(["label"])))
+        #expect(!service.node.containsAnyKey(KeySet([])))
+        #expect(service["deploy"]!.containsAnyKey(sizes))
+        #expect(!service["ports"]!.containsAnyKey(sizes))
+        #expect(!service["image"]!.containsAnyKey(KeySet(["x"])))
+    }
 }

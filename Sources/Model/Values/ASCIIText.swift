@@ -73,21 +73,23 @@ extension StringProtocol {
     /// Whether `character` occurs, checked by bytes.
     @inlinable
     public func contains(ascii character: Unicode.Scalar) -> Bool {
+        // Over the text's own view: asked of nearly every value a rule reads, and making a `Substring`
+        // of it first costs as much as the search.
         let byte = UInt8(ascii: character)
-        return Substring(self).withBytes { $0.contains(byte) }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
     /// Whether every UTF-8 byte satisfies `predicate`, read in place: `utf8.allSatisfy` steps
     /// `String.UTF8View` indices, several times the cost per byte for the short values rules check.
     @inlinable
     public func allBytes(satisfy predicate: (UInt8) -> Bool) -> Bool {
-        Substring(self).withBytes { $0.allSatisfy(predicate) }
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(predicate) } ?? utf8.allSatisfy(predicate)
     }
 
     /// Whether some UTF-8 byte satisfies `predicate`, read in place (see `allBytes(satisfy:)`).
     @inlinable
     public func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
-        Substring(self).withBytes { $0.contains(where: predicate) }
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)
     }
 
     /// Whether the text starts with `prefix`, compared by bytes: `String.hasPrefix` compares

@@ -29,7 +29,7 @@ extension Duration {
             var scanner = NumberScanner(rest.utf8)
             guard scanner.decimal(allowSign: false, allowExponent: false) != nil else { return nil }
             let number = rest[..<scanner.remainder.startIndex]
-            rest = scanner.remainder
+            rest = Substring(scanner.remainder)
             let unitEnd = rest.firstIndex { $0 == "." || $0.isASCII && $0.isNumber } ?? rest.endIndex
             guard let unit = Self.goUnits[rest[..<unitEnd]], let nanoseconds = Self.nanoseconds(number, unit: unit) else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(nanoseconds)

@@ -36,13 +36,39 @@ public struct ImageReference: Sendable, Equatable {
     /// (whitespace, digest, tag, name length, registry, path), and each part's `String` is made once;
     /// a part's `Substring` is made only for the message of a reference that fails.
     public static func parse(_ text: String) -> Result<ImageReference, Problem> {
-        text.utf8.withContiguousStorageIfAvailable { parse(text, $0) } ?? Array(text.utf8).withUnsafeBufferPointer { parse(text, $0) }
+        withBytes(of: text) { bytes in
+            parts(of: text, bytes).map { parts in
+                ImageReference(registry: parts.registry.map { string(bytes[$0]) }, path: string(bytes[parts.path]),
+                               tag: parts.tag.map { string(bytes[$0]) }, digest: parts.digest.map { string(bytes[$0]) })
+            }
+        }
+    }
+
+    /// What is wrong with a reference, nil when it is valid: `parse` without making the parts' strings,
+    /// for the checks that need only the verdict (every Compose service's image).
+    public static func problem(in text: String) -> Problem? {
+        withBytes(of: text) { bytes in
+            guard case .failure(let problem) = parts(of: text, bytes) else { return nil }
+            return problem
+        }
+    }
+
+    private static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Bytes of a reference, or of a part of it, indexed by their offset in the whole reference.
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-    static func parse(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Result<ImageReference, Problem> {
+    /// Where the parts of a valid reference are in its bytes.
+    struct Parts {
+        var registry: Range<Int>?
+        var path: Range<Int>
+        var tag: Range<Int>?
+        var digest: Range<Int>?
+    }
+
+    static func parts(of text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Result<Parts, Problem> {
         guard !bytes.isEmpty else { return .failure(Problem("the reference is empty", missingPart: true)) }
         // The lowest and highest byte tell whether all are printable ASCII, in a loop without branches.
         var lowest = UInt8.max, highest = UInt8.min
@@ -63,30 +89,30 @@ public struct ImageReference: Sendable, Equatable {
         }
         if lowest <= 0x20 || highest >= 0x7F, let problem = checkWhitespace(text) { return .failure(problem) }
         var nameEnd = bytes.endIndex
-        var digest: String?
+        var digest: Range<Int>?
         if let at {
             let value = part(after: at, upTo: bytes.endIndex, of: bytes)
             if let problem = checkDigest(value, in: text) { return .failure(problem) }
-            digest = string(value)
+            digest = value.startIndex..<value.endIndex
             nameEnd = at
         }
-        var tag: String?
+        var tag: Range<Int>?
         if let lastColon, lastColon > lastSlash ?? -1 {
             let value = part(after: lastColon, upTo: nameEnd, of: bytes)
             if let problem = checkTag(value, in: text) { return .failure(problem) }
-            tag = string(value)
+            tag = value.startIndex..<value.endIndex
             nameEnd = lastColon
         }
         guard nameEnd > 0 else { return .failure(Problem("the repository name before '\(tag != nil ? ":" : "@")' is empty", missingPart: true)) }
         guard nameEnd <= maximumNameLength else {
             return .failure(Problem("the repository name is \(nameEnd) characters long; the limit is \(maximumNameLength)"))
         }
-        var registry: String?
+        var registry: Range<Int>?
         var componentStart = 0
         if let firstSlash, isRegistry(bytes[..<firstSlash]) {
             let colon = firstColon.flatMap { $0 < firstSlash ? $0 : nil }
             if let problem = checkRegistry(bytes[..<firstSlash], colon: colon, in: text) { return .failure(problem) }
-            registry = string(bytes[..<firstSlash])
+            registry = 0..<firstSlash
             componentStart = firstSlash + 1
         }
         let path = bytes[componentStart..<nameEnd]
@@ -96,7 +122,7 @@ public struct ImageReference: Sendable, Equatable {
                 componentStart = offset + 1
             }
         }
-        return .success(ImageReference(registry: registry, path: string(path), tag: tag, digest: digest))
+        return .success(Parts(registry: registry, path: path.startIndex..<path.endIndex, tag: tag, digest: digest))
     }
 
     /// Whitespace and control characters by Unicode's properties, looked up only for a reference

@@ -24,14 +24,20 @@ extension Quantity {
     /// (`n u m k M G T P E`) or an exponent (`e3`, `E-2`). No spaces, no other units.
     /// - Returns: nil when the text is not a quantity.
     public static func kubernetes(_ text: Substring) -> Quantity? {
-        var scanner = NumberScanner(text.utf8)
+        var text = text
+        return text.withUTF8(kubernetes(bytes:))
+    }
+
+    /// `kubernetes(_:)` over the text's UTF-8 bytes, read in place.
+    private static func kubernetes(bytes: UnsafeBufferPointer<UInt8>) -> Quantity? {
+        var scanner = NumberScanner(bytes)
         guard let number = scanner.decimal(allowSign: true, allowExponent: false) else { return nil }
-        let suffix = String(scanner.remainder)
+        let suffix = String(decoding: scanner.remainder, as: UTF8.self)
         if let multiplier = kubernetesSuffixes[suffix] {
             return Quantity(value: number * multiplier, suffix: suffix)
         }
         // `e`/`E` followed by a signed integer is an exponent; a bare `E` is exa (in the table above).
-        var exponentScanner = NumberScanner(scanner.remainder.utf8)
+        var exponentScanner = NumberScanner(scanner.remainder)
         guard exponentScanner.take(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
               let exponent = exponentScanner.integer(allowSign: true), exponentScanner.isAtEnd,
               let scale = Double("1e\(exponent)") else { return nil }
@@ -44,17 +50,25 @@ extension Quantity {
     /// `b` or `ib` (`256m`, `1g`, `512 KiB`, `1024b`, `1.5GB`).
     /// - Returns: nil when the text is not a size, or is negative.
     public static func byteSize(_ text: Substring) -> Quantity? {
-        var scanner = NumberScanner(text.utf8)
+        // Read over the bytes in place: Compose files give every service a memory limit or two, and
+        // walking a substring's UTF-8 view by its indices cost ten times the parsing.
+        var text = text
+        return text.withUTF8(byteSize(bytes:))
+    }
+
+    /// `byteSize(_:)` over the text's UTF-8 bytes.
+    private static func byteSize(bytes: UnsafeBufferPointer<UInt8>) -> Quantity? {
+        var scanner = NumberScanner(bytes)
         guard let number = scanner.decimal(allowSign: true, allowExponent: true), number >= 0 else { return nil }
         _ = scanner.take { $0 == UInt8(ascii: " ") }
         let suffix = scanner.remainder
-        guard suffix.utf8.count <= 3 else { return nil }
+        guard suffix.count <= 3 else { return nil }
         // Lowered as Go's `strings.ToLower` does, Unicode-aware (the Kelvin sign reads as `k`); bytes
         // first, since suffixes are ASCII but for the odd one.
-        let multiplier = suffix.utf8.allSatisfy { $0 < 0x80 }
-            ? byteMultiplier(lowered: suffix.utf8.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 })
-            : byteMultiplier(lowered: suffix.lowercased().utf8)
-        return multiplier.map { Quantity(value: number * $0, suffix: String(suffix)) }
+        let multiplier = suffix.allSatisfy { $0 < 0x80 }
+            ? byteMultiplier(lowered: suffix.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 })
+            : byteMultiplier(lowered: String(decoding: suffix, as: UTF8.self).lowercased().utf8)
+        return multiplier.map { Quantity(value: number * $0, suffix: String(decoding: suffix, as: UTF8.self)) }
     }
 
     /// go-units `parseSize` on a lowered suffix: none or `b` alone, else one of `k m g t p` followed by
@@ -83,12 +97,13 @@ extension Quantity {
     ]
 }
 
-/// Reads the number at the start of a quantity, size or duration, byte by byte.
-struct NumberScanner {
-    let bytes: Substring.UTF8View
-    private(set) var index: Substring.UTF8View.Index
+/// Reads the number at the start of a quantity, size or duration, byte by byte: over a buffer read in
+/// place for quantities and sizes, over a substring's UTF-8 view for durations.
+struct NumberScanner<Bytes: Collection<UInt8>> {
+    let bytes: Bytes
+    private(set) var index: Bytes.Index
 
-    init(_ bytes: Substring.UTF8View) {
+    init(_ bytes: Bytes) {
         self.bytes = bytes
         self.index = bytes.startIndex
     }
@@ -117,7 +132,7 @@ struct NumberScanner {
             index = start
             return nil
         }
-        return Int(Substring(bytes[start..<index]))
+        return Int(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
     /// `[+-]?(digits[.digits*] | .digits)` and, when allowed, `[eE][+-]?digits`; leaves the index after it.
@@ -142,5 +157,5 @@ struct NumberScanner {
     }
 
     /// What follows the number.
-    var remainder: Substring { Substring(bytes[index...]) }
+    var remainder: Bytes.SubSequence { bytes[index...] }
 }

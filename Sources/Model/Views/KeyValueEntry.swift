@@ -9,7 +9,9 @@ public struct KeyValueEntry: Sendable {
     // their texts are stored and the located values are built when read: every service's entries are
     // decoded before any rule runs, and three located values each holding a copy of the path cost more
     // than the rest of that decoding.
-    @usableFromInline let nameText: String
+    /// The name alone: `name` builds a located value, retaining its path, which rules that test every
+    /// entry's name need only for a finding.
+    public let nameText: String
     @usableFromInline let valueText: String?
     @usableFromInline let valueRange: SourceRange
 

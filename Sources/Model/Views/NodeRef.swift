@@ -7,7 +7,7 @@ import Syntax
 public struct NodeRef: Sendable {
     /// The tree, held through one shared reference: rules copy node references by the thousand, and a
     /// copy should cost one reference count, not one per array of the tree.
-    private let shared: SharedTree
+    @usableFromInline let shared: SharedTree
     public let id: NodeID
     public let path: NodePath
 
@@ -42,6 +42,13 @@ public struct NodeRef: Sendable {
     }
 
     public var node: YAMLNode { shared.tree[id] }
+    /// Runs `body` with the node's address, so that a reader takes several fields in one visit and
+    /// copies only what it keeps: `node` copies the whole node (its strings retained and released), and
+    /// `text`, `resolved`, `isScalar`… each reach the node anew.
+    @inlinable
+    public func withNode<Result>(_ body: (UnsafePointer<YAMLNode>) -> Result) -> Result {
+        shared.tree.withNodeAddress(id, body)
+    }
     /// The node's text read in place: `node.text` copies the whole node (its strings retained and
     /// released) to read one field, which rules do for every value they check.
     public var text: String { shared.tree.withNodeAddress(id) { $0.pointee.text } }
@@ -112,8 +119,9 @@ public struct NodeRef: Sendable {
         scalarText.map { Located($0, range: range, path: path) }
     }
 
-    /// `string` without its place, for readers that build several located values from one scalar.
-    var scalarText: String? {
+    /// `string` without its place, for readers that build several located values from one scalar, or
+    /// that need the place only for a finding.
+    public var scalarText: String? {
         shared.tree.withNodeAddress(id) { node in
             guard node.pointee.isScalar, node.pointee.style.isQuoted || !node.pointee.isNullScalar else { return nil }
             return node.pointee.text
@@ -134,17 +142,7 @@ public struct NodeRef: Sendable {
     /// A scalar's numeric value (integer or float, from a string too).
     public var number: Located<Double>? {
         guard isScalar else { return nil }
-        switch resolved {
-        case .int(let value): return located(Double(value))
-        case .float(let value): return located(value)
-        case .string(let text):
-            switch ScalarValue.resolve(text, style: .plain, tag: nil) {
-            case .int(let value): return located(Double(value))
-            case .float(let value): return located(value)
-            default: return nil
-            }
-        default: return nil
-        }
+        return resolved.spelledNumber.map(located)
     }
 
     /// Strings of a list, or the single string of a scalar (Compose's "string or list").
@@ -164,11 +162,28 @@ extension ScalarValue {
         if case .int(let value) = self { return value }
         return nil
     }
+
+    /// The number a scalar holds or spells (`NodeRef.number` without the place): its value when it is
+    /// a number, the number a string reads as unquoted (`"0.5"`, which Compose casts), nil otherwise.
+    public var spelledNumber: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .float(let value): return value
+        case .string(let text):
+            switch ScalarValue.resolve(text, style: .plain, tag: nil) {
+            case .int(let value): return Double(value)
+            case .float(let value): return value
+            default: return nil
+            }
+        case .bool, .null: return nil
+        }
+    }
 }
 
 /// A tree behind a reference, shared by all `NodeRef`s of one document.
+@usableFromInline
 final class SharedTree: Sendable {
-    let tree: YAMLTree
+    @usableFromInline let tree: YAMLTree
 
     init(_ tree: YAMLTree) {
         self.tree = tree

@@ -35,13 +35,13 @@ enum IntegerReading: Equatable {
     }
 
     init(_ node: NodeRef?, accepts types: Accepted) {
-        guard let node, node.isCheckableScalar else {
+        guard let node, let value = node.checkableValue else {
             self = .absent
             return
         }
-        switch (node.resolved, types) {
+        switch (value, types) {
         case (.int(let value), _): self = .integer(value)
-        case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.node.text)
+        case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
         default: self = .absent
         }
@@ -108,10 +108,13 @@ struct IntegerField {
                 func add(_ key: String, _ node: NodeRef?, _ types: IntegerReading.Accepted, _ bounds: CountBounds?) {
                     if let field = field(key, node, accepts: types, bounds: bounds, service: owner) { fields.append(field) }
                 }
-                add("replicas", service["replicas"], .integersOrStrings, .zeroOrMore)
-                add("scale", service["scale"], .integersOrStrings, .zeroOrMore)
+                // `deploy` is common; the others are ruled out together for most services.
+                let mayHoldFields = service.node.containsAnyKey(serviceFields)
+                func serviceField(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
+                add("replicas", serviceField("replicas"), .integersOrStrings, .zeroOrMore)
+                add("scale", serviceField("scale"), .integersOrStrings, .zeroOrMore)
                 add("deploy.replicas", service["deploy"]?["replicas"], .integersOrStrings, .zeroOrMore)
-                add("cpu_shares", service["cpu_shares"], .numbersOrStrings, nil)
+                add("cpu_shares", serviceField("cpu_shares"), .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
                     fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,
@@ -143,6 +146,9 @@ struct IntegerField {
             return []
         }
     }
+
+    /// The whole-number keys of a Compose service, `deploy` aside.
+    static let serviceFields = KeySet(["replicas", "scale", "cpu_shares"])
 
     /// - Parameter types: what the fields' schema takes, the same for all of them.
     private static func fields(_ specs: [(key: String, node: NodeRef?, bounds: CountBounds?)], accepts types: IntegerReading.Accepted,
@@ -190,16 +196,42 @@ extension NodeRef {
     /// or names the aliyun server substitutes). Collections where a number belongs are type errors,
     /// reported elsewhere.
     var isCheckableScalar: Bool {
-        isScalar && !isNull && !((text.isEmpty || text.contains(ascii: "$")) && isWrittenWithVariable)
+        checkableScalar { $0.isNullScalar ? nil : () } != nil
+    }
+
+    /// The resolved value of a checkable scalar (see `isCheckableScalar`); nil for anything else. One
+    /// resolution answers both (a scalar is null when it resolves to null), where asking
+    /// `isCheckableScalar` and then `resolved` resolves a quoted scalar three times.
+    var checkableValue: ScalarValue? {
+        checkableScalar { node in
+            let value = node.resolved
+            if case .null = value { return nil }
+            return value
+        }
     }
 
     /// A checkable scalar that is a number or a string. Booleans where an amount belongs are the schema's
     /// `type-mismatch`, not a bound.
     var isNumberOrString: Bool {
-        guard isCheckableScalar else { return false }
-        switch node.resolved {
-        case .int, .float, .string: return true
-        case .bool, .null: return false
+        switch checkableValue {
+        case .int?, .float?, .string?: return true
+        case .bool?, .null?, nil: return false
         }
+    }
+
+    /// `read` of a scalar node, when it gives a value (not for null) and the scalar is not one an
+    /// unset variable left empty or with a `$`; else nil. The source text is searched for a variable
+    /// only when the value is empty or holds a `$`, which almost no value does.
+    private func checkableScalar<Result>(_ read: (YAMLNode) -> Result?) -> Result? {
+        let reading: (result: Result, mayBeLeftByVariable: Bool)? = withNode { address in
+            guard address.pointee.isScalar else { return nil }
+            // Copied once: each call into the node's readers (`isNullScalar`, `resolved`) through the
+            // address would copy it again.
+            let node = address.pointee
+            guard let result = read(node) else { return nil }
+            return (result, node.text.isEmpty || node.text.contains(ascii: "$"))
+        }
+        guard let reading, !(reading.mayBeLeftByVariable && isWrittenWithVariable) else { return nil }
+        return reading.result
     }
 }

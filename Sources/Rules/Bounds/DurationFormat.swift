@@ -83,8 +83,8 @@ struct DurationFormat: Rule {
     static let secondsFix = "write a whole number of seconds from 0 to \(Int32.max), such as '5'"
     static let probeLabels = ["aliyun.probe.timeout_seconds", "aliyun.probe.initial_delay_seconds"]
     static let healthCheckKeys = ["interval", "timeout", "start_period", "start_interval"]
-    static let deployKeys = [("update_config", "delay"), ("update_config", "monitor"), ("rollback_config", "delay"), ("rollback_config", "monitor"),
-                             ("restart_policy", "delay"), ("restart_policy", "window")]
+    /// The duration keys of each `deploy` section, grouped so that each section is looked up once.
+    static let deployKeys = [("update_config", ["delay", "monitor"]), ("rollback_config", ["delay", "monitor"]), ("restart_policy", ["delay", "window"])]
 
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
@@ -94,7 +94,7 @@ struct DurationFormat: Rule {
             }
         case .other(.alaudaService, let root):
             if let node = root["autoscaling_config"]?["wait_period"], node.isCheckableScalar {
-                checkSeconds(node.located(node.node.text), reading: IntegerReading(node, accepts: .numbersOrStrings), name: "autoscaling_config.wait_period",
+                checkSeconds(node.located(node.text), reading: IntegerReading(node, accepts: .numbersOrStrings), name: "autoscaling_config.wait_period",
                              context: &context)
             }
         default:
@@ -105,7 +105,7 @@ struct DurationFormat: Rule {
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         // Compose's schema takes only strings here: a number (`interval: 30`) is its `type-mismatch`.
         func check(_ node: NodeRef?, _ key: @autoclosure () -> String, isHealthCheck: Bool = false) {
-            guard let node, node.isCheckableScalar, case .string(let text) = node.node.resolved,
+            guard let node, case .string(let text)? = node.checkableValue,
                   let problem = Self.problem(text, isHealthCheck: isHealthCheck) else { return }
             context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node)
         }
@@ -114,7 +114,10 @@ struct DurationFormat: Rule {
         }
         check(service["stop_grace_period"], "stop_grace_period")
         if let deploy = service["deploy"] {
-            for (section, key) in Self.deployKeys { check(deploy[section]?[key], "deploy.\(section).\(key)") }
+            for (section, keys) in Self.deployKeys {
+                guard let settings = deploy[section] else { continue }
+                for key in keys { check(settings[key], "deploy.\(section).\(key)") }
+            }
         }
         for label in service.aliyunLabels where Self.probeLabels.contains(label.name.value) && !label.valueHasVariable {
             guard let value = label.value else { continue }

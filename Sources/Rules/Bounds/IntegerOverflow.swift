@@ -80,11 +80,8 @@ struct IntegerOverflow: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        // Fields read here are not read again by the walk below; one whose value is of a type its
-        // schema refuses (a huge literal is a float) is left to the walk, which explains why.
-        var fields = Set<Int>()
-        for field in IntegerField.groups(in: document, sharedBy: context).joined() where field.reading != .absent {
-            fields.insert(field.value.range.start.offset)
+        let groups = IntegerField.groups(in: document, sharedBy: context)
+        for field in groups.joined() where field.reading != .absent {
             switch field.reading {
             case .tooLarge:
                 let negative = field.value.value.hasPrefix(ascii: "-")
@@ -97,6 +94,9 @@ struct IntegerOverflow: Rule {
         }
         let root = document.root
         guard Self.mayHoldHugeNumber(root.tree.file.bytes) else { return }
+        // Fields read above are not read again by the walk; one whose value is of a type its schema
+        // refuses (a huge literal is a float) is left to the walk, which explains why.
+        let fields = Set(groups.joined().lazy.filter { $0.reading != .absent }.map(\.value.range.start.offset))
         var reported = Set<Int>()
         var stack = [root]
         while let node = stack.popLast() {
@@ -128,16 +128,32 @@ struct IntegerOverflow: Rule {
     /// Whether the bytes hold a run of at least 19 digits (`_` allowed between them), the shortest
     /// number that can exceed 64 bits: most files have none, and then the tree need not be walked.
     static func mayHoldHugeNumber(_ bytes: [UInt8]) -> Bool {
-        // Over the raw buffer, one comparison per digit test: this reads every byte of every file.
-        bytes.withUnsafeBufferPointer { buffer in
-            var run = 0
-            for byte in buffer {
-                if byte &- UInt8(ascii: "0") < 10 {
-                    run += 1
-                    if run >= 19 { return true }
-                } else if byte != UInt8(ascii: "_") {
-                    run = 0
+        // This reads every file, so it skips: a run of 19 digits is at least 19 bytes of digits and
+        // `_`, so when the 19th byte from where a run could start is neither, no run starts before
+        // it, and the search goes on after it. Only a stretch of digits and `_` is read byte by byte.
+        let runLength = 19
+        return bytes.withUnsafeBufferPointer { buffer in
+            func isDigitOrUnderscore(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") }
+            // Invariant: no run starts before `start`, and the byte before it (if any) ends a stretch.
+            var start = 0
+            while start + runLength <= buffer.count {
+                let probe = start + runLength - 1
+                guard isDigitOrUnderscore(buffer[probe]) else {
+                    start = probe + 1
+                    continue
                 }
+                // The stretch around the probe: back to its start (not before `start`), then forward.
+                var index = probe
+                while index > start, isDigitOrUnderscore(buffer[index - 1]) { index -= 1 }
+                var digits = 0
+                while index < buffer.count, isDigitOrUnderscore(buffer[index]) {
+                    if buffer[index] != UInt8(ascii: "_") {
+                        digits += 1
+                        if digits >= runLength { return true }
+                    }
+                    index += 1
+                }
+                start = index + 1
             }
             return false
         }

@@ -208,8 +208,11 @@ struct PortRange: Rule {
 
     /// The ends of a range outside the port numbers (0 allowed where it means "any").
     static func endsOutside(_ range: ClosedRange<Int>, allowsZero: Bool) -> [Int] {
+        func isOutside(_ end: Int) -> Bool { !ports.contains(end) && !(allowsZero && end == 0) }
+        // Nearly every range is inside, and is answered without building a list of its ends.
+        guard isOutside(range.lowerBound) || isOutside(range.upperBound) else { return [] }
         let ends = range.lowerBound == range.upperBound ? [range.lowerBound] : [range.lowerBound, range.upperBound]
-        return ends.filter { !ports.contains($0) && !(allowsZero && $0 == 0) }
+        return ends.filter(isOutside)
     }
 
     /// `N-M` ranges written high to low, in source order. `PortSpec` reads them either way round, so the

@@ -142,7 +142,7 @@ struct QuantityFormat: Rule {
     /// One Kubernetes quantity; the quantity when it is valid, for comparing a request with its limit.
     func checkQuantity(_ node: NodeRef, resource: String, name: String, context: inout RuleContext) -> Quantity? {
         guard node.isNumberOrString else { return nil }
-        let text = node.located(node.node.text)
+        let text = node.located(node.text)
         let problem: String
         if let quantity = Quantity.kubernetes(Substring(text.value)) {
             if quantity.value < 0 {
@@ -163,38 +163,49 @@ struct QuantityFormat: Rule {
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         let resources = service["deploy"]?["resources"]
-        let limits = resources?["limits"], reservations = resources?["reservations"]
+        // Sealed: each is asked for two keys, which then share one path allocation.
+        let limits = resources?["limits"]?.sealed(), reservations = resources?["reservations"]?.sealed()
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
+        // Each value is resolved once, in place: the size and CPU fields of every service are read here.
         func checkSize(_ key: String, _ node: NodeRef?) {
-            guard let node, node.isNumberOrString else { return }
-            guard let bytes = Self.sizeInBytes(of: node, unlimitedAllowed: key == "memswap_limit") else { return report(key, node, Self.notASize) }
+            guard let node, let value = node.checkableValue else { return }
+            let bytes: Double?
+            switch value {
+            case .bool, .null: return
+            // `memswap_limit: -1` is unlimited swap.
+            case _ where key == "memswap_limit" && node.text == "-1": return
+            case .string(let text): bytes = Quantity.byteSize(Substring(text))?.value
+            case .int, .float: bytes = value.spelledNumber.flatMap { $0 >= 0 ? $0 : nil }
+            }
+            guard let bytes else { return report(key, node, Self.notASize) }
             if bytes >= Self.firstOverflowingSize { report(key, node, Self.overflowsASize) }
         }
         func checkCPUs(_ key: String, _ node: NodeRef?) {
-            guard let node, node.isNumberOrString, !((node.number?.value).map { $0 >= 0 } ?? false) else { return }
-            report(key, node, Self.notCPUs)
+            guard let node, let value = node.checkableValue else { return }
+            switch value {
+            case .bool, .null: return
+            case .int, .float, .string: if !(value.spelledNumber.map { $0 >= 0 } ?? false) { report(key, node, Self.notCPUs) }
+            }
         }
-        checkSize("mem_limit", service["mem_limit"])
-        checkSize("memswap_limit", service["memswap_limit"])
-        checkSize("mem_reservation", service["mem_reservation"])
-        checkSize("shm_size", service["shm_size"])
-        checkSize("build.shm_size", service["build"]?["shm_size"])
+        // Services seldom set these: one pass over the service's keys rules them all out for most.
+        let mayHoldFields = service.node.containsAnyKey(Self.serviceFields)
+        func field(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
+        checkSize("mem_limit", field("mem_limit"))
+        checkSize("memswap_limit", field("memswap_limit"))
+        checkSize("mem_reservation", field("mem_reservation"))
+        checkSize("shm_size", field("shm_size"))
+        checkSize("build.shm_size", field("build")?["shm_size"])
         checkSize("deploy.resources.limits.memory", limits?["memory"])
         checkSize("deploy.resources.reservations.memory", reservations?["memory"])
-        checkCPUs("cpus", service["cpus"])
+        checkCPUs("cpus", field("cpus"))
         checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
         checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
     }
 
-    /// A Docker size in bytes: a non-negative number of bytes, or text `RAMInBytes` reads; `-1` (as 0)
-    /// where it means unlimited. Nil when it is no size.
-    static func sizeInBytes(of node: NodeRef, unlimitedAllowed: Bool) -> Double? {
-        if unlimitedAllowed, node.text == "-1" { return 0 }
-        if case .string(let text) = node.resolved { return Quantity.byteSize(Substring(text))?.value }
-        return node.number.map(\.value).flatMap { $0 >= 0 ? $0 : nil }
-    }
+    /// The keys of a service (other than `deploy`) that `checkCompose` reads.
+    static let serviceFields = KeySet(["mem_limit", "memswap_limit", "mem_reservation", "shm_size", "build", "cpus"])
 
     /// 2⁶³ bytes: go-units converts the size to `int64`, and from here on it comes out as `Int64.min`.
     static let firstOverflowingSize = 0x1p63

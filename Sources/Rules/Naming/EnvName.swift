@@ -111,17 +111,23 @@ struct EnvName: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        guard let environment = service["environment"] else { return }
+        guard !service.environment.isEmpty, let environment = service["environment"] else { return }
+        let isMapping = environment.isMapping
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.
         // Worked out only for the rare name that needs it: most services have no such name.
         lazy var substituted = Set(environment.items.filter(\.isWrittenWithVariable).map(\.range.start.offset))
-        for entry in service.environment where !DuplicateEnv.schedulingPrefixes.contains(where: entry.name.value.hasPrefix(ascii:)) {
-            if entry.name.value.isEmpty || entry.name.value.contains(ascii: "$"), substituted.contains(entry.entry.range.start.offset) { continue }
-            if let problem = Self.composeProblem(entry.name.value, isMapping: environment.isMapping) {
-                context.reportName(entry.name, problem: problem, what: "environment variable", of: service.owner, fix: Self.composeFix)
+        // Entries are read in place (a copy of each retains its strings and path), their names as texts;
+        // the located name is built only for a finding.
+        let entries = service.environment
+        for index in entries.indices {
+            let name = entries[index].nameText
+            if DuplicateEnv.isSchedulingFilter(name) { continue }
+            if name.isEmpty || name.contains(ascii: "$"), substituted.contains(entries[index].entry.range.start.offset) { continue }
+            if let problem = Self.composeProblem(name, isMapping: isMapping) {
+                context.reportName(entries[index].name, problem: problem, what: "environment variable", of: service.owner, fix: Self.composeFix)
             } else if context.platform == .v2 {
-                context.checkName(entry.name, Self.kubernetes, what: "environment variable", of: service.owner)
+                context.checkName(entries[index].name, Self.kubernetes, what: "environment variable", of: service.owner)
             }
         }
     }

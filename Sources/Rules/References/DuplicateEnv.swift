@@ -72,8 +72,8 @@ struct DuplicateEnv: Rule {
         case .compose(let compose):
             // The mapping form cannot repeat a key: that is duplicate-key's finding, not this rule's.
             // One entry cannot repeat; most services are decided here without building any list.
-            for service in compose.services where service.environment.count > 1 && service["environment"]?.isMapping != true {
-                let names = service.environment.lazy.map(\.name).filter { name in !Self.schedulingPrefixes.contains { name.value.hasPrefix(ascii: $0) } }
+            for service in compose.services where Self.hasRepeatedName(service.environment) && service["environment"]?.isMapping != true {
+                let names = service.environment.lazy.map(\.name).filter { name in !Self.isSchedulingFilter(name.value) }
                 report(Array(names), in: "the environment of service '\(service.name.value)'", context: &context)
             }
         case .pod(let pod):
@@ -84,6 +84,25 @@ struct DuplicateEnv: Rule {
             report((root["dockerEnv"]?.items ?? []).compactMap { $0["name"]?.string }, in: "dockerEnv", context: &context)
         default:
             break
+        }
+    }
+
+    /// Whether an entry of a Compose environment is a scheduling filter, not a variable (`env-name` asks too).
+    static func isSchedulingFilter(_ name: String) -> Bool {
+        // Every prefix ends in ':', which a variable's name almost never holds: one byte search decides.
+        name.contains(ascii: ":") && schedulingPrefixes.contains(where: name.hasPrefix(ascii:))
+    }
+
+    /// Whether two entries name one variable, scheduling filters aside. Nearly no environment repeats a
+    /// name, and this decides so from the names' texts, without a located name or a list of them.
+    static func hasRepeatedName(_ entries: [KeyValueEntry]) -> Bool {
+        // Two equal names are both filters or both variables, so the filter test waits for a repeat.
+        if entries.count > RuleContext.repeatScanLimit {
+            var seen = Set<String>()
+            return entries.contains { !seen.insert($0.nameText).inserted && !isSchedulingFilter($0.nameText) }
+        }
+        return entries.indices.contains { index in
+            entries[..<index].contains { $0.nameText == entries[index].nameText } && !isSchedulingFilter(entries[index].nameText)
         }
     }
 

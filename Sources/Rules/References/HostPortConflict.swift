@@ -85,7 +85,9 @@ struct HostPortConflict: Rule {
 
     /// Host ports bound by one port entry.
     struct Binding {
-        let owner: String
+        /// Who publishes the ports: a service's name, or a container's label as messages spell it. A
+        /// service is spelled out only for a finding (see `ownerDescription`), not for each of its ports.
+        let owner: Owner
         /// Compose profiles of the service; empty when it always runs.
         let profiles: Set<String>
         /// Nil when bound on every address.
@@ -93,6 +95,18 @@ struct HostPortConflict: Rule {
         let ports: ClosedRange<Int>
         let `protocol`: String
         let entry: Located<String>
+
+        enum Owner {
+            case service(name: String)
+            case container(label: String)
+        }
+
+        var ownerDescription: String {
+            switch owner {
+            case .service(let name): "service '\(name)'"
+            case .container(let label): label
+            }
+        }
 
         var description: String {
             let address = self.address.map { $0.contains(ascii: ":") ? "[\($0)]:" : "\($0):" } ?? ""
@@ -117,7 +131,10 @@ struct HostPortConflict: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
         case .compose(let compose):
-            report(compose.services.flatMap(Self.bindings), context: &context)
+            // Into one list: a list per service, flattened, costs more than the bindings themselves.
+            var bindings: [Binding] = []
+            for service in compose.services { Self.addBindings(of: service, to: &bindings) }
+            report(bindings, context: &context)
         case .pod(let pod):
             report(pod.containers.flatMap(Self.bindings), context: &context)
         default:
@@ -125,22 +142,27 @@ struct HostPortConflict: Rule {
         }
     }
 
-    /// The fixed host ports a service publishes (not dynamic ranges, not with host networking).
-    static func bindings(of service: ComposeService) -> [Binding] {
-        guard service["network_mode"]?.string?.value != "host" else { return [] }
+    /// Adds the fixed host ports a service publishes (not dynamic ranges, not with host networking).
+    static func addBindings(of service: ComposeService, to bindings: inout [Binding]) {
+        guard !service.ports.isEmpty, service["network_mode"]?.string?.value != "host" else { return }
         let profiles = Set(service["profiles"]?.stringList.map(\.value) ?? [])
-        return service.ports.compactMap { entry in
-            guard case .success(let spec) = entry.spec, let published = spec.published, published.count == spec.target.count else { return nil }
-            return Binding(owner: "service '\(service.name.value)'", profiles: profiles, address: spec.hostIP.flatMap { $0.isEmpty ? nil : $0 },
-                           ports: published, protocol: spec.protocol.lowercased(), entry: entry.node.located(""))
+        for entry in service.ports {
+            guard case .success(let spec) = entry.spec, let published = spec.published, published.count == spec.target.count else { continue }
+            bindings.append(Binding(owner: .service(name: service.name.value), profiles: profiles, address: spec.hostIP.flatMap { $0.isEmpty ? nil : $0 },
+                                    ports: published, protocol: Self.lowercased(spec.protocol), entry: entry.node.located("")))
         }
+    }
+
+    /// A protocol as bindings compare it: lower-cased, which nearly every one already is (`tcp`).
+    static func lowercased(_ protocol: String) -> String {
+        `protocol`.allBytes { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? `protocol` : `protocol`.lowercased()
     }
 
     static func bindings(of container: PodContainer) -> [Binding] {
         container.ports.compactMap { port in
             guard let hostPort = port["hostPort"]?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
             let address = port["hostIP"]?.string?.value
-            return Binding(owner: container.label, profiles: [], address: address?.isEmpty == false ? address : nil,
+            return Binding(owner: .container(label: container.label), profiles: [], address: address?.isEmpty == false ? address : nil,
                            ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port["protocol"]?.string?.value ?? "TCP").lowercased(),
                            entry: hostPort.map { "\($0)" })
         }
@@ -156,10 +178,18 @@ struct HostPortConflict: Rule {
         var indexed: [Int] = []
         var ranges: [Int] = []
         var budget = 1_000_000
+        singles.reserveCapacity(bindings.count)
         for (index, binding) in bindings.enumerated() {
+            let single = binding.ports.count == 1
+            let key = PortKey(port: binding.ports.lowerBound, protocol: binding.protocol)
+            // A single port's entry of the index, looked up once: for the candidates, and for whether
+            // the binding joins the index.
+            let sameKey = single ? singles[key] ?? [] : []
             var candidates = ranges
             if binding.ports.count > indexed.count {
                 candidates += indexed
+            } else if single {
+                candidates += sameKey
             } else {
                 for port in binding.ports {
                     candidates += singles[PortKey(port: port, protocol: binding.protocol)] ?? []
@@ -169,18 +199,16 @@ struct HostPortConflict: Rule {
             guard budget > 0 else { return }
             if let first = candidates.filter({ bindings[$0].conflicts(with: binding) }).min() {
                 let other = bindings[first]
-                let single = binding.ports.count == 1
                 let relation = other.ports == binding.ports && other.address == binding.address
-                    ? "\(single ? "is" : "are") already published by \(other.owner)"
-                    : "overlap\(single ? "s" : "") \(other.description), published by \(other.owner)"
+                    ? "\(single ? "is" : "are") already published by \(other.ownerDescription)"
+                    : "overlap\(single ? "s" : "") \(other.description), published by \(other.ownerDescription)"
                 context.report("\(binding.description) \(relation); a host port can be bound once, change one of them",
                                at: binding.entry, notes: [other.entry.note("published here first")])
             }
-            if binding.ports.count > 1 {
+            if !single {
                 ranges.append(index)
             } else {
-                let key = PortKey(port: binding.ports.lowerBound, protocol: binding.protocol)
-                if !(singles[key] ?? []).contains(where: { bindings[$0].address == binding.address && bindings[$0].profiles == binding.profiles }) {
+                if !sameKey.contains(where: { bindings[$0].address == binding.address && bindings[$0].profiles == binding.profiles }) {
                     singles[key, default: []].append(index)
                     indexed.append(index)
                 }

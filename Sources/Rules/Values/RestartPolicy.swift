@@ -73,7 +73,9 @@ struct RestartPolicy: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                if let restart = service["restart"].flatMap(Self.stringValue) {
+                // Nearly every service names a policy exactly, which is decided from the text alone.
+                if let node = service["restart"], case .string(let text) = node.resolved, !Self.policies.contains(text),
+                   let restart = node.checkedString(separators: ":") {
                     checkRestart(restart, context: &context)
                 }
                 if let condition = service["deploy"]?["restart_policy"]?["condition"].flatMap(Self.stringValue),
@@ -92,7 +94,7 @@ struct RestartPolicy: Rule {
 
     /// The text of a string scalar (a boolean or number is the schema check's business).
     static func stringValue(_ node: NodeRef) -> Located<String>? {
-        guard case .string = node.node.resolved else { return nil }
+        guard case .string = node.resolved else { return nil }
         return node.checkedString(separators: ":")
     }
 
