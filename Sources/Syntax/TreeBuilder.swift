@@ -18,9 +18,6 @@ struct TreeBuilder {
     private var scratch: [NodeID] = []
     private var frames: [Frame] = []
     private var anchors: [String: Anchor] = [:]
-    /// Nodes each node expands to (itself and everything below, aliases counted in full). 32 bits, as
-    /// the limit is capped to fit (`expansionLimit`): one entry per node of a large file.
-    private var weights: [UInt32] = []
     /// Running total of expanded nodes for the document.
     private var expanded = 0
     /// While a finished mapping is checked its entries are still on the scratch stack; this marks where
@@ -28,10 +25,6 @@ struct TreeBuilder {
     private var scratchEndForPath: Int?
     /// Stand-ins for aliases that could not be resolved; later checks skip them to avoid cascades.
     private var placeholders: Set<Int32> = []
-
-    /// `maxExpandedNodes`, capped so that every weight fits 32 bits: a subtree's weight never exceeds
-    /// the limit, since reading stops the moment the running total does.
-    private var expansionLimit: Int { min(limits.maxExpandedNodes, Int(UInt32.max)) }
 
     private struct Frame {
         let node: Int
@@ -42,7 +35,10 @@ struct TreeBuilder {
 
     private enum Anchor {
         case pending(SourceRange)
-        case defined(NodeID)
+        /// `weight`: the nodes the anchored node expands to (itself and everything below, aliases
+        /// counted in full), which every alias of it adds. Kept with the anchor, the only place it is
+        /// read, rather than for every node (a large file's worth of memory, written and never read).
+        case defined(NodeID, weight: Int)
     }
 
     init(file: SourceFile, limits: ReaderLimits) {
@@ -53,7 +49,6 @@ struct TreeBuilder {
         // or two of peak memory.
         let expectedNodes = file.bytes.count / 8 + 4
         nodes.reserveCapacity(expectedNodes)
-        weights.reserveCapacity(expectedNodes)
         children.reserveCapacity(expectedNodes)
         keyPrints.reserveCapacity(expectedNodes / 2)
     }
@@ -69,8 +64,8 @@ struct TreeBuilder {
         if text.utf8.count > limits.maxScalarBytes {
             return limitHit("scalar of \(text.utf8.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: range)
         }
-        let id = addNode(YAMLNode(kind: .scalar, style: style, isFlow: false, range: range, text: text, tag: tag, firstChild: 0, childCount: 0), weight: 1)
-        if let anchor { anchors[anchor] = .defined(id) }
+        let id = addNode(YAMLNode(kind: .scalar, style: style, isFlow: false, range: range, text: text, tag: tag, firstChild: 0, childCount: 0))
+        if let anchor { anchors[anchor] = .defined(id, weight: 1) }
         return attach(id, at: range)
     }
 
@@ -80,7 +75,6 @@ struct TreeBuilder {
             return limitHit("nesting deeper than \(limits.maxDepth) levels (raise the limit with --max-depth)", at: range)
         }
         nodes.append(YAMLNode(kind: kind, style: .plain, isFlow: isFlow, range: range, text: "", tag: tag, firstChild: 0, childCount: 0))
-        weights.append(1)
         if let anchor { anchors[anchor] = .pending(range) }
         frames.append(Frame(node: nodes.count - 1, scratchStart: scratch.count, anchor: anchor, expandedAtStart: expanded))
         expanded += 1
@@ -113,16 +107,15 @@ struct TreeBuilder {
             nodes[frame.node].childCount = Int32(count)
         }
         scratch.removeLast(count)
-        weights[frame.node] = UInt32(clamping: expanded - frame.expandedAtStart)
         let id = NodeID(frame.node)
-        if let anchor = frame.anchor { anchors[anchor] = .defined(id) }
+        if let anchor = frame.anchor { anchors[anchor] = .defined(id, weight: expanded - frame.expandedAtStart) }
         return attach(id, at: nodes[frame.node].range)
     }
 
     mutating func alias(_ name: String, range: SourceRange) -> Bool {
         switch anchors[name] {
-        case .defined(let target):
-            expanded += Int(weights[Int(target.index)])
+        case .defined(let target, let weight):
+            expanded += weight
             guard checkExpansion(at: range, alias: name) else { return false }
             return attach(target, at: range)
         case .pending(let anchorRange):
@@ -131,7 +124,7 @@ struct TreeBuilder {
         case nil:
             report(.undefinedAlias, "alias *\(name) refers to no anchor; define &\(name) before using it", at: range)
         }
-        let placeholder = addNode(YAMLNode(kind: .scalar, style: .plain, isFlow: false, range: range, text: "", tag: nil, firstChild: 0, childCount: 0), weight: 1)
+        let placeholder = addNode(YAMLNode(kind: .scalar, style: .plain, isFlow: false, range: range, text: "", tag: nil, firstChild: 0, childCount: 0))
         placeholders.insert(placeholder.index)
         return attach(placeholder, at: range)
     }
@@ -145,10 +138,9 @@ struct TreeBuilder {
 
     // MARK: Internals
 
-    private mutating func addNode(_ node: consuming YAMLNode, weight: Int) -> NodeID {
+    private mutating func addNode(_ node: consuming YAMLNode) -> NodeID {
         nodes.append(node)
-        weights.append(UInt32(clamping: weight))
-        expanded += weight
+        expanded += 1
         return NodeID(nodes.count - 1)
     }
 
@@ -162,7 +154,7 @@ struct TreeBuilder {
     }
 
     private mutating func checkExpansion(at range: SourceRange, alias: String? = nil) -> Bool {
-        guard expanded > expansionLimit else { return true }
+        guard expanded > limits.maxExpandedNodes else { return true }
         let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
         return limitHit("\(cause) to more than \(limits.maxExpandedNodes) nodes, counting every alias and merge in full (raise the limit with --max-nodes)", at: range)
     }
