@@ -38,10 +38,12 @@ extension YAMLNode {
     @usableFromInline
     var resolvesToNull: Bool { resolved == .null }
 
-    /// The scalar's typed value (collections resolve to `.null`).
+    /// The scalar's typed value (collections resolve to `.null`). Inlined, like `isNullScalar`: read
+    /// through a node's address, an out-of-line property would take a copy of the whole node.
+    @inlinable
     public var resolved: ScalarValue {
         guard kind == .scalar else { return .null }
-        return ScalarValue.resolve(text, style: style, tag: tag)
+        return ScalarValue.resolve(text, style: style, tag: tagName?.text)
     }
 }
 

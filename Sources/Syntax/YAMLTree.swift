@@ -73,7 +73,7 @@ public struct YAMLNode: Sendable {
 /// An explicit tag. Boxed because tags are rare: the untagged node pays one pointer, not a `String`.
 @usableFromInline
 final class TagName: Sendable {
-    let text: String
+    @usableFromInline let text: String
 
     init(_ text: String) { self.text = text }
 }
