@@ -27,7 +27,7 @@ extension YAMLNode {
     @inlinable
     public var isNullScalar: Bool {
         guard kind == .scalar else { return false }
-        if tagName == nil, style == .plain {
+        if tagID == .none, style == .plain {
             guard let first = text.utf8.first else { return true }
             guard first == UInt8(ascii: "~") || first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
         }
@@ -43,7 +43,7 @@ extension YAMLNode {
     @inlinable
     public var resolved: ScalarValue {
         guard kind == .scalar else { return .null }
-        return ScalarValue.resolve(text, style: style, tag: tagName?.text)
+        return ScalarValue.resolve(text, style: style, tag: tagID.text)
     }
 }
 

@@ -267,7 +267,7 @@ extension TreeBuilder {
     // Both read the nodes in place: a copy of a node retains and releases its strings, once per key.
     private func isMergeKey(_ index: Int) -> Bool {
         nodes[index].kind == .scalar && nodes[index].style == .plain && nodes[index].text == "<<"
-            && (nodes[index].tagName == nil || nodes[index].tag == "tag:yaml.org,2002:merge")
+            && (nodes[index].tagID == .none || nodes[index].tag == "tag:yaml.org,2002:merge")
     }
 
     private func hasMergeKey(_ entries: ArraySlice<NodeID>) -> Bool {

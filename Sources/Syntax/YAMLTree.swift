@@ -1,3 +1,4 @@
+import Synchronization
 import Diagnostics
 
 /// Index of a node in its `YAMLTree`. Aliases resolve to the anchored node's id, so a node may appear
@@ -23,10 +24,12 @@ public enum ScalarStyle: UInt8, Sendable {
 public struct YAMLNode: Sendable {
     public enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
 
-    // Declared widest first so the node packs into 64 bytes: a large file has hundreds of thousands.
+    // Declared so the node packs into 56 bytes (`Tests/SyntaxTests/NodeLayoutTests`): a large file
+    // has hundreds of thousands, and on the bench machine every page of memory first written costs
+    // about 2 µs.
     /// A scalar's value after YAML unescaping; empty for collections.
     public var text: String
-    @usableFromInline var tagName: TagName?
+    @usableFromInline var tagID: TagID
     public var range: SourceRange
     @usableFromInline var firstChild: Int32
     @usableFromInline var childCount: Int32
@@ -38,13 +41,13 @@ public struct YAMLNode: Sendable {
 
     /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`), nil when implicit.
     public var tag: String? {
-        get { tagName?.text }
-        set { tagName = newValue.map(TagName.init) }
+        get { tagID.text }
+        set { tagID = TagID(newValue) }
     }
 
     init(kind: Kind, style: ScalarStyle, isFlow: Bool, range: SourceRange, text: String, tag: String?, firstChild: Int32, childCount: Int32) {
         self.text = text
-        self.tagName = tag.map(TagName.init)
+        self.tagID = TagID(tag)
         self.range = range
         self.firstChild = firstChild
         self.childCount = childCount
@@ -70,12 +73,46 @@ public struct YAMLNode: Sendable {
     }
 }
 
-/// An explicit tag. Boxed because tags are rare: the untagged node pays one pointer, not a `String`.
+/// An explicit tag, as its number in the process's table of the tags met (`TagTable`). Tags are rare
+/// and few, so a node pays four bytes for one, not a pointer or a `String`.
 @usableFromInline
-final class TagName: Sendable {
-    @usableFromInline let text: String
+struct TagID: Equatable, Sendable {
+    /// 0 for no tag; otherwise one more than the tag's place in the table.
+    @usableFromInline let number: UInt32
 
-    init(_ text: String) { self.text = text }
+    @usableFromInline static let none = TagID(number: 0)
+
+    private init(number: UInt32) {
+        self.number = number
+    }
+
+    init(_ tag: String?) {
+        self.number = tag.map(TagTable.number(of:)) ?? 0
+    }
+
+    @inlinable var text: String? { number == 0 ? nil : TagTable.text(ofNumber: number) }
+}
+
+/// The tags met by this process, each once. It only grows, by the distinct tags of the files read,
+/// which are bounded by their size (and are in practice a handful: `!!str`, `!Ref`…).
+@usableFromInline
+enum TagTable {
+    private static let table = Mutex<(texts: [String], numbers: [String: UInt32])>(([], [:]))
+
+    static func number(of tag: String) -> UInt32 {
+        table.withLock { table in
+            if let number = table.numbers[tag] { return number }
+            table.texts.append(tag)
+            let number = UInt32(table.texts.count)
+            table.numbers[tag] = number
+            return number
+        }
+    }
+
+    @usableFromInline
+    static func text(ofNumber number: UInt32) -> String {
+        table.withLock { $0.texts[Int(number) - 1] }
+    }
 }
 
 /// A parsed document: nodes in creation order, plus the child table. A value type whose storage is two
