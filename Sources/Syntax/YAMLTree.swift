@@ -264,13 +264,13 @@ public struct MappingPairs: RandomAccessCollection, Sendable {
 
 /// A digest of a mapping key's text: its length and its first, second and last bytes, which set apart
 /// the keys of one mapping almost always (`image`, `ports`, `mem_limit`, `memswap_limit`). Equal texts
-/// have equal digests; equal digests are confirmed by comparing the texts.
-@usableFromInline
-struct KeyPrint: Equatable, Sendable {
+/// have equal digests; equal digests are confirmed by comparing the texts. Cheaper than hashing the
+/// text, for tables of keys looked up once per key of a document (the schemas' fields).
+public struct KeyPrint: Comparable, Sendable {
     @usableFromInline let value: UInt32
 
     @inlinable
-    init(_ text: String) {
+    public init(_ text: String) {
         var text = text
         value = text.withUTF8 { bytes in
             guard let first = bytes.first, let last = bytes.last else { return 0 }
@@ -280,6 +280,10 @@ struct KeyPrint: Equatable, Sendable {
     }
 
     static let none = KeyPrint(value: 0)
+
+    public static func < (lhs: KeyPrint, rhs: KeyPrint) -> Bool {
+        lhs.value < rhs.value
+    }
 
     private init(value: UInt32) {
         self.value = value

@@ -1,3 +1,5 @@
+import Syntax
+
 /// The expected shape of a value. Schemas written with these drive the `unknown-field` and
 /// `type-mismatch` checks of every template kind and the JSON Schemas stackc publishes, so there is one
 /// description of each kind, not two that drift apart.
@@ -73,17 +75,32 @@ public final class ObjectSchema: Sendable {
     public let required: [String]
     public let allowsExtensions: Bool
     private let index: [String: Int]
+    /// The fields by the digest of their names, in digest order: the walk looks up every key of a
+    /// document here, and a digest and a binary search cost a fraction of hashing the key.
+    private let byPrint: [(print: KeyPrint, field: Int)]
 
     public init(_ name: String, allowsExtensions: Bool = true, required: [String] = [], fields: [(String, FieldType)]) {
         self.name = name
         self.fields = fields.map { (name: $0.0, type: $0.1) }
         self.required = required
         self.allowsExtensions = allowsExtensions
-        self.index = Dictionary(fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.index = index
+        self.byPrint = index.values.map { (print: KeyPrint(fields[$0].0), field: $0) }.sorted { ($0.print, $0.field) < ($1.print, $1.field) }
     }
 
     public func type(of key: String) -> FieldType? {
-        index[key].map { fields[$0].type }
+        let print = KeyPrint(key)
+        var low = 0, high = byPrint.count
+        while low < high {
+            let middle = (low + high) / 2
+            if byPrint[middle].print < print { low = middle + 1 } else { high = middle }
+        }
+        while low < byPrint.count, byPrint[low].print == print {
+            if fields[byPrint[low].field].name == key { return fields[byPrint[low].field].type }
+            low += 1
+        }
+        return nil
     }
 
     /// A copy with more fields (a dialect that extends a base schema).
