@@ -1,3 +1,6 @@
+import Diagnostics
+import Dispatch
+import Synchronization
 import Testing
 @testable import Syntax
 
@@ -17,5 +20,21 @@ struct NodeLayoutTests {
         #expect(node.tag == "!other")
         node.tag = nil
         #expect(node.tag == nil && node.tagID == .none)
+    }
+
+    /// Files are read on several threads at once, all interning their tags in the one table.
+    @Test func tagsReadOnManyThreadsAtOnceComeBackIntact() {
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { file in
+            let tags = (0..<20).map { "!t\((file * 7 + $0) % 50)" }
+            let text = tags.enumerated().map { "k\($0.offset): \($0.element) v" }.joined(separator: "\n")
+            guard let tree = YAMLReader.read(SourceFile(path: "t\(file).yaml", text: text)).tree else {
+                failures.withLock { $0 += 1 }
+                return
+            }
+            let read = (0..<20).map { tree.node("k\($0)")?.tag }
+            if read != tags.map(Optional.init) { failures.withLock { $0 += 1 } }
+        }
+        #expect(failures.withLock { $0 } == 0)
     }
 }
