@@ -5,7 +5,7 @@ import Syntax
 /// tree in the kind's view. An unknown or ambiguous document gets one diagnostic naming what it could be.
 public enum DocumentDecoder {
     /// Runs a large Compose file's services are decoded in: more than cores, so a thread that is free
-    /// early (or late, after the schema walk) takes the next.
+    /// early takes the next.
     static let serviceRuns = 8
 
     public struct Result: Sendable {
@@ -27,9 +27,9 @@ public enum DocumentDecoder {
     ///     user named, a note for one found while walking a folder.
     ///   - isInterpolated: which scalars came from variable substitution (see `SchemaCheck`).
     ///   - deferringSchemaWalk: for a file large enough to split its work over the cores, hand the
-    ///     schema walk back in `Result.deferredSchemaWalk` instead of running it: the caller runs it
-    ///     beside the rules (`RuleEngine.check(_:alongside:)`), where it evens out the cores' loads,
-    ///     rather than beside the decoding of the services, which it outlasts.
+    ///     schema walk back in `Result.deferredSchemaWalk` instead of running it after the decoding:
+    ///     the caller runs it beside the rules (`RuleEngine.check(_:alongside:)`), where it evens out
+    ///     the cores' loads.
     public static func decode(_ tree: YAMLTree, kind explicit: DocumentKind? = nil, unknownSeverity: Severity = .error,
                               isInterpolated: @escaping @Sendable (NodeID) -> Bool = { _ in false },
                               deferringSchemaWalk: Bool = false) -> Result {
@@ -70,38 +70,19 @@ public enum DocumentDecoder {
         let schemaDiagnostics: @Sendable () -> [Diagnostic] = { [layout] in
             structure.isEmpty ? SchemaCheck.check(tree, kind: kind, layout: layout, isInterpolated: isInterpolated) : structure
         }
-        let makeDocument: @Sendable () -> Document = { [layout] in
-            switch kind {
-            case .compose: .compose(ComposeDocument(root: root, layout: layout ?? .services))
-            case .pod: .pod(PodDocument(root: root))
-            default: .other(kind, root)
-            }
+        // A large file's Compose services are decoded in runs on all the cores, whichever thread is
+        // free taking the next.
+        let isLarge = ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count)
+        let document: Document
+        switch kind {
+        case .compose:
+            let layout = layout ?? .services
+            document = .compose(isLarge ? decodeServicesInRuns(root, layout: layout) : ComposeDocument(root: root, layout: layout))
+        case .pod: document = .pod(PodDocument(root: root))
+        default: document = .other(kind, root)
         }
-        guard ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count) else {
-            return Result(document: makeDocument(), diagnostics: schemaDiagnostics())
-        }
-        // A large file: the schema walk and the model only read the tree, so they are built side by
-        // side, and a Compose file's services are decoded in runs, whichever thread is free taking the
-        // next. One concurrent loop for all, since a nested one would run on a single thread.
-        if deferringSchemaWalk {
-            return Result(document: kind == .compose ? .compose(decodeServicesInRuns(root, layout: layout ?? .services)) : makeDocument(),
-                          diagnostics: [], deferredSchemaWalk: schemaDiagnostics)
-        }
-        guard kind == .compose else {
-            let halves = ConcurrentWork.map(count: 2) { index -> (document: Document?, diagnostics: [Diagnostic]) in
-                index == 0 ? (nil, schemaDiagnostics()) : (makeDocument(), [])
-            }
-            return Result(document: halves[1].document, diagnostics: halves[0].diagnostics)
-        }
-        let composeLayout = layout ?? .services
-        let declared = ComposeDocument.declaredServices(in: root, layout: composeLayout)
-        let runs = min(Self.serviceRuns, declared.count)
-        let parts = ConcurrentWork.map(count: runs + 1) { index -> (services: [ComposeService], diagnostics: [Diagnostic]) in
-            guard index > 0 else { return ([], schemaDiagnostics()) }
-            return (ComposeDocument.decode(declared[run(index - 1, of: runs, over: declared.count)]), [])
-        }
-        let document = ComposeDocument(root: root, layout: composeLayout, services: parts.flatMap(\.services))
-        return Result(document: .compose(document), diagnostics: parts[0].diagnostics)
+        guard isLarge, deferringSchemaWalk else { return Result(document: document, diagnostics: schemaDiagnostics()) }
+        return Result(document: document, diagnostics: [], deferredSchemaWalk: schemaDiagnostics)
     }
 
     /// A large Compose file's services, decoded in runs on all the cores.

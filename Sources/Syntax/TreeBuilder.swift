@@ -193,7 +193,7 @@ extension TreeBuilder {
             checkSmallMappingKeys(entries)
             return nil
         }
-        var keys = KeySet()
+        var keys = SeenKeys()
         var hasMerge = false
         var index = entries.startIndex
         while index + 1 < entries.endIndex {
@@ -212,7 +212,7 @@ extension TreeBuilder {
 
         var result: [NodeID] = []
         result.reserveCapacity(entries.count)
-        var merged = KeySet()
+        var merged = SeenKeys()
         index = entries.startIndex
         while index + 1 < entries.endIndex {
             let key = entries[index]
@@ -307,7 +307,7 @@ extension TreeBuilder {
 
 /// Scalar key texts seen in one mapping. Most mappings are small, where a linear scan beats hashing;
 /// large ones switch to a dictionary so duplicate checks stay linear overall.
-private struct KeySet {
+private struct SeenKeys {
     private var small: [(String, NodeID)] = []
     private var large: [String: NodeID]?
 

@@ -201,10 +201,7 @@ public struct YAMLTree: Sendable {
         return keyPrints.withUnsafeBufferPointer { prints in
             var slot = slots.lowerBound
             while slot < slots.upperBound {
-                if prints[slot >> 1] == print {
-                    let keyID = children[slot]
-                    if withNodeAddress(keyID, { $0.pointee.kind == .scalar && $0.pointee.text == key }) { return children[slot + 1] }
-                }
+                if prints[slot >> 1] == print, isKey(at: slot, key) { return children[slot + 1] }
                 slot += 2
             }
             return nil
@@ -259,44 +256,5 @@ public struct MappingPairs: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Pair {
         let base = children.startIndex + 2 * position
         return Pair(key: children[base], value: children[base + 1])
-    }
-}
-
-/// A digest of a mapping key's text: its length and its first, second and last bytes, which set apart
-/// the keys of one mapping almost always (`image`, `ports`, `mem_limit`, `memswap_limit`). Equal texts
-/// have equal digests; equal digests are confirmed by comparing the texts. Cheaper than hashing the
-/// text, for tables of keys looked up once per key of a document (the schemas' fields).
-public struct KeyPrint: Comparable, Sendable {
-    @usableFromInline let value: UInt32
-
-    @inlinable
-    public init(_ text: String) {
-        var text = text
-        value = text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return 0 }
-            let second = bytes.count > 1 ? bytes[1] : 0
-            return UInt32(truncatingIfNeeded: min(bytes.count, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8 | UInt32(last)
-        }
-    }
-
-    static let none = KeyPrint(value: 0)
-
-    public static func < (lhs: KeyPrint, rhs: KeyPrint) -> Bool {
-        lhs.value < rhs.value
-    }
-
-    private init(value: UInt32) {
-        self.value = value
-    }
-
-    /// Writes the digests of the keys of the pairs in `slots` of `children` (see `YAMLTree.keyPrints`),
-    /// growing `prints` as needed.
-    static func record(pairsIn slots: Range<Int>, of children: [NodeID], nodes: [YAMLNode], into prints: inout [KeyPrint]) {
-        let needed = (slots.upperBound + 1) / 2
-        if prints.count < needed { prints.append(contentsOf: repeatElement(.none, count: needed - prints.count)) }
-        for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
-            let key = Int(children[slot].index)
-            prints[slot >> 1] = nodes[key].kind == .scalar ? KeyPrint(nodes[key].text) : .none
-        }
     }
 }

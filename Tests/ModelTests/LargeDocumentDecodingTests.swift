@@ -3,8 +3,8 @@ import Diagnostics
 import Syntax
 import Testing
 
-/// A document past `ConcurrentWork.nodeThreshold` is decoded with its schema walk beside its services,
-/// and the services in runs on several threads. The result must be what decoding on one thread gives:
+/// A document past `ConcurrentWork.nodeThreshold` has its services decoded in runs on several threads,
+/// and its schema walk run after them or handed back. The result must be what decoding on one thread gives:
 /// every service, in order, none twice, and the schema's findings from anywhere in the file.
 struct LargeDocumentDecodingTests {
     static let serviceCount = 3_000

@@ -52,4 +52,14 @@ struct KeyLookupTests {
         #expect(renamed.value(forKey: "name", in: keys) == nil)
         #expect(original.value(forKey: "name", in: original.root).map { original[$0].text } == "value")
     }
+
+    /// `containsAnyKey` screens by digest too: a key sharing a wanted key's digest is not that key.
+    @Test func anyOfSeveralKeysIsToldApartFromKeysSharingItsDigest() throws {
+        let tree = tree("abYd: 1\nother: 2\n")
+        #expect(!tree.containsAnyKey(KeySet(["abXd", "abZd"]), in: tree.root))
+        #expect(tree.containsAnyKey(KeySet(["abXd", "abYd"]), in: tree.root))
+        #expect(!tree.containsAnyKey(KeySet([]), in: tree.root))
+        let value = try #require(tree.value(forKey: "other", in: tree.root))
+        #expect(!tree.containsAnyKey(KeySet(["other"]), in: value))
+    }
 }

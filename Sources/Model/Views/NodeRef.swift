@@ -94,6 +94,11 @@ public struct NodeRef: Sendable {
         return result
     }
 
+    /// Whether the mapping holds any of `keys` (false for other kinds): see `KeySet`.
+    public func containsAnyKey(_ keys: KeySet) -> Bool {
+        shared.tree.containsAnyKey(keys, in: id)
+    }
+
     /// Items of a sequence (empty for other kinds).
     public var items: [NodeRef] {
         compactMapItems { $0 }

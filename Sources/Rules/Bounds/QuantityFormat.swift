@@ -1,5 +1,6 @@
 import Diagnostics
 import Model
+import Syntax
 
 /// A resource amount the platform cannot read: a Kubernetes quantity, a Docker byte size or a CPU count.
 struct QuantityFormat: Rule {
