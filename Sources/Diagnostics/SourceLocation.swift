@@ -26,7 +26,8 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         set { rawOffset = UInt32(clamping: newValue) }
     }
 
-    @inlinable
+    // Always inlined: the reader makes two for every event, and a call costs more than the clamping.
+    @inlinable @inline(__always)
     public init(line: Int, column: Int, offset: Int) {
         rawLine = UInt32(clamping: line)
         rawColumn = UInt32(clamping: column)

@@ -129,25 +129,23 @@ final class EventPipe: @unchecked Sendable {
     }
 }
 
-/// The consumer's side of a pipe: events in libyaml's order, `.streamEnd` or `.failure` last.
+/// The consumer's side of a pipe: events in libyaml's order, the stream's end or libyaml's failure last.
 struct PipedEvents: EventSource {
     let pipe: EventPipe
     private var current = EventBatch(capacity: 0)
-    private var marks: MarkConverter
 
-    init(pipe: EventPipe, file: SourceFile) {
+    init(pipe: EventPipe) {
         self.pipe = pipe
-        marks = MarkConverter(file: file)
     }
 
-    mutating func next() -> ReadEvent {
+    mutating func next() throws(ReadFailure) -> UnsafePointer<yaml_event_t> {
         // A loop, not a test: the last batch may hold no event at all, only libyaml's failure (a file
         // that fails at its first event, or right after a full batch).
         while current.isConsumed {
-            if let failure = current.failure { return .failure(failure) }
+            if let failure = current.failure { throw failure }
             current = pipe.take(returning: current)
         }
-        return current.takeNext(marks: &marks)
+        return current.takeNext()
     }
 }
 
@@ -197,9 +195,9 @@ private final class EventBatch {
         return slot.pointee.type == YAML_STREAM_END_EVENT
     }
 
-    /// Converts the next event; the event itself is freed later, by `empty()`.
-    func takeNext(marks: inout MarkConverter) -> ReadEvent {
+    /// The next event, valid until the batch goes back to the producer (it frees it in `empty()`).
+    func takeNext() -> UnsafePointer<yaml_event_t> {
         defer { consumed += 1 }
-        return ReadEvent(events + consumed, marks: &marks)
+        return UnsafePointer(events + consumed)
     }
 }

@@ -1,62 +1,28 @@
 internal import CLibYAML
 import Diagnostics
 
-/// One libyaml event, already converted: texts are Swift strings and marks are `SourceLocation`s. The
-/// libyaml event is freed as soon as it is converted, so an event can cross threads (`EventPipe`).
-enum ReadEvent: Sendable {
-    case streamEnd
-    case documentStart(SourceRange)
-    case scalar(text: String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange)
-    case collectionStart(YAMLNode.Kind, isFlow: Bool, tag: String?, anchor: String?, start: SourceLocation)
-    case collectionEnd(end: SourceLocation)
-    case alias(name: String, range: SourceRange)
-    /// Events the tree does not need (stream start, document end).
-    case ignored
-    /// libyaml stopped: the problem, worded for people, at libyaml's own position. No event follows.
-    case failure(ReadFailure)
-}
-
-extension ReadEvent {
-    /// Converts a libyaml event: its positions (through `marks`, whose resume points follow the events)
-    /// and its texts, copied out (the caller still frees the event).
-    init(_ event: UnsafePointer<yaml_event_t>, marks: inout MarkConverter) {
-        switch event.pointee.type {
-        case YAML_STREAM_END_EVENT:
-            self = .streamEnd
-        case YAML_DOCUMENT_START_EVENT:
-            self = .documentStart(marks.range(of: event))
-        case YAML_SCALAR_EVENT:
-            let scalar = event.pointee.data.scalar
-            self = .scalar(text: Self.string(scalar.value, length: scalar.length), style: Self.style(of: scalar.style), tag: Self.string(scalar.tag),
-                           anchor: Self.string(scalar.anchor), range: marks.range(of: event))
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.pointee.data.sequence_start
-            self = .collectionStart(.sequence, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
-                                    anchor: Self.string(start.anchor), start: marks.start(event.pointee.start_mark))
-        case YAML_MAPPING_START_EVENT:
-            let start = event.pointee.data.mapping_start
-            self = .collectionStart(.mapping, isFlow: start.style == YAML_FLOW_MAPPING_STYLE, tag: start.implicit != 0 ? nil : Self.string(start.tag),
-                                    anchor: Self.string(start.anchor), start: marks.start(event.pointee.start_mark))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            self = .collectionEnd(end: marks.end(event.pointee.end_mark))
-        case YAML_ALIAS_EVENT:
-            self = .alias(name: Self.string(event.pointee.data.alias.anchor) ?? "", range: marks.range(of: event))
-        default:
-            self = .ignored
-        }
+/// Reads the fields of a libyaml event into the values the tree holds: texts as Swift strings, scalar
+/// styles, and the digest a scalar would have as a mapping key (taken from libyaml's bytes, so the
+/// builder never reads a string back to make it).
+enum EventFields {
+    static func text(of scalar: UnsafePointer<yaml_event_t>) -> String {
+        let value = scalar.pointee.data.scalar
+        guard let pointer = value.value, value.length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: value.length), as: UTF8.self)
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    static func keyPrint(of scalar: UnsafePointer<yaml_event_t>) -> KeyPrint {
+        let value = scalar.pointee.data.scalar
+        guard let pointer = value.value else { return .none }
+        return KeyPrint(bytes: UnsafeBufferPointer(start: pointer, count: value.length))
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
     }
 
-    private static func style(of style: yaml_scalar_style_t) -> ScalarStyle {
+    static func style(of style: yaml_scalar_style_t) -> ScalarStyle {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -68,7 +34,7 @@ extension ReadEvent {
 }
 
 /// Why libyaml could not go on.
-struct ReadFailure: Sendable {
+struct ReadFailure: Error, Sendable {
     let rule: RuleID
     let message: String
     let range: SourceRange?
@@ -81,10 +47,13 @@ struct ReadFailure: Sendable {
 ///
 /// A class holding the parser in allocated memory: libyaml keeps pointers into its own parser struct,
 /// so the struct must never move.
-final class EventReader {
+final class EventReader: EventSource {
     private let file: SourceFile
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let initialized: Bool
+    /// The event `next()` returned last, freed by the call after it.
+    private let current = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var holdsCurrent = false
 
     init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
         self.file = file
@@ -97,12 +66,24 @@ final class EventReader {
     }
 
     deinit {
+        if holdsCurrent { yaml_event_delete(current) }
+        current.deallocate()
         if initialized { yaml_parser_delete(parser) }
         parser.deallocate()
     }
 
-    /// Reads the next libyaml event into `event`, unconverted: the caller converts it (`ReadEvent.init`,
-    /// on any thread) and frees it (`yaml_event_delete`). `EventPipe` runs only this on its second
+    /// Reading on this thread (`EventSource`): frees the event returned before and reads the next.
+    func next() throws(ReadFailure) -> UnsafePointer<yaml_event_t> {
+        if holdsCurrent { yaml_event_delete(current) }
+        current.initialize(to: yaml_event_t())
+        holdsCurrent = false
+        if let failure = parse(into: &current.pointee) { throw failure }
+        holdsCurrent = true
+        return UnsafePointer(current)
+    }
+
+    /// Reads the next libyaml event into `event`, unconverted: the caller converts it (on any thread)
+    /// and frees it (`yaml_event_delete`). `EventPipe` runs only this on its second
     /// thread, which keeps libyaml's share of the work — the larger one — alone there.
     /// - Returns: why libyaml stopped, when it did (then `event` holds nothing to free).
     func parse(into event: inout yaml_event_t) -> ReadFailure? {
@@ -142,55 +123,48 @@ final class EventReader {
 /// save work, so converters on different threads give the same positions.
 struct MarkConverter {
     let file: SourceFile
+    // Read once: a class's stored properties are read through a call each time, and this runs twice
+    // per event.
+    private let lineCount: Int
+    private let byteCount: Int
+    private let isASCII: Bool
     private var startHint = PositionHint()
     private var endHint = PositionHint()
 
     init(file: SourceFile) {
         self.file = file
+        lineCount = file.lineCount
+        byteCount = file.bytes.count
+        isASCII = file.isASCII
     }
 
     mutating func start(_ mark: yaml_mark_t) -> SourceLocation {
-        Self.convert(mark, in: file, hint: &startHint)
+        convert(mark, hint: &startHint)
     }
 
     mutating func end(_ mark: yaml_mark_t) -> SourceLocation {
-        Self.convert(mark, in: file, hint: &endHint)
+        convert(mark, hint: &endHint)
     }
 
     mutating func range(of event: UnsafePointer<yaml_event_t>) -> SourceRange {
         SourceRange(start: start(event.pointee.start_mark), end: end(event.pointee.end_mark))
     }
 
-    private static func convert(_ mark: yaml_mark_t, in file: SourceFile, hint: inout PositionHint) -> SourceLocation {
+    private func convert(_ mark: yaml_mark_t, hint: inout PositionHint) -> SourceLocation {
         // At the end of input libyaml may point one line past the last one; show the end of the file instead.
-        if Int(mark.line) >= file.lineCount { return file.location(ofByte: file.bytes.count) }
-        let offset = file.byteOffset(line: Int(mark.line), column: Int(mark.column), hint: &hint)
+        if Int(mark.line) >= lineCount { return file.location(ofByte: byteCount) }
+        // libyaml's index counts characters (a CRLF as two), which in an ASCII file are its bytes.
+        let offset = isASCII ? min(Int(mark.index), byteCount) : file.byteOffset(line: Int(mark.line), column: Int(mark.column), hint: &hint)
         return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
     }
 }
 
-/// Where `YAMLReader` takes its events from. A value type the reading loop owns, so its state (the
-/// batch being read, the position converter) is touched without reference counting or exclusivity
-/// checks, once per event.
+/// Where `YAMLReader` takes its events from: libyaml on the reading thread (`EventReader`) or on a
+/// thread of its own (`PipedEvents`). The reading loop converts each event's fields straight into the
+/// tree, with no converted copy of the event in between (a copy and its strings' reference counts cost
+/// more than the conversion on a large file).
 protocol EventSource {
-    mutating func next() -> ReadEvent
-}
-
-/// libyaml on the reading thread: each event converted and freed as it comes.
-struct DirectEvents: EventSource {
-    let reader: EventReader
-    var marks: MarkConverter
-
-    init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) {
-        reader = EventReader(file: file, buffer: buffer)
-        marks = MarkConverter(file: file)
-    }
-
-    /// The next event; after `.streamEnd` or `.failure` there is none.
-    mutating func next() -> ReadEvent {
-        var event = yaml_event_t()
-        if let failure = reader.parse(into: &event) { return .failure(failure) }
-        defer { yaml_event_delete(&event) }
-        return ReadEvent(&event, marks: &marks)
-    }
+    /// The next event, owned by the source and valid until the following call; or why libyaml stopped,
+    /// after which no event follows. The last event is `YAML_STREAM_END_EVENT`.
+    mutating func next() throws(ReadFailure) -> UnsafePointer<yaml_event_t>
 }

@@ -8,14 +8,24 @@ public struct KeyPrint: Comparable, Sendable {
     @inlinable
     public init(_ text: String) {
         var text = text
-        value = text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return 0 }
-            let second = bytes.count > 1 ? bytes[1] : 0
-            return UInt32(truncatingIfNeeded: min(bytes.count, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8 | UInt32(last)
-        }
+        self = text.withUTF8(KeyPrint.init(bytes:))
     }
 
+    /// The digest of a key spelled by `bytes` (its UTF-8).
+    @inlinable
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let first = bytes.first, let last = bytes.last else {
+            value = 0
+            return
+        }
+        let second = bytes.count > 1 ? bytes[1] : 0
+        value = UInt32(truncatingIfNeeded: min(bytes.count, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8 | UInt32(last)
+    }
+
+    /// The digest of collections, aliases that could not be resolved and the empty key.
     static let none = KeyPrint(value: 0)
+    /// The digest of `<<`, the merge key: two bytes, each `<` (0x3C).
+    static let mergeKey = KeyPrint(value: 2 << 24 | 0x3C3C3C)
 
     public static func < (lhs: KeyPrint, rhs: KeyPrint) -> Bool {
         lhs.value < rhs.value
@@ -28,11 +38,18 @@ public struct KeyPrint: Comparable, Sendable {
     /// Writes the digests of the keys of the pairs in `slots` of `children` (see `YAMLTree.keyPrints`),
     /// growing `prints` as needed.
     static func record(pairsIn slots: Range<Int>, of children: [NodeID], nodes: [YAMLNode], into prints: inout [KeyPrint]) {
+        record(pairsIn: slots, into: &prints) { slot in
+            let key = Int(children[slot].index)
+            return nodes[key].kind == .scalar ? KeyPrint(nodes[key].text) : .none
+        }
+    }
+
+    /// Writes `print(slot)` as the digest of the key in each pair's first slot of `slots`.
+    static func record(pairsIn slots: Range<Int>, into prints: inout [KeyPrint], _ print: (Int) -> KeyPrint) {
         let needed = (slots.upperBound + 1) / 2
         if prints.count < needed { prints.append(contentsOf: repeatElement(.none, count: needed - prints.count)) }
         for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
-            let key = Int(children[slot].index)
-            prints[slot >> 1] = nodes[key].kind == .scalar ? KeyPrint(nodes[key].text) : .none
+            prints[slot >> 1] = print(slot)
         }
     }
 }

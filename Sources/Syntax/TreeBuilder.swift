@@ -15,7 +15,7 @@ struct TreeBuilder {
     private var nodes: [YAMLNode] = []
     private var children: [NodeID] = []
     private var keyPrints: [KeyPrint] = []
-    private var scratch: [NodeID] = []
+    private var scratch = ChildStack()
     private var frames: [Frame] = []
     private var anchors: [String: Anchor] = [:]
     /// Running total of expanded nodes for the document.
@@ -60,13 +60,15 @@ struct TreeBuilder {
 
     // MARK: Events. Each returns false when reading must stop (a limit was hit).
 
-    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange) -> Bool {
+    /// `print`: the digest `text` has as a mapping key (`KeyPrint(text)`, which the reader takes from
+    /// libyaml's bytes more cheaply).
+    mutating func scalar(_ text: consuming String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange, print: KeyPrint) -> Bool {
         if text.utf8.count > limits.maxScalarBytes {
             return limitHit("scalar of \(text.utf8.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: range)
         }
         let id = addNode(YAMLNode(kind: .scalar, style: style, isFlow: false, range: range, text: text, tag: tag, firstChild: 0, childCount: 0))
         if let anchor { anchors[anchor] = .defined(id, weight: 1) }
-        return attach(id, at: range)
+        return attach(id, print: print, at: range)
     }
 
     mutating func beginCollection(_ kind: YAMLNode.Kind, isFlow: Bool, tag: String?, anchor: String?, start: SourceLocation) -> Bool {
@@ -87,29 +89,31 @@ struct TreeBuilder {
         // Mutated in place: copying a node out and back costs a retain and release of its strings.
         nodes[frame.node].range.end = end
         nodes[frame.node].firstChild = Int32(children.count)
-        // The slices of `scratch` below are temporaries: one still alive when `scratch` shrinks would
-        // make it copy its whole buffer, once per collection — quadratic in a large mapping.
+        // The slices of `scratch` below are temporaries: one still alive when `scratch` is next written
+        // would make it copy its whole buffer, once per collection — quadratic in a large mapping.
         if nodes[frame.node].kind == .mapping {
             scratchEndForPath = frame.scratchStart
-            let merged = resolveMapping(scratch[frame.scratchStart...])
+            let merged = resolveMapping(scratch.ids(from: frame.scratchStart), prints: scratch.prints(from: frame.scratchStart))
             scratchEndForPath = nil
             let start = children.count
             if let merged {
                 children.append(contentsOf: merged)
                 nodes[frame.node].childCount = Int32(merged.count / 2)
+                KeyPrint.record(pairsIn: start..<children.count, of: children, nodes: nodes, into: &keyPrints)
             } else {
-                children.append(contentsOf: scratch[frame.scratchStart...])
+                children.append(contentsOf: scratch.ids(from: frame.scratchStart))
                 nodes[frame.node].childCount = Int32(count / 2)
+                let shift = frame.scratchStart - start
+                KeyPrint.record(pairsIn: start..<children.count, into: &keyPrints) { scratch.print(at: $0 + shift) }
             }
-            KeyPrint.record(pairsIn: start..<children.count, of: children, nodes: nodes, into: &keyPrints)
         } else {
-            children.append(contentsOf: scratch[frame.scratchStart...])
+            children.append(contentsOf: scratch.ids(from: frame.scratchStart))
             nodes[frame.node].childCount = Int32(count)
         }
-        scratch.removeLast(count)
+        scratch.pop(to: frame.scratchStart)
         let id = NodeID(frame.node)
         if let anchor = frame.anchor { anchors[anchor] = .defined(id, weight: expanded - frame.expandedAtStart) }
-        return attach(id, at: nodes[frame.node].range)
+        return attach(id, print: .none, at: nodes[frame.node].range)
     }
 
     mutating func alias(_ name: String, range: SourceRange) -> Bool {
@@ -117,7 +121,8 @@ struct TreeBuilder {
         case .defined(let target, let weight):
             expanded += weight
             guard checkExpansion(at: range, alias: name) else { return false }
-            return attach(target, at: range)
+            let node = nodes[Int(target.index)]
+            return attach(target, print: node.kind == .scalar ? KeyPrint(node.text) : .none, at: range)
         case .pending(let anchorRange):
             report(.undefinedAlias, "alias *\(name) refers to a node that contains it; a recursive alias cannot be expanded",
                    at: range, notes: [Diagnostic.Note(message: "anchor &\(name) is defined here", range: anchorRange)])
@@ -126,7 +131,7 @@ struct TreeBuilder {
         }
         let placeholder = addNode(YAMLNode(kind: .scalar, style: .plain, isFlow: false, range: range, text: "", tag: nil, firstChild: 0, childCount: 0))
         placeholders.insert(placeholder.index)
-        return attach(placeholder, at: range)
+        return attach(placeholder, print: .none, at: range)
     }
 
     /// Reports a problem found outside the builder (libyaml errors, extra documents).
@@ -144,17 +149,22 @@ struct TreeBuilder {
         return NodeID(nodes.count - 1)
     }
 
-    private mutating func attach(_ id: NodeID, at range: SourceRange) -> Bool {
+    private mutating func attach(_ id: NodeID, print: KeyPrint, at range: SourceRange) -> Bool {
         if frames.isEmpty {
             root = id
         } else {
-            scratch.append(id)
+            scratch.push(id, print: print)
         }
         return checkExpansion(at: range)
     }
 
+    /// Inlined: it runs for every node, and almost always passes.
+    @inline(__always)
     private mutating func checkExpansion(at range: SourceRange, alias: String? = nil) -> Bool {
-        guard expanded > limits.maxExpandedNodes else { return true }
+        expanded <= limits.maxExpandedNodes || expansionLimitHit(at: range, alias: alias)
+    }
+
+    private mutating func expansionLimitHit(at range: SourceRange, alias: String?) -> Bool {
         let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
         return limitHit("\(cause) to more than \(limits.maxExpandedNodes) nodes, counting every alias and merge in full (raise the limit with --max-nodes)", at: range)
     }
@@ -173,12 +183,42 @@ struct TreeBuilder {
             if nodes[frame.node].kind == .sequence {
                 components.append(.index(ownCount))
             } else if ownCount % 2 == 1 {
-                let keyID = scratch[frame.scratchStart + ownCount - 1]
+                let keyID = scratch.id(at: frame.scratchStart + ownCount - 1)
                 components.append(.key(nodes[Int(keyID.index)].text))
             }
         }
         return NodePath(components)
     }
+}
+
+/// The children of the open collections, innermost last, each with its key digest (`.none` for
+/// collections), so a finished mapping's keys are told apart and recorded in `keyPrints` without
+/// reading their nodes again. Its arrays never shrink: a finished collection's children are popped by
+/// moving `count` back, where removing them would cost a generic range replacement per collection.
+private struct ChildStack {
+    private var ids: [NodeID] = []
+    private var prints: [KeyPrint] = []
+    private(set) var count = 0
+
+    mutating func push(_ id: NodeID, print: KeyPrint) {
+        if count < ids.count {
+            ids[count] = id
+            prints[count] = print
+        } else {
+            ids.append(id)
+            prints.append(print)
+        }
+        count += 1
+    }
+
+    mutating func pop(to start: Int) {
+        count = start
+    }
+
+    func id(at index: Int) -> NodeID { ids[index] }
+    func print(at index: Int) -> KeyPrint { prints[index] }
+    func ids(from start: Int) -> ArraySlice<NodeID> { ids[start..<count] }
+    func prints(from start: Int) -> ArraySlice<KeyPrint> { prints[start..<count] }
 }
 
 // MARK: - Mappings: duplicate keys and merge keys
@@ -188,9 +228,9 @@ extension TreeBuilder {
     /// ones; among several merged mappings the earlier wins (YAML 1.1 merge type, as Compose reads it).
     /// Merged pairs take the place of the `<<` entry, so source order is kept. Returns nil when the
     /// mapping has no merge key and its entries stand as they are.
-    private mutating func resolveMapping(_ entries: ArraySlice<NodeID>) -> [NodeID]? {
-        if entries.count <= 16, !hasMergeKey(entries) {
-            checkSmallMappingKeys(entries)
+    private mutating func resolveMapping(_ entries: ArraySlice<NodeID>, prints: ArraySlice<KeyPrint>) -> [NodeID]? {
+        if entries.count <= 16, !hasMergeKey(entries, prints: prints) {
+            checkSmallMappingKeys(entries, prints: prints)
             return nil
         }
         var keys = SeenKeys()
@@ -240,18 +280,19 @@ extension TreeBuilder {
         return result
     }
 
-    /// The common case — a few keys, no merge — checked pairwise, without allocating.
-    private mutating func checkSmallMappingKeys(_ entries: ArraySlice<NodeID>) {
+    /// The common case — a few keys, no merge — checked pairwise by their digests (a key's node is read
+    /// only when its digest is the empty key's or matches an earlier one), without allocating.
+    private mutating func checkSmallMappingKeys(_ entries: ArraySlice<NodeID>, prints: ArraySlice<KeyPrint>) {
         var index = entries.startIndex
         while index + 1 < entries.endIndex {
             let keyIndex = Int(entries[index].index)
-            if nodes[keyIndex].kind != .scalar {
+            if prints[index] == .none, nodes[keyIndex].kind != .scalar {
                 report(.invalidStructure, "mapping key must be a scalar, not \(nodes[keyIndex].kindDescription)", at: nodes[keyIndex].range)
             } else {
                 var earlier = entries.startIndex
                 while earlier < index {
                     let earlierIndex = Int(entries[earlier].index)
-                    if nodes[earlierIndex].kind == .scalar, nodes[earlierIndex].text == nodes[keyIndex].text {
+                    if prints[earlier] == prints[index], nodes[earlierIndex].kind == .scalar, nodes[earlierIndex].text == nodes[keyIndex].text {
                         let key = nodes[keyIndex]
                         report(.duplicateKey, "duplicate key '\(key.text)'; a mapping may define each key only once",
                                at: key.range, key: key.text, notes: [Diagnostic.Note(message: "first defined here", range: nodes[earlierIndex].range)])
@@ -270,10 +311,10 @@ extension TreeBuilder {
             && (nodes[index].tagID == .none || nodes[index].tag == "tag:yaml.org,2002:merge")
     }
 
-    private func hasMergeKey(_ entries: ArraySlice<NodeID>) -> Bool {
+    private func hasMergeKey(_ entries: ArraySlice<NodeID>, prints: ArraySlice<KeyPrint>) -> Bool {
         var index = entries.startIndex
         while index < entries.endIndex {
-            if isMergeKey(Int(entries[index].index)) { return true }
+            if prints[index] == .mergeKey, isMergeKey(Int(entries[index].index)) { return true }
             index += 2
         }
         return false

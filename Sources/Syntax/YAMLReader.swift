@@ -1,3 +1,4 @@
+internal import CLibYAML
 import Diagnostics
 
 /// The result of reading one file: a tree when one could be built, and every problem found on the way.
@@ -40,53 +41,70 @@ public enum YAMLReader {
 private struct ParseSession {
     let file: SourceFile
     var builder: TreeBuilder
+    var marks: MarkConverter
 
     init(file: SourceFile, limits: ReaderLimits) {
         self.file = file
         self.builder = TreeBuilder(file: file, limits: limits)
+        self.marks = MarkConverter(file: file)
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, pipelined: Bool) -> ReadResult {
         if pipelined, let pipe = EventPipe(file: file, buffer: buffer) {
             defer { pipe.finish() }
-            var events = PipedEvents(pipe: pipe, file: file)
+            var events = PipedEvents(pipe: pipe)
             return run(&events)
         }
-        var events = DirectEvents(file: file, buffer: buffer)
+        var events = EventReader(file: file, buffer: buffer)
         return run(&events)
     }
 
     private mutating func run<Source: EventSource>(_ events: inout Source) -> ReadResult {
         var documents = 0
         while true {
+            let event: UnsafePointer<yaml_event_t>
+            do {
+                event = try events.next()
+            } catch {
+                builder.report(error.rule, error.message, at: error.range, notes: error.notes)
+                return finish(syntaxFailed: true)
+            }
             let keepGoing: Bool
-            switch events.next() {
-            case .streamEnd:
+            switch event.pointee.type {
+            case YAML_STREAM_END_EVENT:
                 if documents == 0 {
                     builder.report(.emptyDocument, "the file holds no YAML document (it is empty or only comments); a template is a mapping",
                                    at: SourceRange(at: SourceLocation(line: 1, column: 1, offset: file.lineStarts[0])))
                 }
                 return finish(syntaxFailed: false)
-            case .failure(let failure):
-                builder.report(failure.rule, failure.message, at: failure.range, notes: failure.notes)
-                return finish(syntaxFailed: true)
-            case .documentStart(let range):
+            case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
                     builder.report(.multipleDocuments, "a second YAML document starts here; stackc reads one template per file, so split the documents into separate files",
-                                   at: range)
+                                   at: marks.range(of: event))
                     return finish(syntaxFailed: false)
                 }
                 keepGoing = true
-            case let .scalar(text, style, tag, anchor, range):
-                keepGoing = builder.scalar(text, style: style, tag: tag, anchor: anchor, range: range)
-            case let .collectionStart(kind, isFlow, tag, anchor, start):
-                keepGoing = builder.beginCollection(kind, isFlow: isFlow, tag: tag, anchor: anchor, start: start)
-            case .collectionEnd(let end):
-                keepGoing = builder.endCollection(end: end)
-            case let .alias(name, range):
-                keepGoing = builder.alias(name, range: range)
-            case .ignored:
+            case YAML_SCALAR_EVENT:
+                let scalar = event.pointee.data.scalar
+                keepGoing = builder.scalar(EventFields.text(of: event), style: EventFields.style(of: scalar.style), tag: EventFields.string(scalar.tag),
+                                           anchor: EventFields.string(scalar.anchor), range: marks.range(of: event), print: EventFields.keyPrint(of: event))
+            case YAML_SEQUENCE_START_EVENT:
+                let start = event.pointee.data.sequence_start
+                keepGoing = builder.beginCollection(.sequence, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE,
+                                                    tag: start.implicit != 0 ? nil : EventFields.string(start.tag),
+                                                    anchor: EventFields.string(start.anchor), start: marks.start(event.pointee.start_mark))
+            case YAML_MAPPING_START_EVENT:
+                let start = event.pointee.data.mapping_start
+                keepGoing = builder.beginCollection(.mapping, isFlow: start.style == YAML_FLOW_MAPPING_STYLE,
+                                                    tag: start.implicit != 0 ? nil : EventFields.string(start.tag),
+                                                    anchor: EventFields.string(start.anchor), start: marks.start(event.pointee.start_mark))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                keepGoing = builder.endCollection(end: marks.end(event.pointee.end_mark))
+            case YAML_ALIAS_EVENT:
+                keepGoing = builder.alias(EventFields.string(event.pointee.data.alias.anchor) ?? "", range: marks.range(of: event))
+            default:
+                // Stream start and document end: nothing the tree needs.
                 keepGoing = true
             }
             if !keepGoing { return finish(syntaxFailed: true) }

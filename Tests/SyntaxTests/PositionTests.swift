@@ -77,6 +77,21 @@ struct PositionTests {
         #expect(document.node("b.c")!.range.start.offset == 18)
     }
 
+    /// In an ASCII file offsets come from libyaml's character index; it must agree with the lines and
+    /// columns for every line ending libyaml knows.
+    @Test func asciiOffsetsAgreeWithLinesAndColumnsForEveryLineEnding() {
+        for (ending, valueOffset) in [("\n", 13), ("\r\n", 15), ("\r", 13)] {
+            let text = ["a: 1", "b:", "  c: x y", "d:\t[1, 2]", ""].joined(separator: ending)
+            let document = tree(text)
+            let value = document.node("b.c")!
+            #expect(span(value.range) == "3:6-3:9", "line ending \(ending.debugDescription)")
+            #expect(value.range.start.offset == valueOffset && value.range.end.offset == valueOffset + 3)
+            let list = document.node("d")!
+            let listText = document.file.bytes[list.range.start.offset..<list.range.end.offset]
+            #expect(String(decoding: listText, as: UTF8.self) == "[1, 2]", "line ending \(ending.debugDescription)")
+        }
+    }
+
     @Test func longSingleLineFlowDocumentStaysLinear() {
         let items = (0..<20_000).map { "k\($0): ü\($0)" }.joined(separator: ", ")
         let document = tree("{" + items + "}")

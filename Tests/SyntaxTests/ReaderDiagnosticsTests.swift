@@ -20,6 +20,15 @@ struct ReaderDiagnosticsTests {
         #expect(read(many.joined(separator: "\n")).diagnostics.map(brief) == ["duplicate-key@41:1"])
     }
 
+    /// Small mappings compare keys by digest first (length, first, second and last byte): keys that share
+    /// one are told apart by their texts, and empty keys (whose digest is the collections') still clash.
+    @Test func duplicateKeysAreFoundByTextNotByDigest() {
+        #expect(read("{ab_c: 1, abxc: 2}").diagnostics.isEmpty)
+        #expect(read("{ab_c: 1, abxc: 2, ab_c: 3}").diagnostics.map(brief) == ["duplicate-key@1:20"])
+        #expect(read("'': 1\nx: 2\n\"\": 3\n").diagnostics.map(brief) == ["duplicate-key@3:1"])
+        #expect(read("? [a]\n: 1\n'': 2\n").diagnostics.map(brief) == ["invalid-structure@1:3"])
+    }
+
     @Test func explicitKeyOverridingAMergedKeyIsFine() {
         #expect(read("d: &d {a: 1}\ns:\n  <<: *d\n  a: 2\n").diagnostics.isEmpty)
     }
