@@ -6,8 +6,14 @@ import Reporting
 
 extension Stackc {
     struct Lint: ParsableCommand {
+        // `stackc` as the super-command: lint is parsed on its own first (`Stackc.parsedLint`), and a
+        // command parsed as the root without one first tries the arguments as a completion-script
+        // request, which costs a third of the parse. Such a request never parses as lint and so goes to
+        // the full parser, rooted at `Stackc`, as before; in help and usage lint is only ever shown under
+        // `stackc` anyway.
         static let configuration = CommandConfiguration(
             commandName: "lint",
+            _superCommandName: "stackc",
             abstract: "Check templates for syntax errors and platform rule violations.",
             discussion: """
             Directories are searched recursively for *.yml and *.yaml files (hidden folders are skipped);
