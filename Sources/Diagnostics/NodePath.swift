@@ -69,14 +69,6 @@ public struct NodePath: Hashable, Sendable, CustomStringConvertible {
     @inlinable public func appending(key: String) -> NodePath { appending(.key(key)) }
     @inlinable public func appending(index: Int) -> NodePath { appending(.index(index)) }
 
-    /// The same path with every component in the shared links, so the many paths appended to it (the
-    /// items of a sequence, the entries of a mapping) share one allocation instead of making one each.
-    @inlinable
-    public func sealed() -> NodePath {
-        guard let tail else { return self }
-        return NodePath(links: Link(parent: links, component: tail), tail: nil)
-    }
-
     public static func == (lhs: NodePath, rhs: NodePath) -> Bool {
         guard lhs.depth == rhs.depth else { return false }
         var left = lhs.links

@@ -193,6 +193,13 @@ public struct YAMLTree: Sendable {
     /// The value under a scalar key of a mapping, if present.
     @inlinable
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
+        pair(forKey: key, in: mapping)?.value
+    }
+
+    /// The pair of a mapping whose key is the scalar `key`, if present: its index among the mapping's
+    /// pairs (as in `pairs(of:)`) and its value.
+    @inlinable
+    public func pair(forKey key: String, in mapping: NodeID) -> (index: Int, value: NodeID)? {
         // Rules look up absent keys as often as present ones, so every key of the mapping is tested:
         // by digest first (see `keyPrints`), then, for a match, by reading the key's node in place (a
         // copy would retain and release its strings).
@@ -201,7 +208,7 @@ public struct YAMLTree: Sendable {
         return keyPrints.withUnsafeBufferPointer { prints in
             var slot = slots.lowerBound
             while slot < slots.upperBound {
-                if prints[slot >> 1] == print, isKey(at: slot, key) { return children[slot + 1] }
+                if prints[slot >> 1] == print, isKey(at: slot, key) { return ((slot - slots.lowerBound) / 2, children[slot + 1]) }
                 slot += 2
             }
             return nil

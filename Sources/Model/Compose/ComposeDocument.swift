@@ -44,7 +44,7 @@ public struct ComposeDocument: Sendable {
     static func decode(_ run: ArraySlice<DeclaredService>) -> [ComposeService] {
         guard let first = run.first else { return [] }
         let own = first.node.detached()
-        return run.map { ComposeService(name: $0.name, node: own.sibling($0.node).sealed()) }
+        return run.map { ComposeService(name: own.sibling($0.name), node: own.sibling($0.node)) }
     }
 
     /// Top-level keys of a v1 file that are not services.

@@ -25,7 +25,7 @@ public struct PodContainer: Sendable {
     public let node: NodeRef
 
     public init(_ node: NodeRef) {
-        self.node = node.sealed()
+        self.node = node
     }
 
     public var name: Located<String>? { node["name"]?.string }

@@ -5,23 +5,23 @@ import Diagnostics
 public struct KeyValueEntry: Sendable {
     /// Where the whole entry is (the list item, or the key of the pair).
     public let entry: Located<String>
-    // Name and value are reported at the entry's path (and in list form at its range too), so only
+    // Name and value are reported at the entry's place (and in list form at its range too), so only
     // their texts are stored and the located values are built when read: every service's entries are
-    // decoded before any rule runs, and three located values each holding a copy of the path cost more
-    // than the rest of that decoding.
-    /// The name alone: `name` builds a located value, retaining its path, which rules that test every
+    // decoded before any rule runs, and three located values each holding the place cost more than
+    // the rest of that decoding.
+    /// The name alone: `name` builds a located value, retaining its place, which rules that test every
     /// entry's name need only for a finding.
     public let nameText: String
     @usableFromInline let valueText: String?
     @usableFromInline let valueRange: SourceRange
 
     public var name: Located<String> {
-        @inlinable get { Located(nameText, range: entry.range, path: entry.path) }
+        @inlinable get { Located(nameText, range: entry.range, place: entry.place) }
     }
 
     /// Nil for `KEY` without `=` in list form, or a null value in mapping form.
     public var value: Located<String>? {
-        @inlinable get { valueText.map { Located($0, range: valueRange, path: entry.path) } }
+        @inlinable get { valueText.map { Located($0, range: valueRange, place: entry.place) } }
     }
 }
 
@@ -29,7 +29,7 @@ extension KeyValueEntry {
     /// A list item: `KEY=VALUE` split at the first `=`, or `KEY` alone with no value; name and value are
     /// located at the whole item.
     init(listItem text: String, at item: NodeRef) {
-        entry = Located(text, range: item.range, path: item.path)
+        entry = Located(text, range: item.range, place: item.place)
         (nameText, valueText) = text.splitAtFirst(ascii: "=") ?? (text, nil)
         valueRange = entry.range
     }

@@ -5,40 +5,59 @@ import Syntax
 /// of these, so every value a rule reads keeps its exact range and path, and nothing is decoded that no
 /// rule asks for.
 public struct NodeRef: Sendable {
-    /// The tree, held through one shared reference: rules copy node references by the thousand, and a
-    /// copy should cost one reference count, not one per array of the tree.
-    @usableFromInline let shared: SharedTree
+    /// The tree and the way down to the node (see `NodePlace`): rules copy node references by the
+    /// thousand, and a copy should cost one reference count, not one per array of the tree or per link
+    /// of a path.
+    public let place: NodePlace
     public let id: NodeID
-    public let path: NodePath
 
+    @inlinable var shared: SharedTree { place.shared }
     public var tree: YAMLTree { shared.tree }
+    /// Spelled out from the tree on each call: for findings, not for reading.
+    public var path: NodePath { place.path }
 
+    /// A reference to the node `id` of `tree`, whose path is `path`: the references and places read
+    /// from it continue that path.
     public init(tree: YAMLTree, id: NodeID, path: NodePath) {
-        self.init(shared: SharedTree(tree), id: id, path: path)
+        self.init(place: NodePlace(shared: SharedTree(tree, origin: id, basePath: path)), id: id)
     }
 
-    private init(shared: SharedTree, id: NodeID, path: NodePath) {
-        self.shared = shared
+    @usableFromInline
+    init(place: NodePlace, id: NodeID) {
+        self.place = place
         self.id = id
-        self.path = path
+    }
+
+    /// The child `id` in `slot` of this collection (the index of its pair, or of its item). A place full
+    /// of steps starts again from the child, with the child's path spelled out once.
+    @inlinable
+    func child(_ id: NodeID, slot: Int) -> NodeRef {
+        if let place = place.appending(slot: slot) { return NodeRef(place: place, id: id) }
+        return startingAgain(at: id, slot: slot)
+    }
+
+    @usableFromInline
+    func startingAgain(at child: NodeID, slot: Int) -> NodeRef {
+        NodeRef(tree: tree, id: child, path: NodePlace.step(from: id, slot: slot, in: tree, path: path).1)
     }
 
     /// The same node through a shared reference of its own: code on another thread that copies many
     /// references derived from this one then counts on its own object, not on the one every thread
     /// shares (the count's cache line would travel between the cores at every copy).
     public func detached() -> NodeRef {
-        NodeRef(shared: SharedTree(shared.tree), id: id, path: path)
+        NodeRef(place: place.moved(to: SharedTree(tree, origin: shared.origin, basePath: shared.basePath)), id: id)
     }
 
     /// `other`, read through this reference's shared tree (see `detached()`); both must be of one tree.
     public func sibling(_ other: NodeRef) -> NodeRef {
-        NodeRef(shared: shared, id: other.id, path: other.path)
+        guard shared.hasSameOrigin(as: other.shared) else { return other }
+        return NodeRef(place: other.place.moved(to: shared), id: other.id)
     }
 
-    /// The same reference with its path sealed (see `NodePath.sealed()`): worth it for a node whose
-    /// keys are read many times, such as a service, so each read appends to its path without allocating.
-    public func sealed() -> NodeRef {
-        NodeRef(shared: shared, id: id, path: path.sealed())
+    /// `other` placed through this reference's shared tree, as `sibling(_:)` does for a reference.
+    public func sibling<Value>(_ other: Located<Value>) -> Located<Value> {
+        guard shared.hasSameOrigin(as: other.place.shared) else { return other }
+        return Located(other.value, range: other.range, place: other.place.moved(to: shared))
     }
 
     public var node: YAMLNode { shared.tree[id] }
@@ -62,8 +81,8 @@ public struct NodeRef: Sendable {
 
     /// The value under a key of a mapping (nil for other kinds).
     public subscript(key: String) -> NodeRef? {
-        guard let child = shared.tree.value(forKey: key, in: id) else { return nil }
-        return NodeRef(shared: shared, id: child, path: path.appending(key: key))
+        guard let pair = shared.tree.pair(forKey: key, in: id) else { return nil }
+        return child(pair.value, slot: pair.index)
     }
 
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
@@ -73,23 +92,19 @@ public struct NodeRef: Sendable {
 
     /// The non-nil results of `transform` over the pairs of a mapping whose key text satisfies
     /// `include`, in source order (empty for other kinds). Filtering `entries` would build a located key
-    /// and a path for every pair; this builds them only for the pairs kept, seals the path only if one
-    /// is (a service's `aliyun.` labels are usually none of its labels), and makes no array of pairs.
+    /// for every pair; this builds them only for the pairs kept, and makes no array of pairs.
     func compactMapPairs<Element>(whereKey include: (String) -> Bool = { _ in true },
                                   _ transform: (Located<String>, NodeRef) -> Element?) -> [Element] {
-        var base: NodePath?
         var result: [Element] = []
         let pairs = shared.tree.pairs(of: id)
         for index in pairs.indices {
             let pair = pairs[index]
             guard shared.tree.withNodeAddress(pair.key, { include($0.pointee.text) }) else { continue }
-            let sealed = base ?? path.sealed()
-            if base == nil {
-                base = sealed
-                result.reserveCapacity(pairs.count - index)
-            }
-            let key = shared.tree.withNodeAddress(pair.key) { Located($0.pointee.text, range: $0.pointee.range, path: sealed.appending(key: $0.pointee.text)) }
-            if let element = transform(key, NodeRef(shared: shared, id: pair.value, path: key.path)) { result.append(consume element) }
+            if result.capacity == 0 { result.reserveCapacity(pairs.count - index) }
+            // The key is located at its own range and at the pair's path, which is its value's.
+            let value = child(pair.value, slot: index)
+            let key = shared.tree.withNodeAddress(pair.key) { Located($0.pointee.text, range: $0.pointee.range, place: value.place) }
+            if let element = transform(key, value) { result.append(consume element) }
         }
         return result
     }
@@ -105,23 +120,21 @@ public struct NodeRef: Sendable {
     }
 
     /// The non-nil results of `transform` over the items of a sequence, in order (empty for other
-    /// kinds), without an intermediate array of references; the path is sealed once, and only when
-    /// there are items.
+    /// kinds), without an intermediate array of references.
     func compactMapItems<Element>(_ transform: (NodeRef) -> Element?) -> [Element] {
         let items = shared.tree.items(of: id)
         guard !items.isEmpty else { return [] }
-        let base = path.sealed()
         var result: [Element] = []
         result.reserveCapacity(items.count)
         for (index, item) in zip(0..., items) {
-            if let element = transform(NodeRef(shared: shared, id: item, path: base.appending(index: index))) { result.append(consume element) }
+            if let element = transform(child(item, slot: index)) { result.append(consume element) }
         }
         return result
     }
 
     /// A scalar's text (numbers and booleans as written); nil for collections and null.
     public var string: Located<String>? {
-        scalarText.map { Located($0, range: range, path: path) }
+        scalarText.map { Located($0, range: range, place: place) }
     }
 
     /// `string` without its place, for readers that build several located values from one scalar, or
@@ -158,7 +171,7 @@ public struct NodeRef: Sendable {
 
     @inlinable
     public func located<Value>(_ value: Value) -> Located<Value> {
-        Located(value, range: range, path: path)
+        Located(value, range: range, place: place)
     }
 }
 
@@ -182,15 +195,5 @@ extension ScalarValue {
             }
         case .bool, .null: return nil
         }
-    }
-}
-
-/// A tree behind a reference, shared by all `NodeRef`s of one document.
-@usableFromInline
-final class SharedTree: Sendable {
-    @usableFromInline let tree: YAMLTree
-
-    init(_ tree: YAMLTree) {
-        self.tree = tree
     }
 }

@@ -164,8 +164,7 @@ struct QuantityFormat: Rule {
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         let resources = service["deploy"]?["resources"]
-        // Sealed: each is asked for two keys, which then share one path allocation.
-        let limits = resources?["limits"]?.sealed(), reservations = resources?["reservations"]?.sealed()
+        let limits = resources?["limits"], reservations = resources?["reservations"]
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
