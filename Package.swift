@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // The command module itself (its settings), imported as executable modules can be for tests.
+        .testTarget(name: "CommandTests", dependencies: ["stackc"]),
         .testTarget(name: "SubmitTests", dependencies: ["Submit", "TestSupport"]),
     ]
 )

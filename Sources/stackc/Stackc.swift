@@ -23,12 +23,17 @@ struct Stackc: ParsableCommand {
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract
-    /// promises, where swift-argument-parser would exit 64.
+    /// promises, where swift-argument-parser would exit 64. `stackc lint FILE…` with no flag, what a
+    /// pre-commit hook runs, needs no parser at all (`LintSettings(fileNamesOnly:)`).
     static func main() {
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            var command = try parsedLint(arguments) ?? parseAsRoot(arguments)
-            try command.run()
+            if let settings = LintSettings(fileNamesOnly: arguments) {
+                try settings.run()
+            } else {
+                var command = try parsedLint(arguments) ?? parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -39,9 +44,9 @@ struct Stackc: ParsableCommand {
         }
     }
 
-    /// `stackc lint …`, what every pre-commit hook runs, parsed as `lint` alone: building the whole command
-    /// tree first costs a third of a small file's run. Only a parse that succeeds is taken; help, errors and
-    /// everything else go through the full parser, so messages and usage lines are the same either way.
+    /// `stackc lint …` with flags, parsed as `lint` alone: building the whole command tree first costs a
+    /// third of a small file's run. Only a parse that succeeds is taken; help, errors and everything else
+    /// go through the full parser, so messages and usage lines are the same either way.
     private static func parsedLint(_ arguments: [String]) -> Lint? {
         guard arguments.first == Lint.configuration.commandName else { return nil }
         return (try? Lint.parseAsRoot(Array(arguments.dropFirst()))) as? Lint

@@ -49,6 +49,25 @@ struct CommandLineTests {
         #expect(!run.stderr.isEmpty)
     }
 
+    /// `lint FILE…` and the switches a pre-commit hook adds run without the argument parser
+    /// (`LintSettings(fileNamesOnly:)`); with a `--` before the names the same command line goes through
+    /// it. Both must report the same, byte for byte, and exit alike.
+    @Test(arguments: [
+        ([], ["samples"]),
+        ([], ["samples/compose/valid.yaml"]),
+        ([], ["samples/compose", "no-such-file.yaml"]),
+        ([], []),
+        (["--skip-unknown"], ["samples", "Package.swift"]),
+        (["--strict", "-q"], ["samples"]),
+    ] as [([String], [String])])
+    func fileNamesRunAsTheParserWouldHaveThem(switches: [String], paths: [String]) throws {
+        let direct = try runStackc(["lint"] + switches + paths)
+        let parsed = try runStackc(["lint"] + switches + ["--"] + paths)
+        #expect(direct.status == parsed.status)
+        #expect(direct.stdout == parsed.stdout)
+        #expect(direct.stderr == parsed.stderr)
+    }
+
     @Test func unknownFlagIsNamed() throws {
         let run = try runStackc(["lint", "--bogus"])
         #expect(run.status == 2)

@@ -67,23 +67,13 @@ extension Stackc {
         }
 
         func run() throws {
-            var options = variables.frontEndOptions(kind: kind, platform: target)
-            options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
-            options.limits = limitFlags.limits
-            options.stdinName = stdinFilename
-            var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
-                              jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
-            job.exclude = exclude.map(PathGlob.init)
-            var commandLine = limitFlags.overrides
-            commandLine.kind = kind
-            commandLine.platform = target
-            commandLine.maxFindings = maxFindings
-            job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
-            job.skipUnknownKinds = skipUnknown
-            let status = listFiles
-                ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
-                : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
-            if status != .success { throw ExitCode(status.rawValue) }
+            try settings.run()
+        }
+
+        var settings: LintSettings {
+            LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
+                         skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
+                         report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }
     }
 }

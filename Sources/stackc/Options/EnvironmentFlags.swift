@@ -26,6 +26,24 @@ struct EnvironmentFlags: ParsableArguments {
         }
     }
 
+    var settings: EnvironmentSettings {
+        EnvironmentSettings(envFiles: envFiles, variables: variables, projectName: projectName, noInterpolate: noInterpolate, strictEnv: strictEnv)
+    }
+
+    var environmentOptions: EnvironmentOptions { settings.environmentOptions }
+
+    func frontEndOptions() -> FrontEndOptions { settings.frontEndOptions() }
+}
+
+/// The values of `EnvironmentFlags` (see `LintSettings`), defaults being the flags' own.
+struct EnvironmentSettings: Equatable {
+    var envFiles: [String] = []
+    /// `KEY=VALUE`, as validated by `EnvironmentFlags`.
+    var variables: [String] = []
+    var projectName: String?
+    var noInterpolate = false
+    var strictEnv = false
+
     var environmentOptions: EnvironmentOptions {
         let overrides = variables.map { variable in
             let equals = variable.firstIndex(of: "=")!

@@ -24,6 +24,20 @@ struct LimitFlags: ParsableArguments {
         }
     }
 
+    var settings: LimitSettings {
+        LimitSettings(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxNodes: maxNodes, maxScalarBytes: maxScalarBytes)
+    }
+
+    var limits: ReaderLimits { settings.limits }
+}
+
+/// The values of `LimitFlags` (see `LintSettings`); nil is a flag not given.
+struct LimitSettings: Equatable {
+    var maxFileBytes: Int?
+    var maxDepth: Int?
+    var maxNodes: Int?
+    var maxScalarBytes: Int?
+
     var limits: ReaderLimits {
         let defaults = ReaderLimits.default
         return ReaderLimits(maxFileBytes: maxFileBytes ?? defaults.maxFileBytes, maxDepth: maxDepth ?? defaults.maxDepth,

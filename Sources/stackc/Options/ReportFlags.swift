@@ -36,8 +36,26 @@ struct ReportFlags: ParsableArguments {
             throw ValidationError("--strict means --fail-on warning; it cannot be combined with --fail-on \(failOn.rawValue)")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
-        _ = try destinations()
+        _ = try settings.destinations()
     }
+
+    var settings: ReportSettings {
+        ReportSettings(format: format, output: output, failOn: failOn, strict: strict, maxWarnings: maxWarnings, quiet: quiet,
+                       color: color, baseline: baseline, writeBaseline: writeBaseline)
+    }
+}
+
+/// The values of `ReportFlags` (see `LintSettings`), defaults being the flags' own.
+struct ReportSettings: Equatable {
+    var format: [ReportFormat] = []
+    var output: [String] = []
+    var failOn: FailurePolicy.Threshold?
+    var strict = false
+    var maxWarnings: Int?
+    var quiet = false
+    var color: ColorChoice = .auto
+    var baseline: String?
+    var writeBaseline: String?
 
     func destinations() throws -> [ReportDestination] {
         do {

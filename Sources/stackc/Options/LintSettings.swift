@@ -1,0 +1,101 @@
+import ArgumentParser
+import Driver
+import Model
+
+/// What a `lint` command line says, as plain values, and the run it asks for. `Stackc.Lint` fills it
+/// from swift-argument-parser; a command line of file names and switches — what a pre-commit hook
+/// passes (`lint --skip-unknown FILE…`) — fills it without the parser (`init(fileNamesOnly:)`), as
+/// parsing costs two thirds of such a run. The defaults here must be the flags' own:
+/// `LintSettingsTests` compares the two for such command lines, and the CLI tests compare their output
+/// with the parser's (`lint -- FILE…`).
+struct LintSettings: Equatable {
+    var paths: [String] = ["."]
+    var kind: DocumentKind?
+    var target: Platform?
+    var jobs: Int?
+    var maxFindings: Int?
+    var config: String?
+    var skipUnknown = false
+    var stdinFilename: String?
+    var exclude: [String] = []
+    var listFiles = false
+    var report = ReportSettings()
+    var limits = LimitSettings()
+    var variables = EnvironmentSettings()
+
+    /// The settings of `stackc lint FILE…` when each argument after `lint` is a path (it does not start
+    /// with `-`) or one of the `Switch`es, each given once; nil for any other command line, which the
+    /// parser reads (and words the errors of).
+    init?(fileNamesOnly arguments: [String]) {
+        guard arguments.first == Stackc.Lint.configuration.commandName else { return nil }
+        var paths: [String] = []
+        for argument in arguments.dropFirst() {
+            guard argument.hasPrefix("-") else {
+                paths.append(argument)
+                continue
+            }
+            guard let flag = Switch(rawValue: argument), turnOn(flag) else { return nil }
+        }
+        if !paths.isEmpty { self.paths = paths }
+    }
+
+    /// `lint`'s flags that take no value, as the parser spells them.
+    enum Switch: String, CaseIterable {
+        case skipUnknown = "--skip-unknown", listFiles = "--list-files", strict = "--strict", quiet = "--quiet", shortQuiet = "-q"
+        case noInterpolate = "--no-interpolate", strictEnv = "--strict-env"
+    }
+
+    /// Sets the switch's value; false when it was set already (given twice, which the parser judges).
+    private mutating func turnOn(_ flag: Switch) -> Bool {
+        func turnOn(_ value: inout Bool) -> Bool {
+            defer { value = true }
+            return !value
+        }
+        switch flag {
+        case .skipUnknown: return turnOn(&skipUnknown)
+        case .listFiles: return turnOn(&listFiles)
+        case .strict: return turnOn(&report.strict)
+        case .quiet, .shortQuiet: return turnOn(&report.quiet)
+        case .noInterpolate: return turnOn(&variables.noInterpolate)
+        case .strictEnv: return turnOn(&variables.strictEnv)
+        }
+    }
+
+    init(paths: [String], kind: DocumentKind?, target: Platform?, jobs: Int?, maxFindings: Int?, config: String?,
+         skipUnknown: Bool, stdinFilename: String?, exclude: [String], listFiles: Bool,
+         report: ReportSettings, limits: LimitSettings, variables: EnvironmentSettings) {
+        self.paths = paths
+        self.kind = kind
+        self.target = target
+        self.jobs = jobs
+        self.maxFindings = maxFindings
+        self.config = config
+        self.skipUnknown = skipUnknown
+        self.stdinFilename = stdinFilename
+        self.exclude = exclude
+        self.listFiles = listFiles
+        self.report = report
+        self.limits = limits
+        self.variables = variables
+    }
+
+    func run() throws {
+        var options = variables.frontEndOptions(kind: kind, platform: target)
+        options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
+        options.limits = limits.limits
+        options.stdinName = stdinFilename
+        var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
+                          jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
+        job.exclude = exclude.map(PathGlob.init)
+        var commandLine = limits.overrides
+        commandLine.kind = kind
+        commandLine.platform = target
+        commandLine.maxFindings = maxFindings
+        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
+        job.skipUnknownKinds = skipUnknown
+        let status = listFiles
+            ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
+            : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
