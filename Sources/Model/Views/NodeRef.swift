@@ -1,9 +1,9 @@
 import Diagnostics
 import Syntax
 
-/// A node of a template together with its path: the typed documents are thin views over the tree made
-/// of these, so every value a rule reads keeps its exact range and path, and nothing is decoded that no
-/// rule asks for.
+/// A node of a template together with the way down to it: the typed documents are thin views over the
+/// tree made of these, so every value a rule reads keeps its exact range and path (spelled out when a
+/// finding needs it), and nothing is decoded that no rule asks for.
 public struct NodeRef: Sendable {
     /// The tree and the way down to the node (see `NodePlace`): rules copy node references by the
     /// thousand, and a copy should cost one reference count, not one per array of the tree or per link
