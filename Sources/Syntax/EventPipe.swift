@@ -17,6 +17,11 @@ final class EventPipe: @unchecked Sendable {
     static let minimumBytes = 256 << 10
     private static let batchSize = 2048
     private static let queuedBatches = 3
+    /// A waiting consumer is woken when this many batches are ready (or the last one is): it converts
+    /// faster than libyaml reads, so it waits for nearly every batch, and each wake-up is an interrupt
+    /// from one vCPU to the other that the reading thread pays for (two batches a wake-up: ≈ 1 ms less
+    /// on the 5,000-service file, paired).
+    private static let batchesPerWakeUp = 2
 
     static func isWorthUsing(forBytes count: Int) -> Bool {
         count >= minimumBytes && sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
@@ -87,8 +92,8 @@ final class EventPipe: @unchecked Sendable {
     }
 
     /// Hands a batch over, waiting while the queue is full, and takes back a converted one to refill;
-    /// nil once the consumer has stopped.
-    fileprivate func put(_ batch: EventBatch) -> EventBatch?? {
+    /// nil once the consumer has stopped. `last`: no batch follows (the stream ended or libyaml failed).
+    fileprivate func put(_ batch: EventBatch, last: Bool) -> EventBatch?? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while queue.count >= Self.queuedBatches && !consumerDone {
@@ -98,7 +103,7 @@ final class EventPipe: @unchecked Sendable {
         producerWaits = false
         if consumerDone { return nil }
         queue.append(batch)
-        if consumerWaits { pthread_cond_signal(changed) }
+        if consumerWaits && (last || queue.count >= Self.batchesPerWakeUp) { pthread_cond_signal(changed) }
         return .some(returned.popLast())
     }
 
@@ -120,7 +125,7 @@ final class EventPipe: @unchecked Sendable {
             while true {
                 let last = batch.read(from: reader)
                 if last || batch.isFull {
-                    guard let spare = pipe.put(batch), !last else { return }
+                    guard let spare = pipe.put(batch, last: last), !last else { return }
                     batch = spare ?? EventBatch(capacity: EventPipe.batchSize)
                     batch.empty()
                 }

@@ -45,6 +45,17 @@ struct EventPipeTests {
         expectSame(results)
     }
 
+    /// A waiting reader is woken for two batches at a time, or for the last: every count of full
+    /// batches before the end (each of 2,048 events; a flow sequence of n items makes n + 6, the stream's
+    /// end last) must arrive, without the reader waiting for a batch that never comes.
+    @Test(arguments: [1, 2_041, 2_042, 2_043, 4_089, 4_090, 4_091, 6_138, 6_139, 10_000])
+    func everyCountOfBatchesArrives(items: Int) {
+        let text = "[" + (0..<items).map(String.init).joined(separator: ", ") + "]\n"
+        let results = readBothWays(text)
+        expectSame(results)
+        #expect(results.pipelined.tree?.nodes.count == items + 1)
+    }
+
     @Test func syntaxErrorAfterManyBatches() {
         let results = readBothWays(Self.body + "  broken: [unclosed\n")
         #expect(results.pipelined.tree == nil)
