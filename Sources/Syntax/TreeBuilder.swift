@@ -121,8 +121,8 @@ struct TreeBuilder {
         case .defined(let target, let weight):
             expanded += weight
             guard checkExpansion(at: range, alias: name) else { return false }
-            let node = nodes[Int(target.index)]
-            return attach(target, print: node.kind == .scalar ? KeyPrint(node.text) : .none, at: range)
+            let index = Int(target.index)
+            return attach(target, print: nodes[index].kind == .scalar ? KeyPrint(nodes[index].text) : .none, at: range)
         case .pending(let anchorRange):
             report(.undefinedAlias, "alias *\(name) refers to a node that contains it; a recursive alias cannot be expanded",
                    at: range, notes: [Diagnostic.Note(message: "anchor &\(name) is defined here", range: anchorRange)])

@@ -89,15 +89,8 @@ struct ImageReferenceFormat: Rule {
 
     /// Reports a reference's problem unless it is a part an unset variable left empty.
     func check(_ node: NodeRef?, field: String, context: inout RuleContext) {
-        guard let node, let text = Self.referenceText(node), let problem = ImageReference.problem(in: text) else { return }
+        guard let node, let text = node.substitutedText, let problem = ImageReference.problem(in: text) else { return }
         report(problem, of: node, text: node.located(text), what: "\(field) '\(text)' is not a valid reference", context: &context)
-    }
-
-    /// The text of a reference to check, without its place, which only a finding needs: nil for no
-    /// scalar, or for one `isLeftUnresolved` (asked in the cheaper order, the text's `$` before the source's).
-    static func referenceText(_ node: NodeRef) -> String? {
-        guard let text = node.scalarText, !(text.contains(ascii: "$") && node.isWrittenWithVariable) else { return nil }
-        return text
     }
 
     func report(_ problem: ImageReference.Problem, of node: NodeRef, text: Located<String>, what: String, context: inout RuleContext) {
@@ -109,11 +102,11 @@ struct ImageReferenceFormat: Rule {
     /// Alauda keeps the tag apart: `image_name` is a reference without tag or digest, `image_tag` its tag.
     func checkAlauda(name: NodeRef?, tag: NodeRef?, context: inout RuleContext) {
         check(name, field: "image_name", context: &context)
-        if let name, let nameText = Self.referenceText(name), case .success(let parsed) = ImageReference.parse(nameText), parsed.tag != nil || parsed.digest != nil {
+        if let name, let nameText = name.substitutedText, case .success(let parsed) = ImageReference.parse(nameText), parsed.tag != nil || parsed.digest != nil {
             context.report("image_name '\(nameText)' includes a tag or digest; put the tag in image_tag", at: name.located(nameText))
         }
-        if let tag, let tagText = tag.string, !tag.isLeftUnresolved, let problem = ImageReference.checkTag(Substring(tagText.value)) {
-            report(problem, of: tag, text: tagText, what: "image_tag '\(tagText.value)' is not a valid tag", context: &context)
+        if let tag, let tagText = tag.substitutedText, let problem = ImageReference.checkTag(Substring(tagText)) {
+            report(problem, of: tag, text: tag.located(tagText), what: "image_tag '\(tagText)' is not a valid tag", context: &context)
         }
     }
 }

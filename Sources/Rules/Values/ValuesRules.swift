@@ -51,9 +51,12 @@ extension NodeRef {
         return text
     }
 
-    /// Written with a variable and still holding a `$`: interpolation could not substitute it (a
-    /// required variable was missing, and it reported that) and left the text as written.
-    var isLeftUnresolved: Bool {
-        isWrittenWithVariable && string?.value.contains(ascii: "$") == true
+    /// A scalar's text, without its place (only a finding needs that); nil for no scalar, and for one
+    /// written with a variable and still holding a `$`: interpolation could not substitute it (a
+    /// required variable was missing, and it reported that) and left the text as written. The text's
+    /// `$` is asked first, the source's only then: nearly no value holds one.
+    var substitutedText: String? {
+        guard let text = scalarText, !(text.contains(ascii: "$") && isWrittenWithVariable) else { return nil }
+        return text
     }
 }

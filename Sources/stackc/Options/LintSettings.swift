@@ -23,6 +23,29 @@ struct LintSettings: Equatable {
     var limits = LimitSettings()
     var variables = EnvironmentSettings()
 
+    func run() throws {
+        var options = variables.frontEndOptions(kind: kind, platform: target)
+        options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
+        options.limits = limits.limits
+        options.stdinName = stdinFilename
+        var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
+                          jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
+        job.exclude = exclude.map(PathGlob.init)
+        var commandLine = limits.overrides
+        commandLine.kind = kind
+        commandLine.platform = target
+        commandLine.maxFindings = maxFindings
+        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
+        job.skipUnknownKinds = skipUnknown
+        let status = listFiles
+            ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
+            : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+// In an extension, so that the settings keep their memberwise initializer (`Stackc.Lint.settings`).
+extension LintSettings {
     /// The settings of `stackc lint FILE…` when each argument after `lint` is a path (it does not start
     /// with `-`) or one of the `Switch`es, each given once; nil for any other command line, which the
     /// parser reads (and words the errors of).
@@ -59,43 +82,5 @@ struct LintSettings: Equatable {
         case .noInterpolate: return turnOn(&variables.noInterpolate)
         case .strictEnv: return turnOn(&variables.strictEnv)
         }
-    }
-
-    init(paths: [String], kind: DocumentKind?, target: Platform?, jobs: Int?, maxFindings: Int?, config: String?,
-         skipUnknown: Bool, stdinFilename: String?, exclude: [String], listFiles: Bool,
-         report: ReportSettings, limits: LimitSettings, variables: EnvironmentSettings) {
-        self.paths = paths
-        self.kind = kind
-        self.target = target
-        self.jobs = jobs
-        self.maxFindings = maxFindings
-        self.config = config
-        self.skipUnknown = skipUnknown
-        self.stdinFilename = stdinFilename
-        self.exclude = exclude
-        self.listFiles = listFiles
-        self.report = report
-        self.limits = limits
-        self.variables = variables
-    }
-
-    func run() throws {
-        var options = variables.frontEndOptions(kind: kind, platform: target)
-        options.maxFindingsPerFile = maxFindings ?? options.maxFindingsPerFile
-        options.limits = limits.limits
-        options.stdinName = stdinFilename
-        var job = LintJob(paths: paths, options: options, environment: variables.environmentOptions,
-                          jobs: jobs ?? Terminal.coreCount(), reporting: try report.reportOptions(toolVersion: Stackc.version))
-        job.exclude = exclude.map(PathGlob.init)
-        var commandLine = limits.overrides
-        commandLine.kind = kind
-        commandLine.platform = target
-        commandLine.maxFindings = maxFindings
-        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
-        job.skipUnknownKinds = skipUnknown
-        let status = listFiles
-            ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
-            : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
-        if status != .success { throw ExitCode(status.rawValue) }
     }
 }
