@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
-        .target(name: "Submit", dependencies: ["Diagnostics", "Lowering", "CLibCurl", "CLibCrypto"]),
+        .target(name: "Submit", dependencies: ["Diagnostics", "Model", "Lowering", "CLibCurl", "CLibCrypto"]),
         .executableTarget(
             name: "stackc",
             dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -42,10 +42,10 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "TestSupport"]),
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model", "Syntax", "Interpolation", "TestSupport"]),
-        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Syntax", "Interpolation", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Rules", "Syntax", "Interpolation", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
-        .testTarget(name: "DriverTests", dependencies: ["Driver", "TestSupport"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),

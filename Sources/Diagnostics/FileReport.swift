@@ -25,6 +25,9 @@ public struct FileReport: Sendable {
         return FileReport(file: file, diagnostics: kept + [note])
     }
 
+    /// Whether any finding is an error: what stops a request from being built.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
     public func count(of severity: Severity) -> Int {
         diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }

@@ -89,6 +89,10 @@ public final class SourceFile: Sendable {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
+    /// Where findings about command-line values are filed: a stable name for every report format,
+    /// with no text, so such findings have no line and column.
+    public static let commandLine = SourceFile(path: "<command line>", bytes: [])
+
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }

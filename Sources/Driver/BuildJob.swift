@@ -46,18 +46,23 @@ public struct BuildJob {
         // A stack manifest names the template and the metadata; anything else is the template itself.
         let read = YAMLReader.read(file, limits: options.limits)
         if let tree = read.tree, options.kind == .stack || (options.kind == nil && DocumentKind.detect(tree) == .kind(.stack, nil)) {
-            return buildFromManifest(file, tree: tree, errors: errors, reporter: &reporter)
+            return buildFromManifest(file, errors: errors, reporter: &reporter)
         }
         guard let target = flags.target else {
             errors("stackc: --target is required unless \(input.displayName) is a stack manifest (targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")))\n")
             return .failure(.failure)
         }
-        return build(file, from: input, target: target, metadata: flags.metadata(over: nil), environment: environment,
-                     errors: errors, reporter: &reporter)
+        return build(file, from: input, target: target, manifest: nil, environment: environment, errors: errors, reporter: &reporter)
     }
 
-    private func buildFromManifest(_ file: SourceFile, tree: YAMLTree, errors: (String) -> Void,
-                                   reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
+    /// A stack manifest as read: its findings so far and the request values it writes.
+    private struct ManifestInput {
+        let file: SourceFile
+        let diagnostics: [Diagnostic]
+        let values: [RequestField: Located<String>]
+    }
+
+    private func buildFromManifest(_ file: SourceFile, errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         let directory = FrontEnd.directory(of: .file(file.path))
         let processed = FrontEnd.process(file, environment: EnvironmentLoader(options: environment).load(forDirectory: directory).environment,
                                          directory: directory, options: options)
@@ -76,9 +81,8 @@ public struct BuildJob {
                                               range: named.range, path: named.path))
             }
         }
-        let report = FileReport(file: file, diagnostics: diagnostics)
-        errors(reporter.report(report))
-        guard report.count(of: .error) == 0, let target, let template = manifest.template else {
+        guard let target, let template = manifest.template, !FileReport(file: file, diagnostics: diagnostics).hasErrors else {
+            errors(reporter.report(FileReport(file: file, diagnostics: diagnostics)))
             errors("stackc: no request built: \(file.path) has errors\n")
             return .failure(.findings)
         }
@@ -88,7 +92,8 @@ public struct BuildJob {
         environment.overrides = manifest.environment + environment.overrides
         let templatePath = resolve(template.value)
         guard let templateFile = load(.file(templatePath), errors: errors) else { return .failure(.failure) }
-        return build(templateFile, from: .file(templatePath), target: target, metadata: flags.metadata(over: manifest), environment: environment,
+        return build(templateFile, from: .file(templatePath), target: target,
+                     manifest: ManifestInput(file: file, diagnostics: diagnostics, values: manifest.values), environment: environment,
                      errors: errors, reporter: &reporter)
     }
 
@@ -102,7 +107,7 @@ public struct BuildJob {
         }
     }
 
-    private func build(_ file: SourceFile, from input: Input, target: TargetID, metadata: RequestMetadata, environment: EnvironmentOptions,
+    private func build(_ file: SourceFile, from input: Input, target: TargetID, manifest: ManifestInput?, environment: EnvironmentOptions,
                        errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         var options = options
         options.platform = target.platform
@@ -113,20 +118,24 @@ public struct BuildJob {
 
         let processed = FrontEnd.process(file, environment: loaded.environment, directory: directory, options: options)
         let (document, diagnostics) = TemplateCheck.run(processed, kind: options.kind == .stack ? nil : options.kind, platform: target.platform)
-        let report = FileReport(file: file, diagnostics: diagnostics)
-        errors(reporter.report(report))
-        guard report.count(of: .error) == 0, let document, let interpolated = processed.interpolated else {
-            errors("stackc: no request built: \(input.displayName) has errors\n")
+        let assembly = RequestAssembly(target: target, flags: flags.values, manifest: manifest?.values ?? [:], document: document)
+        // A template value the request reads (a configmap's name) may already have its template finding.
+        let templateReport = FileReport(file: file, diagnostics: diagnostics + assembly.template.filter { !diagnostics.contains($0) })
+        var reports = [templateReport, assembly.commandLineReport]
+        if let manifest { reports.insert(FileReport(file: manifest.file, diagnostics: manifest.diagnostics + assembly.manifest), at: 0) }
+        for report in reports where !report.diagnostics.isEmpty { errors(reporter.report(report)) }
+        guard !reports.contains(where: \.hasErrors), let document, let interpolated = processed.interpolated else {
+            errors("stackc: no request built: fix the errors above\n")
             return .failure(.findings)
         }
 
         let request: Request
         do {
             request = try target.target.lower(LoweringInput(document: document, file: file, interpolated: interpolated,
-                                                            environment: processed.environment, metadata: metadata))
+                                                            environment: processed.environment, metadata: assembly.metadata))
         } catch {
-            errors("stackc: \(error.message)\n")
-            return .failure(.failure)
+            errors("stackc: no request built: \(error.message)\n")
+            return .failure(.findings)
         }
         let values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value }
         return .success(BuiltRequest(target: target, request: request, variableValues: values))

@@ -3,8 +3,8 @@ import Model
 import Interpolation
 import Rules
 
-/// The checks after the front end, shared by `lint` and `build`: decode the kind, check structure
-/// and schema, then run the rules.
+/// The checks after the front end, shared by `lint`, `render` and `build`: decode the kind, check
+/// structure and schema, then run the rules (and, for a stack manifest, the request check).
 public enum TemplateCheck {
     static let interpolationRules: Set<RuleID> = [.unsetVariable, .requiredVariable, .interpolationSyntax]
 
@@ -26,6 +26,8 @@ public enum TemplateCheck {
         if let document = decoded.document {
             diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path,
                                             alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
+            // A stack manifest's request values, held to the rules `build` holds them to.
+            if case .other(.stack, let root) = document { diagnostics += RequestCheck.check(manifest: root) }
         }
         return (decoded.document, diagnostics)
     }

@@ -3,41 +3,6 @@ import Interpolation
 import Model
 import Syntax
 
-/// Request metadata that is not part of the template: from flags or a stack manifest.
-public struct RequestMetadata: Sendable, Equatable {
-    public var name: String?
-    /// projectName (v2) or namespace (Alauda) or the aliyun project of a service.
-    public var project: String?
-    public var description: String?
-    /// An explicit version, or `auto` for one derived from the content.
-    public var version: String?
-    public var appID: String?
-    public var service: String?
-    public var minReplicas: Int?
-    public var maxReplicas: Int?
-    public var targetCPU: Int?
-    public var blueGreen: Bool
-    public var latestImage: Bool?
-    public var variables: VariablesMode
-
-    public init(name: String? = nil, project: String? = nil, description: String? = nil, version: String? = nil, appID: String? = nil,
-                service: String? = nil, minReplicas: Int? = nil, maxReplicas: Int? = nil, targetCPU: Int? = nil,
-                blueGreen: Bool = false, latestImage: Bool? = nil, variables: VariablesMode = .local) {
-        self.name = name
-        self.project = project
-        self.description = description
-        self.version = version
-        self.appID = appID
-        self.service = service
-        self.minReplicas = minReplicas
-        self.maxReplicas = maxReplicas
-        self.targetCPU = targetCPU
-        self.blueGreen = blueGreen
-        self.latestImage = latestImage
-        self.variables = variables
-    }
-}
-
 /// Everything a target needs: the validated document, the tree as written and as interpolated, the
 /// variables, and the metadata.
 public struct LoweringInput: Sendable {

@@ -6,8 +6,10 @@ import Syntax
 /// Pieces several targets share: required metadata, the template string in each variables mode, the
 /// `environment` map, versions, and typed JSON from template nodes.
 extension LoweringInput {
-    func require(_ value: String?, flag: String, for target: TargetID) throws(LoweringFailure) -> String {
-        guard let value, !value.isEmpty else { throw LoweringFailure("\(target.rawValue) needs \(flag)") }
+    /// A value the target requires (`TargetID.fields`): the request check reports it missing before
+    /// anything is lowered, so its absence here is an internal fault, not a user's mistake.
+    func checked<Value>(_ value: Value?, _ field: RequestField, for target: TargetID) throws(LoweringFailure) -> Value {
+        guard let value else { throw LoweringFailure("internal error: \(target.rawValue) was lowered without its checked \(field.rawValue)") }
         return value
     }
 
@@ -52,11 +54,8 @@ extension LoweringInput {
 
     /// `--version`, or for `auto` a digest of exactly what is sent (template and environment), so an
     /// unchanged resubmission carries the same version and the platform's 409 means "unchanged".
-    func version(template: String, environment: JSONValue, default fallback: String?, for target: TargetID) throws(LoweringFailure) -> String {
-        guard let version = metadata.version else {
-            guard let fallback else { throw LoweringFailure("\(target.rawValue) needs --version (a value different from the deployed one, or 'auto')") }
-            return fallback
-        }
+    func version(template: String, environment: JSONValue, for target: TargetID) throws(LoweringFailure) -> String {
+        let version = try checked(metadata.version, .version, for: target)
         guard version == "auto" else { return version }
         let digest = SHA256.hex(Array((template + "\n" + environment.rendered()).utf8))
         return "sha256-" + String(digest.prefix(12))

@@ -11,30 +11,8 @@ public protocol LoweringTarget {
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request
 }
 
-/// The ids users pass to `build --target` and `schema`.
-public enum TargetID: String, Sendable, CaseIterable {
-    case aliyunProject = "aliyun-project"
-    case aliyunProjectUpdate = "aliyun-project-update"
-    case aliyunVolume = "aliyun-volume"
-    case aliyunScale = "aliyun-scale"
-    case v2Podstack = "v2-podstack"
-    case v2PodstackUpdate = "v2-podstack-update"
-    case v2Compose = "v2-compose"
-    case v2Application = "v2-application"
-    case v2ConfigMap = "v2-configmap"
-    case v2Secret = "v2-secret"
-    case alaudaService = "alauda-service"
-
-    /// The platform family, which decides the platform rules run before building and how variables
-    /// are handled.
-    public var platform: Platform {
-        switch self {
-        case .aliyunProject, .aliyunProjectUpdate, .aliyunVolume, .aliyunScale: .aliyun
-        case .v2Podstack, .v2PodstackUpdate, .v2Compose, .v2Application, .v2ConfigMap, .v2Secret: .v2
-        case .alaudaService: .alauda
-        }
-    }
-
+extension TargetID {
+    /// The lowering of this endpoint.
     public var target: any LoweringTarget.Type {
         switch self {
         case .aliyunProject: AliyunProject.self

@@ -2,15 +2,6 @@ import Diagnostics
 import Interpolation
 import Syntax
 
-/// How variables reach an aliyun project: substituted here, or left for the server to substitute from
-/// the request's `environment` (`../shared/ALIYUN.md` §3.3).
-public enum VariablesMode: String, Sendable, CaseIterable {
-    /// Substitute locally, then write every literal `$` as `$$` so the server changes nothing.
-    case local
-    /// Send the template as written and put the referenced variables' values in `environment`.
-    case keep
-}
-
 /// The template string that goes inside a request body.
 public enum TemplateText {
     /// The interpolated tree as YAML (libyaml's emitter, scalar styles kept, `\n` line breaks). With

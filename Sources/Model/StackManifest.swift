@@ -11,18 +11,9 @@ public struct StackManifest: Sendable {
     public var envFiles: [Located<String>] = []
     /// Variables set as if by `-e`.
     public var environment: [(name: String, value: String)] = []
-    public var variables: Located<String>?
-    public var name: String?
-    public var project: String?
-    public var description: String?
-    public var version: String?
-    public var appID: String?
-    public var service: String?
-    public var minReplicas: Int?
-    public var maxReplicas: Int?
-    public var targetCPU: Int?
-    public var blueGreen: Bool?
-    public var latestImage: Bool?
+    /// The request's values as written (flags override them), each at its node. A count or a boolean
+    /// of the wrong type is left out: the schema reports it.
+    public var values: [RequestField: Located<String>] = [:]
 
     public static let schema = ObjectSchema("stack manifest", required: ["target", "template"], fields: [
         ("kind", .string), ("target", .string), ("template", .string), ("envFiles", .list(.string)),
@@ -41,21 +32,28 @@ public struct StackManifest: Sendable {
         manifest.template = root["template"]?.string
         manifest.envFiles = root["envFiles"]?.stringList ?? []
         manifest.environment = (root["environment"]?.entries ?? []).map { ($0.key.value, $0.value.string?.value ?? "") }
-        manifest.variables = root["variables"]?.string
-        manifest.name = root["name"]?.string?.value
-        manifest.project = root["project"]?.string?.value
-        manifest.description = root["description"]?.string?.value
-        manifest.version = root["version"]?.string?.value
-        manifest.appID = root["appId"]?.string?.value
-        manifest.service = root["service"]?.string?.value
-        manifest.minReplicas = root["minReplicas"]?.integer.map { Int(clamping: $0.value) }
-        manifest.maxReplicas = root["maxReplicas"]?.integer.map { Int(clamping: $0.value) }
-        manifest.targetCPU = root["targetCPU"]?.integer.map { Int(clamping: $0.value) }
-        if case .bool(let value) = root["blueGreen"]?.node.resolved { manifest.blueGreen = value }
-        if case .bool(let value) = root["latestImage"]?.node.resolved { manifest.latestImage = value }
+        manifest.values = values(of: root)
         if let template = manifest.template, template.value.isEmpty {
             diagnostics.append(Diagnostic(rule: .missingField, severity: .error, message: "template must name the template file", range: template.range, path: template.path))
         }
         return (manifest, diagnostics)
+    }
+
+    /// The request values a manifest writes (see `values`).
+    public static func values(of root: NodeRef) -> [RequestField: Located<String>] {
+        var values: [RequestField: Located<String>] = [:]
+        for field in RequestField.allCases where !field.isTriggerValue {
+            guard let node = root[field.manifestKey], let text = node.scalarText else { continue }
+            switch node.resolved {
+            case .int where field.isCount, .bool where field.isBoolean:
+                values[field] = node.located(text)
+            case .null:
+                continue
+            default:
+                // Text fields take any scalar: an interpolated `${NAME}` may read as a number.
+                if !field.isCount && !field.isBoolean { values[field] = node.located(text) }
+            }
+        }
+        return values
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Lowering
+import Model
 
 /// Something `submit` can run against a session: one of the flows.
 public protocol SubmitFlow {

@@ -46,13 +46,16 @@ struct BuildCommandTests {
         #expect(run.stderr.contains("stackc: no request built"))
     }
 
-    @Test func missingTargetOrMetadataIsAUsageError() throws {
+    /// No target, or one that does not exist, is no command line to build from (exit 2); a value the
+    /// target needs and nobody gave is a finding under `<command line>` (exit 1), like any bad value.
+    @Test func missingTargetIsAUsageErrorAndMissingMetadataAFinding() throws {
         let noTarget = try runStackc(["build", "samples/compose-v1/valid.yaml"])
         #expect(noTarget.status == 2 && noTarget.stderr.contains("--target is required"))
-        let noName = try runStackc(["build", "samples/compose-v1/valid.yaml", "--target", "aliyun-project"])
-        #expect(noName.status == 2 && noName.stderr.contains("aliyun-project needs --name"))
         let badTarget = try runStackc(["build", "samples/compose-v1/valid.yaml", "--target", "aliyun"])
         #expect(badTarget.status == 2)
+        let noName = try runStackc(["build", "samples/compose-v1/valid.yaml", "--target", "aliyun-project"])
+        #expect(noName.status == 1 && noName.stdout.isEmpty)
+        #expect(noName.stderr.hasPrefix("<command line>: error: aliyun-project needs the project name: pass --name or set 'name' in a stack manifest [missing-field]\n"))
     }
 
     @Test func flagsOverrideTheManifest() throws {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 @testable import Lowering
+import Model
 import Testing
 
 /// Template strings travel inside JSON: every character must survive RFC 8259 escaping and come back
@@ -30,15 +31,15 @@ struct JSONEscapingTests {
 
     @Test func templateWithEveryCharacterClassRoundTripsThroughABody() throws {
         let yaml = "web:\n  image: nginx\n  command: [\"echo\", \"\\\"q\\\" \\\\ é 😀 </script> \\u2028 \\t\"]\n"
-        let request = try lower(yaml, .aliyunProject, RequestMetadata(name: "x"))
+        let request = try lower(yaml, .aliyunProject, [.name: "x"])
         let template = try parsedBody(request)["template"] as! String
         #expect(structure(template) == structure(yaml))
     }
 
     @Test func sameInputGivesIdenticalBytes() throws {
         let yaml = "b:\n  image: x\na:\n  image: y\n  environment: {Z: 1, A: 2}\n"
-        let first = try lower(yaml, .aliyunProject, RequestMetadata(name: "x", version: "auto"))
-        let second = try lower(yaml, .aliyunProject, RequestMetadata(name: "x", version: "auto"))
+        let first = try lower(yaml, .aliyunProject, [.name: "x", .version: "auto"])
+        let second = try lower(yaml, .aliyunProject, [.name: "x", .version: "auto"])
         #expect(body(first) == body(second))
         #expect(first.json(indent: "  ") == second.json(indent: "  "))
     }

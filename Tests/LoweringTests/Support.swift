@@ -3,10 +3,13 @@ import Foundation
 import Interpolation
 @testable import Lowering
 import Model
+import Rules
 import Syntax
 
-/// Runs a template through reading, interpolation (with the given variables) and decoding, then lowers it.
-func lower(_ yaml: String, _ target: TargetID, _ metadata: RequestMetadata, variables: [String: String] = [:]) throws(LoweringFailure) -> Request {
+/// Runs a template through reading, interpolation (with the given variables) and decoding, assembles
+/// and checks the request values as `build` does (the flags given), then lowers it. Error-level
+/// findings of the request check are thrown as one failure holding their messages.
+func lower(_ yaml: String, _ target: TargetID, _ flags: [RequestField: String], variables: [String: String] = [:]) throws(LoweringFailure) -> Request {
     var environment = Environment()
     for (name, value) in variables.sorted(by: { $0.key < $1.key }) { environment.set(name, value, source: .commandLine) }
     let file = SourceFile(path: "t.yaml", text: yaml)
@@ -14,6 +17,10 @@ func lower(_ yaml: String, _ target: TargetID, _ metadata: RequestMetadata, vari
     let preserved = target.platform == .aliyun ? InterpolationSettings.aliyunServerNames : []
     let interpolated = TreeInterpolator.interpolate(tree, settings: InterpolationSettings(environment: environment, preservedNames: preserved))
     let document = DocumentDecoder.decode(interpolated.tree).document!
+    let values = RequestValues.assemble(target: target, flags: flags, manifest: [:], document: document)
+    let (findings, metadata) = RequestCheck.check(values, document: document, requireAll: true)
+    let errors = findings.filter { $0.diagnostic.severity == .error }.map(\.diagnostic.message)
+    if !errors.isEmpty { throw LoweringFailure(errors.joined(separator: "\n")) }
     return try target.target.lower(LoweringInput(document: document, file: file, interpolated: interpolated, environment: environment, metadata: metadata))
 }
 

@@ -20,27 +20,26 @@ enum AlaudaService: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
+        // One source for the namespace and the name: the checked values, which the document's own
+        // `namespace` and `service_name` give unless a flag or the manifest overrides them.
+        let namespace = try input.checked(input.metadata.project, .project, for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let body: JSONValue
-        let namespace: String
         switch input.document {
         case .compose(let compose):
-            namespace = try input.require(input.metadata.project, flag: "--project (the namespace)", for: id)
-            body = try compile(compose, namespace: namespace, input: input)
+            body = try compile(compose, name: name, namespace: namespace, input: input)
         default:
-            let root = input.document.root
-            namespace = try input.require(input.metadata.project ?? root["namespace"]?.string?.value, flag: "--project or a 'namespace' in the document", for: id)
-            body = root.json.ordered(fieldOrder)
+            guard case .object(let members) = input.document.root.json else { throw LoweringFailure("\(id.rawValue) takes a mapping") }
+            let identity: [JSONValue.Member] = [.init("service_name", .string(name)), .init("namespace", .string(namespace))]
+            body = JSONValue.object(identity + members.filter { $0.key != "service_name" && $0.key != "namespace" }).ordered(fieldOrder)
         }
         return Request(method: "POST", path: "/v1/services/\(encodePathSegment(namespace))", headers: [("Content-Type", "application/json")], body: body)
     }
 
-    private static func compile(_ compose: ComposeDocument, namespace: String, input: LoweringInput) throws(LoweringFailure) -> JSONValue {
-        let serviceName = try input.require(input.metadata.service, flag: "--service (the Compose service to compile)", for: id)
-        guard let service = compose.service(named: serviceName) else {
-            let suggestion = Suggestions.closest(to: serviceName, among: compose.services.map(\.name.value)).map { "; did you mean '\($0)'?" } ?? ""
-            throw LoweringFailure("the template has no service '\(serviceName)'\(suggestion)")
-        }
-        let image = try input.require(service.image?.value, flag: "an image for service '\(serviceName)'", for: id)
+    private static func compile(_ compose: ComposeDocument, name: String, namespace: String, input: LoweringInput) throws(LoweringFailure) -> JSONValue {
+        let serviceName = try input.checked(input.metadata.service, .service, for: id)
+        let service = try input.checked(compose.service(named: serviceName), .service, for: id)
+        guard let image = service.image?.value else { throw LoweringFailure("service '\(serviceName)' has no image, which an Alauda service needs") }
         let (imageName, imageTag) = splitImage(image)
         let instances = AliyunScale.scale(of: service) ?? 1
         let environment = service.environment.map { JSONValue.Member($0.name.value, .string($0.value?.value ?? "")) }
@@ -57,7 +56,7 @@ enum AlaudaService: LoweringTarget {
             return .object([.init("app_volume_dir", .string(target.value)), .init("volume_type", .string("EBS")), .init("size_gb", .int(defaultVolumeSizeGB))])
         }
         var members: [JSONValue.Member] = [
-            .init("service_name", .string(input.metadata.name ?? serviceName)),
+            .init("service_name", .string(name)),
             .init("namespace", .string(namespace)),
             .init("image_name", .string(imageName)),
             .init("image_tag", .string(imageTag)),

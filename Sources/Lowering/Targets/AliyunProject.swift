@@ -10,14 +10,14 @@ enum AliyunProject: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let name = try input.require(input.metadata.name, flag: "--name (the project name)", for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let template = try input.aliyunTemplate()
         let environment = input.aliyunEnvironment()
         var members: [JSONValue.Member] = [
             .init("name", .string(name)),
             .init("description", .string(input.metadata.description ?? "")),
             .init("template", .string(template)),
-            .init("version", .string(try input.version(template: template, environment: environment, default: "1.0", for: id))),
+            .init("version", .string(try input.version(template: template, environment: environment, for: id))),
             .init("environment", environment),
         ]
         if let latestImage = input.metadata.latestImage { members.append(.init("latest_image", .bool(latestImage))) }

@@ -2,7 +2,8 @@ import Diagnostics
 import Model
 
 /// `POST /projects/{name}/update` — update an aliyun project, standard or blue-green (PLATFORM_API.md
-/// §2). The version must differ from the deployed one, so it is required (`--version auto` derives it).
+/// §2). The version must differ from the deployed one, so it is required (`TargetID.fields`; `--version
+/// auto` derives it).
 enum AliyunProjectUpdate: LoweringTarget {
     static let id = TargetID.aliyunProjectUpdate
     static let kinds: [DocumentKind] = [.compose]
@@ -11,10 +12,10 @@ enum AliyunProjectUpdate: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let name = try input.require(input.metadata.name, flag: "--name (the project name)", for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let template = try input.aliyunTemplate()
         let environment = input.aliyunEnvironment()
-        let version = try input.version(template: template, environment: environment, default: nil, for: id)
+        let version = try input.version(template: template, environment: environment, for: id)
         let description = JSONValue.string(input.metadata.description ?? "")
         let members: [JSONValue.Member]
         if input.metadata.blueGreen {

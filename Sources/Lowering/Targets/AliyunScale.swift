@@ -13,12 +13,9 @@ enum AliyunScale: LoweringTarget {
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
         guard case .compose(let compose) = input.document else { throw LoweringFailure("\(id.rawValue) takes a compose template") }
-        let project = try input.require(input.metadata.project ?? input.metadata.name, flag: "--project (the aliyun project)", for: id)
-        let serviceName = try input.require(input.metadata.service, flag: "--service (the service to scale)", for: id)
-        guard let service = compose.service(named: serviceName) else {
-            let suggestion = Suggestions.closest(to: serviceName, among: compose.services.map(\.name.value)).map { "; did you mean '\($0)'?" } ?? ""
-            throw LoweringFailure("the template has no service '\(serviceName)'\(suggestion)")
-        }
+        let project = try input.checked(input.metadata.project, .project, for: id)
+        let serviceName = try input.checked(input.metadata.service, .service, for: id)
+        let service = try input.checked(compose.service(named: serviceName), .service, for: id)
         guard let value = scale(of: service) else {
             throw LoweringFailure("service '\(serviceName)' sets no scale: add the label aliyun.scale (or replicas / deploy.replicas)")
         }

@@ -11,7 +11,7 @@ enum AliyunVolume: LoweringTarget {
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
         let root = input.document.root
-        let name = try input.require(input.metadata.name ?? root["name"]?.string?.value, flag: "a 'name' in the document or --name", for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let options = (root["driverOpts"]?.entries ?? []).map { JSONValue.Member($0.key.value, $0.value.jsonString) }
         return Request(method: "POST", path: "/volumes/create", headers: [("Content-Type", "application/json")], body: .object([
             .init("name", .string(name)),

@@ -15,20 +15,18 @@ enum V2Application: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
+        let project = try input.checked(input.metadata.project, .project, for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let root = input.document.root
         var body = root.json.ordered(fieldOrder)
         if case .object(var members) = body {
-            if let name = input.metadata.name {
-                members.removeAll { $0.key == "name" }
-                members.insert(.init("name", .string(name)), at: 0)
-            }
+            members.removeAll { $0.key == "name" }
+            members.insert(.init("name", .string(name)), at: 0)
             if let index = members.firstIndex(where: { $0.key == "resources" }), let resources = root["resources"] {
                 members[index] = .init("resources", .object(resources.entries.map { .init($0.key.value, $0.value.jsonString) }))
             }
             body = .object(members)
         }
-        guard body["name"] != nil else { throw LoweringFailure("\(id.rawValue) needs a 'name' in the document or --name") }
         return Request(method: "POST", path: "/v2/applications/\(encodePathSegment(project))", headers: [("Content-Type", "application/json")], body: body)
     }
 }

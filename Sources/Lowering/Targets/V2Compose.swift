@@ -10,8 +10,8 @@ enum V2Compose: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
-        let name = try input.require(input.metadata.name, flag: "--name (the stackInstanceName)", for: id)
+        let project = try input.checked(input.metadata.project, .project, for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         return Request(method: "POST", path: "/v2/composes/\(encodePathSegment(project))", headers: [("Content-Type", "application/json")],
                        body: .object([.init("stackInstanceName", .string(name)), .init("content", .string(try input.substitutedContent()))]))
     }

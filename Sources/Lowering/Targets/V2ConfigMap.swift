@@ -10,9 +10,9 @@ enum V2ConfigMap: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
+        let project = try input.checked(input.metadata.project, .project, for: id)
         let root = input.document.root
-        let name = try input.require(input.metadata.name ?? root["name"]?.string?.value, flag: "a 'name' in the document or --name", for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let data = (root["data"]?.entries ?? []).map { JSONValue.Member($0.key.value, .string($0.value.string?.value ?? "")) }
         return Request(method: "POST", path: "/v2/configmaps/\(encodePathSegment(project))", headers: [("Content-Type", "application/json")],
                        body: .object([.init("name", .string(name)), .init("data", .object(data))]))

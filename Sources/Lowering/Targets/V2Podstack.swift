@@ -1,9 +1,9 @@
 import Diagnostics
 import Model
 
-/// `POST /v2/podstack/{projectName}` — a pod orchestration with its autoscaling bounds. Without
-/// flags, the bounds are the template's `replicas` (or 1) for both minimum and maximum and the
-/// Kubernetes default of 80% CPU.
+/// `POST /v2/podstack/{projectName}` — a pod orchestration with its autoscaling bounds. Unless a flag
+/// or the manifest sets them, the bounds are the template's `replicas` (at least 1) for both minimum and
+/// maximum and the Kubernetes default of 80% CPU (`TargetID.fields`, where the request check sees them).
 enum V2Podstack: LoweringTarget {
     static let id = TargetID.v2Podstack
     static let kinds: [DocumentKind] = [.pod]
@@ -12,14 +12,12 @@ enum V2Podstack: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
-        let name = try input.require(input.metadata.name, flag: "--name (the stackInstanceName)", for: id)
-        let replicas = input.document.root["replicas"]?.integer.map { Int($0.value) } ?? 1
-        let minimum = input.metadata.minReplicas ?? max(1, replicas)
+        let project = try input.checked(input.metadata.project, .project, for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         let scale = JSONValue.object([
-            .init("minReplicas", .int(Int64(minimum))),
-            .init("maxReplicas", .int(Int64(input.metadata.maxReplicas ?? max(minimum, replicas)))),
-            .init("targetCPUUtilization", .int(Int64(input.metadata.targetCPU ?? 80))),
+            .init("minReplicas", .int(Int64(try input.checked(input.metadata.minReplicas, .minReplicas, for: id)))),
+            .init("maxReplicas", .int(Int64(try input.checked(input.metadata.maxReplicas, .maxReplicas, for: id)))),
+            .init("targetCPUUtilization", .int(Int64(try input.checked(input.metadata.targetCPU, .targetCPU, for: id)))),
         ])
         return Request(method: "POST", path: "/v2/podstack/\(encodePathSegment(project))", headers: [("Content-Type", "application/json")],
                        body: .object([

@@ -10,9 +10,9 @@ enum V2PodstackUpdate: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
-        let name = try input.require(input.metadata.name, flag: "--name (the appName)", for: id)
-        let appID = try input.require(input.metadata.appID, flag: "--app-id", for: id)
+        let project = try input.checked(input.metadata.project, .project, for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
+        let appID = try input.checked(input.metadata.appID, .appID, for: id)
         return Request(method: "POST", path: "/v2/podstack/\(encodePathSegment(project))/\(encodePathSegment(name))", query: [("app_id", appID)],
                        headers: [("Content-Type", "application/json")],
                        body: .object([.init("content", .string(try input.substitutedContent()))]))

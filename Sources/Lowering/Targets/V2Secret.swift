@@ -12,9 +12,9 @@ enum V2Secret: LoweringTarget {
 
     static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
-        let project = try input.require(input.metadata.project, flag: "--project (the projectName)", for: id)
+        let project = try input.checked(input.metadata.project, .project, for: id)
         let root = input.document.root
-        let name = try input.require(input.metadata.name ?? root["name"]?.string?.value, flag: "a 'name' in the document or --name", for: id)
+        let name = try input.checked(input.metadata.name, .name, for: id)
         var data: [(key: String, value: String)] = (root["data"]?.entries ?? []).map { ($0.key.value, $0.value.string?.value ?? "") }
         for (key, value) in root["stringData"]?.entries ?? [] {
             let encoded = Base64Encoding.encode(Array((value.string?.value ?? "").utf8))

@@ -139,9 +139,6 @@ struct IntegerField {
                           ("autoscaling_config.maximum_num_instances", autoscaling?["maximum_num_instances"], .zeroOrMore),
                           ("autoscaling_config.increase_delta", autoscaling?["increase_delta"], .oneOrMore),
                           ("autoscaling_config.decrease_delta", autoscaling?["decrease_delta"], .oneOrMore)], accepts: .numbersOrStrings)]
-        case .other(.stack, let root):
-            return [fields([("minReplicas", root["minReplicas"], .oneOrMore), ("maxReplicas", root["maxReplicas"], .oneOrMore), ("targetCPU", root["targetCPU"], .percentage)],
-                           accepts: .integers)]
         case .other:
             return []
         }

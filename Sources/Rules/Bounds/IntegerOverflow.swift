@@ -161,7 +161,7 @@ struct IntegerOverflow: Rule {
 
     // MARK: Messages
 
-    private static func message(_ name: String, _ value: String, negative: Bool) -> String {
+    static func message(_ name: String, _ value: String, negative: Bool) -> String {
         negative ? "\(name) is \(excerpt(value)), less than a 32-bit integer holds; use a number from \(Int32.min)"
             : "\(name) is \(excerpt(value)), more than a 32-bit integer holds; use a number up to \(Int32.max)"
     }

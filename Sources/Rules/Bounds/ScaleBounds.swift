@@ -4,14 +4,15 @@ import Model
 /// Replica counts and autoscaling settings the platform cannot run.
 struct ScaleBounds: Rule {
     static let description = RuleDescription(
-        id: "scale-bounds", severity: .error, kinds: [.compose, .pod, .application, .alaudaService, .stack],
+        id: "scale-bounds", severity: .error, kinds: [.compose, .pod, .application, .alaudaService],
         summary: "replica counts and autoscaling bounds must be whole numbers in range, minimum not above maximum",
         rationale: """
         Counts are whole numbers of 0 or more: Compose `replicas`, `scale` and `deploy.replicas` (Compose refuses
         anything else), the aliyun `aliyun.scale` label and the `aliyun.auto_scaling.*` thresholds, which the platform
         reads with `strconv.Atoi` (ALIYUN.md §3.2), a pod's `replicas` and an application's `instanceNum`
         (PLATFORM_API.md §5), and Alauda's `target_num_instances` (§4). The v2 autoscaler (`scale` of an application,
-        `minReplicas`/`maxReplicas`/`targetCPU` of a podstack stack manifest) follows Kubernetes' HPA, as §5 reads it:
+        and `minReplicas`/`maxReplicas`/`targetCPU` of a podstack request, whether flags, a stack manifest or the
+        defaults set them) follows Kubernetes' HPA, as §5 reads it:
         `minReplicas` at least 1, `maxReplicas` not below `minReplicas`, `targetCPUUtilization` a percentage from 1 to
         100. For Alauda's `autoscaling_config` (§4): `minimum_num_instances` not above `maximum_num_instances`, deltas
         of at least 1, and thresholds that are fractions with `0 ≤ lower_threshold < upper_threshold ≤ 1`; the API
@@ -70,13 +71,6 @@ struct ScaleBounds: Rule {
                 "autoscaling_config.lower_threshold 0.7 is not below upper_threshold 0.5; make lower_threshold the smaller of the two",
             ]),
             Example("""
-            target: v2-podstack
-            template: pod.yaml
-            minReplicas: 4
-            maxReplicas: ↓2
-            targetCPU: ↓0
-            """),
-            Example("""
             service_name: web
             image_name: index.alauda.cn/team/web
             autoscaling_config: {upper_threshold: ↓"60%", lower_threshold: ↓-0.1}
@@ -125,18 +119,11 @@ struct ScaleBounds: Rule {
               minimum_num_instances: "2"
               maximum_num_instances: "5"
             """),
-            Example("""
-            target: v2-podstack
-            template: pod.yaml
-            minReplicas: 3
-            maxReplicas: 6
-            targetCPU: 75
-            """),
         ])
 
     /// Keys of a minimum and the maximum it must not exceed, within one group of fields.
     static let pairs: [(minimum: String, maximum: String)] = [
-        ("scale.minReplicas", "scale.maxReplicas"), ("minReplicas", "maxReplicas"),
+        ("scale.minReplicas", "scale.maxReplicas"),
         ("autoscaling_config.minimum_num_instances", "autoscaling_config.maximum_num_instances"),
     ] + IntegerField.autoScalingMetrics.map { ("label aliyun.auto_scaling.min_\($0)", "label aliyun.auto_scaling.max_\($0)") }
 
@@ -183,15 +170,15 @@ struct ScaleBounds: Rule {
 
     // MARK: Messages
 
-    private static func notWhole(_ name: String, _ text: String, _ bounds: CountBounds) -> String {
+    static func notWhole(_ name: String, _ text: String, _ bounds: CountBounds) -> String {
         "\(name) is '\(excerpt(text))', which is not a whole number; use a whole number \(bounds.phrase)"
     }
 
-    private static func outside(_ name: String, _ value: Int64, _ bounds: CountBounds) -> String {
+    static func outside(_ name: String, _ value: Int64, _ bounds: CountBounds) -> String {
         "\(name) is \(value); use a whole number \(bounds.phrase)"
     }
 
-    private static func maximumBelowMinimum(_ name: String, _ value: Int64, minimum: String, _ low: Int64) -> String {
+    static func maximumBelowMinimum(_ name: String, _ value: Int64, minimum: String, _ low: Int64) -> String {
         "\(name) is \(value), less than \(minimum) \(low); make it at least \(low)"
     }
 

@@ -33,6 +33,11 @@ struct NamePattern: Sendable {
     /// A rule beyond characters, edges and length (`must contain a letter`), checked last.
     var extra: (@Sendable (String) -> String?)?
 
+    /// The message of every naming finding, wherever the name comes from (template, manifest, flag).
+    static func message(what: String, name: String, of owner: String? = nil, problem: String, fix: String) -> String {
+        "\(what) '\(excerpt(name))'\(owner.map { " of \($0)" } ?? "") \(problem); use \(fix)"
+    }
+
     /// The first thing wrong with a name, phrased to follow it (`must not start with '-'`), or nil.
     func problem(in name: String) -> String? {
         var contiguous = name
@@ -130,7 +135,7 @@ extension RuleContext {
 
     /// The one shape of every naming finding: the name, what is wrong, and what a valid name looks like.
     mutating func reportName(_ name: Located<String>, problem: String, what: String, of owner: String?, fix: String) {
-        report("\(what) '\(excerpt(name.value))'\(owner.map { " of \($0)" } ?? "") \(problem); use \(fix)", at: name)
+        report(NamePattern.message(what: what, name: name.value, of: owner, problem: problem, fix: fix), at: name)
     }
 }
 

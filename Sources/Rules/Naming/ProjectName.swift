@@ -3,14 +3,15 @@ import Model
 /// A project or volume name the platform or Docker Compose refuses.
 struct ProjectName: Rule {
     static let description = RuleDescription(
-        id: "project-name", severity: .error, kinds: [.compose, .aliyunVolume, .stack],
+        id: "project-name", severity: .error, kinds: [.compose, .aliyunVolume],
         summary: "aliyun project and volume names use 1–64 letters, digits and '-'; Compose project names lower-case letters, digits, '-' and '_'",
         rationale: """
         The aliyun projects API takes a project (application) name and the volumes API a volume name of "1–64
         characters: digits, ASCII letters and hyphen, not starting with a hyphen" (PLATFORM_API.md §1, 000 §1.5.2 and
-        §1.5.19); anything else is refused when the request arrives. Checked: an aliyun volume's `name`, the `name` and
-        `project` of a stack manifest whose target is an aliyun one, and, with `--target aliyun`, a Compose file's
-        top-level `name:`. Whatever the target, that `name:` must also be a project name Docker Compose accepts
+        §1.5.19); anything else is refused when the request arrives. Checked: an aliyun volume's `name`, with
+        `--target aliyun` a Compose file's top-level `name:`, and every project or volume name an aliyun request is
+        built with, whether a flag (`--name`, `--project`), a stack manifest or the template gives it (the request
+        check of `build`, `submit` and of a linted stack manifest). Whatever the target, that `name:` must also be a project name Docker Compose accepts
         (lower-case letters, digits, `-` and `_`, starting with a letter or digit): `docker compose` refuses any
         other ("invalid project name"). Without `--target aliyun` a Compose `name:` is not held to the aliyun rule,
         since only aliyun deploys read it as a project name.
@@ -33,11 +34,6 @@ struct ProjectName: Rule {
               web:
                 image: nginx
             """, messages: ["Compose project name 'MyShop' must not contain 'M'; use a–z 0–9 - _, starting with a letter or digit"]),
-            Example("""
-            target: aliyun-project
-            template: compose.yaml
-            name: ↓shop.front
-            """),
         ],
         nonTriggering: [
             Example("""
@@ -57,11 +53,6 @@ struct ProjectName: Rule {
               web:
                 image: nginx
             """, platform: .aliyun),
-            Example("""
-            target: v2-podstack
-            template: pod.yaml
-            name: mysql_2048
-            """),
         ])
 
     /// The aliyun rule for project and volume names.
@@ -75,10 +66,6 @@ struct ProjectName: Rule {
         switch document {
         case .other(.aliyunVolume, let root):
             if let name = root["name"] { context.checkName(name, Self.aliyun, what: "volume name") }
-        case .other(.stack, let root):
-            guard let target = root["target"]?.string?.value, target.hasPrefix(ascii: "aliyun-") else { return }
-            if let name = root["name"] { context.checkName(name, Self.aliyun, what: target == "aliyun-volume" ? "volume name" : "project name") }
-            if let project = root["project"] { context.checkName(project, Self.aliyun, what: "project name") }
         case .compose(let compose):
             // Only the services layout has a top-level `name:`; in a v1 file every key is a service.
             guard compose.layout == .services, let name = compose.root["name"] else { return }

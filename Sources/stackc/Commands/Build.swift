@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Lowering
+import Model
 
 extension Stackc {
     struct Build: ParsableCommand {
@@ -11,7 +12,8 @@ extension Stackc {
             Targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")).
             Any error-level finding means no body and exit status 1. Findings go to stderr.
             A stack manifest (a YAML file with `target:` and `template:`) gives the target, the template and
-            the metadata; flags override it.
+            the metadata; flags override it, the template's own keys and the documented defaults fill the rest.
+            Every value is checked whatever its source: a bad flag is a finding under <command line>.
 
             Examples:
               stackc build compose.yaml --target aliyun-project --name shop

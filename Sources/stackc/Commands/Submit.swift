@@ -3,6 +3,7 @@ import Diagnostics
 import Driver
 import Glibc
 import Lowering
+import Model
 import Submit
 
 extension Stackc {
@@ -166,7 +167,7 @@ extension Stackc {
 
         private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
             var flags = requestFlags.buildFlags(target: target)
-            flags.version = version
+            flags.values[.version] = version
             var options = environment.frontEndOptions()
             options.limits = limitFlags.limits
             let job = BuildJob(path: path, flags: flags, options: options, environment: environment.environmentOptions)

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Driver
 import Lowering
+import Model
 
 /// The request's metadata (name, project, version, …), shared by `build` and `submit` so both build the
-/// same request from the same flags.
+/// same request from the same flags. Values are taken as typed, numbers and booleans too: the request
+/// check holds them to the same rules as a manifest's or a template's values (a finding, exit 1), so
+/// only what is no command line at all is a usage error.
 struct RequestFlags: ParsableArguments {
     @Option(help: "Project, stack instance, application or service name (as the target names it).")
     var name: String?
@@ -23,33 +26,31 @@ struct RequestFlags: ParsableArguments {
     @Option(help: "The Compose service (aliyun-scale, alauda-service).")
     var service: String?
 
-    @Option(name: .customLong("min-replicas"), help: "scale.minReplicas (v2 podstack).")
-    var minReplicas: Int?
+    @Option(name: .customLong("min-replicas"), help: ArgumentHelp("scale.minReplicas (v2 podstack; default: the template's replicas, at least 1).", valueName: "n"))
+    var minReplicas: String?
 
-    @Option(name: .customLong("max-replicas"), help: "scale.maxReplicas (v2 podstack).")
-    var maxReplicas: Int?
+    @Option(name: .customLong("max-replicas"), help: ArgumentHelp("scale.maxReplicas (v2 podstack; default: the larger of minReplicas and the template's replicas).", valueName: "n"))
+    var maxReplicas: String?
 
-    @Option(name: .customLong("target-cpu"), help: "scale.targetCPUUtilization in percent (v2 podstack).")
-    var targetCPU: Int?
+    @Option(name: .customLong("target-cpu"), help: ArgumentHelp("scale.targetCPUUtilization in percent, 1–100 (v2 podstack; default 80).", valueName: "percent"))
+    var targetCPU: String?
 
     @Flag(name: .customLong("blue-green"), help: "Blue-green update (aliyun-project-update).")
     var blueGreen = false
 
-    @Option(name: .customLong("latest-image"), help: "latest_image: pull the newest image (true or false).")
-    var latestImage: Bool?
+    @Option(name: .customLong("latest-image"), help: ArgumentHelp("latest_image: pull the newest image (true or false).", valueName: "bool"))
+    var latestImage: String?
 
-    @Option(help: "local: substitute variables here (default); keep: send the template as written with the values in 'environment' (aliyun).")
-    var variables: VariablesMode?
-
-    func validate() throws {
-        if let targetCPU, !(1...100).contains(targetCPU) { throw ValidationError("--target-cpu must be 1–100") }
-    }
+    @Option(help: ArgumentHelp("local: substitute variables here (default); keep: send the template as written with the values in 'environment' (aliyun).",
+                               valueName: "local|keep"))
+    var variables: String?
 
     func buildFlags(target: TargetID?) -> BuildFlags {
-        BuildFlags(target: target, name: name, project: project, description: description, version: version, appID: appID,
-                   service: service, minReplicas: minReplicas, maxReplicas: maxReplicas, targetCPU: targetCPU,
-                   blueGreen: blueGreen ? true : nil, latestImage: latestImage, variables: variables)
+        let given: [(RequestField, String?)] = [
+            (.name, name), (.project, project), (.description, description), (.version, version), (.appID, appID), (.service, service),
+            (.minReplicas, minReplicas), (.maxReplicas, maxReplicas), (.targetCPU, targetCPU), (.blueGreen, blueGreen ? "true" : nil),
+            (.latestImage, latestImage), (.variables, variables),
+        ]
+        return BuildFlags(target: target, values: Dictionary(uniqueKeysWithValues: given.compactMap { field, text in text.map { (field, $0) } }))
     }
 }
-
-extension VariablesMode: ExpressibleByArgument {}
