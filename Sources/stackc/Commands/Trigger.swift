@@ -1,4 +1,7 @@
 import ArgumentParser
+import Diagnostics
+import Driver
+import Reporting
 import Submit
 
 extension Stackc {
@@ -18,11 +21,11 @@ extension Stackc {
         @Argument(help: "The trigger URL (https://…/hook/trigger?triggerUrl=…&secret=…).")
         var url: String
 
-        @Option(help: "scale_out or scale_in (a scaling trigger); without it, a redeploy.")
-        var type: TriggerCall.Scaling?
+        @Option(help: ArgumentHelp("scale_out or scale_in (a scaling trigger); without it and without type= in the URL, a redeploy.", valueName: "type"))
+        var type: String?
 
-        @Option(help: "How many containers to add or remove, 1–100.")
-        var step: Int?
+        @Option(help: ArgumentHelp("How many containers to add or remove, 1–100.", valueName: "n"))
+        var step: String?
 
         @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
         var format: OutputFormat = .text
@@ -32,17 +35,24 @@ extension Stackc {
 
         func validate() throws {
             if !url.hasPrefix("https://") && !url.hasPrefix("http://") { throw ValidationError("the trigger must be an https:// URL") }
-            if let step, !(1...100).contains(step) { throw ValidationError("--step must be 1–100, got \(step)") }
-            if (type == nil) != (step == nil) { throw ValidationError("--type and --step go together (a scaling trigger needs both)") }
         }
 
         func run() throws {
-            let call = TriggerCall(url: url, scaling: type.map { ($0, step ?? 1) })
+            // type and step are checked wherever they are written, the flags or the URL, and sent once.
+            let assembly = TriggerAssembly(url: url, type: type, step: step)
+            let report = FileReport(file: .commandLine, diagnostics: assembly.findings)
+            var reporter = TextReporter(colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
+            Terminal.write(reporter.report(report), to: Terminal.standardError)
+            if report.hasErrors {
+                Terminal.write("stackc: the trigger was not called: fix the errors above\n", to: Terminal.standardError)
+                throw ExitCode(1)
+            }
+            let call = TriggerCall(url: assembly.url, scaling: assembly.scaling.flatMap { scaling in
+                TriggerCall.Scaling(rawValue: scaling.type).map { ($0, scaling.step) }
+            })
             connection.warnIfInsecure(endpoint: call.parts.endpoint)
             let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: Redactor())
             try finish(call.run(session), format: format)
         }
     }
 }
-
-extension TriggerCall.Scaling: ExpressibleByArgument {}
