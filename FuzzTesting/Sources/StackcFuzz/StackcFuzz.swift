@@ -30,8 +30,8 @@ struct PipelineRun {
         return environment
     }()
 
-    static let metadata = RequestMetadata(name: "fuzz", project: "fuzz", description: "fuzz", version: "auto", appID: "app",
-                                          service: "web", minReplicas: 1, maxReplicas: 3, targetCPU: 50)
+    static let flags: [RequestField: String] = [.name: "fuzz", .project: "fuzz", .description: "fuzz", .version: "auto", .appID: "app",
+                                                .service: "web", .minReplicas: "1", .maxReplicas: "3", .targetCPU: "50"]
 
     func run() {
         readingBothWaysAgrees()
@@ -96,9 +96,12 @@ struct PipelineRun {
         let processed = FrontEnd.process(file, environment: Self.environment, directory: "fuzz", options: options)
         let (document, diagnostics) = TemplateCheck.run(processed, kind: nil, platform: platform)
         guard let document, let interpolated = processed.interpolated, !diagnostics.contains(where: { $0.severity == .error }) else { return }
-        let input = LoweringInput(document: document, file: file, interpolated: interpolated, environment: processed.environment,
-                                  metadata: Self.metadata)
         for target in TargetID.allCases where target.platform == platform {
+            // The request's values assembled and checked as `build` does; lowered only when they pass.
+            let assembly = RequestAssembly(target: target, flags: Self.flags, manifest: [:], document: document)
+            guard !(assembly.commandLine + assembly.manifest + assembly.template).contains(where: { $0.severity == .error }) else { continue }
+            let input = LoweringInput(document: document, file: file, interpolated: interpolated, environment: processed.environment,
+                                      metadata: assembly.metadata)
             guard let request = try? target.target.lower(input) else { continue }
             _ = request.json(indent: "  ")
         }
