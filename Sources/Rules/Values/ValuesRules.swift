@@ -3,6 +3,7 @@ import Model
 /// Rules about the values of single fields.
 let valueRules: [any Rule.Type] = [
     AbsolutePath.self,
+    AlaudaAutoscaling.self,
     AlaudaDomain.self,
     AlaudaEnum.self,
     ImageReferenceFormat.self,
