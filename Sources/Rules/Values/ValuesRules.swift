@@ -6,6 +6,7 @@ let valueRules: [any Rule.Type] = [
     AlaudaAutoscaling.self,
     AlaudaDomain.self,
     AlaudaEnum.self,
+    ConfigMapMount.self,
     ImageReferenceFormat.self,
     PortSyntax.self,
     RestartPolicy.self,
