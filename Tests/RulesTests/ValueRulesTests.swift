@@ -24,11 +24,22 @@ struct ValueRulesTests {
         #expect(alauda(".{TAG:?set TAG}").map { $0.message.hasPrefix("image_tag ") } == [true])
     }
 
+    /// A driver or option an unset variable left empty is `unset-variable`'s; written plainly (`${D}`), it reads
+    /// as null, which the examples cannot show (the schema check they run takes no substitution into account).
+    @Test func volumeValuesLeftEmptyByVariablesAreNotJudged() {
+        for text in ["name: v\ndriver: ${DRIVER}\n", "name: v\ndriver: nas\ndriverOpts: {diskid: ${D}, host: \"${H}\", path: /, mode: \"755\"}\n"] {
+            #expect(runRule(VolumeDriverOpts.self, on: text).findings.map(\.message) == [])
+        }
+        #expect(runRule(VolumeDriverOpts.self, on: "name: v\ndriver: nas\ndriverOpts: {diskid: , host: h, path: /, mode: \"755\"}\n").findings.count == 1)
+    }
+
     @Test func accessKeySecretsAreNeverPrinted() {
         for value in ["1234567", "true", "[\"\(Self.sentinel)\"]"] {
             let (findings, _) = runRule(VolumeDriverOpts.self, on: "name: v\ndriver: ossfs\ndriverOpts:\n  ak_secret: \(value)\n")
             #expect(findings.contains { $0.message.hasPrefix("driverOpts.ak_secret") })
             #expect(findings.allSatisfy { !$0.message.contains(value) && !$0.message.contains("Sentinel") })
         }
+        let empty = runRule(VolumeDriverOpts.self, on: "name: v\ndriver: ossfs\ndriverOpts: {bucket: b, ak_id: i, ak_secret: \" \", url: u}\n").findings
+        #expect(empty.map(\.message) == ["driverOpts.ak_secret is blank; the ossfs driver requires a non-empty string: the AccessKey secret"])
     }
 }

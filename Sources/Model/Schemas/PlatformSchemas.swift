@@ -138,13 +138,14 @@ public enum PlatformSchemas {
 
     // MARK: aliyun volume
 
-    /// `{name, driver, driverOpts}`. The driver's options are the volume-driver-opts rule's: it knows
-    /// which options `nas` and `ossfs` require and says to quote `mode: 755`, so here they are only
-    /// scalars, and `driverOpts` itself is optional (a plugin driver may need none).
+    /// `{name, driver, driverOpts}`. The driver and its options are the volume-driver-opts rule's: it
+    /// knows the documented drivers (`nas`, `ossfs`) and the options each requires, says to quote
+    /// `mode: 755` and what an empty or null option should hold, so here the options are only scalars
+    /// or null, and `driverOpts` itself is optional (the rule names the options a missing one needs).
     public static let aliyunVolume: FieldType = .object(ObjectSchema("volume definition for aliyun", allowsExtensions: false, required: ["name", "driver"], fields: [
         kindMarker,
         ("name", .string),
         ("driver", .string),
-        ("driverOpts", .map(.oneOf([.string, .number, .boolean]))),
+        ("driverOpts", .map(.oneOf([.string, .number, .boolean, .null]))),
     ]))
 }

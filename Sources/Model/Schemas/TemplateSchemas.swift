@@ -20,7 +20,7 @@ public enum TemplateSchemas {
         Entry(kind: .alaudaService, type: PlatformSchemas.alaudaService,
               description: "An Alauda service: the body of POST /v1/services/{namespace}."),
         Entry(kind: .aliyunVolume, type: PlatformSchemas.aliyunVolume,
-              description: "An aliyun data volume: the body of POST /volumes/create (nas, ossfs or a plugin driver)."),
+              description: "An aliyun data volume: the body of POST /volumes/create (the nas or ossfs driver)."),
         Entry(kind: .stack, type: .object(StackManifest.schema),
               description: "A stackc stack manifest: the build target, the template file and the request metadata."),
     ]

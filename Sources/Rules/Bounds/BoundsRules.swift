@@ -5,6 +5,7 @@ import Syntax
 /// Rules about numbers and amounts: counts, ports, sizes, quantities and durations within what the
 /// platform takes.
 let boundRules: [any Rule.Type] = [
+    DiskSize.self,
     DurationFormat.self,
     IntegerOverflow.self,
     PortRange.self,
@@ -87,7 +88,7 @@ struct IntegerField {
     let service: String?
     let value: Located<String>
     let reading: IntegerReading
-    /// The values the platform takes; nil for sizes and weights, whose bounds no source states.
+    /// The values the platform takes; nil for sizes and weights (disk sizes are `disk-size`'s).
     let bounds: CountBounds?
 
     var name: String { service.map { "\(key) of service '\($0)'" } ?? key }

@@ -147,13 +147,15 @@ struct ConfigReference {
     let type: String?
     /// The `key` list (or single key).
     let keys: [NodeRef]
+    /// The entry itself, for the keys the fields above do not cover (`mountPath`).
+    let entry: NodeRef
 
     /// The application's references, configmaps first.
     static func all(in root: NodeRef) -> [ConfigReference] {
         ["configMap", "secret"].flatMap { section in
             (root[section]?.items ?? []).enumerated().map { index, item in
                 let keys = item["key"].map { $0.isSequence ? $0.items : [$0] } ?? []
-                return ConfigReference(label: "\(section)[\(index)]", type: item["type"]?.string?.value, keys: keys)
+                return ConfigReference(label: "\(section)[\(index)]", type: item["type"]?.string?.value, keys: keys, entry: item)
             }
         }
     }

@@ -3,7 +3,10 @@ import Model
 /// Rules about the values of single fields.
 let valueRules: [any Rule.Type] = [
     AbsolutePath.self,
+    AlaudaAutoscaling.self,
+    AlaudaDomain.self,
     AlaudaEnum.self,
+    ConfigMapMount.self,
     ImageReferenceFormat.self,
     PortSyntax.self,
     RestartPolicy.self,
