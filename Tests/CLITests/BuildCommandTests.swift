@@ -58,6 +58,36 @@ struct BuildCommandTests {
         #expect(noName.stderr.hasPrefix("<command line>: error: aliyun-project needs the project name: pass --name or set 'name' in a stack manifest [missing-field]\n"))
     }
 
+    /// `submit` and `submit --dry-run` build through the same assembly and checks: a bad flag is the same
+    /// finding, and nothing is printed or sent.
+    @Test func submitChecksRequestValuesAsBuildDoes() throws {
+        let arguments = ["samples/stacks/mysql-podstack.stack.yaml", "--max-replicas", "2", "--name=-web"]
+        let build = try runStackc(["build"] + arguments)
+        let dryRun = try runStackc(["submit", "--dry-run"] + arguments)
+        let submit = try runStackc(["submit", "--endpoint", "https://127.0.0.1:1"] + arguments)
+        #expect(build.status == 1 && build.stdout.isEmpty)
+        #expect(build.stderr.contains("<command line>: error: --max-replicas is 2, less than minReplicas 3; make it at least 3 [scale-bounds]"))
+        for run in [dryRun, submit] {
+            #expect(run.status == 1)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == build.stderr)
+        }
+    }
+
+    /// Numbers and booleans that do not parse are findings about the flag, not usage errors.
+    @Test func unreadableNumbersAndBooleansAreFindings() throws {
+        let run = try runStackc(["build", "samples/stacks/shop.stack.yaml", "--latest-image", "maybe", "--variables", "kept"])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("""
+            <command line>: error: --latest-image is 'maybe', not a boolean; use true or false [type-mismatch]
+            <command line>: error: --variables is 'kept'; use one of 'local', 'keep' [type-mismatch]
+
+            """), "\(run.stderr)")
+        let count = try runStackc(["build", "samples/stacks/mysql-podstack.stack.yaml", "--target-cpu", "lots"])
+        #expect(count.status == 1)
+        #expect(count.stderr.hasPrefix("<command line>: error: --target-cpu is 'lots', which is not a whole number; use a whole number from 1 to 100 [scale-bounds]\n"))
+    }
+
     @Test func flagsOverrideTheManifest() throws {
         let run = try runStackc(["build", "samples/stacks/shop.stack.yaml", "--name", "other", "--version", "7", "--compact"])
         #expect(run.stdout.hasPrefix(#"{"name":"other","description":"the shop front end and its database","template":"#))
