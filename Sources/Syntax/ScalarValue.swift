@@ -9,6 +9,12 @@ public enum ScalarValue: Equatable, Sendable {
     case float(Double)
     case string(String)
 
+    /// Whether the scalar reads as a string (quoted, or plain text that is no other type).
+    public var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+
     public var typeDescription: String {
         switch self {
         case .null: "null"

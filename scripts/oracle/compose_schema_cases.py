@@ -67,6 +67,7 @@ BOUND = "a numeric bound, checked by a bounds rule"
 TYPE_LATE = "a wrong type that Compose finds while converting the file rather than in its schema pass"
 REQUIRED_LATE = "a required key that Compose's loader (not its schema pass) asks for"
 VALUE = "the shape is right; Compose rejects the value when it parses it (a value rule's job)"
+CONVERSION = "a string Compose cannot convert to the field's type (compose-go's cast table), which the schema's converted fields check"
 
 # --- the smallest documents --------------------------------------------------------------------
 case("minimal", "services:\n  web:\n    image: nginx\n")
@@ -212,7 +213,26 @@ svc("attach-false", "attach: false\n")
 # --- numbers that are also strings ----------------------------------------------------------------
 svc("cpus-float", "cpus: 0.5\n")
 svc("cpus-string", "cpus: '0.5'\n")
-svc("cpus-bad-string", "cpus: lots\n", schema=False, why=VALUE)
+svc("cpus-bad-string", "cpus: lots\n", schema=True, why=CONVERSION)
+
+# Strings at compose-go's typed paths, which Compose converts after interpolation (Go's strconv and its
+# own toBoolean), quoted so YAML keeps them strings: the schema's converted fields must agree.
+CONVERSIONS = [
+    ("tty", ["yes", "YES", "On", "y", "N", "1", "true ", "enabled"]),
+    ("cpu_shares", ["+5", "-5", "1_000", "0x10", "3.0", "1e3", " 3", "99999999999"]),
+    ("cpus", [".5", "5.", "1e3", "0x1p-2", "inf", "NaN", "+nan", "1e39", "1_000.5", "1__0", "0.5x"]),
+    ("cpu_percent", ["50", "50.0", "0.5"]),
+]
+for field, values in CONVERSIONS:
+    for number, value in enumerate(values):
+        svc(f"convert-{field.replace('_', '-')}-{number}", f"{field}: '{value}'\n", schema=True, why=CONVERSION)
+svc("convert-retries-float-string", "healthcheck:\n  retries: '3.0'\n", schema=True, why=CONVERSION)
+svc("convert-replicas-unset", "deploy:\n  replicas: ${UNSET_REPLICAS}\n", schema=True, why=CONVERSION)
+svc("convert-init-unset", "init: ${UNSET_INIT}\n", schema=True, why=CONVERSION)
+svc("convert-ulimit-word", "ulimits:\n  nofile: 'many'\n", schema=True, why=CONVERSION)
+svc("convert-port-target-word", "ports:\n  - target: 'http'\n", schema=True, why=CONVERSION)
+case("convert-network-external-word", "services:\n  web:\n    image: nginx\nnetworks:\n  front:\n    external: 'maybe'\n",
+     schema=True, why=CONVERSION)
 svc("cpu-shares-integer", "cpu_shares: 512\n")
 svc("cpu-count-negative", "cpu_count: -1\n", schema=False, why=BOUND)
 svc("cpu-percent-too-big", "cpu_percent: 150\n", schema=False, why=BOUND)

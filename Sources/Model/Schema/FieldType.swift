@@ -18,6 +18,10 @@ public indirect enum FieldType: Sendable {
     case object(ObjectSchema)
     /// The first alternative whose shape (scalar, list, mapping) fits the node is checked.
     case oneOf([FieldType])
+    /// A value Docker Compose converts (`ComposeConversion`): a value of the native type as written (the
+    /// schema's), or a string the conversion takes; another string, or the empty result of a
+    /// substitution, is refused.
+    case converted(FieldType, ComposeConversion)
     /// Anything, unchecked.
     case any
     case null
@@ -33,6 +37,7 @@ public indirect enum FieldType: Sendable {
         case .list(let item): "a list of " + item.pluralDescription
         case .map, .object: "a mapping"
         case .oneOf(let types): types.map(\.description).joined(separator: " or ")
+        case .converted(let native, let conversion): "\(native.description) or a string Docker Compose reads as \(conversion.description)"
         case .any: "any value"
         case .null: "empty"
         }
@@ -46,7 +51,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "booleans"
         case .list: "lists"
         case .map, .object: "mappings"
-        case .enumeration, .oneOf, .any, .null: "values (\(description))"
+        case .enumeration, .oneOf, .converted, .any, .null: "values (\(description))"
         }
     }
 
@@ -62,6 +67,11 @@ public indirect enum FieldType: Sendable {
     public static let numberOrString: FieldType = .oneOf([.number, .string])
     public static let integerOrString: FieldType = .oneOf([.integer, .string])
     public static let booleanOrString: FieldType = .oneOf([.boolean, .string])
+    /// The fields compose-go converts after interpolation (see `ComposeConversion`), by their schema type.
+    public static let convertedInteger: FieldType = .converted(.integer, .integer)
+    public static let convertedBoolean: FieldType = .converted(.boolean, .boolean)
+    /// A number in the schema, an integer to the conversion (`cpu_shares`, `pids_limit`).
+    public static let numberConvertedToInteger: FieldType = .converted(.number, .integer)
 }
 
 /// The keys a mapping may hold. Keys not listed are `unknown-field` errors with a "did you mean"

@@ -19,15 +19,22 @@ public struct SchemaValidator {
     /// string is expected (`image: ${TAG}` with `TAG=1.5` is the string "1.5"), so they are not
     /// rejected for reading as numbers once substituted.
     let isInterpolated: (NodeID) -> Bool
+    /// Docker Compose's rule for what a substitution makes: a string, converted only at its typed paths
+    /// (`FieldType.converted`), so `use_api_socket: ${SOCKET:-true}` is the string "true", which its
+    /// schema refuses where a boolean belongs. Off for the platforms' own kinds, whose substituted
+    /// template is written out as YAML again and read with its values typed anew.
+    let substitutionsStayStrings: Bool
     private(set) var diagnostics: [Diagnostic] = []
 
-    public init(tree: YAMLTree, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) {
+    public init(tree: YAMLTree, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }, substitutionsStayStrings: Bool = false) {
         self.tree = tree
         self.isInterpolated = isInterpolated
+        self.substitutionsStayStrings = substitutionsStayStrings
     }
 
-    public static func validate(_ tree: YAMLTree, as type: FieldType, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) -> [Diagnostic] {
-        var validator = SchemaValidator(tree: tree, isInterpolated: isInterpolated)
+    public static func validate(_ tree: YAMLTree, as type: FieldType, isInterpolated: @escaping (NodeID) -> Bool = { _ in false },
+                                substitutionsStayStrings: Bool = false) -> [Diagnostic] {
+        var validator = SchemaValidator(tree: tree, isInterpolated: isInterpolated, substitutionsStayStrings: substitutionsStayStrings)
         validator.check(tree.root, as: type, path: .root)
         return validator.diagnostics
     }
@@ -69,6 +76,10 @@ public struct SchemaValidator {
         case .oneOf(let alternatives):
             switch kind(of: id) {
             case .scalar:
+                // A converted alternative is the scalar's whole type (ulimits: a count or a soft/hard mapping).
+                if case .converted(let native, let conversion)? = alternatives.first(where: \.isConverted) {
+                    return checkConversion(id, native, conversion)
+                }
                 let value = resolved(id)
                 if !alternatives.contains(where: { accepts(id, value, $0) }) { mismatch(id, expected: type) }
             case .mapping:
@@ -80,7 +91,36 @@ public struct SchemaValidator {
             }
         case .string, .integer, .number, .boolean, .enumeration, .null:
             if !(kind(of: id) == .scalar && accepts(id, resolved(id), type)) { mismatch(id, expected: type) }
+        case .converted(let native, let conversion):
+            guard kind(of: id) == .scalar else { return mismatch(id, expected: type) }
+            checkConversion(id, native, conversion)
         }
+    }
+
+    /// A converted field: a string, written so or made by a substitution, must convert; anything
+    /// else must have the native type. A substituted value is not quoted in the message (it may be
+    /// a secret); an empty one is said to be empty, the usual sign of an unset variable.
+    private mutating func checkConversion(_ id: NodeID, _ native: FieldType, _ conversion: ComposeConversion) {
+        let value = resolved(id)
+        let interpolated = isInterpolated(id)
+        guard interpolated || value.isString else {
+            if !accepts(id, value, native) { mismatch(id, expected: .converted(native, conversion)) }
+            return
+        }
+        let text = text(of: id)
+        // A `$` left in the text is for a later substitution (`--no-interpolate`, or a variable the aliyun
+        // server fills in): what Compose will convert is not known yet.
+        if text.contains(ascii: "$") { return }
+        let converted = conversion.convert(text)
+        // The converted value is validated like one written so (`cpu_percent: "0.5"` is a number, no integer).
+        if let converted, native.fits(converted) { return }
+        let found = !interpolated ? "'\(excerpt(text))'" : text.isEmpty ? "empty after substitution" : "a substituted value"
+        let reading = converted.map { "which Docker Compose reads as \($0.typeDescription), not \(native.description)" }
+            ?? "which Docker Compose cannot read as \(conversion.description)"
+        let fix = if case .integer = native { ComposeConversion.integer.example } else { conversion.example }
+        diagnostics.append(Diagnostic(
+            rule: .typeMismatch, severity: .error, message: "\(path) is \(found), \(reading); use \(fix)",
+            range: tree[id].range, path: path))
     }
 
     private mutating func checkObject(_ id: NodeID, schema: ObjectSchema) {
@@ -122,30 +162,23 @@ public struct SchemaValidator {
     /// Whether a scalar fits a scalar type; the scalar's value is resolved once by the caller, not
     /// once per alternative of a `oneOf`.
     private func accepts(_ id: NodeID, _ value: ScalarValue, _ type: FieldType) -> Bool {
+        if type.isNonStringScalar {
+            return !(substitutionsStayStrings && isInterpolated(id)) && type.fits(value)
+        }
         switch type {
         case .string:
             if case .string = value { return true }
             return isInterpolated(id)
-        case .integer:
-            if case .int = value { return true }
-            return false
-        case .number:
-            switch value {
-            case .int, .float: return true
-            default: return false
-            }
-        case .boolean:
-            if case .bool = value { return true }
-            return false
-        case .null:
-            return value == .null
         case .enumeration(let allowed):
             return allowed.contains(text(of: id))
         case .oneOf(let alternatives):
             return alternatives.contains { accepts(id, value, $0) }
         case .any:
             return true
-        case .list, .map, .object:
+        case .converted(let native, let conversion):
+            guard value.isString || isInterpolated(id) else { return accepts(id, value, native) }
+            return conversion.convert(text(of: id)).map(native.fits) ?? false
+        case .integer, .number, .boolean, .null, .list, .map, .object:
             return false
         }
     }
@@ -156,6 +189,8 @@ public struct SchemaValidator {
         let found: String
         if case .enumeration = expected, node.isScalar {
             found = "'\(node.text)'"
+        } else if substitutionsStayStrings, node.isScalar, isInterpolated(id) {
+            found = "a string"
         } else {
             found = node.kindDescription
         }
@@ -171,6 +206,29 @@ public struct SchemaValidator {
 }
 
 extension FieldType {
+    /// A scalar type that a string never satisfies.
+    var isNonStringScalar: Bool {
+        switch self {
+        case .integer, .number, .boolean, .null: true
+        default: false
+        }
+    }
+
+    /// Whether a value (as written, or as Compose converted it) has this scalar type; a converted
+    /// field's native type is one of these.
+    func fits(_ value: ScalarValue) -> Bool {
+        switch (self, value) {
+        case (.integer, .int), (.number, .int), (.number, .float), (.boolean, .bool), (.null, .null): true
+        case (.oneOf(let alternatives), _): alternatives.contains { $0.fits(value) }
+        default: false
+        }
+    }
+
+    var isConverted: Bool {
+        if case .converted = self { return true }
+        return false
+    }
+
     var isMappingShape: Bool {
         switch self {
         case .map, .object, .any: true

@@ -58,14 +58,14 @@ public enum ComposeSchema {
         ("command", command),
         ("configs", fileReferences),
         ("container_name", .string),
-        ("cpu_count", .integerOrString),
-        ("cpu_percent", .integerOrString),
-        ("cpu_shares", .numberOrString),
-        ("cpu_quota", .numberOrString),
-        ("cpu_period", .numberOrString),
-        ("cpu_rt_period", .numberOrString),
-        ("cpu_rt_runtime", .numberOrString),
-        ("cpus", .numberOrString),
+        ("cpu_count", .convertedInteger),
+        ("cpu_percent", .converted(.integer, .float)),
+        ("cpu_shares", .numberConvertedToInteger),
+        ("cpu_quota", .numberConvertedToInteger),
+        ("cpu_period", .numberConvertedToInteger),
+        ("cpu_rt_period", .numberConvertedToInteger),
+        ("cpu_rt_runtime", .numberConvertedToInteger),
+        ("cpus", .converted(.number, .float32)),
         ("cpuset", .string),
         ("credential_spec", .object(credentialSpec)),
         ("depends_on", .oneOf([.stringList, .map(.object(dependency))])),
@@ -89,7 +89,7 @@ public enum ComposeSchema {
         ("healthcheck", .object(healthcheck)),
         ("hostname", .string),
         ("image", .string),
-        ("init", .booleanOrString),
+        ("init", .convertedBoolean),
         ("ipc", .string),
         ("isolation", .string),
         ("labels", .listOrDict),
@@ -103,35 +103,35 @@ public enum ComposeSchema {
         ("network_mode", .string),
         ("models", .oneOf([.stringList, .map(.oneOf([.object(serviceModel), .null]))])),
         ("networks", .oneOf([.stringList, .map(.oneOf([.object(networkAttachment), .null]))])),
-        ("oom_kill_disable", .booleanOrString),
-        ("oom_score_adj", .integerOrString),
+        ("oom_kill_disable", .convertedBoolean),
+        ("oom_score_adj", .convertedInteger),
         // compose-spec allows null here, but Compose 2.40.3 crashes on `pid:` with no value.
         ("pid", .string),
-        ("pids_limit", .numberOrString),
+        ("pids_limit", .numberConvertedToInteger),
         ("platform", .string),
         // A float is refused when Compose reads the port, so the number form is an integer here.
         ("ports", .list(.oneOf([.integer, .string, .object(port)]))),
         ("post_start", .list(.object(hook))),
         ("pre_stop", .list(.object(hook))),
-        ("privileged", .booleanOrString),
+        ("privileged", .convertedBoolean),
         ("profiles", .stringList),
         ("pull_policy", .string),
         ("pull_refresh_after", .string),
-        ("read_only", .booleanOrString),
+        ("read_only", .convertedBoolean),
         ("restart", .string),
         ("runtime", .string),
-        ("scale", .integerOrString),
+        ("scale", .convertedInteger),
         ("security_opt", .stringList),
         ("shm_size", .numberOrString),
         ("secrets", fileReferences),
         ("sysctls", .listOrDict),
-        ("stdin_open", .booleanOrString),
+        ("stdin_open", .convertedBoolean),
         ("stop_grace_period", .string),
         ("stop_signal", .string),
         // The spec says only "a mapping"; Compose then decodes each value into a string.
         ("storage_opt", .map(.scalarValue)),
         ("tmpfs", .stringOrList),
-        ("tty", .booleanOrString),
+        ("tty", .convertedBoolean),
         ("ulimits", .object(ulimits)),
         // The one boolean of a service that Compose does not also take as a string.
         ("use_api_socket", .boolean),
@@ -267,10 +267,10 @@ public enum ComposeSchema {
     ]
 
     static let healthcheck = ObjectSchema("healthcheck", fields: [
-        ("disable", .booleanOrString),
+        ("disable", .convertedBoolean),
         // Durations are strings only: `interval: 30` is refused (no unit).
         ("interval", .string),
-        ("retries", .numberOrString),
+        ("retries", .converted(.number, .integer)),
         ("test", .stringOrList),
         ("timeout", .string),
         ("start_period", .string),
@@ -304,7 +304,7 @@ public enum ComposeSchema {
         ("name", .string),
         ("mode", .string),
         ("host_ip", .string),
-        ("target", .integerOrString),
+        ("target", .convertedInteger),
         ("published", .oneOf([.string, .integer])),
         ("protocol", .string),
         ("app_protocol", .string),
@@ -330,11 +330,11 @@ public enum ComposeSchema {
                               "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack"]
 
     static let ulimits = ObjectSchema("ulimits section", allowsExtensions: false,
-                                      fields: ulimitNames.map { ($0, .oneOf([.integer, .string, .object(ulimitPair)])) })
+                                      fields: ulimitNames.map { ($0, .oneOf([.convertedInteger, .object(ulimitPair)])) })
 
     static let ulimitPair = ObjectSchema("ulimit", required: ["soft", "hard"], fields: [
-        ("hard", .integerOrString),
-        ("soft", .integerOrString),
+        ("hard", .convertedInteger),
+        ("soft", .convertedInteger),
     ])
 
     /// A volume in the long syntax. `type` is required by the schema, `target` by Compose's loader.
@@ -342,7 +342,7 @@ public enum ComposeSchema {
         ("type", .enumeration(["bind", "volume", "tmpfs", "cluster", "npipe", "image"])),
         ("source", .string),
         ("target", .string),
-        ("read_only", .booleanOrString),
+        ("read_only", .convertedBoolean),
         ("consistency", .string),
         ("bind", .object(bindOptions)),
         ("volume", .object(volumeOptions)),
@@ -359,7 +359,7 @@ public enum ComposeSchema {
 
     static let volumeOptions = ObjectSchema("set of volume options", fields: [
         ("labels", .listOrDict),
-        ("nocopy", .booleanOrString),
+        ("nocopy", .convertedBoolean),
         ("subpath", .string),
     ])
 
