@@ -113,6 +113,18 @@ struct RenderCommandTests {
         }
     }
 
+    @Test func kindAndStrictEnvChangeTheVerdictAsInLint() throws {
+        let folder = try TemporaryDirectory()
+        let path = try template(folder, "name: app-config\ndata:\n  LEVEL: ${LEVEL}\n")
+        #expect(try runStackc(["render", path]).status == 1, "a configmap and a secret look alike without kind:")
+        let named = try runStackc(["render", path, "--kind", "configmap", "-e", "LEVEL=info"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout == "name: app-config\ndata:\n  LEVEL: info\n")
+        let strict = try runStackc(["render", path, "--kind", "configmap", "--strict-env"], removingEnvironment: ["LEVEL"])
+        #expect(strict.status == 1 && strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("error: variable LEVEL is not set"), "\(strict.stderr)")
+    }
+
     @Test func badEnvFileLineIsReportedAtItsPosition() throws {
         let folder = try TemporaryDirectory()
         let path = try template(folder)
