@@ -64,6 +64,7 @@ def svc(name, body, schema=None, why=None, files=None, extra=""):
 NOT_SCHEMA_REFERENCE = "a reference between parts of the file, checked by the reference rules"
 PATTERN = "a pattern on a string value, checked by a value rule"
 BOUND = "a numeric bound, checked by a bounds rule"
+SCHEMA_BOUND = "compose-spec's minimum/maximum, which the schema's bounded fields check"
 TYPE_LATE = "a wrong type that Compose finds while converting the file rather than in its schema pass"
 REQUIRED_LATE = "a required key that Compose's loader (not its schema pass) asks for"
 VALUE = "the shape is right; Compose rejects the value when it parses it (a value rule's job)"
@@ -234,8 +235,8 @@ svc("convert-port-target-word", "ports:\n  - target: 'http'\n", schema=True, why
 case("convert-network-external-word", "services:\n  web:\n    image: nginx\nnetworks:\n  front:\n    external: 'maybe'\n",
      schema=True, why=CONVERSION)
 svc("cpu-shares-integer", "cpu_shares: 512\n")
-svc("cpu-count-negative", "cpu_count: -1\n", schema=False, why=BOUND)
-svc("cpu-percent-too-big", "cpu_percent: 150\n", schema=False, why=BOUND)
+svc("cpu-count-negative", "cpu_count: -1\n", schema=True, why=SCHEMA_BOUND)
+svc("cpu-percent-too-big", "cpu_percent: 150\n", schema=True, why=SCHEMA_BOUND)
 svc("mem-limit-string", "mem_limit: 512m\n")
 svc("mem-limit-integer", "mem_limit: 536870912\n")
 svc("mem-limit-boolean", "mem_limit: true\n")
@@ -243,7 +244,7 @@ svc("mem-reservation-float", "mem_reservation: 1.5\n")
 svc("mem-swappiness-string", "mem_swappiness: '60'\n")
 svc("shm-size-string", "shm_size: 64m\n")
 svc("pids-limit", "pids_limit: 100\n")
-svc("oom-score-adj-bound", "oom_score_adj: 2000\n", schema=False, why=BOUND)
+svc("oom-score-adj-bound", "oom_score_adj: 2000\n", schema=True, why=SCHEMA_BOUND)
 svc("oom-kill-disable", "oom_kill_disable: true\n")
 svc("scale-integer", "scale: 2\n")
 svc("scale-float", "scale: 2.5\n")
@@ -294,7 +295,7 @@ svc("volumes-long-bind-selinux-bad", "volumes:\n  - type: bind\n    source: ./da
 svc("volumes-long-read-only-string", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    read_only: 'true'\n")
 svc("volumes-long-extension", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    x-note: n\n")
 svc("volumes-long-bind-extension", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    bind:\n      x-note: n\n")
-svc("volumes-long-tmpfs-negative", "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs:\n      size: -1\n", schema=False, why=BOUND)
+svc("volumes-long-tmpfs-negative", "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs:\n      size: -1\n", schema=True, why=SCHEMA_BOUND)
 svc("volumes-map", "volumes:\n  data: /data\n")
 svc("volumes-undefined-named", "volumes:\n  - data:/data\n", schema=False, why=NOT_SCHEMA_REFERENCE)
 svc("volumes-bad-short", "volumes:\n  - ':/data'\n", schema=False, why=VALUE)

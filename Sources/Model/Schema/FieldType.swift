@@ -22,6 +22,8 @@ public indirect enum FieldType: Sendable {
     /// schema's), or a string the conversion takes; another string, or the empty result of a
     /// substitution, is refused.
     case converted(FieldType, ComposeConversion)
+    /// A number within bounds (compose-spec's `minimum`/`maximum`: `cpu_percent` 0–100).
+    case bounded(FieldType, minimum: Int64?, maximum: Int64?)
     /// Anything, unchecked.
     case any
     case null
@@ -38,6 +40,13 @@ public indirect enum FieldType: Sendable {
         case .map, .object: "a mapping"
         case .oneOf(let types): types.map(\.description).joined(separator: " or ")
         case .converted(let native, let conversion): "\(native.description) or a string Docker Compose reads as \(conversion.description)"
+        case .bounded(let inner, let minimum, let maximum):
+            switch (minimum, maximum) {
+            case (let low?, let high?): "\(inner.description) from \(low) to \(high)"
+            case (let low?, nil): "\(inner.description) of \(low) or more"
+            case (nil, let high?): "\(inner.description) of at most \(high)"
+            case (nil, nil): inner.description
+            }
         case .any: "any value"
         case .null: "empty"
         }
@@ -51,7 +60,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "booleans"
         case .list: "lists"
         case .map, .object: "mappings"
-        case .enumeration, .oneOf, .converted, .any, .null: "values (\(description))"
+        case .enumeration, .oneOf, .converted, .bounded, .any, .null: "values (\(description))"
         }
     }
 

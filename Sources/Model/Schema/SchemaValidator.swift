@@ -89,7 +89,7 @@ public struct SchemaValidator {
                 guard let match = alternatives.first(where: { $0.isListShape }) else { return mismatch(id, expected: type) }
                 visit(id, as: match)
             }
-        case .string, .integer, .number, .boolean, .enumeration, .null:
+        case .string, .integer, .number, .boolean, .enumeration, .null, .bounded:
             if !(kind(of: id) == .scalar && accepts(id, resolved(id), type)) { mismatch(id, expected: type) }
         case .converted(let native, let conversion):
             guard kind(of: id) == .scalar else { return mismatch(id, expected: type) }
@@ -113,7 +113,7 @@ public struct SchemaValidator {
         if text.contains(ascii: "$") { return }
         let converted = conversion.convert(text)
         // The converted value is validated like one written so (`cpu_percent: "0.5"` is a number, no integer).
-        if let converted, native.fits(converted) { return }
+        if let converted, native.fits(converted, integralFloats: true) { return }
         let found = !interpolated ? "'\(excerpt(text))'" : text.isEmpty ? "empty after substitution" : "a substituted value"
         let reading = converted.map { "which Docker Compose reads as \($0.typeDescription), not \(native.description)" }
             ?? "which Docker Compose cannot read as \(conversion.description)"
@@ -163,7 +163,7 @@ public struct SchemaValidator {
     /// once per alternative of a `oneOf`.
     private func accepts(_ id: NodeID, _ value: ScalarValue, _ type: FieldType) -> Bool {
         if type.isNonStringScalar {
-            return !(substitutionsStayStrings && isInterpolated(id)) && type.fits(value)
+            return !(substitutionsStayStrings && isInterpolated(id)) && type.fits(value, integralFloats: substitutionsStayStrings)
         }
         switch type {
         case .string:
@@ -177,8 +177,8 @@ public struct SchemaValidator {
             return true
         case .converted(let native, let conversion):
             guard value.isString || isInterpolated(id) else { return accepts(id, value, native) }
-            return conversion.convert(text(of: id)).map(native.fits) ?? false
-        case .integer, .number, .boolean, .null, .list, .map, .object:
+            return conversion.convert(text(of: id)).map { native.fits($0, integralFloats: true) } ?? false
+        case .integer, .number, .boolean, .null, .bounded, .list, .map, .object:
             return false
         }
     }
@@ -191,6 +191,8 @@ public struct SchemaValidator {
             found = "'\(node.text)'"
         } else if substitutionsStayStrings, node.isScalar, isInterpolated(id) {
             found = "a string"
+        } else if expected.hasBounds, node.isScalar, node.resolved.numericValue != nil {
+            found = node.text
         } else {
             found = node.kindDescription
         }
@@ -209,17 +211,33 @@ extension FieldType {
     /// A scalar type that a string never satisfies.
     var isNonStringScalar: Bool {
         switch self {
-        case .integer, .number, .boolean, .null: true
+        case .integer, .number, .boolean, .null, .bounded: true
         default: false
         }
     }
 
     /// Whether a value (as written, or as Compose converted it) has this scalar type; a converted
     /// field's native type is one of these.
-    func fits(_ value: ScalarValue) -> Bool {
+    /// - Parameter integralFloats: JSON Schema's rule, which Compose follows: `2.0` is an integer.
+    func fits(_ value: ScalarValue, integralFloats: Bool) -> Bool {
         switch (self, value) {
         case (.integer, .int), (.number, .int), (.number, .float), (.boolean, .bool), (.null, .null): true
-        case (.oneOf(let alternatives), _): alternatives.contains { $0.fits(value) }
+        case (.integer, .float(let number)): integralFloats && number.rounded() == number && number.isFinite
+        case (.oneOf(let alternatives), _): alternatives.contains { $0.fits(value, integralFloats: integralFloats) }
+        case (.bounded(let inner, let minimum, let maximum), _):
+            inner.fits(value, integralFloats: integralFloats) && value.numericValue.map { number in
+                minimum.map { number >= Double($0) } ?? true && maximum.map { number <= Double($0) } ?? true
+            } ?? false
+        default: false
+        }
+    }
+
+    /// Whether a number can have the right type and still be refused (out of bounds).
+    var hasBounds: Bool {
+        switch self {
+        case .bounded: true
+        case .converted(let native, _): native.hasBounds
+        case .oneOf(let alternatives): alternatives.contains(where: \.hasBounds)
         default: false
         }
     }

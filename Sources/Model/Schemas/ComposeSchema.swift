@@ -58,8 +58,8 @@ public enum ComposeSchema {
         ("command", command),
         ("configs", fileReferences),
         ("container_name", .string),
-        ("cpu_count", .convertedInteger),
-        ("cpu_percent", .converted(.integer, .float)),
+        ("cpu_count", .converted(.bounded(.integer, minimum: 0, maximum: nil), .integer)),
+        ("cpu_percent", .converted(.bounded(.integer, minimum: 0, maximum: 100), .float)),
         ("cpu_shares", .numberConvertedToInteger),
         ("cpu_quota", .numberConvertedToInteger),
         ("cpu_period", .numberConvertedToInteger),
@@ -104,7 +104,7 @@ public enum ComposeSchema {
         ("models", .oneOf([.stringList, .map(.oneOf([.object(serviceModel), .null]))])),
         ("networks", .oneOf([.stringList, .map(.oneOf([.object(networkAttachment), .null]))])),
         ("oom_kill_disable", .convertedBoolean),
-        ("oom_score_adj", .convertedInteger),
+        ("oom_score_adj", .converted(.bounded(.integer, minimum: -1000, maximum: 1000), .integer)),
         // compose-spec allows null here, but Compose 2.40.3 crashes on `pid:` with no value.
         ("pid", .string),
         ("pids_limit", .numberConvertedToInteger),
@@ -364,7 +364,7 @@ public enum ComposeSchema {
     ])
 
     static let tmpfsOptions = ObjectSchema("set of tmpfs options", fields: [
-        ("size", .integerOrString),
+        ("size", .oneOf([.bounded(.integer, minimum: 0, maximum: nil), .string])),
         ("mode", .numberOrString),
     ])
 
