@@ -65,6 +65,7 @@ NOT_SCHEMA_REFERENCE = "a reference between parts of the file, checked by the re
 PATTERN = "a pattern on a string value, checked by a value rule"
 BOUND = "a numeric bound, checked by a bounds rule"
 SCHEMA_BOUND = "compose-spec's minimum/maximum, which the schema's bounded fields check"
+SCHEMA_PATTERN = "compose-spec's pattern on the value, which the schema's pattern fields check"
 TYPE_LATE = "a wrong type that Compose finds while converting the file rather than in its schema pass"
 REQUIRED_LATE = "a required key that Compose's loader (not its schema pass) asks for"
 VALUE = "the shape is right; Compose rejects the value when it parses it (a value rule's job)"
@@ -256,7 +257,7 @@ svc("pid-host", "pid: host\n")
 svc("cgroup-enum", "cgroup: host\n")
 svc("cgroup-bad-enum", "cgroup: shared\n")
 svc("pull-policy-always", "pull_policy: always\n")
-svc("pull-policy-bad", "pull_policy: sometimes\n", schema=False, why=PATTERN)
+svc("pull-policy-bad", "pull_policy: sometimes\n", schema=True, why=SCHEMA_PATTERN)
 svc("storage-opt-map", "storage_opt:\n  size: 20G\n")
 svc("storage-opt-list", "storage_opt: [size=20G]\n")
 

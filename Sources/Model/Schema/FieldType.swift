@@ -22,6 +22,9 @@ public indirect enum FieldType: Sendable {
     /// schema's), or a string the conversion takes; another string, or the empty result of a
     /// substitution, is refused.
     case converted(FieldType, ComposeConversion)
+    /// A string holding a match of the regular expression, as JSON Schema's unanchored `pattern`
+    /// (compose-spec's `pull_policy`); `meaning` names valid values in messages.
+    case pattern(String, meaning: String)
     /// A number within bounds (compose-spec's `minimum`/`maximum`: `cpu_percent` 0–100).
     case bounded(FieldType, minimum: Int64?, maximum: Int64?)
     /// Anything, unchecked.
@@ -40,6 +43,7 @@ public indirect enum FieldType: Sendable {
         case .map, .object: "a mapping"
         case .oneOf(let types): types.map(\.description).joined(separator: " or ")
         case .converted(let native, let conversion): "\(native.description) or a string Docker Compose reads as \(conversion.description)"
+        case .pattern(_, let meaning): meaning
         case .bounded(let inner, let minimum, let maximum):
             switch (minimum, maximum) {
             case (let low?, let high?): "\(inner.description) from \(low) to \(high)"
@@ -60,7 +64,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "booleans"
         case .list: "lists"
         case .map, .object: "mappings"
-        case .enumeration, .oneOf, .converted, .bounded, .any, .null: "values (\(description))"
+        case .enumeration, .oneOf, .converted, .bounded, .pattern, .any, .null: "values (\(description))"
         }
     }
 

@@ -19,6 +19,7 @@ extension FieldType {
         case .object(let schema): return schema.jsonSchema
         // Any string: an editor sees the file before interpolation, where `${REPLICAS}` is fine.
         case .converted: return FieldType.oneOf([self]).jsonSchema
+        case .pattern(let expression, _): return .object([.init("type", .string("string")), .init("pattern", .string(expression))])
         case .bounded(let inner, let minimum, let maximum):
             guard case .object(let members) = inner.jsonSchema else { return inner.jsonSchema }
             return .object(members + [minimum.map { .init("minimum", .int($0)) }, maximum.map { .init("maximum", .int($0)) }].compactMap { $0 })

@@ -89,7 +89,7 @@ public struct SchemaValidator {
                 guard let match = alternatives.first(where: { $0.isListShape }) else { return mismatch(id, expected: type) }
                 visit(id, as: match)
             }
-        case .string, .integer, .number, .boolean, .enumeration, .null, .bounded:
+        case .string, .integer, .number, .boolean, .enumeration, .null, .bounded, .pattern:
             if !(kind(of: id) == .scalar && accepts(id, resolved(id), type)) { mismatch(id, expected: type) }
         case .converted(let native, let conversion):
             guard kind(of: id) == .scalar else { return mismatch(id, expected: type) }
@@ -171,6 +171,11 @@ public struct SchemaValidator {
             return isInterpolated(id)
         case .enumeration(let allowed):
             return allowed.contains(text(of: id))
+        case .pattern(let expression, _):
+            guard value.isString || isInterpolated(id) else { return false }
+            let text = text(of: id)
+            // A `$` left for a later substitution: what it will hold is not known yet.
+            return text.contains(ascii: "$") || (try? Regex(expression)).map { text.contains($0) } ?? true
         case .oneOf(let alternatives):
             return alternatives.contains { accepts(id, value, $0) }
         case .any:
@@ -187,7 +192,7 @@ public struct SchemaValidator {
         let node = tree[id]
         let path = self.path
         let found: String
-        if case .enumeration = expected, node.isScalar {
+        if expected.quotesValue, node.isScalar {
             found = "'\(node.text)'"
         } else if substitutionsStayStrings, node.isScalar, isInterpolated(id) {
             found = "a string"
@@ -228,6 +233,14 @@ extension FieldType {
             inner.fits(value, integralFloats: integralFloats) && value.numericValue.map { number in
                 minimum.map { number >= Double($0) } ?? true && maximum.map { number <= Double($0) } ?? true
             } ?? false
+        default: false
+        }
+    }
+
+    /// Whether a mismatch quotes the value found rather than its type.
+    var quotesValue: Bool {
+        switch self {
+        case .enumeration, .pattern: true
         default: false
         }
     }

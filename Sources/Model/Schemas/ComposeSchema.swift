@@ -16,6 +16,9 @@ public enum ComposeSchema {
     static let driverOptions: FieldType = .map(.oneOf([.string, .number]))
     /// `extra_hosts`: `host:ip` strings, or a mapping from host to one address or a list of them.
     static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)])), .list(.string)])
+    /// `pull_policy`: compose-spec's pattern, unanchored as JSON Schema applies it (`missing_x` passes).
+    static let pullPolicy: FieldType = .pattern("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
+                                                meaning: "a pull policy: always, never, build, missing, if_not_present, refresh, daily, weekly or every_<duration>")
     /// Ports and similar numbers written as a bare integer or a string (`"8080"`, `"8000-8010"`).
     static let integerOrString: FieldType = .integerOrString
 
@@ -115,7 +118,7 @@ public enum ComposeSchema {
         ("pre_stop", .list(.object(hook))),
         ("privileged", .convertedBoolean),
         ("profiles", .stringList),
-        ("pull_policy", .string),
+        ("pull_policy", pullPolicy),
         ("pull_refresh_after", .string),
         ("read_only", .convertedBoolean),
         ("restart", .string),
