@@ -84,8 +84,8 @@ struct ComposeDifferentialTests {
     static let recallFloor: [String: Double] = [
         "type": 0.995,
         "conversion": 0.978,
-        "interpolation": 0.858,
-        "enum_format": 0.758,
+        "interpolation": 0.920,
+        "enum_format": 0.965,
         "reference": 0.602,
         "cross_field": 0.158,
         "duplicate": 0.983,

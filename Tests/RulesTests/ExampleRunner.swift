@@ -29,7 +29,7 @@ func runRule(_ rule: any Rule.Type, on text: String, kind: DocumentKind? = nil, 
     guard let tree = read.tree else { return ([], read.diagnostics) }
     let settings = InterpolationSettings(environment: Environment(), preservedNames: ["ACS_PROJECT_VERSION", "ACS_DEFAULT_DOMAIN", "COMPOSE_PROJECT_NAME"])
     let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
-    let decoded = DocumentDecoder.decode(interpolated.tree, kind: kind)
+    let decoded = DocumentDecoder.decode(interpolated.tree, kind: kind, isInterpolated: { interpolated.originals[$0] != nil })
     let setup = read.diagnostics + decoded.diagnostics + interpolated.diagnostics.filter { $0.severity == .error }
     guard let document = decoded.document else { return ([], setup) }
     return (RuleEngine.check(document, platform: platform, rules: [rule]), setup)

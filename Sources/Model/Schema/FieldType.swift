@@ -16,8 +16,9 @@ public indirect enum FieldType: Sendable {
     /// A list whose items must differ (compose-spec's `uniqueItems`, for the lists Docker Compose does
     /// not de-duplicate before validating: `security_opt`, `depends_on` …).
     case distinctList(FieldType)
-    /// A mapping with free keys (labels, environment), each value of the given type.
-    case map(FieldType)
+    /// A mapping with free keys (labels, environment), each value of the given type, its keys held to
+    /// `keys` (compose-spec's `patternProperties`).
+    case map(FieldType, keys: KeyRule = .any)
     case object(ObjectSchema)
     /// The first alternative whose shape (scalar, list, mapping) fits the node is checked.
     case oneOf([FieldType])
@@ -80,10 +81,10 @@ public indirect enum FieldType: Sendable {
     public static let stringOrList: FieldType = .oneOf([.string, .list(.string)])
     public static let distinctStrings: FieldType = .distinctList(.string)
     public static let stringOrDistinctList: FieldType = .oneOf([.string, .distinctList(.string)])
-    /// `KEY=VALUE` strings or a mapping of scalars (environment, labels, args).
-    public static let listOrDict: FieldType = .oneOf([.map(.scalarValue), .list(.string)])
+    /// `KEY=VALUE` strings or a mapping of scalars (environment, labels, args); a key is never empty.
+    public static let listOrDict: FieldType = .oneOf([.map(.scalarValue, keys: .nonEmpty), .list(.string)])
     /// `listOrDict` where Compose does not de-duplicate the list form before validating it.
-    public static let distinctListOrDict: FieldType = .oneOf([.map(.scalarValue), .distinctList(.string)])
+    public static let distinctListOrDict: FieldType = .oneOf([.map(.scalarValue, keys: .nonEmpty), .distinctList(.string)])
     /// Numbers Compose also accepts as strings (`"2"`, `"1.5"`, `"${CPUS}"` before interpolation).
     public static let numberOrString: FieldType = .oneOf([.number, .string])
     public static let integerOrString: FieldType = .oneOf([.integer, .string])
@@ -93,6 +94,39 @@ public indirect enum FieldType: Sendable {
     public static let convertedBoolean: FieldType = .converted(.boolean, .boolean)
     /// A number in the schema, an integer to the conversion (`cpu_shares`, `pids_limit`).
     public static let numberConvertedToInteger: FieldType = .converted(.number, .integer)
+}
+
+/// What the keys of a free mapping must look like.
+public enum KeyRule: Sendable {
+    case any
+    /// compose-spec's `.+`: any key but the empty one.
+    case nonEmpty
+    /// compose-spec's `^[a-zA-Z0-9._-]+$` for the names of volumes, secrets, configs and the services a
+    /// service names: letters, digits, `.`, `_` and `-`.
+    case name
+
+    /// The JSON Schema pattern, nil for any key.
+    public var pattern: String? {
+        switch self {
+        case .any: nil
+        case .nonEmpty: ".+"
+        case .name: "^[a-zA-Z0-9._-]+$"
+        }
+    }
+
+    /// What is wrong with a key, phrased to follow it, or nil.
+    public func problem(in key: String) -> String? {
+        switch self {
+        case .any:
+            return nil
+        case .nonEmpty:
+            return key.isEmpty ? "is empty" : nil
+        case .name:
+            if key.isEmpty { return "is empty" }
+            let bad = key.unicodeScalars.first { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))) }
+            return bad.map { "has '\($0)'; names use only letters, digits, '.', '_' and '-'" }
+        }
+    }
 }
 
 /// The keys a mapping may hold. Keys not listed are `unknown-field` errors with a "did you mean"

@@ -15,7 +15,12 @@ extension FieldType {
         case .list(let item): return .object([.init("type", .string("array")), .init("items", item.jsonSchema)])
         case .distinctList(let item):
             return .object([.init("type", .string("array")), .init("items", item.jsonSchema), .init("uniqueItems", .bool(true))])
-        case .map(let value): return .object([.init("type", .string("object")), .init("additionalProperties", value.jsonSchema)])
+        case .map(let value, let keys):
+            guard let pattern = keys.pattern else {
+                return .object([.init("type", .string("object")), .init("additionalProperties", value.jsonSchema)])
+            }
+            return .object([.init("type", .string("object")), .init("patternProperties", .object([.init(pattern, value.jsonSchema)])),
+                            .init("additionalProperties", .bool(false))])
         // anyOf, not oneOf: the alternatives may overlap (a number is also acceptable where a string is).
         case .oneOf(let alternatives): return .object([.init("anyOf", .array(alternatives.flatMap(\.scalarAlternatives).map(\.jsonSchema)))])
         case .object(let schema): return schema.jsonSchema

@@ -63,10 +63,16 @@ public struct SchemaValidator {
         case .object(let schema):
             guard kind(of: id) == .mapping else { return mismatch(id, expected: type) }
             checkObject(id, schema: schema)
-        case .map(let valueType):
+        case .map(let valueType, let keys):
             guard kind(of: id) == .mapping else { return mismatch(id, expected: type) }
             for pair in tree.pairs(of: id) {
-                descend(.key(text(of: pair.key)), into: pair.value, as: valueType)
+                let key = text(of: pair.key)
+                if let problem = keys.problem(in: key) {
+                    diagnostics.append(Diagnostic(
+                        rule: .typeMismatch, severity: .error, message: "the key '\(excerpt(key))' of \(path) \(problem)",
+                        range: tree[pair.key].range, path: path.appending(key: key)))
+                }
+                descend(.key(key), into: pair.value, as: valueType)
             }
         case .list(let itemType):
             guard kind(of: id) == .sequence else { return mismatch(id, expected: type) }

@@ -13,10 +13,11 @@ extension ComposeSchema {
         ("models", .map(.object(model))),
         // `networks: {front: }` and `volumes: {data: }` declare a resource with every default.
         ("networks", .map(.oneOf([.object(network), .null]))),
-        ("volumes", .map(.oneOf([.object(volume), .null]))),
+        // Volume, secret and config names are compose-spec's `^[a-zA-Z0-9._-]+$`; network names are not checked.
+        ("volumes", .map(.oneOf([.object(volume), .null]), keys: .name)),
         // Secrets and configs have no defaults to fall back on: each needs a mapping.
-        ("secrets", .map(.object(secret))),
-        ("configs", .map(.object(config))),
+        ("secrets", .map(.object(secret), keys: .name)),
+        ("configs", .map(.object(config), keys: .name)),
     ])
 
     /// An `include` entry in the long syntax. Compose reads includes before its schema pass and ignores

@@ -15,7 +15,7 @@ public enum ComposeSchema {
     /// `driver_opts`: strings or numbers (Compose writes them out as strings).
     static let driverOptions: FieldType = .map(.oneOf([.string, .number]))
     /// `extra_hosts`: `host:ip` strings, or a mapping from host to one address or a list of them.
-    static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)])), .distinctStrings])
+    static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)]), keys: .nonEmpty), .distinctStrings])
     /// `pull_policy`: compose-spec's pattern, unanchored as JSON Schema applies it (`missing_x` passes).
     static let pullPolicy: FieldType = .pattern("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
                                                 meaning: "a pull policy: always, never, build, missing, if_not_present, refresh, daily, weekly or every_<duration>")
@@ -71,7 +71,7 @@ public enum ComposeSchema {
         ("cpus", .converted(.number, .float32)),
         ("cpuset", .string),
         ("credential_spec", .object(credentialSpec)),
-        ("depends_on", .oneOf([.distinctStrings, .map(.object(dependency))])),
+        ("depends_on", .oneOf([.distinctStrings, .map(.object(dependency), keys: .name)])),
         ("device_cgroup_rules", .distinctStrings),
         ("devices", .list(.oneOf([.string, .object(device)]))),
         ("dns", .stringOrList),
@@ -105,7 +105,7 @@ public enum ComposeSchema {
         ("memswap_limit", .numberOrString),
         ("network_mode", .string),
         ("models", .oneOf([.distinctStrings, .map(.oneOf([.object(serviceModel), .null]))])),
-        ("networks", .oneOf([.distinctStrings, .map(.oneOf([.object(networkAttachment), .null]))])),
+        ("networks", .oneOf([.distinctStrings, .map(.oneOf([.object(networkAttachment), .null]), keys: .name)])),
         ("oom_kill_disable", .convertedBoolean),
         ("oom_score_adj", .converted(.bounded(.integer, minimum: -1000, maximum: 1000), .integer)),
         // compose-spec allows null here, but Compose 2.40.3 crashes on `pid:` with no value.
