@@ -1,6 +1,7 @@
 /// The small grammars Docker Compose parses string values with after loading, each as a check that
-/// names the first problem: compose-go's `format.ParseVolume` (short volume syntax), its `HostsList`
-/// (`extra_hosts`) and go-shellwords' `Parse` (a `command` or `entrypoint` string). Compose refuses
+/// names the first problem: compose-go's `format.ParseVolume` (short volume syntax), its device
+/// mapping, its `HostsList` (`extra_hosts`) and go-shellwords' `Parse` (a `command` or `entrypoint`
+/// string). Compose refuses
 /// the file when one of these fails, so a template that would fail here never deploys.
 public enum ComposeSyntax {
     /// What is wrong with a short-syntax volume (`SOURCE:TARGET[:OPTIONS]`, or a target alone), or nil.
@@ -37,6 +38,14 @@ public enum ComposeSyntax {
             if let character { buffer.append(character) }
         }
         return nil
+    }
+
+    /// What is wrong with a short-syntax device (`HOST[:CONTAINER[:PERMISSIONS]]`), or nil: compose-go
+    /// splits it on every `:` and refuses a fourth part.
+    public static func deviceProblem(_ spec: String) -> String? {
+        spec.split(separator: ":", omittingEmptySubsequences: false).count > 3
+            ? "has more than three parts; write HOST[:CONTAINER[:PERMISSIONS]], or the long syntax {source, target, permissions}"
+            : nil
     }
 
     /// What is wrong with an `extra_hosts` entry of the list form (`HOST:IP`, `HOST=IP`), or nil. The

@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// A container name Kubernetes or Docker refuses.
@@ -36,6 +37,14 @@ struct ContainerName: Rule {
                 "container_name '_web' of service 'web' must not start with '_'; use a letter or digit, then letters, digits, '_', '.' or '-' (2 characters or more)",
                 "container_name 'd' of service 'db' is too short: 1 character, at least 2 needed; use a letter or digit, then letters, digits, '_', '.' or '-' (2 characters or more)",
             ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                container_name: ↓${WEB_CONTAINER}
+            """, messages: [
+                "container_name of service 'web', written ${WEB_CONTAINER}, is empty after substitution; Docker Compose refuses an empty name: set the variable, give it a default, or leave container_name out",
+            ]),
         ],
         nonTriggering: [
             Example("""
@@ -70,7 +79,12 @@ struct ContainerName: Rule {
             }
         case .compose(let compose):
             for service in compose.services {
-                if let name = service["container_name"] {
+                guard let name = service["container_name"] else { continue }
+                // Compose's pattern refuses the empty name an unset variable leaves, not only unset-variable's warning.
+                if name.isScalar, name.text.isEmpty, name.isWrittenWithVariable {
+                    context.report("container_name of service '\(service.name.value)', written \(excerpt(name.sourceText)), is empty after substitution; "
+                                   + "Docker Compose refuses an empty name: set the variable, give it a default, or leave container_name out", at: name)
+                } else {
                     context.checkName(name, Self.docker, what: "container_name", of: "service '\(service.name.value)'")
                 }
             }
