@@ -66,7 +66,7 @@ public struct AliyunProjectFlow {
 
     private func createProject(_ session: Session) -> SubmitOutcome {
         let lookup = { () -> Result<Bool, SubmitFailure> in
-            session.options.progress("stackc: checking whether project \(name) was created before repeating the create\n")
+            session.progress("stackc: checking whether project \(name) was created before repeating the create\n")
             switch session.send("GET", projectPath) {
             case .success(let response) where response.status == 200: return .success(true)
             case .success(let response) where response.status == 404: return .success(false)

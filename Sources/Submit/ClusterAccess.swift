@@ -24,7 +24,8 @@ public struct ClusterAccess {
         case .success(let value): cluster = value
         }
         guard let master = cluster["master_url"]?.text, !master.isEmpty else {
-            return .failure(SubmitFailure(.rejected, "cluster \(clusterID) has no master_url (state \(cluster["state"]?.text ?? "unknown")); is it a Swarm cluster that is running?"))
+            let state = session.options.redactor.serverText(cluster["state"]?.text ?? "unknown")
+            return .failure(SubmitFailure(.rejected, "cluster \(clusterID) has no master_url (state \(state)); is it a Swarm cluster that is running?"))
         }
         let certificates: JSONValue
         switch signedGET(session, "/clusters/" + clusterID + "/certs") {
@@ -48,7 +49,7 @@ public struct ClusterAccess {
         var headers: [(name: String, value: String)] = [("x-acs-version", "2015-12-15"), ("x-acs-signature-nonce", nonce())]
         if let region { headers.append(("x-acs-region-id", region)) }
         let signed = signer.sign(method: "GET", path: path, query: [], headers: headers, body: nil)
-        session.options.trace?("* string to sign: \(signed.stringToSign.debugDescription)\n")
+        session.trace("* string to sign: \(signed.stringToSign.debugDescription)\n")
         let wirePath = path.split(separator: "/").map { encodePathSegment(String($0)) }.joined(separator: "/")
         switch session.send("GET", "/" + wirePath, headers: signed.headers + [("Authorization", signed.authorization)]) {
         case .failure(let failure):

@@ -122,7 +122,7 @@ public struct HTTPClient: Sendable {
     /// libcurl's numeric codes turned into what the user should do about them.
     private func classify(_ code: CURLcode, detail: String, url: String, exceeded: Bool) -> TransportError {
         let reason = detail.isEmpty ? String(cString: clibcurl_easy_strerror(code)) : detail
-        let host = hostPart(of: url)
+        let host = URLParts(url).origin
         let askedForCertificate = reason.contains("certificate required") || reason.contains("alert handshake failure")
             || reason.contains("alert bad certificate") || reason.contains("unknown ca")
         switch code {
@@ -153,18 +153,6 @@ public struct HTTPClient: Sendable {
             return TransportError(.other, "request to \(host) failed: \(reason)")
         }
     }
-}
-
-/// `https://host:port` of a URL, for messages (the path and query may hold secrets).
-func hostPart(of url: String) -> String {
-    let characters = Array(url)
-    var start = 0
-    if let scheme = url.firstIndex(of: ":"), url[scheme...].hasPrefix("://") {
-        start = url.distance(from: url.startIndex, to: scheme) + 3
-    }
-    var end = start
-    while end < characters.count, !"/?#".contains(characters[end]) { end += 1 }
-    return String(characters[0..<end])
 }
 
 private func milliseconds(_ seconds: Double) -> Int {

@@ -18,6 +18,9 @@ attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
   {..., "kind": "lost-answer", "status": 504}  the request IS carried out, then the answer is replaced
                                  (a proxy timing out after the backend acted)
   {..., "status": 302, "location": URL}   a redirect
+  {..., "status": 400, "body": TEXT}      an error answer with this text (e.g. terminal escape sequences)
+--echo-secrets makes refusals quote what they refused, as careless servers do: the trigger's secret, the
+token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the raw query as received).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
 """
 import argparse
@@ -186,8 +189,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def authorised(self, scheme):
         expected = "%s %s" % (scheme, self.platform.options.token)
-        if self.headers.get("Authorization") != expected:
-            return 401, {"Code": 401, "Message": "invalid token"}, {}
+        # http.server reads header bytes as Latin-1; the token's bytes are UTF-8.
+        received = self.headers.get("Authorization", "").encode("latin-1").decode("utf-8", "replace")
+        if received != expected:
+            echo = ": " + received if self.platform.options.echo_secrets else ""
+            return 401, {"Code": 401, "Message": "invalid token" + echo}, {}
         return None
 
     # aliyun cluster projects API (mutual TLS)
@@ -328,6 +334,8 @@ class Handler(BaseHTTPRequestHandler):
     # triggers
     def trigger(self, query):
         if query.get("secret") != self.platform.options.trigger_secret:
+            if self.platform.options.echo_secrets:
+                return 403, "trigger secret %s does not match (query %s)" % (query.get("secret"), urlsplit(self.path).query), {}
             return 403, {"code": "InvalidSecret", "message": "trigger secret does not match"}, {}
         if "type" in query and (query["type"] not in ("scale_out", "scale_in") or not 1 <= int(query.get("step", "0")) <= 100):
             return 400, {"code": "InvalidParameter", "message": "bad scaling trigger"}, {}
@@ -338,7 +346,8 @@ class Handler(BaseHTTPRequestHandler):
         options = self.platform.options
         expected = "acs %s:%s" % (options.access_key_id, self.signature(url, options.access_key_secret))
         if self.headers.get("Authorization") != expected:
-            return 403, {"code": "SignatureDoesNotMatch", "message": "The request signature does not conform to Aliyun standards.",
+            echo = " (signed with secret %s)" % options.access_key_secret if options.echo_secrets else ""
+            return 403, {"code": "SignatureDoesNotMatch", "message": "The request signature does not conform to Aliyun standards." + echo,
                          "requestId": "sig-1"}, {}
         try:
             skew = abs(time.time() - parsedate_to_datetime(self.headers.get("Date", "")).timestamp())
@@ -458,6 +467,7 @@ def main():
     parser.add_argument("--access-key-id", default="test-key-id")
     parser.add_argument("--access-key-secret", default="test-key-secret")
     parser.add_argument("--cluster-id", default="c-test")
+    parser.add_argument("--echo-secrets", action="store_true", help="refusals quote the secret they refused")
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)

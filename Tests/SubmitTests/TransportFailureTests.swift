@@ -147,6 +147,16 @@ import TestSupport
         #expect(try emulator.requests().count == 1)
     }
 
+    /// What a server says reaches a terminal or a CI log: escape sequences and line breaks are shown, not obeyed.
+    @Test func serverTextIsSanitised() throws {
+        let body = #"bad request\u001b]0;owned\u0007\u001b[2J\nstackc: created aliyun project shop"#
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 400, "body": "\#(body)"}]"#)
+        let run = try submit(emulator, ["--verbose"])
+        #expect(run.status == 1)
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(run.stderr.contains(#"HTTP 400: bad request\u{1b}]0;owned\u{7}\u{1b}[2J\u{a}stackc: created aliyun project shop"#), "\(run.stderr)")
+    }
+
     @Test func usesTheProxyFromTheEnvironmentAsCurlDoes() throws {
         let emulator = try Emulator()
         let proxy = "http://127.0.0.1:\(emulator.proxyPort)"

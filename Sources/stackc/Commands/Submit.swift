@@ -112,8 +112,10 @@ extension Stackc {
                 update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
             }
             let token = try readToken()
-            var redactor = Redactor(secrets: built.variableValues + (token.map { [$0] } ?? []))
+            var redactor = Redactor(secrets: built.secretValues + (token.map { [$0] } ?? []))
             redactor.add(extraHeaders.map(\.value))
+            redactor.add(credentialsIn: built.request.body)
+            if let endpoint { redactor.add(credentialsOf: endpoint) }
             let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
             let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
             let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
@@ -129,13 +131,13 @@ extension Stackc {
             var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
             if let clusterID {
                 guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
-                session = try clusterSession(clusterID, redactor: redactor)
+                session = try clusterSession(clusterID, redactor: &redactor)
             }
-            try finish(flow.run(session), format: format)
+            try finish(flow.run(session), format: format, redactor: redactor)
         }
 
         /// A session on the cluster endpoint, with its certificates, found through the signed OpenAPI.
-        private func clusterSession(_ clusterID: String, redactor: Redactor) throws -> Session {
+        private func clusterSession(_ clusterID: String, redactor: inout Redactor) throws -> Session {
             let environment = [Credentials.accessKeyIDVariable, Credentials.accessKeySecretVariable].reduce(into: [String: String]()) { values, name in
                 values[name] = getenv(name).map { String(cString: $0) }
             }
@@ -146,12 +148,13 @@ extension Stackc {
                 Terminal.write("stackc: \(error.description)\n", to: Terminal.standardError)
                 throw ExitCode(2)
             }
+            redactor.add(credentials)
             let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
             let openapiSession = connection.session(endpoint: openapi, headers: [], redactor: redactor, tls: openapiTLS)
             switch ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region).resolve(openapiSession, base: connection.tls) {
             case .failure(let failure):
                 try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
-                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format)
+                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format, redactor: redactor)
                 throw ExitCode(failure.exitCode)
             case .success(let (endpoint, tls)):
                 return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls)

@@ -50,9 +50,11 @@ extension Stackc {
             let call = TriggerCall(url: assembly.url, scaling: assembly.scaling.flatMap { scaling in
                 TriggerCall.Scaling(rawValue: scaling.type).map { ($0, scaling.step) }
             })
+            var redactor = Redactor()
+            redactor.add(credentialsOf: url)
             connection.warnIfInsecure(endpoint: call.parts.endpoint)
-            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: Redactor())
-            try finish(call.run(session), format: format)
+            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor)
+            try finish(call.run(session), format: format, redactor: redactor)
         }
     }
 }

@@ -66,11 +66,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Prints an outcome as the summary line or one JSON object, and turns it into the exit status.
-func finish(_ outcome: SubmitOutcome, format: OutputFormat) throws {
+/// Prints an outcome as the summary line or one JSON object, redacted on its way out, and turns it into
+/// the exit status.
+func finish(_ outcome: SubmitOutcome, format: OutputFormat, redactor: Redactor) throws {
     switch format {
-    case .json: Terminal.write(outcome.json, to: Terminal.standardOutput)
-    case .text: Terminal.write(outcome.summary, to: outcome.failure == nil ? Terminal.standardOutput : Terminal.standardError)
+    case .json: Terminal.write(redactor.text(outcome.json), to: Terminal.standardOutput)
+    case .text: Terminal.write(redactor.text(outcome.summary), to: outcome.failure == nil ? Terminal.standardOutput : Terminal.standardError)
     }
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }
