@@ -21,6 +21,8 @@ attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
   {..., "status": 400, "body": TEXT}      an error answer with this text (e.g. terminal escape sequences)
 --echo-secrets makes refusals quote what they refused, as careless servers do: the trigger's secret, the
 token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the raw query as received).
+--master-url-form says how the OpenAPI writes a cluster's master_url: "https" (https://127.0.0.1:PORT),
+"bare" (127.0.0.1:PORT) or "http" (http://127.0.0.1:PORT).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
 """
 import argparse
@@ -361,8 +363,9 @@ class Handler(BaseHTTPRequestHandler):
         if len(parts) >= 2 and parts[1] != options.cluster_id:
             return 404, {"code": "ErrorClusterNotFound", "message": "cluster %s not found" % parts[1]}, {}
         if len(parts) == 2:
-            return 200, {"cluster_id": parts[1], "name": "test", "state": "running",
-                         "master_url": "https://127.0.0.1:%d" % self.platform.mtls_port}, {}
+            address = "127.0.0.1:%d" % self.platform.mtls_port
+            master = {"https": "https://" + address, "bare": address, "http": "http://" + address}[options.master_url_form]
+            return 200, {"cluster_id": parts[1], "name": "test", "state": "running", "master_url": master}, {}
         if parts[2:] == ["certs"]:
             folder = options.cert_dir
             read = lambda name: open("%s/%s" % (folder, name), encoding="ascii").read()
@@ -468,6 +471,7 @@ def main():
     parser.add_argument("--access-key-secret", default="test-key-secret")
     parser.add_argument("--cluster-id", default="c-test")
     parser.add_argument("--echo-secrets", action="store_true", help="refusals quote the secret they refused")
+    parser.add_argument("--master-url-form", choices=("https", "bare", "http"), default="https")
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)

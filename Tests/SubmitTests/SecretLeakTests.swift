@@ -110,7 +110,7 @@ import TestSupport
     }
 
     /// `https://user:password@host`: the password is sent (libcurl's Basic authentication) but never
-    /// shown, in traces or in connection errors.
+    /// shown, in traces, in connection errors or in warnings.
     @Test func aPasswordInTheURLNeverShows() throws {
         let emulator = try Emulator()
         let password = "pa55:w0rd$x"
@@ -120,15 +120,17 @@ import TestSupport
             try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--verbose", "--endpoint", endpoint,
                         "--cert-dir", emulator.certificates]),
             try stackc(["trigger", "https://\(userinfo)@127.0.0.1:1/hook/trigger?secret=s", "--verbose", "--retries", "0", "--connect-timeout", "1"]),
+            try stackc(["trigger", "http://\(userinfo)@127.0.0.1:1/hook/trigger?secret=s", "--allow-http", "--retries", "0", "--connect-timeout", "1"]),
             try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--dry-run", "--endpoint", endpoint]),
         ]
-        #expect(runs.map(\.status) == [0, 3, 0], "\(runs.map(\.stderr))")
+        #expect(runs.map(\.status) == [0, 3, 3, 0], "\(runs.map(\.stderr))")
         for run in runs {
             #expect(leakedForms(of: password, in: run.stdout + run.stderr).isEmpty, "\(run.stdout)\(run.stderr)")
             #expect(!(run.stdout + run.stderr).contains("deploy:"))
         }
         #expect(runs[0].stderr.contains("> GET https://<redacted>@127.0.0.1:\(emulator.mutualTLSPort)/projects/shop"))
         #expect(runs[1].stderr.contains("could not connect to https://127.0.0.1:1"))
+        #expect(runs[2].stderr.contains("warning: http://127.0.0.1:1 is plain http://"))
         #expect(try emulator.requests().first?.headers["Authorization"] == "Basic " + Data(("deploy:" + password).utf8).base64EncodedString())
     }
 }

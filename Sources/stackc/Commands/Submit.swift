@@ -93,8 +93,11 @@ extension Stackc {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
             if endpoint == nil && clusterID == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL), or --cluster-id for aliyun") }
             if endpoint != nil && clusterID != nil { throw ValidationError("--endpoint and --cluster-id exclude each other (the cluster id gives the endpoint)") }
-            if let endpoint, !endpoint.hasPrefix("https://") && !endpoint.hasPrefix("http://") {
-                throw ValidationError("--endpoint must be an https:// URL, got '\(endpoint)'")
+            do {
+                if let endpoint { _ = try EndpointURL(endpoint, role: "--endpoint") }
+                _ = try EndpointURL(openapi, role: "--openapi")
+            } catch {
+                throw ValidationError(error.description)
             }
             for header in headers where !header.contains(":") { throw ValidationError("--header expects 'Name: value', got '\(header)'") }
             if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
@@ -127,11 +130,15 @@ extension Stackc {
                 Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
                 return
             }
-            connection.warnIfInsecure(endpoint: endpoint ?? "")
-            var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            connection.warnIfInsecure()
+            var session: Session
             if let clusterID {
                 guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
                 session = try clusterSession(clusterID, redactor: &redactor)
+            } else {
+                let url = try EndpointURL(endpoint ?? "", role: "--endpoint")
+                try connection.checkTransport(url, role: "--endpoint", carrying: "the template, its variable values and the credentials")
+                session = connection.session(endpoint: url.text, headers: sent, redactor: redactor)
             }
             try finish(flow.run(session), format: format, redactor: redactor)
         }
@@ -149,9 +156,12 @@ extension Stackc {
                 throw ExitCode(2)
             }
             redactor.add(credentials)
+            let openapiURL = try EndpointURL(openapi, role: "--openapi")
+            try connection.checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key")
             let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
-            let openapiSession = connection.session(endpoint: openapi, headers: [], redactor: redactor, tls: openapiTLS)
-            switch ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region).resolve(openapiSession, base: connection.tls) {
+            let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS)
+            let access = ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region)
+            switch access.resolve(openapiSession, base: connection.tls, allowHTTP: connection.allowHTTP) {
             case .failure(let failure):
                 try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
                                          attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format, redactor: redactor)

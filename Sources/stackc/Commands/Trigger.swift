@@ -34,7 +34,11 @@ extension Stackc {
         var connection: ConnectionFlags
 
         func validate() throws {
-            if !url.hasPrefix("https://") && !url.hasPrefix("http://") { throw ValidationError("the trigger must be an https:// URL") }
+            do {
+                _ = try EndpointURL(url, role: "the trigger URL")
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
 
         func run() throws {
@@ -52,7 +56,8 @@ extension Stackc {
             })
             var redactor = Redactor()
             redactor.add(credentialsOf: url)
-            connection.warnIfInsecure(endpoint: call.parts.endpoint)
+            connection.warnIfInsecure()
+            try connection.checkTransport(EndpointURL(call.parts.endpoint, role: "the trigger URL"), role: "the trigger URL", carrying: "the trigger's secret")
             let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor)
             try finish(call.run(session), format: format, redactor: redactor)
         }

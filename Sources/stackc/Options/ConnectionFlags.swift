@@ -19,6 +19,9 @@ struct ConnectionFlags: ParsableArguments {
     @Flag(help: "Do not verify the server's certificate (warns; for throwaway test clusters only).")
     var insecure = false
 
+    @Flag(name: .customLong("allow-http"), help: "Send to a plain http:// URL, credentials and template unencrypted (warns; without it, http:// is refused).")
+    var allowHTTP = false
+
     @Option(help: "Attempts after the first for connection failures, 429, 502, 503 and 504.")
     var retries = 3
 
@@ -46,11 +49,18 @@ struct ConnectionFlags: ParsableArguments {
     }
 
     /// Said once per command, before anything is sent: a connection anyone on the path can read or change.
-    func warnIfInsecure(endpoint: String) {
+    func warnIfInsecure() {
         if insecure { Terminal.write("stackc: warning: --insecure: the server's certificate is not verified; anyone on the path can read and change this exchange\n", to: Terminal.standardError) }
-        if endpoint.hasPrefix("http://") {
-            Terminal.write("stackc: warning: \(endpoint.prefix { $0 != "?" }) is plain http://: the template, its credentials and signature travel unencrypted; use https://\n",
-                           to: Terminal.standardError)
+    }
+
+    /// `PlainHTTP`'s verdict on a URL the command was given: its warning printed, or its refusal an exit.
+    func checkTransport(_ url: EndpointURL, role: String, carrying: String) throws {
+        switch PlainHTTP.check(url, role: role, carrying: carrying, allowed: allowHTTP) {
+        case .failure(let failure):
+            Terminal.write("stackc: \(failure.message)\n", to: Terminal.standardError)
+            throw ExitCode(failure.exitCode)
+        case .success(let warning):
+            if let warning { Terminal.write(warning, to: Terminal.standardError) }
         }
     }
 
