@@ -99,7 +99,11 @@ extension Stackc {
             } catch {
                 throw ValidationError(error.description)
             }
-            for header in headers where !header.contains(":") { throw ValidationError("--header expects 'Name: value', got '\(header)'") }
+            do {
+                for header in headers { _ = try RequestArguments.header(header) }
+            } catch {
+                throw ValidationError(error.description)
+            }
             if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
         }
 
@@ -171,11 +175,9 @@ extension Stackc {
             }
         }
 
+        /// The `--header`s, checked by `validate`.
         private var extraHeaders: [(name: String, value: String)] {
-            headers.map { header in
-                let colon = header.firstIndex(of: ":")!
-                return (String(header[..<colon]).trimming(" "), String(header[header.index(after: colon)...]).trimming(" "))
-            }
+            headers.compactMap { try? RequestArguments.header($0) }
         }
 
         private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
@@ -191,8 +193,19 @@ extension Stackc {
             }
         }
 
-        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`.
+        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`. It goes
+        /// into a header, so a line break or NUL in it is refused.
         private func readToken() throws -> String? {
+            let token = try tokenText()
+            do {
+                if let token { try RequestArguments.headerValue(token, name: "Authorization") }
+            } catch {
+                throw ValidationError("the token (\(tokenFile.map { "--token-file \($0)" } ?? "STACKC_TOKEN")): \(error.description)")
+            }
+            return token
+        }
+
+        private func tokenText() throws -> String? {
             guard let tokenFile else { return Terminal.environment("STACKC_TOKEN").flatMap { $0.isEmpty ? nil : $0 } }
             let bytes: [UInt8]
             switch FileBytes.contents(ofFile: tokenFile, maxBytes: 65536) {
