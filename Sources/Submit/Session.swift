@@ -45,9 +45,13 @@ public struct SessionOptions: Sendable {
     public var trace: (@Sendable (String) -> Void)?
     /// Progress lines ("retrying in 1.2 s …") to standard error.
     public var progress: @Sendable (String) -> Void
+    /// What to change when the server redirects, which depends on where the URL came from ("give the
+    /// final URL with --endpoint").
+    public var redirectHint: String
 
     public init(endpoint: String, client: HTTPClient, retry: RetryPolicy = RetryPolicy(), headers: [(name: String, value: String)] = [],
-                redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
+                redirectHint: String = "give the final URL with --endpoint") {
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
         self.client = client
         self.retry = retry
@@ -55,6 +59,7 @@ public struct SessionOptions: Sendable {
         self.redactor = redactor
         self.trace = trace
         self.progress = progress
+        self.redirectHint = redirectHint
     }
 }
 

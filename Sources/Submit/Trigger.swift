@@ -13,6 +13,9 @@ public struct TriggerCall {
         self.scaling = scaling
     }
 
+    /// What to change when the trigger URL redirects: a trigger has no endpoint flag, only its URL.
+    public static let redirectHint = "call the trigger with the URL it redirects to, if that is the platform's"
+
     /// Splits the URL into the endpoint (scheme, user information and host) and the rest, so the session
     /// can send it.
     public var parts: (endpoint: String, path: String) {

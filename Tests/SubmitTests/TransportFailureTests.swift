@@ -139,11 +139,21 @@ import TestSupport
         #expect(run.stderr.contains("exceeds 100000 bytes"))
     }
 
+    /// A redirect is the user's to fix (exit 1, not "retry later"), with what to change for the command.
     @Test func redirectsAreNotFollowed() throws {
-        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 302, "location": "https://elsewhere.example/projects/shop"}]"#)
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 302, "location": "https://elsewhere.example/projects/shop?token=t0k3n-abc"}]"#)
         let run = try submit(emulator, [])
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("redirects are not followed"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the server redirects to https://elsewhere.example/projects/shop?token=<redacted>, and redirects are not followed (they could carry credentials elsewhere): give the final URL with --endpoint"), "\(run.stderr)")
+        #expect(try emulator.requests().count == 1)
+    }
+
+    @Test func aRedirectedTriggerNamesNoEndpointFlag() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/hook/", "status": 301, "location": "https://elsewhere.example/hook/trigger"}]"#)
+        let run = try stackc(["trigger", "\(emulator.apiURL)/hook/trigger?triggerUrl=t&secret=trigger-secret", "--ca", emulator.certificates + "/ca.pem"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("redirects are not followed (they could carry credentials elsewhere): call the trigger with the URL it redirects to, if that is the platform's"), "\(run.stderr)")
+        #expect(!run.stderr.contains("--endpoint"))
         #expect(try emulator.requests().count == 1)
     }
 

@@ -163,7 +163,8 @@ extension Stackc {
             let openapiURL = try EndpointURL(openapi, role: "--openapi")
             try connection.checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key")
             let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
-            let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS)
+            let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS,
+                                                    redirectHint: "give the final URL with --openapi")
             let access = ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region)
             switch access.resolve(openapiSession, base: connection.tls, allowHTTP: connection.allowHTTP) {
             case .failure(let failure):
@@ -171,7 +172,8 @@ extension Stackc {
                                          attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format, redactor: redactor)
                 throw ExitCode(failure.exitCode)
             case .success(let (endpoint, tls)):
-                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls)
+                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls,
+                                          redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id")
             }
         }
 

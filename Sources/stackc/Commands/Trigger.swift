@@ -58,7 +58,7 @@ extension Stackc {
             redactor.add(credentialsOf: url)
             connection.warnIfInsecure()
             try connection.checkTransport(EndpointURL(call.parts.endpoint, role: "the trigger URL"), role: "the trigger URL", carrying: "the trigger's secret")
-            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor)
+            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor, redirectHint: TriggerCall.redirectHint)
             try finish(call.run(session), format: format, redactor: redactor)
         }
     }

@@ -64,11 +64,13 @@ struct ConnectionFlags: ParsableArguments {
         }
     }
 
-    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil) -> Session {
+    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil,
+                 redirectHint: String = "give the final URL with --endpoint") -> Session {
         let client = HTTPClient(tls: tls ?? self.tls, connectTimeout: connectTimeout, totalTimeout: requestTimeout, maxResponseBytes: maxResponseBytes)
         let toStandardError: @Sendable (String) -> Void = { Terminal.write($0, to: Terminal.standardError) }
         return Session(options: SessionOptions(endpoint: endpoint, client: client, retry: RetryPolicy(retries: retries), headers: headers,
-                                               redactor: redactor, trace: verbose ? toStandardError : nil, progress: toStandardError))
+                                               redactor: redactor, trace: verbose ? toStandardError : nil, progress: toStandardError,
+                                               redirectHint: redirectHint))
     }
 }
 
