@@ -126,7 +126,8 @@ public struct Redactor: Sendable {
         return text(shown + parts.fragment)
     }
 
-    /// Fields whose values are credentials.
+    /// Fields whose value is a credential when it is a single value. A list or object under such a name is
+    /// a structure — the key *names* of a configMap or secret reference — and is looked into instead.
     static let credentialFields: Set<String> = ["password", "token", "secret", "key", "ak_secret", "access_key_secret", "AccessKeySecret"]
     /// Maps (and `{name, value}` lists) whose values are secret by nature: their keys and names stay visible.
     static let secretValueMaps: Set<String> = ["environment", "instance_envvars", "dockerEnv", "data", "stringData"]
@@ -136,8 +137,9 @@ public struct Redactor: Sendable {
         switch value {
         case .object(let members):
             .object(members.map { member in
-                let secret = Redactor.secretValueMaps.contains(member.key) || Redactor.credentialFields.contains(member.key)
-                return .init(member.key, secret ? masked(member.value) : json(member.value))
+                if Redactor.secretValueMaps.contains(member.key) { return .init(member.key, masked(member.value)) }
+                if Redactor.credentialFields.contains(member.key), member.value.isSingleValue { return .init(member.key, .string(Redactor.mask)) }
+                return .init(member.key, json(member.value))
             })
         case .array(let items): .array(items.map(json))
         case .string(let string): .string(text(string))
@@ -184,5 +186,15 @@ public struct Redactor: Sendable {
             rest = rest[close.upperBound...]
         }
         return result + rest
+    }
+}
+
+private extension JSONValue {
+    /// A string or number: what a credential is, unlike a list or an object (`null` and booleans say nothing).
+    var isSingleValue: Bool {
+        switch self {
+        case .string, .int, .number: true
+        default: false
+        }
     }
 }

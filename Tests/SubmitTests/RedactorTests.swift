@@ -80,6 +80,16 @@ import Testing
         #expect(rendered == #"{"name":"shop","environment":{"DB_PASSWORD":"<redacted>"},"dockerEnv":[{"name":"TOKEN","value":"<redacted>"}],"driverOpts":{"ak_secret":"<redacted>","bucket":"media"}}"#)
     }
 
+    /// configMap and secret references name keys; the names are what a reader checks, not secrets.
+    @Test func showsTheKeyNamesOfReferences() {
+        let reference = JSONValue.object([.init("type", .string("Volume")), .init("name", .string("app-config")),
+                                          .init("key", .array([.string("app.properties")])), .init("mountPath", .string("/etc/orders"))])
+        let body = JSONValue.object([.init("configMap", .array([reference])), .init("secret", .array([reference]))])
+        #expect(Redactor().json(body) == body)
+        // The OpenAPI's certificates answer: a `key` that is one value is one.
+        #expect(Redactor().json(.object([.init("key", .string("PEM"))])).rendered() == #"{"key":"<redacted>"}"#)
+    }
+
     @Test func hidesSecretQueryParametersUserinfoAndAuthorization() {
         let redactor = Redactor()
         #expect(redactor.url("https://h/hook/trigger?triggerUrl=abc&secret=s3cr3t&type=scale_out")
