@@ -5,7 +5,8 @@ Two HTTPS listeners and an HTTP proxy on 127.0.0.1 with random ports, printed as
   {"mtls": PORT, "tls": PORT, "proxy": PORT}
 - "mtls" asks for a client certificate signed by --ca (the aliyun cluster API, PLATFORM_API.md §2).
 - "tls" takes anyone (v2, Alauda, triggers, the aliyun OpenAPI), authenticated by token or signature.
-- "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one.
+- "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one; with --proxy-auth it
+  answers 407 to a CONNECT without those Basic credentials, as an authenticating proxy does.
 
 Every request is appended to --log as one JSON line *before* any fault is applied, so a test can count
 attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
@@ -416,6 +417,14 @@ class Tunnel(BaseHTTPRequestHandler):
 
     def do_CONNECT(self):
         self.platform.record(self, "proxy", b"")
+        wanted = self.platform.options.proxy_auth
+        if wanted and self.headers.get("Proxy-Authorization") != "Basic " + base64.b64encode(wanted.encode()).decode():
+            self.send_response(407, "Proxy Authentication Required")
+            self.send_header("Proxy-Authenticate", 'Basic realm="stackc-test"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            self.close_connection = True
+            return
         host, _, port = self.path.rpartition(":")
         try:
             upstream = socket.create_connection((host, int(port)), timeout=30)
@@ -472,6 +481,7 @@ def main():
     parser.add_argument("--cluster-id", default="c-test")
     parser.add_argument("--echo-secrets", action="store_true", help="refusals quote the secret they refused")
     parser.add_argument("--master-url-form", choices=("https", "bare", "http"), default="https")
+    parser.add_argument("--proxy-auth", help="USER:PASSWORD the proxy requires (407 without them)")
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)

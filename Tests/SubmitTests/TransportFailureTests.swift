@@ -182,4 +182,29 @@ import TestSupport
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 2)
     }
+
+    /// A proxy that cannot be reached is named as the proxy (its address, never its credentials).
+    @Test func anUnreachableProxyIsNamed() throws {
+        let emulator = try Emulator()
+        let proxied = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--retries", "0"] + emulator.clusterArguments,
+                                 environment: ["https_proxy": "http://proxy-user:proxy-pa55@127.0.0.1:1", "NO_PROXY": "", "no_proxy": ""])
+        #expect(proxied.status == 3)
+        #expect(proxied.stderr.contains("could not connect to the proxy http://127.0.0.1:1 (from https_proxy) for \(emulator.clusterURL)"), "\(proxied.stderr)")
+        #expect(!proxied.stderr.contains("proxy-pa55"))
+    }
+
+    /// A proxy's 407 is an authentication failure, said as such and not retried.
+    @Test func aProxyRefusingCredentialsIsNotRetried() throws {
+        let emulator = try Emulator(arguments: ["--proxy-auth", "deploy:proxy-pa55"])
+        let proxy = "127.0.0.1:\(emulator.proxyPort)"
+        let arguments = ["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments
+        let refused = try stackc(arguments, environment: ["https_proxy": "http://deploy:wrong-pa55@\(proxy)", "NO_PROXY": "", "no_proxy": ""])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("the proxy http://\(proxy) (from https_proxy) refused to connect to \(emulator.clusterURL): proxy authentication failed (HTTP 407)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("broke") && !refused.stderr.contains("retrying") && !refused.stderr.contains("pa55"))
+        #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 1)
+        // With the proxy's credentials the tunnel opens.
+        let accepted = try stackc(arguments, environment: ["https_proxy": "http://deploy:proxy-pa55@\(proxy)", "NO_PROXY": "", "no_proxy": ""])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
 }
