@@ -64,10 +64,13 @@ public struct BuildJob {
 
     private func buildFromManifest(_ file: SourceFile, errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         let directory = FrontEnd.directory(of: .file(file.path))
-        let processed = FrontEnd.process(file, environment: EnvironmentLoader(options: environment).load(forDirectory: directory).environment,
-                                         directory: directory, options: options)
-        guard let interpolatedTree = processed.tree else {
+        guard let variables = loadEnvironment(environment, directory: directory, errors: errors, reporter: &reporter) else {
+            return .failure(.failure)
+        }
+        let processed = FrontEnd.process(file, environment: variables.environment, directory: directory, options: options)
+        guard let interpolatedTree = processed.tree, !variables.hasErrors else {
             errors(reporter.report(FileReport(file: file, diagnostics: processed.diagnostics)))
+            errors("stackc: no request built: fix the errors above\n")
             return .failure(.findings)
         }
         var (manifest, diagnostics) = StackManifest.read(interpolatedTree)
@@ -97,6 +100,16 @@ public struct BuildJob {
                      errors: errors, reporter: &reporter)
     }
 
+    /// The variables of the template's folder, their files' findings printed; nil when a file cannot
+    /// be read at all (exit 2). A finding in an env file stops the build as it stops `lint`.
+    private func loadEnvironment(_ environment: EnvironmentOptions, directory: String, errors: (String) -> Void,
+                                 reporter: inout TextReporter) -> (environment: Environment, hasErrors: Bool)? {
+        let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
+        for report in loaded.reports { errors(reporter.report(report)) }
+        if loaded.failed { return nil }
+        return (loaded.environment, loaded.reports.contains(where: \.hasErrors))
+    }
+
     private func load(_ input: Input, errors: (String) -> Void) -> SourceFile? {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
         case .failure(let failure):
@@ -111,20 +124,22 @@ public struct BuildJob {
                        errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         var options = options
         options.platform = target.platform
+        if options.kind == .stack { options.kind = nil }
         let directory = FrontEnd.directory(of: input)
-        let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
-        for report in loaded.reports { errors(reporter.report(report)) }
-        if loaded.failed { return .failure(.failure) }
+        guard let variables = loadEnvironment(environment, directory: directory, errors: errors, reporter: &reporter) else {
+            return .failure(.failure)
+        }
 
-        let processed = FrontEnd.process(file, environment: loaded.environment, directory: directory, options: options)
-        let (document, diagnostics) = TemplateCheck.run(processed, kind: options.kind == .stack ? nil : options.kind, platform: target.platform)
+        // The template's verdict is lint's (suppression comments included), then the request's values are checked.
+        let processed = FrontEnd.process(file, environment: variables.environment, directory: directory, options: options)
+        let (document, checked) = LintPipeline.check(processed, options: options)
         let assembly = RequestAssembly(target: target, flags: flags.values, manifest: manifest?.values ?? [:], document: document)
         // A template value the request reads (a configmap's name) may already have its template finding.
-        let templateReport = FileReport(file: file, diagnostics: diagnostics + assembly.template.filter { !diagnostics.contains($0) })
+        let templateReport = FileReport(file: file, diagnostics: checked.diagnostics + assembly.template.filter { !checked.diagnostics.contains($0) })
         var reports = [templateReport, assembly.commandLineReport]
         if let manifest { reports.insert(FileReport(file: manifest.file, diagnostics: manifest.diagnostics + assembly.manifest), at: 0) }
         for report in reports where !report.diagnostics.isEmpty { errors(reporter.report(report)) }
-        guard !reports.contains(where: \.hasErrors), let document, let interpolated = processed.interpolated else {
+        guard !variables.hasErrors, !reports.contains(where: \.hasErrors), let document, let interpolated = processed.interpolated else {
             errors("stackc: no request built: fix the errors above\n")
             return .failure(.findings)
         }

@@ -28,16 +28,25 @@ public enum LintPipeline {
         }
     }
 
-    /// Configuration settings apply first, then the file's own suppressions; a second pass of the policy
-    /// grades the findings about suppressions, which a configuration may turn off too.
+    /// One file read from memory: the front end, then `check`.
     public static func lint(_ file: SourceFile, named: Bool = true, environment: Environment, directory: String, options: FrontEndOptions,
                             policy: FindingPolicy = .none) -> FileReport {
         let processed = FrontEnd.process(file, environment: environment, directory: directory, options: options)
-        let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
-        let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: file, tree: processed.written)
+        let checked = check(processed, named: named, options: options, policy: policy)
         if let tree = processed.tree, ConcurrentWork.isWorthSplitting(nodeCount: tree.nodes.count) {
             ConcurrentWork.releaseInBackground((processed, checked.document))
         }
-        return FileReport(file: file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile)
+        return checked.report
+    }
+
+    /// What lint reports about a template the front end has read: the shared checks (`TemplateCheck`),
+    /// then configuration settings, then the file's own suppressions; a second pass of the policy grades
+    /// the findings about suppressions, which a configuration may turn off too. `render` asks the same
+    /// question, so it refuses exactly what lint refuses.
+    static func check(_ processed: ProcessedTemplate, named: Bool = true, options: FrontEndOptions,
+                      policy: FindingPolicy = .none) -> (document: Document?, report: FileReport) {
+        let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
+        let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: processed.file, tree: processed.written)
+        return (checked.document, FileReport(file: processed.file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile))
     }
 }

@@ -9,14 +9,20 @@ public enum RenderFormat: String, CaseIterable, Sendable {
     case json
 }
 
-/// `stackc render`: one template through reading and interpolation, printed as YAML (libyaml's emitter,
-/// styles kept) or typed JSON. Findings go to the error stream in text form; any error suppresses the
-/// output, so a pipeline never consumes a half-substituted template. Secrets are hidden unless asked for.
+/// `stackc render`: one template through reading, interpolation and lint's checks (kind, schema, rules,
+/// the file's suppressions), printed as YAML (libyaml's emitter, styles kept) or typed JSON. Findings go
+/// to the error stream in text form; any error, an env file's included, suppresses the output, so a
+/// pipeline never consumes a template lint refuses or a half-substituted one. Secrets are hidden unless
+/// asked for.
 public struct RenderJob: TemplateJob {
     public var template: SingleTemplate
     public var format: RenderFormat
     /// `--show-secrets`: print secret-looking variables and secret data as they are (see `SecretMask`).
     public var showSecrets = false
+    /// False for `--no-validate`: only reading and substitution are checked, for someone who wants the
+    /// substituted text of a template lint refuses. Their errors still stop the output: there is no
+    /// faithful text to print.
+    public var validate = true
 
     public init(template: SingleTemplate, format: RenderFormat) {
         self.template = template
@@ -25,14 +31,19 @@ public struct RenderJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let processed = template.process(errors: errors, reporter: &reporter) else {
+        guard let (processed, environmentHasErrors) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
-        let report = FileReport(file: processed.file, diagnostics: processed.diagnostics)
+        let report = validate ? LintPipeline.check(processed, options: template.options).report
+                              : FileReport(file: processed.file, diagnostics: processed.diagnostics)
         errors(reporter.report(report))
-        guard report.count(of: .error) == 0, let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else {
+        guard !environmentHasErrors, report.count(of: .error) == 0 else { return .findings }
+        if let hidden = Self.unprintable(processed) {
+            let place = hidden.range.map { ":\($0.start)" } ?? ""
+            errors("stackc: \(processed.file.path)\(place): not rendered: a suppressed \(hidden.rule) error leaves no faithful text\n")
             return .findings
         }
+        guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else { return .findings }
         switch format {
         case .json:
             output(tree.json() + "\n")
@@ -45,5 +56,12 @@ public struct RenderJob: TemplateJob {
             }
         }
         return .success
+    }
+
+    /// A reading or substitution error, which leaves no text true to the file (no tree, a `${X:?…}` kept
+    /// as written), even when a suppression comment hides it from lint. An unset variable made an error
+    /// by `--strict-env` is not one: it is substituted empty, as Compose does.
+    private static func unprintable(_ processed: ProcessedTemplate) -> Diagnostic? {
+        processed.diagnostics.first { $0.severity == .error && $0.rule != .unsetVariable }
     }
 }

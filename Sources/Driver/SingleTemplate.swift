@@ -18,23 +18,27 @@ public struct SingleTemplate: Sendable {
 
     /// Loads the environment of the template's folder, reads it and runs the front end. Problems are
     /// written to `errors` as text; nil means nothing can be done with the template (unreadable input or
-    /// env file): exit status 2.
-    func process(errors: (String) -> Void, reporter: inout TextReporter) -> ProcessedTemplate? {
+    /// env file): exit status 2. `environmentHasErrors` says an env file had a statement Compose refuses
+    /// (it refuses the whole file); lint counts those, so the template is interpolated with what was
+    /// understood but must not pass.
+    func process(errors: (String) -> Void, reporter: inout TextReporter) -> (processed: ProcessedTemplate, environmentHasErrors: Bool)? {
         let input: Input = path == "-" ? .standardInput : .file(path)
         let directory = FrontEnd.directory(of: input)
         var variables = Environment()
+        var environmentHasErrors = false
         if options.interpolate {
             let loaded = EnvironmentLoader(options: environment).load(forDirectory: directory)
             for report in loaded.reports { errors(reporter.report(report)) }
             if loaded.failed { return nil }
             variables = loaded.environment
+            environmentHasErrors = loaded.reports.contains { $0.count(of: .error) > 0 }
         }
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
         case .failure(let failure):
             errors("stackc: \(input.displayName): \(failure.message)\n")
             return nil
         case .success(let file):
-            return FrontEnd.process(file, environment: variables, directory: directory, options: options)
+            return (FrontEnd.process(file, environment: variables, directory: directory, options: options), environmentHasErrors)
         }
     }
 }

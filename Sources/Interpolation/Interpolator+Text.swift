@@ -2,8 +2,10 @@
 ///
 /// - `$NAME`, `${NAME}` and `${NAME<op>word}` with `op` one of `:-` `-` `:?` `?` `:+` `+`; `$$` is a
 ///   literal `$`, and a `$` that starts none of these stays as it is.
-/// - A word is only evaluated when its branch is taken (`${A:-${B:?x}}` with A set does not fail), but
-///   it is always checked for syntax errors, which Compose reports whatever the variables say.
+/// - A word is evaluated whether or not its branch is taken, as compose-go substitutes the default,
+///   alternative or message before it looks the variable up: `${A:-${B:?x}}` fails when B is unset even
+///   with A set, and the words' unset variables count as referenced. Only a taken branch is output.
+///   (The word of a name kept for the server, `${ACS_DEFAULT_DOMAIN:-x}`, is only checked for syntax.)
 /// - Substituted values are never interpolated again.
 /// - A word nested inside more than `maxDepth` others is a `.syntax` failure rather than a deep stack:
 ///   the walk keeps its own stack, so no input depth can overflow the thread's.
@@ -30,6 +32,7 @@ private struct TextWalker {
         var resumeAt: Int
         var parentEnd: Int
         var parentEvaluates: Bool
+        var parentEmits: Bool
         var parentLine: LineCache
         /// Set when the word is the message of a failed `?`/`:?`: popping the frame raises the failure.
         var failedRequirement: (name: String, dollar: Int, messageStart: Int)?
@@ -54,8 +57,10 @@ private struct TextWalker {
     var position = 0
     /// Where the current word (or the whole text) ends.
     var end: Int
-    /// False while walking a word whose branch is not taken: it is only checked.
+    /// False while walking the word of a name kept for the server: it is only checked.
     var evaluates = true
+    /// False while walking a word whose branch is not taken: it is evaluated, but not output.
+    var emits = true
     var line = LineCache()
 
     init(source: String, bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int,
@@ -79,6 +84,7 @@ private struct TextWalker {
                 position = frame.resumeAt
                 end = frame.parentEnd
                 evaluates = frame.parentEvaluates
+                emits = frame.parentEmits
                 line = frame.parentLine
                 continue
             }
@@ -151,24 +157,27 @@ private struct TextWalker {
                 "variable expressions nested deeper than \(maxDepth) levels", at: dollar)
         }
         let close = ComposeGrammar.closingBrace(in: bytes, dollar: dollar, lastClose: lastClose)
-        var frame = Frame(resumeAt: close + 1, parentEnd: end, parentEvaluates: evaluates, parentLine: line)
+        var frame = Frame(resumeAt: close + 1, parentEnd: end, parentEvaluates: evaluates, parentEmits: emits, parentLine: line)
         var wordEvaluates = false
+        var wordEmits = false
         if evaluates {
             let answer = lookup(name)
             references.append(VariableReference(name: String(name), offset: dollar, isUnsetWithoutDefault: false))
             switch answer {
             case .preserve:
-                emitPreserved(dollar..<close + 1)
+                if emits { emitPreserved(dollar..<close + 1) }
             case .unset, .value:
                 let value: String
                 if case .value(let found) = answer { value = found } else { value = "" }
+                wordEvaluates = true
                 switch op.outcome(isSet: answer != .unset, isEmpty: value.isEmpty) {
                 case .useValue:
-                    output.append(contentsOf: value.utf8)
+                    if emits { output.append(contentsOf: value.utf8) }
                 case .useWord:
-                    wordEvaluates = true
+                    wordEmits = emits
                 case .fail:
-                    wordEvaluates = true
+                    // The message is output to be read back, whichever branch holds the expression.
+                    wordEmits = true
                     frame.failedRequirement = (String(name), dollar, output.count)
                 }
             }
@@ -177,6 +186,7 @@ private struct TextWalker {
         position = wordStart
         end = close
         evaluates = wordEvaluates
+        emits = wordEmits
         line = LineCache()
         return nil
     }
@@ -187,6 +197,7 @@ private struct TextWalker {
         let answer = lookup(text(name))
         references.append(VariableReference(name: String(text(name)), offset: expression.lowerBound,
                                             isUnsetWithoutDefault: answer == .unset))
+        guard emits else { return }
         switch answer {
         case .value(let value): output.append(contentsOf: value.utf8)
         case .unset: break
@@ -207,7 +218,7 @@ private struct TextWalker {
     }
 
     private mutating func emit(_ range: Range<Int>) {
-        guard evaluates, !range.isEmpty else { return }
+        guard evaluates, emits, !range.isEmpty else { return }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 

@@ -9,6 +9,21 @@ public enum ScalarValue: Equatable, Sendable {
     case float(Double)
     case string(String)
 
+    /// The value of a number, nil for anything else.
+    public var numericValue: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .float(let value): value
+        default: nil
+        }
+    }
+
+    /// Whether the scalar reads as a string (quoted, or plain text that is no other type).
+    public var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+
     public var typeDescription: String {
         switch self {
         case .null: "null"

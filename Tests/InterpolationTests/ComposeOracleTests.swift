@@ -37,14 +37,7 @@ struct ComposeOracleTests {
         var line: Int? = nil
     }
 
-    static let eagerReason = "Compose interpolates a word before it knows whether the word is used, so a `?` in a "
-        + "branch that is not taken still fails (and unset variables there still warn). That contradicts "
-        + "its own documentation of `:-`/`:+` and the shell it copies; stackc evaluates only the branch taken."
-
     static let divergences: [String: Divergence] = [
-        "unused-required-in-default": Divergence(reason: eagerReason, ok: true, output: "a"),
-        "unused-required-in-alt": Divergence(reason: eagerReason, ok: true, output: ""),
-        "required-in-unused-default": Divergence(reason: eagerReason, ok: true, values: ["A": "set"]),
         "deeply-nested-70": Divergence(
             reason: "Compose has no nesting limit; stackc refuses more than maxDepth (64) levels so that "
                 + "hostile input cannot make it work without bound.",

@@ -103,13 +103,19 @@ struct TextInterpolationTests {
         #expect(ok.preservedRanges.first == 2..<9)
     }
 
-    @Test func unusedBranchesAreNotEvaluated() {
-        let table = Table(["A": "a"])
+    /// As compose-go does, a word is evaluated before the variable is looked at: an unused branch's `?`
+    /// fails and its variables are referenced, but only the branch taken is output.
+    @Test func unusedBranchesAreEvaluatedButNotOutput() {
+        let table = Table(["A": "a", "B": "b", "D": "d"])
         let result = interpolate("${A:-${B:?never}} ${A-$C} ${U:+${D:?never}}") { table($0) }
         #expect(result.failure == nil)
         #expect(result.value == "a a ")
-        #expect(table.asked == ["A", "A", "U"])
-        #expect(result.references.map(\.name) == ["A", "A", "U"])
+        #expect(table.asked == ["A", "B", "A", "C", "U", "D"])
+        #expect(result.references.map(\.name) == ["A", "B", "A", "C", "U", "D"])
+        let failing = interpolate("${A:-${B:?never}}") { Table(["A": "a"])($0) }
+        #expect(failing.failure?.kind == .required && failing.failure?.variable == "B")
+        let alternative = interpolate("${U:+${U2:?x}}") { Table([:])($0) }
+        #expect(alternative.failure?.variable == "U2")
     }
 
     @Test func unusedBranchesAreStillCheckedForSyntax() {

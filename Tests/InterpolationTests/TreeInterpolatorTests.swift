@@ -108,7 +108,7 @@ struct TreeInterpolatorTests {
 
     @Test func referencedNamesInFirstUseOrder() {
         let result = run("a: ${B:-$A}\nb: $C $B\n", ["B": "x"])
-        #expect(result.referencedNames == ["B", "C"])
+        #expect(result.referencedNames == ["B", "A", "C"], "the unused default's variable counts, as in Compose")
     }
 
     @Test func originalsKeepTheTemplateText() {

@@ -28,7 +28,6 @@ struct ComposeSchemaOracleTests {
         "secrets-external-unknown-key": "compose-spec leaves a secret's `external` object open and Compose ignores the key; stackc reports it, as Compose does for networks and volumes",
         "gpus-unknown-key": "compose-spec misplaces `additionalProperties` for `gpus` entries, and Compose ignores the key (`capabilites` requests nothing); stackc reports it, as Compose does for deploy devices",
         "ulimits-unknown-name": "Compose passes any lower-case ulimit name and the Docker engine refuses it when the container is created; stackc knows Docker's names and reports it at once",
-        "deploy-replicas-float-integral": "JSON Schema counts 2.0 as an integer; stackc's `.integer` takes only integers as written (needs a SchemaValidator change to match)",
     ]
 
     static let fixtureLines: [Substring] = {

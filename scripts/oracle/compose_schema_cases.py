@@ -64,9 +64,12 @@ def svc(name, body, schema=None, why=None, files=None, extra=""):
 NOT_SCHEMA_REFERENCE = "a reference between parts of the file, checked by the reference rules"
 PATTERN = "a pattern on a string value, checked by a value rule"
 BOUND = "a numeric bound, checked by a bounds rule"
+SCHEMA_BOUND = "compose-spec's minimum/maximum, which the schema's bounded fields check"
+SCHEMA_PATTERN = "compose-spec's pattern on the value, which the schema's pattern fields check"
 TYPE_LATE = "a wrong type that Compose finds while converting the file rather than in its schema pass"
 REQUIRED_LATE = "a required key that Compose's loader (not its schema pass) asks for"
 VALUE = "the shape is right; Compose rejects the value when it parses it (a value rule's job)"
+CONVERSION = "a string Compose cannot convert to the field's type (compose-go's cast table), which the schema's converted fields check"
 
 # --- the smallest documents --------------------------------------------------------------------
 case("minimal", "services:\n  web:\n    image: nginx\n")
@@ -212,10 +215,29 @@ svc("attach-false", "attach: false\n")
 # --- numbers that are also strings ----------------------------------------------------------------
 svc("cpus-float", "cpus: 0.5\n")
 svc("cpus-string", "cpus: '0.5'\n")
-svc("cpus-bad-string", "cpus: lots\n", schema=False, why=VALUE)
+svc("cpus-bad-string", "cpus: lots\n", schema=True, why=CONVERSION)
+
+# Strings at compose-go's typed paths, which Compose converts after interpolation (Go's strconv and its
+# own toBoolean), quoted so YAML keeps them strings: the schema's converted fields must agree.
+CONVERSIONS = [
+    ("tty", ["yes", "YES", "On", "y", "N", "1", "true ", "enabled"]),
+    ("cpu_shares", ["+5", "-5", "1_000", "0x10", "3.0", "1e3", " 3", "99999999999"]),
+    ("cpus", [".5", "5.", "1e3", "0x1p-2", "inf", "NaN", "+nan", "1e39", "1_000.5", "1__0", "0.5x"]),
+    ("cpu_percent", ["50", "50.0", "0.5"]),
+]
+for field, values in CONVERSIONS:
+    for number, value in enumerate(values):
+        svc(f"convert-{field.replace('_', '-')}-{number}", f"{field}: '{value}'\n", schema=True, why=CONVERSION)
+svc("convert-retries-float-string", "healthcheck:\n  retries: '3.0'\n", schema=True, why=CONVERSION)
+svc("convert-replicas-unset", "deploy:\n  replicas: ${UNSET_REPLICAS}\n", schema=True, why=CONVERSION)
+svc("convert-init-unset", "init: ${UNSET_INIT}\n", schema=True, why=CONVERSION)
+svc("convert-ulimit-word", "ulimits:\n  nofile: 'many'\n", schema=True, why=CONVERSION)
+svc("convert-port-target-word", "ports:\n  - target: 'http'\n", schema=True, why=CONVERSION)
+case("convert-network-external-word", "services:\n  web:\n    image: nginx\nnetworks:\n  front:\n    external: 'maybe'\n",
+     schema=True, why=CONVERSION)
 svc("cpu-shares-integer", "cpu_shares: 512\n")
-svc("cpu-count-negative", "cpu_count: -1\n", schema=False, why=BOUND)
-svc("cpu-percent-too-big", "cpu_percent: 150\n", schema=False, why=BOUND)
+svc("cpu-count-negative", "cpu_count: -1\n", schema=True, why=SCHEMA_BOUND)
+svc("cpu-percent-too-big", "cpu_percent: 150\n", schema=True, why=SCHEMA_BOUND)
 svc("mem-limit-string", "mem_limit: 512m\n")
 svc("mem-limit-integer", "mem_limit: 536870912\n")
 svc("mem-limit-boolean", "mem_limit: true\n")
@@ -223,7 +245,7 @@ svc("mem-reservation-float", "mem_reservation: 1.5\n")
 svc("mem-swappiness-string", "mem_swappiness: '60'\n")
 svc("shm-size-string", "shm_size: 64m\n")
 svc("pids-limit", "pids_limit: 100\n")
-svc("oom-score-adj-bound", "oom_score_adj: 2000\n", schema=False, why=BOUND)
+svc("oom-score-adj-bound", "oom_score_adj: 2000\n", schema=True, why=SCHEMA_BOUND)
 svc("oom-kill-disable", "oom_kill_disable: true\n")
 svc("scale-integer", "scale: 2\n")
 svc("scale-float", "scale: 2.5\n")
@@ -235,7 +257,7 @@ svc("pid-host", "pid: host\n")
 svc("cgroup-enum", "cgroup: host\n")
 svc("cgroup-bad-enum", "cgroup: shared\n")
 svc("pull-policy-always", "pull_policy: always\n")
-svc("pull-policy-bad", "pull_policy: sometimes\n", schema=False, why=PATTERN)
+svc("pull-policy-bad", "pull_policy: sometimes\n", schema=True, why=SCHEMA_PATTERN)
 svc("storage-opt-map", "storage_opt:\n  size: 20G\n")
 svc("storage-opt-list", "storage_opt: [size=20G]\n")
 
@@ -274,7 +296,7 @@ svc("volumes-long-bind-selinux-bad", "volumes:\n  - type: bind\n    source: ./da
 svc("volumes-long-read-only-string", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    read_only: 'true'\n")
 svc("volumes-long-extension", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    x-note: n\n")
 svc("volumes-long-bind-extension", "volumes:\n  - type: bind\n    source: ./data\n    target: /data\n    bind:\n      x-note: n\n")
-svc("volumes-long-tmpfs-negative", "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs:\n      size: -1\n", schema=False, why=BOUND)
+svc("volumes-long-tmpfs-negative", "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs:\n      size: -1\n", schema=True, why=SCHEMA_BOUND)
 svc("volumes-map", "volumes:\n  data: /data\n")
 svc("volumes-undefined-named", "volumes:\n  - data:/data\n", schema=False, why=NOT_SCHEMA_REFERENCE)
 svc("volumes-bad-short", "volumes:\n  - ':/data'\n", schema=False, why=VALUE)

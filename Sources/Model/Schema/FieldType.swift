@@ -18,6 +18,15 @@ public indirect enum FieldType: Sendable {
     case object(ObjectSchema)
     /// The first alternative whose shape (scalar, list, mapping) fits the node is checked.
     case oneOf([FieldType])
+    /// A value Docker Compose converts (`ComposeConversion`): a value of the native type as written (the
+    /// schema's), or a string the conversion takes; another string, or the empty result of a
+    /// substitution, is refused.
+    case converted(FieldType, ComposeConversion)
+    /// A string holding a match of the regular expression, as JSON Schema's unanchored `pattern`
+    /// (compose-spec's `pull_policy`); `meaning` names valid values in messages.
+    case pattern(String, meaning: String)
+    /// A number within bounds (compose-spec's `minimum`/`maximum`: `cpu_percent` 0–100).
+    case bounded(FieldType, minimum: Int64?, maximum: Int64?)
     /// Anything, unchecked.
     case any
     case null
@@ -33,6 +42,15 @@ public indirect enum FieldType: Sendable {
         case .list(let item): "a list of " + item.pluralDescription
         case .map, .object: "a mapping"
         case .oneOf(let types): types.map(\.description).joined(separator: " or ")
+        case .converted(let native, let conversion): "\(native.description) or a string Docker Compose reads as \(conversion.description)"
+        case .pattern(_, let meaning): meaning
+        case .bounded(let inner, let minimum, let maximum):
+            switch (minimum, maximum) {
+            case (let low?, let high?): "\(inner.description) from \(low) to \(high)"
+            case (let low?, nil): "\(inner.description) of \(low) or more"
+            case (nil, let high?): "\(inner.description) of at most \(high)"
+            case (nil, nil): inner.description
+            }
         case .any: "any value"
         case .null: "empty"
         }
@@ -46,7 +64,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "booleans"
         case .list: "lists"
         case .map, .object: "mappings"
-        case .enumeration, .oneOf, .any, .null: "values (\(description))"
+        case .enumeration, .oneOf, .converted, .bounded, .pattern, .any, .null: "values (\(description))"
         }
     }
 
@@ -62,6 +80,11 @@ public indirect enum FieldType: Sendable {
     public static let numberOrString: FieldType = .oneOf([.number, .string])
     public static let integerOrString: FieldType = .oneOf([.integer, .string])
     public static let booleanOrString: FieldType = .oneOf([.boolean, .string])
+    /// The fields compose-go converts after interpolation (see `ComposeConversion`), by their schema type.
+    public static let convertedInteger: FieldType = .converted(.integer, .integer)
+    public static let convertedBoolean: FieldType = .converted(.boolean, .boolean)
+    /// A number in the schema, an integer to the conversion (`cpu_shares`, `pids_limit`).
+    public static let numberConvertedToInteger: FieldType = .converted(.number, .integer)
 }
 
 /// The keys a mapping may hold. Keys not listed are `unknown-field` errors with a "did you mean"

@@ -15,9 +15,22 @@ extension FieldType {
         case .list(let item): return .object([.init("type", .string("array")), .init("items", item.jsonSchema)])
         case .map(let value): return .object([.init("type", .string("object")), .init("additionalProperties", value.jsonSchema)])
         // anyOf, not oneOf: the alternatives may overlap (a number is also acceptable where a string is).
-        case .oneOf(let alternatives): return .object([.init("anyOf", .array(alternatives.map(\.jsonSchema)))])
+        case .oneOf(let alternatives): return .object([.init("anyOf", .array(alternatives.flatMap(\.scalarAlternatives).map(\.jsonSchema)))])
         case .object(let schema): return schema.jsonSchema
+        // Any string: an editor sees the file before interpolation, where `${REPLICAS}` is fine.
+        case .converted: return FieldType.oneOf([self]).jsonSchema
+        case .pattern(let expression, _): return .object([.init("type", .string("string")), .init("pattern", .string(expression))])
+        case .bounded(let inner, let minimum, let maximum):
+            guard case .object(let members) = inner.jsonSchema else { return inner.jsonSchema }
+            return .object(members + [minimum.map { .init("minimum", .int($0)) }, maximum.map { .init("maximum", .int($0)) }].compactMap { $0 })
         }
+    }
+
+    /// The alternatives a type stands for in an `anyOf`: a converted value is its native type or any
+    /// string (an editor sees the file before interpolation, where `${REPLICAS}` is fine).
+    private var scalarAlternatives: [FieldType] {
+        if case .converted(let native, _) = self { return [native, .string] }
+        return [self]
     }
 
     /// A complete schema document with its identity and description.

@@ -19,15 +19,22 @@ public struct SchemaValidator {
     /// string is expected (`image: ${TAG}` with `TAG=1.5` is the string "1.5"), so they are not
     /// rejected for reading as numbers once substituted.
     let isInterpolated: (NodeID) -> Bool
+    /// Docker Compose's rule for what a substitution makes: a string, converted only at its typed paths
+    /// (`FieldType.converted`), so `use_api_socket: ${SOCKET:-true}` is the string "true", which its
+    /// schema refuses where a boolean belongs. Off for the platforms' own kinds, whose substituted
+    /// template is written out as YAML again and read with its values typed anew.
+    let substitutionsStayStrings: Bool
     private(set) var diagnostics: [Diagnostic] = []
 
-    public init(tree: YAMLTree, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) {
+    public init(tree: YAMLTree, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }, substitutionsStayStrings: Bool = false) {
         self.tree = tree
         self.isInterpolated = isInterpolated
+        self.substitutionsStayStrings = substitutionsStayStrings
     }
 
-    public static func validate(_ tree: YAMLTree, as type: FieldType, isInterpolated: @escaping (NodeID) -> Bool = { _ in false }) -> [Diagnostic] {
-        var validator = SchemaValidator(tree: tree, isInterpolated: isInterpolated)
+    public static func validate(_ tree: YAMLTree, as type: FieldType, isInterpolated: @escaping (NodeID) -> Bool = { _ in false },
+                                substitutionsStayStrings: Bool = false) -> [Diagnostic] {
+        var validator = SchemaValidator(tree: tree, isInterpolated: isInterpolated, substitutionsStayStrings: substitutionsStayStrings)
         validator.check(tree.root, as: type, path: .root)
         return validator.diagnostics
     }
@@ -69,6 +76,10 @@ public struct SchemaValidator {
         case .oneOf(let alternatives):
             switch kind(of: id) {
             case .scalar:
+                // A converted alternative is the scalar's whole type (ulimits: a count or a soft/hard mapping).
+                if case .converted(let native, let conversion)? = alternatives.first(where: \.isConverted) {
+                    return checkConversion(id, native, conversion)
+                }
                 let value = resolved(id)
                 if !alternatives.contains(where: { accepts(id, value, $0) }) { mismatch(id, expected: type) }
             case .mapping:
@@ -78,9 +89,38 @@ public struct SchemaValidator {
                 guard let match = alternatives.first(where: { $0.isListShape }) else { return mismatch(id, expected: type) }
                 visit(id, as: match)
             }
-        case .string, .integer, .number, .boolean, .enumeration, .null:
+        case .string, .integer, .number, .boolean, .enumeration, .null, .bounded, .pattern:
             if !(kind(of: id) == .scalar && accepts(id, resolved(id), type)) { mismatch(id, expected: type) }
+        case .converted(let native, let conversion):
+            guard kind(of: id) == .scalar else { return mismatch(id, expected: type) }
+            checkConversion(id, native, conversion)
         }
+    }
+
+    /// A converted field: a string, written so or made by a substitution, must convert; anything
+    /// else must have the native type. A substituted value is not quoted in the message (it may be
+    /// a secret); an empty one is said to be empty, the usual sign of an unset variable.
+    private mutating func checkConversion(_ id: NodeID, _ native: FieldType, _ conversion: ComposeConversion) {
+        let value = resolved(id)
+        let interpolated = isInterpolated(id)
+        guard interpolated || value.isString else {
+            if !accepts(id, value, native) { mismatch(id, expected: .converted(native, conversion)) }
+            return
+        }
+        let text = text(of: id)
+        // A `$` left in the text is for a later substitution (`--no-interpolate`, or a variable the aliyun
+        // server fills in): what Compose will convert is not known yet.
+        if text.contains(ascii: "$") { return }
+        let converted = conversion.convert(text)
+        // The converted value is validated like one written so (`cpu_percent: "0.5"` is a number, no integer).
+        if let converted, native.fits(converted, integralFloats: true) { return }
+        let found = !interpolated ? "'\(excerpt(text))'" : text.isEmpty ? "empty after substitution" : "a substituted value"
+        let reading = converted.map { "which Docker Compose reads as \($0.typeDescription), not \(native.description)" }
+            ?? "which Docker Compose cannot read as \(conversion.description)"
+        let fix = if case .integer = native { ComposeConversion.integer.example } else { conversion.example }
+        diagnostics.append(Diagnostic(
+            rule: .typeMismatch, severity: .error, message: "\(path) is \(found), \(reading); use \(fix)",
+            range: tree[id].range, path: path))
     }
 
     private mutating func checkObject(_ id: NodeID, schema: ObjectSchema) {
@@ -122,30 +162,28 @@ public struct SchemaValidator {
     /// Whether a scalar fits a scalar type; the scalar's value is resolved once by the caller, not
     /// once per alternative of a `oneOf`.
     private func accepts(_ id: NodeID, _ value: ScalarValue, _ type: FieldType) -> Bool {
+        if type.isNonStringScalar {
+            return !(substitutionsStayStrings && isInterpolated(id)) && type.fits(value, integralFloats: substitutionsStayStrings)
+        }
         switch type {
         case .string:
             if case .string = value { return true }
             return isInterpolated(id)
-        case .integer:
-            if case .int = value { return true }
-            return false
-        case .number:
-            switch value {
-            case .int, .float: return true
-            default: return false
-            }
-        case .boolean:
-            if case .bool = value { return true }
-            return false
-        case .null:
-            return value == .null
         case .enumeration(let allowed):
             return allowed.contains(text(of: id))
+        case .pattern(let expression, _):
+            guard value.isString || isInterpolated(id) else { return false }
+            let text = text(of: id)
+            // A `$` left for a later substitution: what it will hold is not known yet.
+            return text.contains(ascii: "$") || (try? Regex(expression)).map { text.contains($0) } ?? true
         case .oneOf(let alternatives):
             return alternatives.contains { accepts(id, value, $0) }
         case .any:
             return true
-        case .list, .map, .object:
+        case .converted(let native, let conversion):
+            guard value.isString || isInterpolated(id) else { return accepts(id, value, native) }
+            return conversion.convert(text(of: id)).map { native.fits($0, integralFloats: true) } ?? false
+        case .integer, .number, .boolean, .null, .bounded, .list, .map, .object:
             return false
         }
     }
@@ -154,8 +192,12 @@ public struct SchemaValidator {
         let node = tree[id]
         let path = self.path
         let found: String
-        if case .enumeration = expected, node.isScalar {
+        if expected.quotesValue, node.isScalar {
             found = "'\(node.text)'"
+        } else if substitutionsStayStrings, node.isScalar, isInterpolated(id) {
+            found = "a string"
+        } else if expected.hasBounds, node.isScalar, node.resolved.numericValue != nil {
+            found = node.text
         } else {
             found = node.kindDescription
         }
@@ -171,6 +213,53 @@ public struct SchemaValidator {
 }
 
 extension FieldType {
+    /// A scalar type that a string never satisfies.
+    var isNonStringScalar: Bool {
+        switch self {
+        case .integer, .number, .boolean, .null, .bounded: true
+        default: false
+        }
+    }
+
+    /// Whether a value (as written, or as Compose converted it) has this scalar type; a converted
+    /// field's native type is one of these.
+    /// - Parameter integralFloats: JSON Schema's rule, which Compose follows: `2.0` is an integer.
+    func fits(_ value: ScalarValue, integralFloats: Bool) -> Bool {
+        switch (self, value) {
+        case (.integer, .int), (.number, .int), (.number, .float), (.boolean, .bool), (.null, .null): true
+        case (.integer, .float(let number)): integralFloats && number.rounded() == number && number.isFinite
+        case (.oneOf(let alternatives), _): alternatives.contains { $0.fits(value, integralFloats: integralFloats) }
+        case (.bounded(let inner, let minimum, let maximum), _):
+            inner.fits(value, integralFloats: integralFloats) && value.numericValue.map { number in
+                minimum.map { number >= Double($0) } ?? true && maximum.map { number <= Double($0) } ?? true
+            } ?? false
+        default: false
+        }
+    }
+
+    /// Whether a mismatch quotes the value found rather than its type.
+    var quotesValue: Bool {
+        switch self {
+        case .enumeration, .pattern: true
+        default: false
+        }
+    }
+
+    /// Whether a number can have the right type and still be refused (out of bounds).
+    var hasBounds: Bool {
+        switch self {
+        case .bounded: true
+        case .converted(let native, _): native.hasBounds
+        case .oneOf(let alternatives): alternatives.contains(where: \.hasBounds)
+        default: false
+        }
+    }
+
+    var isConverted: Bool {
+        if case .converted = self { return true }
+        return false
+    }
+
     var isMappingShape: Bool {
         switch self {
         case .map, .object, .any: true

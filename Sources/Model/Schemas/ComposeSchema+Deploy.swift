@@ -5,7 +5,7 @@ extension ComposeSchema {
         ("mode", .string),
         ("endpoint_mode", .string),
         // `replicas: "3"` is fine (and `${REPLICAS}` before substitution); `2.5` is not.
-        ("replicas", .integerOrString),
+        ("replicas", .convertedInteger),
         ("labels", .listOrDict),
         ("rollback_config", .object(updateConfig("rollback config"))),
         ("update_config", .object(updateConfig("rolling-update config"))),
@@ -16,11 +16,11 @@ extension ComposeSchema {
 
     static func updateConfig(_ name: String) -> ObjectSchema {
         ObjectSchema(name, fields: [
-            ("parallelism", .integerOrString),
+            ("parallelism", .convertedInteger),
             ("delay", .string),
             ("failure_action", .string),
             ("monitor", .string),
-            ("max_failure_ratio", .numberOrString),
+            ("max_failure_ratio", .converted(.number, .float)),
             ("order", .enumeration(["start-first", "stop-first"])),
         ])
     }
@@ -57,13 +57,13 @@ extension ComposeSchema {
     static let restartPolicy = ObjectSchema("restart policy", fields: [
         ("condition", .string),
         ("delay", .string),
-        ("max_attempts", .integerOrString),
+        ("max_attempts", .convertedInteger),
         ("window", .string),
     ])
 
     static let placement = ObjectSchema("placement section", fields: [
         ("constraints", .stringList),
         ("preferences", .list(.object(ObjectSchema("placement preference", fields: [("spread", .string)])))),
-        ("max_replicas_per_node", .integerOrString),
+        ("max_replicas_per_node", .convertedInteger),
     ])
 }

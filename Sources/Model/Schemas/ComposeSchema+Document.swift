@@ -41,10 +41,10 @@ extension ComposeSchema {
         ("driver_opts", driverOptions),
         ("ipam", .object(ipam)),
         ("external", external),
-        ("internal", .booleanOrString),
-        ("enable_ipv4", .booleanOrString),
-        ("enable_ipv6", .booleanOrString),
-        ("attachable", .booleanOrString),
+        ("internal", .convertedBoolean),
+        ("enable_ipv4", .convertedBoolean),
+        ("enable_ipv6", .convertedBoolean),
+        ("attachable", .convertedBoolean),
         ("labels", .listOrDict),
     ])
 
@@ -93,5 +93,5 @@ extension ComposeSchema {
     /// `external: true`, `external: "true"` or the deprecated `external: {name: real-name}`. For
     /// secrets and configs compose-spec leaves the object open, and Compose ignores unknown keys in it;
     /// stackc reports them everywhere, as Compose does for networks and volumes.
-    static let external: FieldType = .oneOf([.boolean, .string, .object(ObjectSchema("reference to an existing resource", fields: [("name", .string)]))])
+    static let external: FieldType = .oneOf([.convertedBoolean, .object(ObjectSchema("reference to an existing resource", fields: [("name", .string)]))])
 }

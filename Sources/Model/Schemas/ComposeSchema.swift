@@ -16,6 +16,9 @@ public enum ComposeSchema {
     static let driverOptions: FieldType = .map(.oneOf([.string, .number]))
     /// `extra_hosts`: `host:ip` strings, or a mapping from host to one address or a list of them.
     static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)])), .list(.string)])
+    /// `pull_policy`: compose-spec's pattern, unanchored as JSON Schema applies it (`missing_x` passes).
+    static let pullPolicy: FieldType = .pattern("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
+                                                meaning: "a pull policy: always, never, build, missing, if_not_present, refresh, daily, weekly or every_<duration>")
     /// Ports and similar numbers written as a bare integer or a string (`"8080"`, `"8000-8010"`).
     static let integerOrString: FieldType = .integerOrString
 
@@ -58,14 +61,14 @@ public enum ComposeSchema {
         ("command", command),
         ("configs", fileReferences),
         ("container_name", .string),
-        ("cpu_count", .integerOrString),
-        ("cpu_percent", .integerOrString),
-        ("cpu_shares", .numberOrString),
-        ("cpu_quota", .numberOrString),
-        ("cpu_period", .numberOrString),
-        ("cpu_rt_period", .numberOrString),
-        ("cpu_rt_runtime", .numberOrString),
-        ("cpus", .numberOrString),
+        ("cpu_count", .converted(.bounded(.integer, minimum: 0, maximum: nil), .integer)),
+        ("cpu_percent", .converted(.bounded(.integer, minimum: 0, maximum: 100), .float)),
+        ("cpu_shares", .numberConvertedToInteger),
+        ("cpu_quota", .numberConvertedToInteger),
+        ("cpu_period", .numberConvertedToInteger),
+        ("cpu_rt_period", .numberConvertedToInteger),
+        ("cpu_rt_runtime", .numberConvertedToInteger),
+        ("cpus", .converted(.number, .float32)),
         ("cpuset", .string),
         ("credential_spec", .object(credentialSpec)),
         ("depends_on", .oneOf([.stringList, .map(.object(dependency))])),
@@ -89,7 +92,7 @@ public enum ComposeSchema {
         ("healthcheck", .object(healthcheck)),
         ("hostname", .string),
         ("image", .string),
-        ("init", .booleanOrString),
+        ("init", .convertedBoolean),
         ("ipc", .string),
         ("isolation", .string),
         ("labels", .listOrDict),
@@ -103,35 +106,35 @@ public enum ComposeSchema {
         ("network_mode", .string),
         ("models", .oneOf([.stringList, .map(.oneOf([.object(serviceModel), .null]))])),
         ("networks", .oneOf([.stringList, .map(.oneOf([.object(networkAttachment), .null]))])),
-        ("oom_kill_disable", .booleanOrString),
-        ("oom_score_adj", .integerOrString),
+        ("oom_kill_disable", .convertedBoolean),
+        ("oom_score_adj", .converted(.bounded(.integer, minimum: -1000, maximum: 1000), .integer)),
         // compose-spec allows null here, but Compose 2.40.3 crashes on `pid:` with no value.
         ("pid", .string),
-        ("pids_limit", .numberOrString),
+        ("pids_limit", .numberConvertedToInteger),
         ("platform", .string),
         // A float is refused when Compose reads the port, so the number form is an integer here.
         ("ports", .list(.oneOf([.integer, .string, .object(port)]))),
         ("post_start", .list(.object(hook))),
         ("pre_stop", .list(.object(hook))),
-        ("privileged", .booleanOrString),
+        ("privileged", .convertedBoolean),
         ("profiles", .stringList),
-        ("pull_policy", .string),
+        ("pull_policy", pullPolicy),
         ("pull_refresh_after", .string),
-        ("read_only", .booleanOrString),
+        ("read_only", .convertedBoolean),
         ("restart", .string),
         ("runtime", .string),
-        ("scale", .integerOrString),
+        ("scale", .convertedInteger),
         ("security_opt", .stringList),
         ("shm_size", .numberOrString),
         ("secrets", fileReferences),
         ("sysctls", .listOrDict),
-        ("stdin_open", .booleanOrString),
+        ("stdin_open", .convertedBoolean),
         ("stop_grace_period", .string),
         ("stop_signal", .string),
         // The spec says only "a mapping"; Compose then decodes each value into a string.
         ("storage_opt", .map(.scalarValue)),
         ("tmpfs", .stringOrList),
-        ("tty", .booleanOrString),
+        ("tty", .convertedBoolean),
         ("ulimits", .object(ulimits)),
         // The one boolean of a service that Compose does not also take as a string.
         ("use_api_socket", .boolean),
@@ -267,10 +270,10 @@ public enum ComposeSchema {
     ]
 
     static let healthcheck = ObjectSchema("healthcheck", fields: [
-        ("disable", .booleanOrString),
+        ("disable", .convertedBoolean),
         // Durations are strings only: `interval: 30` is refused (no unit).
         ("interval", .string),
-        ("retries", .numberOrString),
+        ("retries", .converted(.number, .integer)),
         ("test", .stringOrList),
         ("timeout", .string),
         ("start_period", .string),
@@ -304,7 +307,7 @@ public enum ComposeSchema {
         ("name", .string),
         ("mode", .string),
         ("host_ip", .string),
-        ("target", .integerOrString),
+        ("target", .convertedInteger),
         ("published", .oneOf([.string, .integer])),
         ("protocol", .string),
         ("app_protocol", .string),
@@ -330,11 +333,11 @@ public enum ComposeSchema {
                               "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack"]
 
     static let ulimits = ObjectSchema("ulimits section", allowsExtensions: false,
-                                      fields: ulimitNames.map { ($0, .oneOf([.integer, .string, .object(ulimitPair)])) })
+                                      fields: ulimitNames.map { ($0, .oneOf([.convertedInteger, .object(ulimitPair)])) })
 
     static let ulimitPair = ObjectSchema("ulimit", required: ["soft", "hard"], fields: [
-        ("hard", .integerOrString),
-        ("soft", .integerOrString),
+        ("hard", .convertedInteger),
+        ("soft", .convertedInteger),
     ])
 
     /// A volume in the long syntax. `type` is required by the schema, `target` by Compose's loader.
@@ -342,7 +345,7 @@ public enum ComposeSchema {
         ("type", .enumeration(["bind", "volume", "tmpfs", "cluster", "npipe", "image"])),
         ("source", .string),
         ("target", .string),
-        ("read_only", .booleanOrString),
+        ("read_only", .convertedBoolean),
         ("consistency", .string),
         ("bind", .object(bindOptions)),
         ("volume", .object(volumeOptions)),
@@ -359,12 +362,12 @@ public enum ComposeSchema {
 
     static let volumeOptions = ObjectSchema("set of volume options", fields: [
         ("labels", .listOrDict),
-        ("nocopy", .booleanOrString),
+        ("nocopy", .convertedBoolean),
         ("subpath", .string),
     ])
 
     static let tmpfsOptions = ObjectSchema("set of tmpfs options", fields: [
-        ("size", .integerOrString),
+        ("size", .oneOf([.bounded(.integer, minimum: 0, maximum: nil), .string])),
         ("mode", .numberOrString),
     ])
 

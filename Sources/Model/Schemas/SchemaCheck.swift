@@ -12,6 +12,6 @@ public enum SchemaCheck {
             return ComposeSchema.validateV1(tree, isInterpolated: isInterpolated)
         }
         guard let entry = TemplateSchemas.entry(for: kind) else { return [] }
-        return SchemaValidator.validate(tree, as: entry.type, isInterpolated: isInterpolated)
+        return SchemaValidator.validate(tree, as: entry.type, isInterpolated: isInterpolated, substitutionsStayStrings: kind == .compose)
     }
 }

@@ -30,9 +30,11 @@ enum IntegerReading: Equatable {
     /// `unset-variable` warning's business).
     case absent
 
-    /// The YAML types a field's schema takes (`FieldType.integer`, `.integerOrString`, `.numberOrString`).
+    /// The YAML types a field's schema takes (`FieldType.integer`, `.integerOrString`, `.numberOrString`,
+    /// and `.convertedInteger`, whose strings Compose converts with `strconv.Atoi`: one that does not
+    /// convert is the schema's `type-mismatch`, so it reads as `absent` here).
     enum Accepted {
-        case integers, integersOrStrings, numbersOrStrings
+        case integers, integersOrStrings, numbersOrStrings, convertedIntegers
     }
 
     init(_ node: NodeRef?, accepts types: Accepted) {
@@ -44,6 +46,7 @@ enum IntegerReading: Equatable {
         case (.int(let value), _): self = .integer(value)
         case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
+        case (.string(let text), .convertedIntegers): self = Int64(text).map(Self.integer) ?? .absent
         default: self = .absent
         }
     }
@@ -113,8 +116,8 @@ struct IntegerField {
                 let mayHoldFields = service.node.containsAnyKey(serviceFields)
                 func serviceField(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
                 add("replicas", serviceField("replicas"), .integersOrStrings, .zeroOrMore)
-                add("scale", serviceField("scale"), .integersOrStrings, .zeroOrMore)
-                add("deploy.replicas", service["deploy"]?["replicas"], .integersOrStrings, .zeroOrMore)
+                add("scale", serviceField("scale"), .convertedIntegers, .zeroOrMore)
+                add("deploy.replicas", service["deploy"]?["replicas"], .convertedIntegers, .zeroOrMore)
                 add("cpu_shares", serviceField("cpu_shares"), .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }

@@ -51,7 +51,7 @@ struct QuantityFormat: Rule {
                 mem_limit: ↓512mega
                 mem_reservation: ↓8589934592g
                 shm_size: ↓-1
-                cpus: ↓50%
+                cpus: ↓-2.5
                 deploy:
                   resources:
                     limits: {memory: ↓1.5 GiB extra, cpus: ↓"-1"}
@@ -60,7 +60,7 @@ struct QuantityFormat: Rule {
                 "mem_reservation of service 'web' is '8589934592g', more than the largest size Docker holds (8589934591g, 2⁶³ bytes less 1 GiB); it would be read as -9223372036854775808",
                 "shm_size of service 'web' is '-1', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
                 "deploy.resources.limits.memory of service 'web' is '1.5 GiB extra', which is not a size; write bytes, or a number with b, k, m, g, t or p (powers of 1024) such as '256m' or '1g'",
-                "cpus of service 'web' is '50%', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
+                "cpus of service 'web' is '-2.5', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
                 "deploy.resources.limits.cpus of service 'web' is '-1', which is not a number of CPUs; write a decimal such as '0.5' or '2'",
             ]),
         ],
@@ -182,8 +182,14 @@ struct QuantityFormat: Rule {
             guard let bytes else { return report(key, node, Self.notASize) }
             if bytes >= Self.firstOverflowingSize { report(key, node, Self.overflowsASize) }
         }
-        func checkCPUs(_ key: String, _ node: NodeRef?) {
-            guard let node, let value = node.checkableValue else { return }
+        /// - Parameter conversion: how Compose converts a string there (the service's `cpus`); one it
+        ///   cannot convert is the schema's `type-mismatch`, and the rule judges what it converts to.
+        func checkCPUs(_ key: String, _ node: NodeRef?, converted conversion: ComposeConversion? = nil) {
+            guard let node, var value = node.checkableValue else { return }
+            if let conversion, value.isString {
+                guard let converted = conversion.convert(node.text) else { return }
+                value = converted
+            }
             switch value {
             case .bool, .null: return
             case .int, .float, .string: if !(value.spelledNumber.map { $0 >= 0 } ?? false) { report(key, node, Self.notCPUs) }
@@ -199,7 +205,7 @@ struct QuantityFormat: Rule {
         checkSize("build.shm_size", field("build")?["shm_size"])
         checkSize("deploy.resources.limits.memory", limits?["memory"])
         checkSize("deploy.resources.reservations.memory", reservations?["memory"])
-        checkCPUs("cpus", field("cpus"))
+        checkCPUs("cpus", field("cpus"), converted: .float32)
         checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
         checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
     }

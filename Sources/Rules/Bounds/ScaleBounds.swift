@@ -29,12 +29,12 @@ struct ScaleBounds: Rule {
                   replicas: ↓-1
               worker:
                 image: app
-                scale: ↓two
+                scale: ↓"-2"
                 labels:
                   aliyun.scale: ↓3x
             """, messages: [
                 "deploy.replicas of service 'web' is -1; use a whole number of 0 or more",
-                "scale of service 'worker' is 'two', which is not a whole number; use a whole number of 0 or more",
+                "scale of service 'worker' is -2; use a whole number of 0 or more",
                 "label aliyun.scale of service 'worker' is '3x', which is not a whole number; use a whole number of 0 or more",
             ]),
             Example("""

@@ -6,7 +6,10 @@ let valueRules: [any Rule.Type] = [
     AlaudaAutoscaling.self,
     AlaudaDomain.self,
     AlaudaEnum.self,
+    CommandSyntax.self,
     ConfigMapMount.self,
+    ExtraHosts.self,
+    HealthcheckTest.self,
     ImageReferenceFormat.self,
     PortSyntax.self,
     RestartPolicy.self,
@@ -14,6 +17,7 @@ let valueRules: [any Rule.Type] = [
     ServiceImage.self,
     SingleInstanceDisk.self,
     VolumeDriverOpts.self,
+    VolumeSyntax.self,
 ]
 
 // Helpers the rules of this folder share; they live beside the list because every other file of the

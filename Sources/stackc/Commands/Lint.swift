@@ -25,7 +25,7 @@ extension Stackc {
         @Argument(help: "Files, directories, or '-' for standard input.")
         var paths: [String] = ["."]
 
-        @Option(help: ArgumentHelp("Read every template as this kind instead of detecting it: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+        @Option(help: DocumentKind.argumentHelp)
         var kind: DocumentKind?
 
         @Option(help: ArgumentHelp("Also check the rules of this platform: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "platform"))
@@ -78,5 +78,9 @@ extension Stackc {
     }
 }
 
-extension DocumentKind: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {
+    /// `--kind`, the same for every command that takes it.
+    static let argumentHelp = ArgumentHelp("Read every template as this kind instead of detecting it: \(allCases.map(\.rawValue).joined(separator: ", ")).",
+                                           valueName: "kind")
+}
 extension Platform: ExpressibleByArgument {}

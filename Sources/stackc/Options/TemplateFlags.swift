@@ -1,10 +1,14 @@
 import ArgumentParser
 import Driver
+import Model
 
 /// The argument and flags of commands that read one template (`render`, `graph`).
 struct TemplateFlags: ParsableArguments {
     @Argument(help: "The template, or '-' for standard input.")
     var path: String
+
+    @Option(help: DocumentKind.argumentHelp)
+    var kind: DocumentKind?
 
     @OptionGroup(title: "Limits")
     var limitFlags: LimitFlags
@@ -13,7 +17,7 @@ struct TemplateFlags: ParsableArguments {
     var variables: EnvironmentFlags
 
     var template: SingleTemplate {
-        var options = variables.frontEndOptions()
+        var options = variables.settings.frontEndOptions(kind: kind)
         options.limits = limitFlags.limits
         return SingleTemplate(path: path, options: options, environment: variables.environmentOptions)
     }
