@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Rules", "Syntax", "Interpolation", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
-        .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),

@@ -2,7 +2,7 @@
 /// it): `yes`/`no`/`on`/`off` stay strings, `true`/`false` in three spellings are booleans, integers use
 /// Go's base-prefix syntax (`0x1F`, `0o17`, `0b101`, legacy `017`, `_` separators), and any quoted
 /// scalar is a string unless an explicit tag says otherwise.
-public enum ScalarValue: Equatable, Sendable {
+public enum ScalarValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)

@@ -13,6 +13,9 @@ public indirect enum FieldType: Sendable {
     /// One of fixed strings.
     case enumeration([String])
     case list(FieldType)
+    /// A list whose items must differ (compose-spec's `uniqueItems`, for the lists Docker Compose does
+    /// not de-duplicate before validating: `security_opt`, `depends_on` …).
+    case distinctList(FieldType)
     /// A mapping with free keys (labels, environment), each value of the given type.
     case map(FieldType)
     case object(ObjectSchema)
@@ -40,6 +43,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "a boolean"
         case .enumeration(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
         case .list(let item): "a list of " + item.pluralDescription
+        case .distinctList(let item): "a list of distinct " + item.pluralDescription
         case .map, .object: "a mapping"
         case .oneOf(let types): types.map(\.description).joined(separator: " or ")
         case .converted(let native, let conversion): "\(native.description) or a string Docker Compose reads as \(conversion.description)"
@@ -62,7 +66,7 @@ public indirect enum FieldType: Sendable {
         case .integer: "integers"
         case .number: "numbers"
         case .boolean: "booleans"
-        case .list: "lists"
+        case .list, .distinctList: "lists"
         case .map, .object: "mappings"
         case .enumeration, .oneOf, .converted, .bounded, .pattern, .any, .null: "values (\(description))"
         }
@@ -74,8 +78,12 @@ public indirect enum FieldType: Sendable {
     public static let scalarValue: FieldType = .oneOf([.string, .number, .boolean, .null])
     public static let stringList: FieldType = .list(.string)
     public static let stringOrList: FieldType = .oneOf([.string, .list(.string)])
+    public static let distinctStrings: FieldType = .distinctList(.string)
+    public static let stringOrDistinctList: FieldType = .oneOf([.string, .distinctList(.string)])
     /// `KEY=VALUE` strings or a mapping of scalars (environment, labels, args).
     public static let listOrDict: FieldType = .oneOf([.map(.scalarValue), .list(.string)])
+    /// `listOrDict` where Compose does not de-duplicate the list form before validating it.
+    public static let distinctListOrDict: FieldType = .oneOf([.map(.scalarValue), .distinctList(.string)])
     /// Numbers Compose also accepts as strings (`"2"`, `"1.5"`, `"${CPUS}"` before interpolation).
     public static let numberOrString: FieldType = .oneOf([.number, .string])
     public static let integerOrString: FieldType = .oneOf([.integer, .string])

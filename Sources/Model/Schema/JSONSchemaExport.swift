@@ -13,6 +13,8 @@ extension FieldType {
         case .any: return .object([])
         case .enumeration(let values): return .object([.init("enum", .array(values.map(JSONValue.string)))])
         case .list(let item): return .object([.init("type", .string("array")), .init("items", item.jsonSchema)])
+        case .distinctList(let item):
+            return .object([.init("type", .string("array")), .init("items", item.jsonSchema), .init("uniqueItems", .bool(true))])
         case .map(let value): return .object([.init("type", .string("object")), .init("additionalProperties", value.jsonSchema)])
         // anyOf, not oneOf: the alternatives may overlap (a number is also acceptable where a string is).
         case .oneOf(let alternatives): return .object([.init("anyOf", .array(alternatives.flatMap(\.scalarAlternatives).map(\.jsonSchema)))])

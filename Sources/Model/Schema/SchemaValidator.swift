@@ -73,6 +73,9 @@ public struct SchemaValidator {
             for (index, item) in tree.items(of: id).enumerated() {
                 descend(.index(index), into: item, as: itemType)
             }
+        case .distinctList(let itemType):
+            visit(id, as: .list(itemType))
+            if kind(of: id) == .sequence { checkDistinct(id) }
         case .oneOf(let alternatives):
             switch kind(of: id) {
             case .scalar:
@@ -94,6 +97,24 @@ public struct SchemaValidator {
         case .converted(let native, let conversion):
             guard kind(of: id) == .scalar else { return mismatch(id, expected: type) }
             checkConversion(id, native, conversion)
+        }
+    }
+
+    /// Items of a list Compose requires to differ: the second of two equal scalars is reported, with
+    /// a note at the first.
+    private mutating func checkDistinct(_ id: NodeID) {
+        var seen: [ScalarValue: (index: Int, node: NodeID)] = [:]
+        for (index, item) in tree.items(of: id).enumerated() where kind(of: item) == .scalar {
+            let value = resolved(item)
+            guard let (first, firstNode) = seen[value] else {
+                seen[value] = (index, item)
+                continue
+            }
+            diagnostics.append(Diagnostic(
+                rule: .typeMismatch, severity: .error,
+                message: "\(path)[\(index)] repeats item \(first) ('\(excerpt(text(of: item)))'); Docker Compose requires the items of \(path) to differ",
+                range: tree[item].range, path: path.appending(index: index),
+                notes: [Diagnostic.Note(message: "the same item first appears here", range: tree[firstNode].range)]))
         }
     }
 
@@ -183,7 +204,7 @@ public struct SchemaValidator {
         case .converted(let native, let conversion):
             guard value.isString || isInterpolated(id) else { return accepts(id, value, native) }
             return conversion.convert(text(of: id)).map { native.fits($0, integralFloats: true) } ?? false
-        case .integer, .number, .boolean, .null, .bounded, .list, .map, .object:
+        case .integer, .number, .boolean, .null, .bounded, .list, .distinctList, .map, .object:
             return false
         }
     }
@@ -269,7 +290,7 @@ extension FieldType {
 
     var isListShape: Bool {
         switch self {
-        case .list, .any: true
+        case .list, .distinctList, .any: true
         default: false
         }
     }

@@ -23,8 +23,8 @@ extension ComposeSchema {
     /// keys it does not know, so an entry with a misspelt `pth:` silently includes nothing; stackc
     /// reports the key instead (and takes `x-` keys, as Compose does).
     static let include = ObjectSchema("project to include", fields: [
-        ("path", .stringOrList),
-        ("env_file", .stringOrList),
+        ("path", .stringOrDistinctList),
+        ("env_file", .stringOrDistinctList),
         ("project_directory", .string),
     ])
 
@@ -66,7 +66,7 @@ extension ComposeSchema {
         ("driver", .string),
         ("driver_opts", driverOptions),
         ("external", external),
-        ("labels", .listOrDict),
+        ("labels", .distinctListOrDict),
     ])
 
     static let secret = ObjectSchema("secret", fields: [
@@ -74,7 +74,7 @@ extension ComposeSchema {
         ("environment", .string),
         ("file", .string),
         ("external", external),
-        ("labels", .listOrDict),
+        ("labels", .distinctListOrDict),
         ("driver", .string),
         ("driver_opts", driverOptions),
         ("template_driver", .string),
@@ -86,7 +86,7 @@ extension ComposeSchema {
         ("environment", .string),
         ("file", .string),
         ("external", external),
-        ("labels", .listOrDict),
+        ("labels", .distinctListOrDict),
         ("template_driver", .string),
     ])
 

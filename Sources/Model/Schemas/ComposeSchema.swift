@@ -15,7 +15,7 @@ public enum ComposeSchema {
     /// `driver_opts`: strings or numbers (Compose writes them out as strings).
     static let driverOptions: FieldType = .map(.oneOf([.string, .number]))
     /// `extra_hosts`: `host:ip` strings, or a mapping from host to one address or a list of them.
-    static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)])), .list(.string)])
+    static let extraHosts: FieldType = .oneOf([.map(.oneOf([.string, .list(.string)])), .distinctStrings])
     /// `pull_policy`: compose-spec's pattern, unanchored as JSON Schema applies it (`missing_x` passes).
     static let pullPolicy: FieldType = .pattern("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
                                                 meaning: "a pull policy: always, never, build, missing, if_not_present, refresh, daily, weekly or every_<duration>")
@@ -71,8 +71,8 @@ public enum ComposeSchema {
         ("cpus", .converted(.number, .float32)),
         ("cpuset", .string),
         ("credential_spec", .object(credentialSpec)),
-        ("depends_on", .oneOf([.stringList, .map(.object(dependency))])),
-        ("device_cgroup_rules", .stringList),
+        ("depends_on", .oneOf([.distinctStrings, .map(.object(dependency))])),
+        ("device_cgroup_rules", .distinctStrings),
         ("devices", .list(.oneOf([.string, .object(device)]))),
         ("dns", .stringOrList),
         ("dns_opt", .stringList),
@@ -85,10 +85,10 @@ public enum ComposeSchema {
         ("expose", .list(.oneOf([.string, .number]))),
         ("extends", .oneOf([.string, .object(extends)])),
         ("provider", .object(provider)),
-        ("external_links", .stringList),
+        ("external_links", .distinctStrings),
         ("extra_hosts", extraHosts),
         ("gpus", .oneOf([.enumeration(["all"]), .list(.object(gpuRequest))])),
-        ("group_add", .list(.oneOf([.string, .number]))),
+        ("group_add", .distinctList(.oneOf([.string, .number]))),
         ("healthcheck", .object(healthcheck)),
         ("hostname", .string),
         ("image", .string),
@@ -104,8 +104,8 @@ public enum ComposeSchema {
         ("mem_swappiness", .integerOrString),
         ("memswap_limit", .numberOrString),
         ("network_mode", .string),
-        ("models", .oneOf([.stringList, .map(.oneOf([.object(serviceModel), .null]))])),
-        ("networks", .oneOf([.stringList, .map(.oneOf([.object(networkAttachment), .null]))])),
+        ("models", .oneOf([.distinctStrings, .map(.oneOf([.object(serviceModel), .null]))])),
+        ("networks", .oneOf([.distinctStrings, .map(.oneOf([.object(networkAttachment), .null]))])),
         ("oom_kill_disable", .convertedBoolean),
         ("oom_score_adj", .converted(.bounded(.integer, minimum: -1000, maximum: 1000), .integer)),
         // compose-spec allows null here, but Compose 2.40.3 crashes on `pid:` with no value.
@@ -124,7 +124,7 @@ public enum ComposeSchema {
         ("restart", .string),
         ("runtime", .string),
         ("scale", .convertedInteger),
-        ("security_opt", .stringList),
+        ("security_opt", .distinctStrings),
         ("shm_size", .numberOrString),
         ("secrets", fileReferences),
         ("sysctls", .listOrDict),
@@ -142,7 +142,7 @@ public enum ComposeSchema {
         ("uts", .string),
         ("userns_mode", .string),
         ("volumes", .list(.oneOf([.string, .object(volumeMount)]))),
-        ("volumes_from", .stringList),
+        ("volumes_from", .distinctStrings),
         ("working_dir", .string),
     ]
 
@@ -153,8 +153,8 @@ public enum ComposeSchema {
     ])
 
     static let watchRule = ObjectSchema("watch rule", required: ["path", "action"], fields: [
-        ("ignore", .stringOrList),
-        ("include", .stringOrList),
+        ("ignore", .stringOrDistinctList),
+        ("include", .stringOrDistinctList),
         ("path", .string),
         ("action", .enumeration(["rebuild", "sync", "restart", "sync+restart", "sync+exec"])),
         ("target", .string),
@@ -168,7 +168,7 @@ public enum ComposeSchema {
         ("user", .string),
         ("privileged", .booleanOrString),
         ("working_dir", .string),
-        ("environment", .listOrDict),
+        ("environment", .distinctListOrDict),
     ])
 
     static let build = ObjectSchema("build section", fields: [
@@ -177,7 +177,7 @@ public enum ComposeSchema {
         ("dockerfile_inline", .string),
         ("entitlements", .stringList),
         ("args", .listOrDict),
-        ("ssh", .listOrDict),
+        ("ssh", .distinctListOrDict),
         ("labels", .listOrDict),
         ("cache_from", .stringList),
         ("cache_to", .stringList),
@@ -262,9 +262,9 @@ public enum ComposeSchema {
     static let gpuRequest = ObjectSchema("GPU request", fields: deviceRequestFields)
 
     static let deviceRequestFields: [(String, FieldType)] = [
-        ("capabilities", .stringList),
+        ("capabilities", .distinctStrings),
         ("count", .oneOf([.string, .integer])),
-        ("device_ids", .stringList),
+        ("device_ids", .distinctStrings),
         ("driver", .string),
         ("options", .listOrDict),
     ]
@@ -361,7 +361,7 @@ public enum ComposeSchema {
     ])
 
     static let volumeOptions = ObjectSchema("set of volume options", fields: [
-        ("labels", .listOrDict),
+        ("labels", .distinctListOrDict),
         ("nocopy", .convertedBoolean),
         ("subpath", .string),
     ])

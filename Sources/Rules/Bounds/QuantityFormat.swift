@@ -19,7 +19,10 @@ struct QuantityFormat: Rule {
         `256m`, `1g`, `512KiB`), as go-units `RAMInBytes` reads them, with `memswap_limit: -1` meaning unlimited swap —
         and `cpus` takes a decimal number of CPUs (`0.5`). Docker Compose and the platforms refuse anything else. A
         size of 2⁶³ bytes or more (`8589934592g`) is refused too: `docker compose config` turns it silently into
-        -9223372036854775808, which the engine rejects only at deployment.
+        -9223372036854775808, which the engine rejects only at deployment. Deliberately stricter than `docker compose
+        config`: a negative size or CPU count (`mem_limit: -1`, `cpus: -0.5`) passes Compose, and the Docker engine
+        refuses it when it creates the container ("Minimum memory limit allowed is 6MB", "SHM size can not be less
+        than 0", "Range of CPUs is from 0.01 to N"), after the platform took the project.
         """,
         triggering: [
             Example("""
