@@ -152,8 +152,11 @@ public struct BuildJob {
             errors("stackc: no request built: \(error.message)\n")
             return .failure(.findings)
         }
-        let values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value }
-        return .success(BuiltRequest(target: target, request: request, variableValues: values))
+        var values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value }
+        if document.kind == .secret {
+            values += ["data", "stringData"].flatMap { section in document.root[section]?.entries.compactMap { $0.value.string?.value } ?? [] }
+        }
+        return .success(BuiltRequest(target: target, request: request, secretValues: values))
     }
 
     private func write(_ request: Request, output: (String) -> Void, errors: (String) -> Void) -> ExitStatus {
@@ -173,10 +176,10 @@ public struct BuildJob {
     }
 }
 
-/// A request ready to send, with the values of the variables the template used: the sender must never
-/// print them (they are often passwords), so it hands them to its redactor.
+/// A request ready to send, with the values of the variables the template used and, for a secret, its
+/// data: the sender must never print them (they are often passwords), so it hands them to its redactor.
 public struct BuiltRequest: Sendable {
     public let target: TargetID
     public let request: Request
-    public let variableValues: [String]
+    public let secretValues: [String]
 }

@@ -1,8 +1,9 @@
-/// Standard base64 with padding (RFC 4648 §4), for secret `stringData`.
-enum Base64Encoding {
+/// Standard base64 with padding (RFC 4648 §4), for secret `stringData` (and for the redactor, which
+/// hides a secret's base64 form too).
+public enum Base64Encoding {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0

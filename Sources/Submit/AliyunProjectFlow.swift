@@ -66,7 +66,7 @@ public struct AliyunProjectFlow {
 
     private func createProject(_ session: Session) -> SubmitOutcome {
         let lookup = { () -> Result<Bool, SubmitFailure> in
-            session.options.progress("stackc: checking whether project \(name) was created before repeating the create\n")
+            session.progress("stackc: checking whether project \(name) was created before repeating the create\n")
             switch session.send("GET", projectPath) {
             case .success(let response) where response.status == 200: return .success(true)
             case .success(let response) where response.status == 404: return .success(false)
@@ -141,12 +141,16 @@ public struct AliyunProjectFlow {
     }
 }
 
-/// A refusal as the user should read it: 4xx → rejected (exit 1), anything else unexpected → exit 3.
+/// A refusal as the user should read it: 4xx → rejected (exit 1), anything else unexpected → exit 3. A
+/// redirect is not followed (it could carry credentials to another host) and is the user's to fix, so it
+/// is refused too, saying where it points and what to change for this command.
 func rejection(_ session: Session, _ response: HTTPResponse, doing what: String) -> SubmitFailure {
-    let kind: SubmitFailure.Kind = (400..<500).contains(response.status) ? .rejected : .unreachable
+    let redirect = (300..<400).contains(response.status)
+    let kind: SubmitFailure.Kind = (400..<500).contains(response.status) || redirect ? .rejected : .unreachable
     var message = "could not \(what): HTTP \(response.status): \(session.summary(of: response))"
-    if (300..<400).contains(response.status) {
-        message += "; redirects are not followed (they could carry credentials elsewhere): give the final URL with --endpoint"
+    if redirect {
+        let target = response.header("Location").map { " to " + session.options.redactor.serverText(session.options.redactor.url($0)) } ?? ""
+        message += "; the server redirects\(target), and redirects are not followed (they could carry credentials elsewhere): \(session.options.redirectHint)"
     }
     return SubmitFailure(kind, message, status: response.status, requestID: session.requestID(of: response))
 }

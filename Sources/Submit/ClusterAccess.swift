@@ -16,15 +16,27 @@ public struct ClusterAccess {
         self.region = region
     }
 
-    /// The cluster endpoint and the TLS options for it, fetched through `session` (the OpenAPI).
-    public func resolve(_ session: Session, base tls: TLSOptions) -> Result<(endpoint: String, tls: TLSOptions), SubmitFailure> {
+    /// The cluster endpoint and the TLS options for it, fetched through `session` (the OpenAPI). A
+    /// `master_url` without scheme is https; one with `http://` is refused unless `allowHTTP`.
+    public func resolve(_ session: Session, base tls: TLSOptions, allowHTTP: Bool) -> Result<(endpoint: String, tls: TLSOptions), SubmitFailure> {
         let cluster: JSONValue
         switch signedGET(session, "/clusters/" + clusterID) {
         case .failure(let failure): return .failure(failure)
         case .success(let value): cluster = value
         }
-        guard let master = cluster["master_url"]?.text, !master.isEmpty else {
-            return .failure(SubmitFailure(.rejected, "cluster \(clusterID) has no master_url (state \(cluster["state"]?.text ?? "unknown")); is it a Swarm cluster that is running?"))
+        guard let masterText = cluster["master_url"]?.text, !masterText.isEmpty else {
+            let state = session.options.redactor.serverText(cluster["state"]?.text ?? "unknown")
+            return .failure(SubmitFailure(.rejected, "cluster \(clusterID) has no master_url (state \(state)); is it a Swarm cluster that is running?"))
+        }
+        let master: EndpointURL
+        do {
+            master = try EndpointURL.masterURL(masterText)
+        } catch {
+            return .failure(SubmitFailure(.rejected, "cluster \(clusterID): \(session.options.redactor.serverText(error.description))"))
+        }
+        switch PlainHTTP.check(master, role: "the master_url of cluster \(clusterID)", carrying: "the template and its variable values", allowed: allowHTTP) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let warning): if let warning { session.progress(warning) }
         }
         let certificates: JSONValue
         switch signedGET(session, "/clusters/" + clusterID + "/certs") {
@@ -39,7 +51,7 @@ public struct ClusterAccess {
         clusterTLS.caFile = nil
         clusterTLS.clientCertificate = nil
         clusterTLS.clientKey = nil
-        return .success((master.hasPrefix("https://") ? master : "https://" + master, clusterTLS))
+        return .success((master.text, clusterTLS))
     }
 
     /// A signed GET; the answer must be a JSON object. A 403 names `stackc sign`, which shows the
@@ -48,7 +60,7 @@ public struct ClusterAccess {
         var headers: [(name: String, value: String)] = [("x-acs-version", "2015-12-15"), ("x-acs-signature-nonce", nonce())]
         if let region { headers.append(("x-acs-region-id", region)) }
         let signed = signer.sign(method: "GET", path: path, query: [], headers: headers, body: nil)
-        session.options.trace?("* string to sign: \(signed.stringToSign.debugDescription)\n")
+        session.trace("* string to sign: \(signed.stringToSign.debugDescription)\n")
         let wirePath = path.split(separator: "/").map { encodePathSegment(String($0)) }.joined(separator: "/")
         switch session.send("GET", "/" + wirePath, headers: signed.headers + [("Authorization", signed.authorization)]) {
         case .failure(let failure):

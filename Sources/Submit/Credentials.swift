@@ -14,7 +14,8 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomReflectable 
     }
 
     public let accessKeyID: String
-    private let accessKeySecret: String
+    /// Internal only for the redactor (`Redactor.add(_:)`), which hides it wherever a server echoes it.
+    let accessKeySecret: String
     /// Where the secret came from (the ID may come from `--access-key-id` instead).
     public let source: Source
 

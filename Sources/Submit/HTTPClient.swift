@@ -1,4 +1,5 @@
 internal import CLibCurl
+import Glibc
 
 /// How the client proves who it is and decides whom to trust.
 public struct TLSOptions: Sendable {
@@ -91,7 +92,9 @@ public struct HTTPClient: Sendable {
 
         let code = clibcurl_easy_perform(handle)
         guard code == CURLE_OK else {
-            return .failure(classify(code, detail: String(cString: errorText), url: request.url, exceeded: collector.exceeded))
+            var proxyStatus = 0
+            clibcurl_getinfo_long(handle, CURLINFO_HTTP_CONNECTCODE, &proxyStatus)
+            return .failure(classify(code, detail: String(cString: errorText), url: request.url, exceeded: collector.exceeded, proxyStatus: proxyStatus))
         }
         var status = 0
         clibcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -119,14 +122,38 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    /// libcurl's numeric codes turned into what the user should do about them.
-    private func classify(_ code: CURLcode, detail: String, url: String, exceeded: Bool) -> TransportError {
+    /// A proxy that cannot be reached, or that refuses the tunnel: said as such, with the proxy's address
+    /// (never its credentials). A 407 needs other credentials, so it is not retried; a proxy's 5xx may
+    /// pass, and nothing reached the server, so it is retried like a refused connection.
+    private func proxyFailure(_ code: CURLcode, status: Int, proxy: ProxySetting?, host: String, reason: String) -> TransportError? {
+        let named = proxy.map { "the proxy \($0.address) (from \($0.variable))" } ?? "the proxy"
+        if status == 407 {
+            return TransportError(.proxy, "\(named) refused to connect to \(host): proxy authentication failed (HTTP 407); give the proxy's user and password in \(proxy?.variable ?? "https_proxy") (http://USER:PASSWORD@HOST:PORT), or exempt \(host) with no_proxy")
+        }
+        if status >= 400 {
+            return TransportError(status >= 500 ? .connect : .proxy, "\(named) would not connect to \(host): HTTP \(status) to CONNECT")
+        }
+        switch code {
+        case CURLE_COULDNT_RESOLVE_PROXY:
+            return TransportError(.connect, "could not resolve \(named) for \(host): \(reason)")
+        case CURLE_COULDNT_CONNECT where proxy != nil:
+            return TransportError(.connect, "could not connect to \(named) for \(host): \(reason)")
+        default:
+            return nil
+        }
+    }
+
+    /// libcurl's numeric codes turned into what the user should do about them. `proxyStatus` is the
+    /// proxy's answer to CONNECT (0 when there was none).
+    private func classify(_ code: CURLcode, detail: String, url: String, exceeded: Bool, proxyStatus: Int) -> TransportError {
         let reason = detail.isEmpty ? String(cString: clibcurl_easy_strerror(code)) : detail
-        let host = hostPart(of: url)
+        let host = URLParts(url).origin
+        let proxy = ProxySetting(for: url, environment: { getenv($0).map { String(cString: $0) } })
+        if let failure = proxyFailure(code, status: proxyStatus, proxy: proxy, host: host, reason: reason) { return failure }
         let askedForCertificate = reason.contains("certificate required") || reason.contains("alert handshake failure")
             || reason.contains("alert bad certificate") || reason.contains("unknown ca")
         switch code {
-        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:
             return TransportError(.connect, "could not connect to \(host): \(reason)")
         case CURLE_OPERATION_TIMEDOUT:
             return TransportError(.timeout, "\(host) did not answer in time: \(reason)")
@@ -153,18 +180,6 @@ public struct HTTPClient: Sendable {
             return TransportError(.other, "request to \(host) failed: \(reason)")
         }
     }
-}
-
-/// `https://host:port` of a URL, for messages (the path and query may hold secrets).
-func hostPart(of url: String) -> String {
-    let characters = Array(url)
-    var start = 0
-    if let scheme = url.firstIndex(of: ":"), url[scheme...].hasPrefix("://") {
-        start = url.distance(from: url.startIndex, to: scheme) + 3
-    }
-    var end = start
-    while end < characters.count, !"/?#".contains(characters[end]) { end += 1 }
-    return String(characters[0..<end])
 }
 
 private func milliseconds(_ seconds: Double) -> Int {

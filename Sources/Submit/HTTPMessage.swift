@@ -43,8 +43,10 @@ public struct TransportError: Error, Sendable, Equatable {
         case clientCertificate
         /// Any other TLS failure.
         case tls
-        /// Refused, unreachable or the name did not resolve.
+        /// Refused, unreachable or the name did not resolve (the server's or the proxy's).
         case connect
+        /// The proxy refused the tunnel (407: its credentials are missing or wrong).
+        case proxy
         /// The connection broke mid-exchange (reset, empty reply).
         case connectionLost
         case timeout
@@ -65,7 +67,7 @@ public struct TransportError: Error, Sendable, Equatable {
     public var isTransient: Bool {
         switch kind {
         case .connect, .connectionLost, .timeout: true
-        case .serverCertificate, .clientCertificate, .tls, .responseTooLarge, .other: false
+        case .serverCertificate, .clientCertificate, .tls, .proxy, .responseTooLarge, .other: false
         }
     }
 }

@@ -29,28 +29,29 @@ struct ProjectWaiter {
         while true {
             if case .success(let response) = session.send("GET", "/projects/" + encodePathSegment(name)), response.status == 200,
                let project = JSONParser.parse(response.body) {
-                let current = project["current_state"]?.text ?? "unknown"
-                let desired = project["desired_state"]?.text ?? "running"
+                // The states are the server's text, shown on a terminal.
+                let current = session.options.redactor.serverText(project["current_state"]?.text ?? "unknown")
+                let desired = session.options.redactor.serverText(project["desired_state"]?.text ?? "running")
                 lastState = current
                 let line = "stackc: project \(name): \(current) (want \(desired)), \(formatSeconds(Double(milliseconds(since: started)) / 1000))"
                 if options.liveLine {
-                    session.options.progress("\r\u{1B}[K" + line)
+                    session.progress("\r\u{1B}[K" + line)
                 } else if line.split(separator: ",").first != lastLine.split(separator: ",").first {
-                    session.options.progress(line + "\n")
+                    session.progress(line + "\n")
                 }
                 lastLine = line
                 if current.lowercased() == desired.lowercased() {
-                    if options.liveLine { session.options.progress("\n") }
+                    if options.liveLine { session.progress("\n") }
                     return (current, nil)
                 }
                 if Self.failureStates.contains(current.lowercased()) {
-                    if options.liveLine { session.options.progress("\n") }
+                    if options.liveLine { session.progress("\n") }
                     return (current, SubmitFailure(.rejected, "the deployment of \(name) ended in state \(current) (wanted \(desired))"))
                 }
             }
             let elapsed = Double(milliseconds(since: started)) / 1000
             if elapsed + options.interval > options.timeout {
-                if options.liveLine { session.options.progress("\n") }
+                if options.liveLine { session.progress("\n") }
                 return (lastState, SubmitFailure(.unreachable, "timed out after \(formatSeconds(options.timeout)) waiting for \(name) to be running; last state: \(lastState ?? "unknown")"))
             }
             pause(seconds: options.interval)

@@ -38,7 +38,7 @@ public struct RequestFlow {
             policy = .always
         } else if let lookupPath {
             policy = .ifAbsent(lookup: {
-                session.options.progress("stackc: checking whether \(name) was created before repeating the create\n")
+                session.progress("stackc: checking whether \(name) was created before repeating the create\n")
                 switch session.send("GET", lookupPath) {
                 case .success(let response) where (200..<300).contains(response.status): return .success(true)
                 case .success(let response) where response.status == 404: return .success(false)

@@ -45,9 +45,13 @@ public struct SessionOptions: Sendable {
     public var trace: (@Sendable (String) -> Void)?
     /// Progress lines ("retrying in 1.2 s …") to standard error.
     public var progress: @Sendable (String) -> Void
+    /// What to change when the server redirects, which depends on where the URL came from ("give the
+    /// final URL with --endpoint").
+    public var redirectHint: String
 
     public init(endpoint: String, client: HTTPClient, retry: RetryPolicy = RetryPolicy(), headers: [(name: String, value: String)] = [],
-                redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
+                redirectHint: String = "give the final URL with --endpoint") {
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
         self.client = client
         self.retry = retry
@@ -55,6 +59,7 @@ public struct SessionOptions: Sendable {
         self.redactor = redactor
         self.trace = trace
         self.progress = progress
+        self.redirectHint = redirectHint
     }
 }
 
@@ -111,9 +116,10 @@ public final class Session {
                                     status: response.status, requestID: requestID(of: response))
                     : nil
             case .failure(let error):
-                options.trace?("* \(options.redactor.text(error.message))\n")
-                guard error.isTransient else { return .failure(SubmitFailure(.unreachable, options.redactor.text(error.message))) }
-                reason = options.redactor.text(error.message)
+                // libcurl's words may quote what the server or proxy sent.
+                reason = options.redactor.serverText(error.message)
+                trace("* \(reason)\n")
+                guard error.isTransient else { return .failure(SubmitFailure(.unreachable, reason)) }
                 harmless = error.kind == .connect
                 exhausted = attempt > options.retry.retries
                     ? SubmitFailure(.unreachable, reason + (attempt > 1 ? " (after \(attempt) attempts)" : ""))
@@ -141,44 +147,62 @@ public final class Session {
                                               status: try? result.get().status))
             }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
-            options.progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
+            progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
             pause(seconds: delay)
         }
     }
 
+    /// A `--verbose` line, redacted on its way out whatever it holds.
+    public func trace(_ text: String) {
+        options.trace?(options.redactor.text(text))
+    }
+
+    /// A progress line, redacted on its way out whatever it holds.
+    public func progress(_ text: String) {
+        options.progress(options.redactor.text(text))
+    }
+
     private func traceRequest(_ request: HTTPRequest) {
-        guard let trace = options.trace else { return }
+        guard options.trace != nil else { return }
         var text = "> \(request.method) \(options.redactor.url(request.url))\n"
         for (name, value) in request.headers { text += "> \(name): \(options.redactor.header(name: name, value: value))\n" }
         if let body = request.body, !body.isEmpty { text += options.redactor.body(body) + "\n" }
         trace(text)
     }
 
+    /// The server's headers and body are its own text: sanitised before a terminal sees them (a line
+    /// break too, so an answer cannot forge a line of stackc's own).
     private func traceResponse(_ response: HTTPResponse) {
-        guard let trace = options.trace else { return }
+        guard options.trace != nil else { return }
         var text = "< HTTP \(response.status)\n"
-        for (name, value) in response.headers { text += "< \(name): \(options.redactor.header(name: name, value: value))\n" }
-        if !response.body.isEmpty { text += options.redactor.body(Array(response.body.prefix(64 << 10))) + "\n" }
+        for (name, value) in response.headers {
+            text += "< \(Sanitizer.terminalSafe(name)): \(Sanitizer.terminalSafe(options.redactor.header(name: name, value: value)))\n"
+        }
+        if !response.body.isEmpty { text += Sanitizer.terminalSafe(options.redactor.body(Array(response.body.prefix(64 << 10)))) + "\n" }
         trace(text)
     }
 
-    /// The server's own words, short and redacted: `Message`/`message` of a JSON answer, else the text.
+    /// The server's own words, short, redacted and safe for a terminal: `Message`/`message` of a JSON
+    /// answer, else the text.
     public func summary(of response: HTTPResponse) -> String {
         let json = JSONParser.parse(response.body)
         for key in ["Message", "message", "detail", "error"] {
-            if let message = json?[key]?.text, !message.isEmpty { return options.redactor.text(message) }
+            if let message = json?[key]?.text, !message.isEmpty { return options.redactor.serverText(message) }
         }
         if let errors = json?["errors"], case .array(let items) = errors, let first = items.first?["message"]?.text {
-            return options.redactor.text(first)
+            return options.redactor.serverText(first)
         }
         let text = response.text.trimming(" \r\n\t")
-        return text.isEmpty ? "(empty answer)" : options.redactor.text(String(text.prefix(500)))
+        return text.isEmpty ? "(empty answer)" : options.redactor.serverText(String(text.prefix(500)))
     }
 
+    /// The server's id for the request, as the server wrote it, made safe for a terminal.
     public func requestID(of response: HTTPResponse) -> String? {
-        if let header = response.header("x-acs-request-id") ?? response.header("x-request-id") { return header }
-        let json = JSONParser.parse(response.body)
-        return json?["RequestId"]?.text ?? json?["requestId"]?.text
+        let id = response.header("x-acs-request-id") ?? response.header("x-request-id") ?? {
+            let json = JSONParser.parse(response.body)
+            return json?["RequestId"]?.text ?? json?["requestId"]?.text
+        }()
+        return id.map(options.redactor.serverText)
     }
 }
 

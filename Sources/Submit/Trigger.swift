@@ -13,14 +13,19 @@ public struct TriggerCall {
         self.scaling = scaling
     }
 
-    /// Splits the URL into the endpoint (scheme and host) and the rest, so the session can send it.
+    /// What to change when the trigger URL redirects: a trigger has no endpoint flag, only its URL.
+    public static let redirectHint = "call the trigger with the URL it redirects to, if that is the platform's"
+
+    /// Splits the URL into the endpoint (scheme, user information and host) and the rest, so the session
+    /// can send it.
     public var parts: (endpoint: String, path: String) {
-        let host = hostPart(of: url)
-        var path = String(url.dropFirst(host.count))
+        let split = URLParts(url)
+        let endpoint = split.scheme + (split.userinfo.map { $0 + "@" } ?? "") + split.authority
+        var path = String(url.dropFirst(endpoint.count))
         if let scaling {
             path += (path.contains("?") ? "&" : "?") + "type=\(scaling.type.rawValue)&step=\(scaling.step)"
         }
-        return (host, path.isEmpty ? "/" : path)
+        return (endpoint, path.isEmpty ? "/" : path)
     }
 
     /// A trigger is not idempotent (two scale-outs add two steps), so only a connection that never

@@ -5,7 +5,8 @@ Two HTTPS listeners and an HTTP proxy on 127.0.0.1 with random ports, printed as
   {"mtls": PORT, "tls": PORT, "proxy": PORT}
 - "mtls" asks for a client certificate signed by --ca (the aliyun cluster API, PLATFORM_API.md §2).
 - "tls" takes anyone (v2, Alauda, triggers, the aliyun OpenAPI), authenticated by token or signature.
-- "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one.
+- "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one; with --proxy-auth it
+  answers 407 to a CONNECT without those Basic credentials, as an authenticating proxy does.
 
 Every request is appended to --log as one JSON line *before* any fault is applied, so a test can count
 attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
@@ -18,6 +19,11 @@ attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
   {..., "kind": "lost-answer", "status": 504}  the request IS carried out, then the answer is replaced
                                  (a proxy timing out after the backend acted)
   {..., "status": 302, "location": URL}   a redirect
+  {..., "status": 400, "body": TEXT}      an error answer with this text (e.g. terminal escape sequences)
+--echo-secrets makes refusals quote what they refused, as careless servers do: the trigger's secret, the
+token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the raw query as received).
+--master-url-form says how the OpenAPI writes a cluster's master_url: "https" (https://127.0.0.1:PORT),
+"bare" (127.0.0.1:PORT) or "http" (http://127.0.0.1:PORT).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
 """
 import argparse
@@ -186,8 +192,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def authorised(self, scheme):
         expected = "%s %s" % (scheme, self.platform.options.token)
-        if self.headers.get("Authorization") != expected:
-            return 401, {"Code": 401, "Message": "invalid token"}, {}
+        # http.server reads header bytes as Latin-1; the token's bytes are UTF-8.
+        received = self.headers.get("Authorization", "").encode("latin-1").decode("utf-8", "replace")
+        if received != expected:
+            echo = ": " + received if self.platform.options.echo_secrets else ""
+            return 401, {"Code": 401, "Message": "invalid token" + echo}, {}
         return None
 
     # aliyun cluster projects API (mutual TLS)
@@ -328,6 +337,8 @@ class Handler(BaseHTTPRequestHandler):
     # triggers
     def trigger(self, query):
         if query.get("secret") != self.platform.options.trigger_secret:
+            if self.platform.options.echo_secrets:
+                return 403, "trigger secret %s does not match (query %s)" % (query.get("secret"), urlsplit(self.path).query), {}
             return 403, {"code": "InvalidSecret", "message": "trigger secret does not match"}, {}
         if "type" in query and (query["type"] not in ("scale_out", "scale_in") or not 1 <= int(query.get("step", "0")) <= 100):
             return 400, {"code": "InvalidParameter", "message": "bad scaling trigger"}, {}
@@ -338,7 +349,8 @@ class Handler(BaseHTTPRequestHandler):
         options = self.platform.options
         expected = "acs %s:%s" % (options.access_key_id, self.signature(url, options.access_key_secret))
         if self.headers.get("Authorization") != expected:
-            return 403, {"code": "SignatureDoesNotMatch", "message": "The request signature does not conform to Aliyun standards.",
+            echo = " (signed with secret %s)" % options.access_key_secret if options.echo_secrets else ""
+            return 403, {"code": "SignatureDoesNotMatch", "message": "The request signature does not conform to Aliyun standards." + echo,
                          "requestId": "sig-1"}, {}
         try:
             skew = abs(time.time() - parsedate_to_datetime(self.headers.get("Date", "")).timestamp())
@@ -352,8 +364,9 @@ class Handler(BaseHTTPRequestHandler):
         if len(parts) >= 2 and parts[1] != options.cluster_id:
             return 404, {"code": "ErrorClusterNotFound", "message": "cluster %s not found" % parts[1]}, {}
         if len(parts) == 2:
-            return 200, {"cluster_id": parts[1], "name": "test", "state": "running",
-                         "master_url": "https://127.0.0.1:%d" % self.platform.mtls_port}, {}
+            address = "127.0.0.1:%d" % self.platform.mtls_port
+            master = {"https": "https://" + address, "bare": address, "http": "http://" + address}[options.master_url_form]
+            return 200, {"cluster_id": parts[1], "name": "test", "state": "running", "master_url": master}, {}
         if parts[2:] == ["certs"]:
             folder = options.cert_dir
             read = lambda name: open("%s/%s" % (folder, name), encoding="ascii").read()
@@ -404,6 +417,14 @@ class Tunnel(BaseHTTPRequestHandler):
 
     def do_CONNECT(self):
         self.platform.record(self, "proxy", b"")
+        wanted = self.platform.options.proxy_auth
+        if wanted and self.headers.get("Proxy-Authorization") != "Basic " + base64.b64encode(wanted.encode()).decode():
+            self.send_response(407, "Proxy Authentication Required")
+            self.send_header("Proxy-Authenticate", 'Basic realm="stackc-test"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            self.close_connection = True
+            return
         host, _, port = self.path.rpartition(":")
         try:
             upstream = socket.create_connection((host, int(port)), timeout=30)
@@ -458,6 +479,9 @@ def main():
     parser.add_argument("--access-key-id", default="test-key-id")
     parser.add_argument("--access-key-secret", default="test-key-secret")
     parser.add_argument("--cluster-id", default="c-test")
+    parser.add_argument("--echo-secrets", action="store_true", help="refusals quote the secret they refused")
+    parser.add_argument("--master-url-form", choices=("https", "bare", "http"), default="https")
+    parser.add_argument("--proxy-auth", help="USER:PASSWORD the proxy requires (407 without them)")
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)

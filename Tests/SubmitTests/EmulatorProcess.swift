@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// Where this test process keeps its certificates; removed when the process exits.
@@ -130,4 +131,13 @@ func sample(_ relative: String) -> String {
 func stackc(_ arguments: [String], environment: [String: String] = [:]) throws -> StackcRun {
     try runStackc(arguments, environment: ["NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"].merging(environment) { $1 },
                   removingEnvironment: Set(["STACKC_TOKEN", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"]).subtracting(environment.keys))
+}
+
+/// `stackc trigger URL`, which must be refused before anything is sent (exit 2), saying `message`
+/// and never showing `secret`.
+func expectTriggerRefused(_ url: String, saying message: String, hiding secret: String) throws {
+    let run = try stackc(["trigger", url])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+    #expect(!run.stderr.contains(secret))
 }

@@ -27,9 +27,4 @@ import Testing
         #expect(parse(String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)) == nil)
         #expect(parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) != nil)
     }
-
-    @Test func hostPartDropsPathAndQuery() {
-        #expect(hostPart(of: "https://h.example:8443/hook/trigger?secret=s") == "https://h.example:8443")
-        #expect(hostPart(of: "https://h.example?secret=s") == "https://h.example")
-    }
 }

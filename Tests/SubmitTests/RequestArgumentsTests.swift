@@ -16,10 +16,14 @@ struct RequestArgumentsTests {
         #expect(try RequestArguments.header("x-acs-version: 2015-12-15") == ("x-acs-version", "2015-12-15"))
         #expect(try RequestArguments.header("X-Acs-Foo:\t a:b ") == ("X-Acs-Foo", "a:b "), "only the whitespace after the colon goes")
         #expect(try RequestArguments.header("x-acs-empty:") == ("x-acs-empty", ""))
-        #expect(throws: RequestArgumentError.headerWithoutColon("Date")) { try RequestArguments.header("Date") }
-        #expect(throws: RequestArgumentError.badHeaderName("x acs")) { try RequestArguments.header("x acs: v") }
-        #expect(throws: RequestArgumentError.badHeaderName("")) { try RequestArguments.header(": v") }
+        #expect(throws: RequestArgumentError.headerWithoutColon) { try RequestArguments.header("Date") }
+        #expect(throws: RequestArgumentError.badHeaderName) { try RequestArguments.header("x acs: v") }
+        #expect(throws: RequestArgumentError.badHeaderName) { try RequestArguments.header(": v") }
         #expect(throws: RequestArgumentError.lineBreakInHeader("x-acs-a")) { try RequestArguments.header("x-acs-a: 1\r\nHost: evil") }
+        #expect(throws: RequestArgumentError.lineBreakInHeader("x-acs-a")) { try RequestArguments.header("x-acs-a: 1\u{0}") }
+        #expect(throws: RequestArgumentError.lineBreakInHeader("Authorization")) { try RequestArguments.headerValue("Bearer a\nb", name: "Authorization") }
+        // The messages never show the argument: a header often holds a credential.
+        #expect(RequestArgumentError.headerWithoutColon.description == "a --header has no ':'; expected 'Name: value' (the header is not shown: it may hold a credential)")
     }
 
     @Test func methodArguments() throws {

@@ -139,12 +139,32 @@ import TestSupport
         #expect(run.stderr.contains("exceeds 100000 bytes"))
     }
 
+    /// A redirect is the user's to fix (exit 1, not "retry later"), with what to change for the command.
     @Test func redirectsAreNotFollowed() throws {
-        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 302, "location": "https://elsewhere.example/projects/shop"}]"#)
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 302, "location": "https://elsewhere.example/projects/shop?token=t0k3n-abc"}]"#)
         let run = try submit(emulator, [])
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("redirects are not followed"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the server redirects to https://elsewhere.example/projects/shop?token=<redacted>, and redirects are not followed (they could carry credentials elsewhere): give the final URL with --endpoint"), "\(run.stderr)")
         #expect(try emulator.requests().count == 1)
+    }
+
+    @Test func aRedirectedTriggerNamesNoEndpointFlag() throws {
+        let emulator = try Emulator(faults: #"[{"path": "/hook/", "status": 301, "location": "https://elsewhere.example/hook/trigger"}]"#)
+        let run = try stackc(["trigger", "\(emulator.apiURL)/hook/trigger?triggerUrl=t&secret=trigger-secret", "--ca", emulator.certificates + "/ca.pem"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("redirects are not followed (they could carry credentials elsewhere): call the trigger with the URL it redirects to, if that is the platform's"), "\(run.stderr)")
+        #expect(!run.stderr.contains("--endpoint"))
+        #expect(try emulator.requests().count == 1)
+    }
+
+    /// What a server says reaches a terminal or a CI log: escape sequences and line breaks are shown, not obeyed.
+    @Test func serverTextIsSanitised() throws {
+        let body = #"bad request\u001b]0;owned\u0007\u001b[2J\nstackc: created aliyun project shop"#
+        let emulator = try Emulator(faults: #"[{"path": "/projects/", "status": 400, "body": "\#(body)"}]"#)
+        let run = try submit(emulator, ["--verbose"])
+        #expect(run.status == 1)
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(run.stderr.contains(#"HTTP 400: bad request\u{1b}]0;owned\u{7}\u{1b}[2J\u{a}stackc: created aliyun project shop"#), "\(run.stderr)")
     }
 
     @Test func usesTheProxyFromTheEnvironmentAsCurlDoes() throws {
@@ -161,5 +181,30 @@ import TestSupport
         let direct = try stackc(arguments + ["--version", "2"], environment: ["https_proxy": proxy, "no_proxy": "127.0.0.1"])
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 2)
+    }
+
+    /// A proxy that cannot be reached is named as the proxy (its address, never its credentials).
+    @Test func anUnreachableProxyIsNamed() throws {
+        let emulator = try Emulator()
+        let proxied = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--retries", "0"] + emulator.clusterArguments,
+                                 environment: ["https_proxy": "http://proxy-user:proxy-pa55@127.0.0.1:1", "NO_PROXY": "", "no_proxy": ""])
+        #expect(proxied.status == 3)
+        #expect(proxied.stderr.contains("could not connect to the proxy http://127.0.0.1:1 (from https_proxy) for \(emulator.clusterURL)"), "\(proxied.stderr)")
+        #expect(!proxied.stderr.contains("proxy-pa55"))
+    }
+
+    /// A proxy's 407 is an authentication failure, said as such and not retried.
+    @Test func aProxyRefusingCredentialsIsNotRetried() throws {
+        let emulator = try Emulator(arguments: ["--proxy-auth", "deploy:proxy-pa55"])
+        let proxy = "127.0.0.1:\(emulator.proxyPort)"
+        let arguments = ["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments
+        let refused = try stackc(arguments, environment: ["https_proxy": "http://deploy:wrong-pa55@\(proxy)", "NO_PROXY": "", "no_proxy": ""])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("the proxy http://\(proxy) (from https_proxy) refused to connect to \(emulator.clusterURL): proxy authentication failed (HTTP 407)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("broke") && !refused.stderr.contains("retrying") && !refused.stderr.contains("pa55"))
+        #expect(try emulator.requests().filter { $0.method == "CONNECT" }.count == 1)
+        // With the proxy's credentials the tunnel opens.
+        let accepted = try stackc(arguments, environment: ["https_proxy": "http://deploy:proxy-pa55@\(proxy)", "NO_PROXY": "", "no_proxy": ""])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
     }
 }

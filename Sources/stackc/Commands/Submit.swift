@@ -93,10 +93,17 @@ extension Stackc {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
             if endpoint == nil && clusterID == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL), or --cluster-id for aliyun") }
             if endpoint != nil && clusterID != nil { throw ValidationError("--endpoint and --cluster-id exclude each other (the cluster id gives the endpoint)") }
-            if let endpoint, !endpoint.hasPrefix("https://") && !endpoint.hasPrefix("http://") {
-                throw ValidationError("--endpoint must be an https:// URL, got '\(endpoint)'")
+            do {
+                if let endpoint { _ = try EndpointURL(endpoint, role: "--endpoint") }
+                _ = try EndpointURL(openapi, role: "--openapi")
+            } catch {
+                throw ValidationError(error.description)
             }
-            for header in headers where !header.contains(":") { throw ValidationError("--header expects 'Name: value', got '\(header)'") }
+            do {
+                for header in headers { _ = try RequestArguments.header(header) }
+            } catch {
+                throw ValidationError(error.description)
+            }
             if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
         }
 
@@ -112,8 +119,10 @@ extension Stackc {
                 update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
             }
             let token = try readToken()
-            var redactor = Redactor(secrets: built.variableValues + (token.map { [$0] } ?? []))
+            var redactor = Redactor(secrets: built.secretValues + (token.map { [$0] } ?? []))
             redactor.add(extraHeaders.map(\.value))
+            redactor.add(credentialsIn: built.request.body)
+            if let endpoint { redactor.add(credentialsOf: endpoint) }
             let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
             let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
             let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
@@ -125,17 +134,21 @@ extension Stackc {
                 Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
                 return
             }
-            connection.warnIfInsecure(endpoint: endpoint ?? "")
-            var session = connection.session(endpoint: endpoint ?? "", headers: sent, redactor: redactor)
+            connection.warnIfInsecure()
+            var session: Session
             if let clusterID {
                 guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
-                session = try clusterSession(clusterID, redactor: redactor)
+                session = try clusterSession(clusterID, redactor: &redactor)
+            } else {
+                let url = try EndpointURL(endpoint ?? "", role: "--endpoint")
+                try connection.checkTransport(url, role: "--endpoint", carrying: "the template, its variable values and the credentials")
+                session = connection.session(endpoint: url.text, headers: sent, redactor: redactor)
             }
-            try finish(flow.run(session), format: format)
+            try finish(flow.run(session), format: format, redactor: redactor)
         }
 
         /// A session on the cluster endpoint, with its certificates, found through the signed OpenAPI.
-        private func clusterSession(_ clusterID: String, redactor: Redactor) throws -> Session {
+        private func clusterSession(_ clusterID: String, redactor: inout Redactor) throws -> Session {
             let environment = [Credentials.accessKeyIDVariable, Credentials.accessKeySecretVariable].reduce(into: [String: String]()) { values, name in
                 values[name] = getenv(name).map { String(cString: $0) }
             }
@@ -146,23 +159,27 @@ extension Stackc {
                 Terminal.write("stackc: \(error.description)\n", to: Terminal.standardError)
                 throw ExitCode(2)
             }
+            redactor.add(credentials)
+            let openapiURL = try EndpointURL(openapi, role: "--openapi")
+            try connection.checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key")
             let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
-            let openapiSession = connection.session(endpoint: openapi, headers: [], redactor: redactor, tls: openapiTLS)
-            switch ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region).resolve(openapiSession, base: connection.tls) {
+            let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS,
+                                                    redirectHint: "give the final URL with --openapi")
+            let access = ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region)
+            switch access.resolve(openapiSession, base: connection.tls, allowHTTP: connection.allowHTTP) {
             case .failure(let failure):
                 try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
-                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format)
+                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format, redactor: redactor)
                 throw ExitCode(failure.exitCode)
             case .success(let (endpoint, tls)):
-                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls)
+                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls,
+                                          redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id")
             }
         }
 
+        /// The `--header`s, checked by `validate`.
         private var extraHeaders: [(name: String, value: String)] {
-            headers.map { header in
-                let colon = header.firstIndex(of: ":")!
-                return (String(header[..<colon]).trimming(" "), String(header[header.index(after: colon)...]).trimming(" "))
-            }
+            headers.compactMap { try? RequestArguments.header($0) }
         }
 
         private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
@@ -178,8 +195,19 @@ extension Stackc {
             }
         }
 
-        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`.
+        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`. It goes
+        /// into a header, so a line break or NUL in it is refused.
         private func readToken() throws -> String? {
+            let token = try tokenText()
+            do {
+                if let token { try RequestArguments.headerValue(token, name: "Authorization") }
+            } catch {
+                throw ValidationError("the token (\(tokenFile.map { "--token-file \($0)" } ?? "STACKC_TOKEN")): \(error.description)")
+            }
+            return token
+        }
+
+        private func tokenText() throws -> String? {
             guard let tokenFile else { return Terminal.environment("STACKC_TOKEN").flatMap { $0.isEmpty ? nil : $0 } }
             let bytes: [UInt8]
             switch FileBytes.contents(ofFile: tokenFile, maxBytes: 65536) {

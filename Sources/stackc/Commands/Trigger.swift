@@ -34,7 +34,11 @@ extension Stackc {
         var connection: ConnectionFlags
 
         func validate() throws {
-            if !url.hasPrefix("https://") && !url.hasPrefix("http://") { throw ValidationError("the trigger must be an https:// URL") }
+            do {
+                _ = try EndpointURL(url, role: "the trigger URL")
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
 
         func run() throws {
@@ -50,9 +54,12 @@ extension Stackc {
             let call = TriggerCall(url: assembly.url, scaling: assembly.scaling.flatMap { scaling in
                 TriggerCall.Scaling(rawValue: scaling.type).map { ($0, scaling.step) }
             })
-            connection.warnIfInsecure(endpoint: call.parts.endpoint)
-            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: Redactor())
-            try finish(call.run(session), format: format)
+            var redactor = Redactor()
+            redactor.add(credentialsOf: url)
+            connection.warnIfInsecure()
+            try connection.checkTransport(EndpointURL(call.parts.endpoint, role: "the trigger URL"), role: "the trigger URL", carrying: "the trigger's secret")
+            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor, redirectHint: TriggerCall.redirectHint)
+            try finish(call.run(session), format: format, redactor: redactor)
         }
     }
 }

@@ -19,6 +19,9 @@ struct ConnectionFlags: ParsableArguments {
     @Flag(help: "Do not verify the server's certificate (warns; for throwaway test clusters only).")
     var insecure = false
 
+    @Flag(name: .customLong("allow-http"), help: "Send to a plain http:// URL, credentials and template unencrypted (warns; without it, http:// is refused).")
+    var allowHTTP = false
+
     @Option(help: "Attempts after the first for connection failures, 429, 502, 503 and 504.")
     var retries = 3
 
@@ -46,19 +49,28 @@ struct ConnectionFlags: ParsableArguments {
     }
 
     /// Said once per command, before anything is sent: a connection anyone on the path can read or change.
-    func warnIfInsecure(endpoint: String) {
+    func warnIfInsecure() {
         if insecure { Terminal.write("stackc: warning: --insecure: the server's certificate is not verified; anyone on the path can read and change this exchange\n", to: Terminal.standardError) }
-        if endpoint.hasPrefix("http://") {
-            Terminal.write("stackc: warning: \(endpoint.prefix { $0 != "?" }) is plain http://: the template, its credentials and signature travel unencrypted; use https://\n",
-                           to: Terminal.standardError)
+    }
+
+    /// `PlainHTTP`'s verdict on a URL the command was given: its warning printed, or its refusal an exit.
+    func checkTransport(_ url: EndpointURL, role: String, carrying: String) throws {
+        switch PlainHTTP.check(url, role: role, carrying: carrying, allowed: allowHTTP) {
+        case .failure(let failure):
+            Terminal.write("stackc: \(failure.message)\n", to: Terminal.standardError)
+            throw ExitCode(failure.exitCode)
+        case .success(let warning):
+            if let warning { Terminal.write(warning, to: Terminal.standardError) }
         }
     }
 
-    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil) -> Session {
+    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil,
+                 redirectHint: String = "give the final URL with --endpoint") -> Session {
         let client = HTTPClient(tls: tls ?? self.tls, connectTimeout: connectTimeout, totalTimeout: requestTimeout, maxResponseBytes: maxResponseBytes)
         let toStandardError: @Sendable (String) -> Void = { Terminal.write($0, to: Terminal.standardError) }
         return Session(options: SessionOptions(endpoint: endpoint, client: client, retry: RetryPolicy(retries: retries), headers: headers,
-                                               redactor: redactor, trace: verbose ? toStandardError : nil, progress: toStandardError))
+                                               redactor: redactor, trace: verbose ? toStandardError : nil, progress: toStandardError,
+                                               redirectHint: redirectHint))
     }
 }
 
@@ -66,11 +78,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Prints an outcome as the summary line or one JSON object, and turns it into the exit status.
-func finish(_ outcome: SubmitOutcome, format: OutputFormat) throws {
+/// Prints an outcome as the summary line or one JSON object, redacted on its way out, and turns it into
+/// the exit status.
+func finish(_ outcome: SubmitOutcome, format: OutputFormat, redactor: Redactor) throws {
     switch format {
-    case .json: Terminal.write(outcome.json, to: Terminal.standardOutput)
-    case .text: Terminal.write(outcome.summary, to: outcome.failure == nil ? Terminal.standardOutput : Terminal.standardError)
+    case .json: Terminal.write(redactor.text(outcome.json), to: Terminal.standardOutput)
+    case .text: Terminal.write(redactor.text(outcome.summary), to: outcome.failure == nil ? Terminal.standardOutput : Terminal.standardError)
     }
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }

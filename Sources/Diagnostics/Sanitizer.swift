@@ -1,8 +1,9 @@
-/// Template text ends up in messages, and templates come from pull requests: a control character could
-/// rewrite a terminal or forge a CI workflow command. Every human-readable format passes text through
-/// here, which writes control characters as visible escapes.
-enum Sanitizer {
-    static func terminalSafe(_ text: String) -> String {
+/// Template text ends up in messages, and templates come from pull requests; server answers end up in
+/// `submit`'s messages and come from whatever answered: a control character could rewrite a terminal or
+/// forge a CI workflow command. Every human-readable format passes such text through here, which writes
+/// control characters as visible escapes.
+public enum Sanitizer {
+    public static func terminalSafe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
