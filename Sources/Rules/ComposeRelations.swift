@@ -23,7 +23,7 @@ struct ServiceReference {
 }
 
 /// The relations between the services of one Compose file that several rules follow: the references
-/// each service makes and the same-file `extends` chains. Worked out once per check
+/// each service makes, the same-file `extends` chains and the profiles. Worked out once per check
 /// (`SharedDerivations`), however many rules ask; a class, so that each rule takes one reference to
 /// it rather than a copy of each of its arrays.
 final class ComposeRelations: Sendable {
@@ -40,12 +40,17 @@ final class ComposeRelations: Sendable {
     /// For each service that extends another of this file, the service and those it extends, nearest
     /// first (see `chains(_:)`); empty for the others, most services, which need no array of their own.
     let chains: [[Int]]
+    /// For each service, its profiles once its `extends` chain is merged (Compose appends the lists).
+    let profiles: [[String]]
+    /// For each service, whether Compose runs it without `--profile` or `COMPOSE_PROFILES`: it has no
+    /// profile, or an empty one (which the empty default selection matches).
+    let isActiveByDefault: [Bool]
 
     /// The keys whose `service:NAME` values name a service whose namespace the container joins (`cgroup`
     /// takes only `host` and `private`, which the schema checks).
     static let namespaceKeys: [(key: String, via: ServiceReference.Via)] = [("network_mode", .networkMode), ("ipc", .ipc), ("pid", .pid), ("uts", .uts)]
     /// Keys that most services lack: one test rules them out together before each is looked up.
-    static let rareKeys = KeySet(["volumes_from", "extends"] + namespaceKeys.map(\.key))
+    static let rareKeys = KeySet(["volumes_from", "extends", "profiles"] + namespaceKeys.map(\.key))
 
     static func of(_ compose: ComposeDocument, sharedBy context: RuleContext) -> ComposeRelations {
         context.shared.value(for: ComposeRelations.self) { ComposeRelations(compose) }
@@ -57,14 +62,17 @@ final class ComposeRelations: Sendable {
         var index = [String: Int](minimumCapacity: services.count)
         var references: [[ServiceReference]] = []
         var targets: [Located<String>?] = []
+        var profiles: [[String]] = []
         references.reserveCapacity(services.count)
         targets.reserveCapacity(services.count)
+        profiles.reserveCapacity(services.count)
         for (position, service) in services.enumerated() {
             if index[service.name.value] == nil { index[service.name.value] = position }
-            // One test rules out `extends`, `volumes_from` and the namespaces for most services.
+            // One test rules out `extends`, `profiles`, `volumes_from` and the namespaces for most services.
             let hasRareKeys = service.node.containsAnyKey(Self.rareKeys)
             references.append(Self.references(of: service, hasRareKeys: hasRareKeys))
             targets.append(hasRareKeys ? Self.extendsTarget(of: service) : nil)
+            profiles.append(hasRareKeys ? (service["profiles"]?.items.compactMap(\.scalarText) ?? []) : [])
         }
         self.index = index
         self.references = references
@@ -77,8 +85,12 @@ final class ComposeRelations: Sendable {
             extendsAny = true
         }
         self.bases = bases
-        // Most files extend nothing: no service then needs a chain.
-        chains = extendsAny ? Self.chains(bases) : [[Int]](repeating: [], count: services.count)
+        // Most files extend nothing: each service then has its own profiles and no chain.
+        let chains = extendsAny ? Self.chains(bases) : [[Int]](repeating: [], count: services.count)
+        self.chains = chains
+        let merged = extendsAny ? chains.enumerated().map { service, chain in chain.isEmpty ? profiles[service] : chain.flatMap { profiles[$0] } } : profiles
+        self.profiles = merged
+        isActiveByDefault = merged.map { $0.isEmpty || $0.contains("") }
     }
 
     /// Each service's chain: the service, then the service it extends, and so on, each once (a cycle is
