@@ -170,4 +170,22 @@ final class ComposeRelations: Sendable {
         }
         return result
     }
+
+    /// The value `read` finds first along the service's `extends` chain: what a setting that a service's
+    /// own value replaces (`container_name`, `network_mode`, `scale`) is once Compose has merged the chain.
+    /// `owner` is the service that wrote it.
+    func inherited<Value>(_ service: Int, _ read: (ComposeService) -> Value?) -> (value: Value, owner: Int)? {
+        guard bases[service] != nil else { return read(services[service]).map { ($0, service) } }
+        for member in chains[service] {
+            if let value = read(services[member]) { return (value, member) }
+        }
+        return nil
+    }
+
+
+    /// How a message says where a value comes from when the service inherits it: ` (from service 'base'
+    /// through extends)`, or nothing for the service's own value.
+    func origin(_ owner: Int, of service: Int) -> String {
+        owner == service ? "" : " (from service '\(services[owner].name.value)' through extends)"
+    }
 }
