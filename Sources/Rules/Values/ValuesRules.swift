@@ -12,6 +12,7 @@ let valueRules: [any Rule.Type] = [
     PortSyntax.self,
     RestartPolicy.self,
     SecretBase64.self,
+    SecretSource.self,
     ServiceImage.self,
     SingleInstanceDisk.self,
     VolumeDriverOpts.self,
