@@ -6,6 +6,7 @@ let referenceRules: [any Rule.Type] = [
     DuplicateEnv.self,
     DuplicateName.self,
     HostPortConflict.self,
+    InactiveDependency.self,
     MountConflict.self,
     UndefinedContainer.self,
     UndefinedService.self,

@@ -7,6 +7,7 @@ let valueRules: [any Rule.Type] = [
     AlaudaDomain.self,
     AlaudaEnum.self,
     CommandSyntax.self,
+    ComposeConflict.self,
     ConfigMapMount.self,
     ExtraHosts.self,
     HealthcheckTest.self,
@@ -14,6 +15,7 @@ let valueRules: [any Rule.Type] = [
     PortSyntax.self,
     RestartPolicy.self,
     SecretBase64.self,
+    SecretSource.self,
     ServiceImage.self,
     SingleInstanceDisk.self,
     VolumeDriverOpts.self,
@@ -56,6 +58,18 @@ extension NodeRef {
             return nil
         }
         return text
+    }
+
+    /// Whether a top-level volume, network, secret or config is `external` as Compose reads it: `true`
+    /// (or a string Compose converts to true, `"yes"`), or the deprecated mapping form (`external: {name: x}`).
+    var isExternal: Bool {
+        guard let external = self["external"] else { return false }
+        if external.isMapping { return true }
+        switch external.resolved {
+        case .bool(let value): return value
+        case .string(let text): return ComposeConversion.boolean.convert(text) == .bool(true)
+        default: return false
+        }
     }
 
     /// A scalar's text, without its place (only a finding needs that); nil for no scalar, and for one

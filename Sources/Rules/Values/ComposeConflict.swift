@@ -1,0 +1,247 @@
+import Model
+import Syntax
+
+/// Compose settings that Docker Compose refuses together.
+struct ComposeConflict: Rule {
+    static let description = RuleDescription(
+        id: "compose-conflict", severity: .error, kinds: [.compose],
+        summary: "Compose settings that exclude each other must not be set together",
+        rationale: """
+        Docker Compose (compose-go v2.9's loader and validation) refuses a service that sets `network_mode` and
+        `networks` ("declares mutually exclusive `network_mode` and `networks`"); a `container_name` with `scale` or
+        `deploy.replicas` above 1, since every container needs its own name ("can't set container_name and scale as
+        container name must be unique"); `scale` and `deploy.replicas` with different values ("can't set distinct
+        values on 'scale' and 'deploy.replicas'"); and a `gpus` or `deploy.resources.reservations.devices` entry with
+        both `count` and `device_ids` ("attributes are exclusive"). A top-level volume with `external: true` may
+        carry only `name` and `x-` extensions: Compose does not create it, so `driver`, `driver_opts` or `labels`
+        beside it are refused ("conflicting parameters "external" and "driver" specified"); and a volume, network,
+        secret or config whose `name` differs from its deprecated `external.name` is refused too ("name and
+        external.name conflict"). A service that `extends` another in the file gets its settings merged in first,
+        so an inherited `network_mode` or `container_name` counts (the finding is at the service's own setting).
+        Compose checks only the services its profiles enable; stackc checks every service as if its profiles were
+        enabled, since the conflict stops the project as soon as they are. Compose accepts an external network
+        with a `driver`, and so does this rule.
+        """,
+        triggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                network_mode: ↓host
+                networks: [front]
+              proxy:
+                image: haproxy
+                network_mode: bridge
+              worker:
+                extends: proxy
+                ↓networks: [front]
+            networks:
+              front: {}
+            """, messages: [
+                "service 'web' sets both network_mode 'host' and networks; Docker Compose takes one or the other: remove networks, or remove network_mode to attach the service to its networks",
+                "service 'worker' sets both network_mode 'bridge' (from service 'proxy' through extends) and networks; Docker Compose takes one or the other: remove networks, or remove network_mode to attach the service to its networks",
+            ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                container_name: web
+                scale: ↓3
+              worker:
+                image: app
+                container_name: worker
+                deploy:
+                  replicas: ↓"2"
+              batch:
+                image: app
+                scale: 2
+                deploy: {replicas: ↓4}
+            """, messages: [
+                "service 'web' sets container_name 'web' and scale 3; Docker Compose refuses both, as 3 containers cannot share one name: remove container_name, or set scale to 1",
+                "service 'worker' sets container_name 'worker' and deploy.replicas 2; Docker Compose refuses both, as 2 containers cannot share one name: remove container_name, or set deploy.replicas to 1",
+                "service 'batch' sets scale 2 and deploy.replicas 4; Docker Compose refuses different values: remove one of them, or give both the same count",
+            ]),
+            Example("""
+            services:
+              trainer:
+                image: trainer
+                gpus:
+                  - {driver: nvidia, count: 1, ↓device_ids: ["0"]}
+                deploy:
+                  resources:
+                    reservations:
+                      devices:
+                        - capabilities: [gpu]
+                          count: all
+                          ↓device_ids: ["1", "2"]
+            """, messages: [
+                "gpus[0] of service 'trainer' sets both count and device_ids; Docker Compose takes one of them: count for a number of devices, device_ids for particular ones",
+                "deploy.resources.reservations.devices[0] of service 'trainer' sets both count and device_ids; Docker Compose takes one of them: count for a number of devices, device_ids for particular ones",
+            ]),
+            Example("""
+            services:
+              db:
+                image: postgres
+            volumes:
+              data:
+                external: true
+                ↓driver: local
+                ↓labels: {backup: daily}
+              logs:
+                name: app-logs
+                external: {name: ↓old-logs}
+            """, messages: [
+                "volume 'data' is external, so Docker Compose refuses 'driver' beside it: Compose does not create the volume; remove 'driver', or remove external to let Compose create it",
+                "volume 'data' is external, so Docker Compose refuses 'labels' beside it: Compose does not create the volume; remove 'labels', or remove external to let Compose create it",
+                "volume 'logs' has name 'app-logs' and external.name 'old-logs', which Docker Compose refuses; write the name once, as name beside external: true (external.name is deprecated)",
+            ]),
+        ],
+        nonTriggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                network_mode: host
+                container_name: web
+                scale: 1
+              worker:
+                image: app
+                networks: [default]
+                scale: 2
+                deploy: {replicas: 2}
+              gpu:
+                image: trainer
+                gpus:
+                  - {driver: nvidia, device_ids: ["0"]}
+                  - {driver: nvidia, count: 1}
+            """),
+            Example("""
+            services:
+              db:
+                image: postgres
+                container_name: db
+                deploy: {replicas: 0}
+            volumes:
+              data:
+                external: true
+                name: prod-data
+                x-backup: daily
+              cache:
+                external: false
+                driver: local
+            networks:
+              edge:
+                external: true
+                driver: overlay
+            """),
+        ])
+
+    func check(_ document: Document, context: inout RuleContext) {
+        guard case .compose(let compose) = document else { return }
+        let relations = ComposeRelations.of(compose, sharedBy: context)
+        for (service, node) in compose.services.enumerated() {
+            // Most services hold none of the keys these checks start from, unless they inherit them.
+            let mayConflict = relations.bases[service] != nil || node.node.containsAnyKey(Self.serviceKeys)
+            if mayConflict {
+                checkNetworking(service, relations, context: &context)
+                checkCounts(service, relations, context: &context)
+            }
+            if mayConflict, let gpus = node["gpus"] {
+                checkDevices(gpus, field: "gpus", of: node, context: &context)
+            }
+            if let devices = node["deploy"]?["resources"]?["reservations"]?["devices"] {
+                checkDevices(devices, field: "deploy.resources.reservations.devices", of: node, context: &context)
+            }
+        }
+        guard compose.layout == .services else { return }
+        checkExternalVolumes(compose.root["volumes"], context: &context)
+        for section in ["volumes", "networks", "secrets", "configs"] {
+            checkExternalNames(compose.root[section], noun: String(section.dropLast()), context: &context)
+        }
+    }
+
+    // MARK: Services
+
+    /// The keys that start a service check, `deploy` aside: a service with none of them (and no base to
+    /// inherit them from) has nothing to conflict.
+    static let serviceKeys = KeySet(["network_mode", "scale", "container_name", "gpus"])
+
+    /// `network_mode` beside `networks`. Both may come from the `extends` chain: the finding is at the
+    /// service's own one, and a service that has neither of its own is left to the one it inherits them from.
+    func checkNetworking(_ service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
+        guard let mode = relations.inherited(service, { $0["network_mode"]?.string.flatMap { $0.value.isEmpty ? nil : $0 } }),
+              let networks = relations.inherited(service, { Self.networksKey(of: $0) }) else { return }
+        let at = mode.owner == service ? mode.value : networks.owner == service ? networks.value : nil
+        guard let at else { return }
+        context.report("\(relations.services[service].owner) sets both network_mode '\(mode.value.value)'\(relations.origin(mode.owner, of: service)) and "
+                       + "networks\(relations.origin(networks.owner, of: service)); Docker Compose takes one or the other: "
+                       + "remove networks, or remove network_mode to attach the service to its networks", at: at)
+    }
+
+    /// The `networks` key of a service that lists at least one network.
+    static func networksKey(of service: ComposeService) -> Located<String>? {
+        service.node.entries.first { $0.key.value == "networks" && ($0.value.isMapping ? !$0.value.entries.isEmpty : !$0.value.items.isEmpty) }?.key
+    }
+
+    /// `container_name` with more than one container, and `scale` against `deploy.replicas`.
+    func checkCounts(_ service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
+        let scale = relations.inherited(service) { Self.count($0["scale"], named: "scale") }
+        let name = relations.inherited(service) { $0.containerName }
+        // `deploy.replicas` alone conflicts with nothing: most services are done here.
+        guard scale != nil || name != nil else { return }
+        let replicas = relations.inherited(service) { Self.count($0["deploy"]?["replicas"], named: "deploy.replicas") }
+        let owner = relations.services[service].owner
+        if let scale, let replicas, scale.value.number != replicas.value.number {
+            // Compose stops at this before it looks at container_name.
+            guard let at = replicas.owner == service ? replicas : scale.owner == service ? scale : nil else { return }
+            context.report("\(owner) sets scale \(scale.value.number)\(relations.origin(scale.owner, of: service)) and deploy.replicas \(replicas.value.number)"
+                           + "\(relations.origin(replicas.owner, of: service)); Docker Compose refuses different values: remove one of them, or give both the same count",
+                           at: at.value.value)
+            return
+        }
+        // Compose counts `scale` when it is set, else `deploy.replicas`.
+        guard let count = scale ?? replicas, count.value.number > 1, let name else { return }
+        let at = count.owner == service ? count.value.value : name.owner == service ? name.value.map { _ in count.value.number } : nil
+        guard let at else { return }
+        let field = count.value.field
+        context.report("\(owner) sets container_name '\(name.value.value)'\(relations.origin(name.owner, of: service)) and \(field) \(count.value.number)"
+                       + "\(relations.origin(count.owner, of: service)); Docker Compose refuses both, as \(count.value.number) containers cannot share one name: "
+                       + "remove container_name, or set \(field) to 1", at: at)
+    }
+
+    /// A count as Compose reads it (`"2"` converts), with the field that holds it.
+    static func count(_ node: NodeRef?, named field: String) -> (number: Int64, field: String, value: Located<Int64>)? {
+        guard let node, case .integer(let number) = IntegerReading(node, accepts: .convertedIntegers) else { return nil }
+        return (number, field, node.located(number))
+    }
+
+    /// GPU and device requests: `count` and `device_ids` exclude each other.
+    func checkDevices(_ requests: NodeRef, field: String, of service: ComposeService, context: inout RuleContext) {
+        for (index, request) in requests.items.enumerated() where request["count"] != nil {
+            guard let ids = request.entries.first(where: { $0.key.value == "device_ids" })?.key else { continue }
+            context.report("\(field)[\(index)] of \(service.owner) sets both count and device_ids; Docker Compose takes one of them: "
+                           + "count for a number of devices, device_ids for particular ones", at: ids)
+        }
+    }
+
+    // MARK: Top-level resources
+
+    /// An external volume holds only `name` and extensions.
+    func checkExternalVolumes(_ volumes: NodeRef?, context: inout RuleContext) {
+        for (name, volume) in volumes?.entries ?? [] where volume.isExternal {
+            for (key, _) in volume.entries where key.value != "name" && key.value != "external" && !key.value.hasPrefix(ascii: "x-") {
+                context.report("volume '\(name.value)' is external, so Docker Compose refuses '\(key.value)' beside it: Compose does not create the volume; "
+                               + "remove '\(key.value)', or remove external to let Compose create it", at: key)
+            }
+        }
+    }
+
+    /// `name` against the deprecated `external.name`: Compose takes them only when they agree.
+    func checkExternalNames(_ section: NodeRef?, noun: String, context: inout RuleContext) {
+        for (key, resource) in section?.entries ?? [] {
+            guard let name = resource["name"]?.string, let external = resource["external"]?["name"]?.string, external.value != name.value else { continue }
+            context.report("\(noun) '\(key.value)' has name '\(name.value)' and external.name '\(external.value)', which Docker Compose refuses; "
+                           + "write the name once, as name beside external: true (external.name is deprecated)", at: external)
+        }
+    }
+}
