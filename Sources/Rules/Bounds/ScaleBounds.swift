@@ -89,8 +89,10 @@ struct ScaleBounds: Rule {
               web:
                 image: nginx
                 scale: 3
-                deploy: {replicas: 0}
                 labels: {aliyun.scale: "2", aliyun.auto_scaling.min_cpu: "30", aliyun.auto_scaling.max_cpu: "70"}
+              idle:
+                image: app
+                deploy: {replicas: 0}
               worker:
                 image: app
                 deploy:
