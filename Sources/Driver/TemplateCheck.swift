@@ -28,6 +28,7 @@ public enum TemplateCheck {
                                             alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
             // A stack manifest's request values, held to the rules `build` holds them to.
             if case .other(.stack, let root) = document { diagnostics += RequestCheck.check(manifest: root) }
+            diagnostics += ReferencedFiles.check(document, directory: FrontEnd.directory(of: .file(processed.file.path)))
         }
         return (decoded.document, diagnostics)
     }

@@ -71,6 +71,8 @@ public enum Catalogue {
               "Docker Compose substitutes an empty string and warns; an empty image tag or password is rarely intended."),
         stage(.envFileSyntax, .error, "interpolation", "env files must parse as Docker Compose parses them",
               "Compose refuses an env file with a bad line, so the variables it was meant to set would be missing."),
+        stage(.missingFile, .error, "input", "files a Compose file names (env_file, label_file) must exist",
+              "Docker Compose reads a service's env_file and label_file when it loads the file and refuses it when one is missing (\"env file app.env not found\"); paths are relative to the Compose file's folder, an env_file entry with required: false may be absent, and services under profiles are not loaded by default."),
         stage(.unreadableInput, .error, "input", "every input must be readable",
               "A missing or unreadable file is a usage problem (exit status 2), reported before anything else."),
         stage(.suppressionUnknownRule, .warning, "suppression", "a suppression must name rules stackc has",

@@ -10,6 +10,8 @@ extension RuleID {
     public static let suppressionUnused: RuleID = "suppression-unused"
     /// A `# stackc-…` comment that is not one of the directives.
     public static let suppressionInvalid: RuleID = "suppression-invalid"
+    /// A file a Compose file names (`env_file`, `label_file`) that is not there.
+    public static let missingFile: RuleID = "missing-file"
     /// A `.stackc.yaml` that cannot be used as written (unknown key, wrong type, unknown rule id).
     public static let invalidConfig: RuleID = "invalid-config"
 }

@@ -86,7 +86,7 @@ struct ComposeDifferentialTests {
         "conversion": 1.0,
         "interpolation": 0.950,
         "enum_format": 0.993,
-        "reference": 0.926,
+        "reference": 1.0,
         "cross_field": 1.0,
         "duplicate": 1.0,
         "valid": 1,
