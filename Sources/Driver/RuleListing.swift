@@ -66,7 +66,9 @@ public enum RuleListing {
         text += entry.summary + platformNote(entry) + ".\n\n" + entry.rationale.wrappedParagraph() + "\n"
         if !entry.triggering.isEmpty {
             text += "\nTriggers (↓ marks each finding):\n"
-            for example in entry.triggering { text += "\n" + example.text.indented() + "\n" }
+            for example in entry.triggering {
+                text += "\n" + (example.severity.map { "  (reported as \(RuleReference.phrase($0)))\n" } ?? "") + example.text.indented() + "\n"
+            }
         }
         if !entry.nonTriggering.isEmpty {
             text += "\nDoes not trigger:\n"

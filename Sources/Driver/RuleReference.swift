@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 import Rules
 
@@ -23,7 +24,20 @@ enum RuleReference {
 
     private static func examples(_ title: String, _ examples: [Example]) -> String {
         guard !examples.isEmpty else { return "" }
-        return "\n" + title + "\n\n" + examples.map { "```yaml\n" + $0.text.trimmingTrailingNewlines() + "\n```\n" }.joined(separator: "\n")
+        return "\n" + title + "\n\n" + examples.map { example in
+            // An example whose findings are not of the rule's severity says so.
+            let severity = example.severity.map { "Reported as \(phrase($0)):\n\n" } ?? ""
+            return severity + "```yaml\n" + example.text.trimmingTrailingNewlines() + "\n```\n"
+        }.joined(separator: "\n")
+    }
+
+    /// "an error", "a warning", "info".
+    static func phrase(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "an error"
+        case .warning: "a warning"
+        case .info: "info"
+        }
     }
 }
 

@@ -42,7 +42,8 @@ public struct RuleDescription: Sendable {
 
 /// A template used to document and test a rule. In triggering examples, `↓` marks where each finding
 /// must start (the marker is removed before parsing); `messages`, when given, are the exact messages
-/// in order. The example remembers where it was written so a failing one is reported there.
+/// in order, and `severity`, when given, is the severity of every finding (the rule's own otherwise).
+/// The example remembers where it was written so a failing one is reported there.
 public struct Example: Sendable {
     public static let marker: Character = "↓"
 
@@ -50,15 +51,18 @@ public struct Example: Sendable {
     public let kind: DocumentKind?
     public let platform: Platform?
     public let messages: [String]?
+    /// The severity of every finding of the example; nil for the rule's own.
+    public let severity: Severity?
     public let file: String
     public let line: Int
 
-    public init(_ text: String, kind: DocumentKind? = nil, platform: Platform? = nil, messages: [String]? = nil,
+    public init(_ text: String, kind: DocumentKind? = nil, platform: Platform? = nil, messages: [String]? = nil, severity: Severity? = nil,
                 file: String = #filePath, line: Int = #line) {
         self.text = text
         self.kind = kind
         self.platform = platform
         self.messages = messages
+        self.severity = severity
         self.file = file
         self.line = line
     }

@@ -21,12 +21,15 @@ public struct RuleContext {
         self.shared = shared
     }
 
-    public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: value.range, path: value.path, notes: notes))
+    /// - Parameter severity: nil for the rule's own; a rule passes another for a finding its rationale
+    ///   grades differently (a warning where Docker Compose accepts and silently adjusts what its error
+    ///   case refuses).
+    public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {
+        diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message, range: value.range, path: value.path, notes: notes))
     }
 
-    public mutating func report(_ message: String, at node: NodeRef, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: node.range, path: node.path, notes: notes))
+    public mutating func report(_ message: String, at node: NodeRef, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {
+        diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message, range: node.range, path: node.path, notes: notes))
     }
 }
 

@@ -33,8 +33,11 @@ struct ComposeDifferentialTests {
         "conversion/shm-size-negative": (["quantity"], negativeResource),
         "conversion/cpus-negative": (["quantity"], negativeResource),
         "conversion/deploy-cpus-negative": (["quantity"], negativeResource),
+        "conversion/port-long-published-word": (["port-syntax"], longSyntaxPort),
+        "enum_format/port-protocol-typo": (["port-syntax"], longSyntaxPort),
     ]
 
+    static let longSyntaxPort = "`config` passes a long-syntax port unparsed; the Docker engine refuses a `published` that is no port and a protocol other than tcp, udp or sctp when it creates the container (go-connections nat: \"invalid hostPort\", \"invalid proto\")"
     static let unknownRestartPolicy = "Docker knows only no, always, on-failure[:N] and unless-stopped; any other policy passes `docker compose config` and the engine refuses it when it creates the container (\"invalid restart policy\")"
     static let hostPortTaken = "Docker binds a host port once: the second container fails to start with \"port is already allocated\""
     static let invalidReference = "the image is pulled by this reference, and a bad one fails at pull time (\"invalid reference format\")"
@@ -45,38 +48,12 @@ struct ComposeDifferentialTests {
     /// the wrong errors, and what Compose does instead. Each is reported as a known issue; once stackc
     /// accepts a template's files the test asks for its entry to be removed, so the list only shrinks.
     static let knownFalseRefusals: [String: (rules: Set<RuleID>, compose: String)] = [
-        "conversion/interval-day": (["duration"], "Compose reads `d` as 24 hours"),
-        "valid/interval-day": (["duration"], "Compose reads `d` as 24 hours"),
-        "conversion/port-long-published-word": (["port-syntax"],
-            "`config` takes any string as a long-syntax `published`; if the engine refuses it at create (\"invalid port specification\"), make this deliberate and say so in port-syntax's rationale"),
-        "enum_format/port-protocol-typo": (["port-syntax"],
-            "`config` takes any long-syntax `protocol`; if the engine refuses it at create, make this deliberate and say so in port-syntax's rationale"),
-        "valid/ipv6-port-binding": (["port-syntax"], "Compose reads `::1:18080:80` as host address ::1, host port 18080"),
-        "duplicate/ports-item-twice": (["host-port-conflict"], "Compose drops an identical port entry"),
-        "duplicate/ports-long-and-short-same": (["host-port-conflict"], "Compose drops an identical port entry, whatever its syntax"),
-        "duplicate/volumes-item-twice": (["mount-conflict"], "Compose drops an identical mount"),
-        "duplicate/volumes-long-and-short-same": (["mount-conflict"], "Compose drops an identical mount, whatever its syntax"),
-        "duplicate/tmpfs-item-twice": (["mount-conflict"], "Compose drops an identical tmpfs entry"),
-        "duplicate/volumes-same-target-two-sources": (["mount-conflict"], "Compose keeps the last mount on a target (a warning fits)"),
-        "cross_field/mounts-same-target": (["mount-conflict"], "Compose keeps the last mount on a target (a warning fits)"),
-        "enum_format/project-name-spaced": (["project-name"], projectNameNormalised),
-        "enum_format/project-name-upper": (["project-name"], projectNameNormalised),
-        "enum_format/project-name-dot": (["project-name"], projectNameNormalised),
-        "enum_format/project-name-dash-first": (["project-name"], projectNameNormalised),
-        "interpolation/top-level-name-bad": (["project-name"], projectNameNormalised),
         "cross_field/depends-on-active-profile": (["dependency-cycle"],
             "Compose looks for cycles among the services of the active profiles only"),
-        "valid/env-name-with-space": (["env-name"], "Compose passes an environment name with a space"),
-        "valid/env-list-name-with-space": (["env-name"], "Compose passes an environment name with a space"),
-        "valid/profiles-only-service": (["service-image"], profileOnlyService),
-        "valid/profiles-only-no-image": (["service-image"], profileOnlyService),
-        "valid/restart-empty": (["restart-policy"], "Compose and Docker read an empty restart policy as `no`"),
         "conversion/memswap-minus-two": (["quantity"],
             "`config` takes a memswap_limit below -1; if the engine refuses it at create, make this deliberate (negative resources)"),
     ]
 
-    static let projectNameNormalised = "Compose normalises a top-level `name:` to a valid project name (a warning fits)"
-    static let profileOnlyService = "Compose does not ask a service of an inactive profile for an image"
 
     /// Per class, the least share of Compose's refusals stackc must catch: what it caught when the suite
     /// was written. A ratchet — raise a floor whenever stackc catches more, toward the 97 % that issue 18

@@ -3,7 +3,7 @@ import Diagnostics
 import Testing
 
 /// Every example of every registered rule, each its own test case: triggering examples must produce a
-/// finding at each `↓` (and the given messages), non-triggering ones none.
+/// finding at each `↓` (and the given messages and severity), non-triggering ones none.
 struct RuleExamplesTests {
     @Test(arguments: ExampleCase.all)
     func example(_ testCase: ExampleCase) {
@@ -21,6 +21,8 @@ struct RuleExamplesTests {
         if let messages = example.messages {
             #expect(findings.map(\.message) == messages, sourceLocation: location)
         }
-        #expect(findings.allSatisfy { $0.rule == testCase.rule.description.id && $0.severity == testCase.rule.description.severity }, sourceLocation: location)
+        let severity = example.severity ?? testCase.rule.description.severity
+        #expect(findings.allSatisfy { $0.rule == testCase.rule.description.id && $0.severity == severity }, "severities: \(findings.map(\.severity))",
+                sourceLocation: location)
     }
 }

@@ -10,6 +10,9 @@ public struct PortEntry: Sendable {
         self.node = node
         if node.isMapping {
             spec = PortSpec.fromLongSyntax(node)
+        } else if case .int(let number) = node.resolved {
+            // Compose formats a number entry in decimal (`1_000` and `0x50` are YAML integers).
+            spec = PortSpec.parse(String(number))
         } else if let text = node.string {
             spec = PortSpec.parse(text.value)
         } else {
@@ -30,52 +33,55 @@ public struct PortSpec: Sendable, Equatable {
         public let message: String
     }
 
-    /// Parses Compose's short syntax `[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]`,
-    /// IPv6 host addresses in brackets. Numbers outside 1–65535 parse (the `port-range` rule reports
-    /// them with the bound); text that is not a port at all is a problem. Read by bytes, as Compose's Go
-    /// code reads it, with no array of pieces: every service's ports are parsed when the file is decoded.
+    /// Parses Compose's short syntax `[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]` as Docker's
+    /// `nat.ParsePortSpec` does: split on every `:`, the last piece is the container port and protocol,
+    /// the one before it the host port, and everything before those the host address, so an IPv6
+    /// address may be written bare (`::1:8080:80`) or in brackets (`[::1]:8080:80`). The protocol
+    /// follows the first `/` of the container port, `tcp` when absent or empty (`80/`). Numbers outside
+    /// 1–65535 and ranges written high to low parse (the `port-range` rule reports them with the bound);
+    /// the address and protocol are returned as written (`port-syntax` checks them). Text that is not a
+    /// port at all is a problem. Read by bytes, as Docker's Go code reads it, with no array of pieces:
+    /// every service's ports are parsed when the file is decoded.
     public static func parse(_ text: String) -> Result<PortSpec, Problem> {
         Substring(text).withBytes { parse(text, bytes: $0) }
     }
 
     private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result<PortSpec, Problem> {
-        var end = bytes.count
-        var proto = "tcp"
-        if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) {
-            guard slash + 1 < bytes.count else { return .failure(Problem(message: "'\(text)' has an empty protocol after '/'")) }
-            proto = String(utf8Bytes: bytes, offset: slash + 1, end: bytes.count)
-            end = slash
+        let colon = UInt8(ascii: ":")
+        // The last two ':' separate the container and host ports; what is before them is the address.
+        var last = -1, beforeLast = -1
+        for offset in bytes.indices where bytes[offset] == colon {
+            beforeLast = last
+            last = offset
         }
-        var start = 0
         var hostIP: String?
-        if end > 0, bytes[0] == UInt8(ascii: "[") {
-            guard let close = bytes[..<end].firstIndex(of: UInt8(ascii: "]")) else {
-                return .failure(Problem(message: "'\(text)' opens an IPv6 address with '[' but never closes it"))
-            }
-            hostIP = String(utf8Bytes: bytes, offset: 1, end: close)
-            guard close + 1 < end, bytes[close + 1] == UInt8(ascii: ":") else { return .failure(Problem(message: "'\(text)' needs ':' after the IPv6 address")) }
-            start = close + 2
-        }
-        // The pieces between ':'s: only the first two separators are kept, more is an error anyway.
-        var colons = 0, first = end, second = end
-        for offset in start..<end where bytes[offset] == UInt8(ascii: ":") {
-            if colons == 0 { first = offset } else if colons == 1 { second = offset }
-            colons += 1
-        }
         var host: Range<Int>?
-        let target: Range<Int>
-        switch colons {
-        case 0:
-            target = start..<end
-        case 1:
-            host = start..<first
-            target = first + 1..<end
-        case 2 where hostIP == nil:
-            hostIP = String(utf8Bytes: bytes, offset: start, end: first)
-            host = first + 1..<second
-            target = second + 1..<end
-        default:
-            return .failure(Problem(message: "'\(text)' has too many ':'; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"))
+        var containerPart = 0..<bytes.count
+        if last >= 0 {
+            containerPart = last + 1..<bytes.count
+            host = beforeLast + 1..<last
+            if beforeLast >= 0 { hostIP = String(utf8Bytes: bytes, offset: 0, end: beforeLast) }
+        }
+        if bytes.first == UInt8(ascii: "[") {
+            // Without a `]` in the address part, either none was written or the ports took it (`[::1]:80`
+            // is the address `[:`, the host port `1]` and the container port `80`).
+            let closes = bytes.contains(UInt8(ascii: "]"))
+            guard let address = hostIP, address.utf8.contains(UInt8(ascii: "]")) else {
+                return .failure(Problem(message: (closes ? BracketProblem.missingPorts : .unclosed).message(text)))
+            }
+            let inside = address.utf8.dropFirst().prefix { $0 != UInt8(ascii: "]") }
+            guard inside.count + 2 == address.utf8.count, !inside.contains(UInt8(ascii: "[")) else {
+                let after = address.utf8.dropFirst(inside.count + 2).first
+                return .failure(Problem(message: (after == colon ? BracketProblem.tooManyParts : .trailing).message(text)))
+            }
+            hostIP = String(inside)
+        }
+        // The protocol follows the container port's first '/'.
+        var proto = "tcp"
+        var target = containerPart
+        if let slash = bytes[containerPart].firstIndex(of: UInt8(ascii: "/")) {
+            target = containerPart.lowerBound..<slash
+            if slash + 1 < containerPart.upperBound { proto = String(utf8Bytes: bytes, offset: slash + 1, end: containerPart.upperBound) }
         }
         guard let targetPorts = range(bytes, target) else {
             return .failure(Problem(message: "'\(text)' has no valid container port; use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]"))
@@ -90,10 +96,28 @@ public struct PortSpec: Sendable, Equatable {
         return .success(PortSpec(hostIP: hostIP, published: published, target: targetPorts, protocol: proto))
     }
 
+    /// Why a host address starting with `[` is not `[ADDRESS]` (Go's `net.SplitHostPort` of `ADDRESS:`,
+    /// which Docker strips the brackets with: one pair, around the whole address).
+    private enum BracketProblem {
+        case unclosed, missingPorts, tooManyParts, trailing
+
+        func message(_ text: String) -> String {
+            switch self {
+            case .unclosed: "'\(text)' opens an IPv6 address with '[' but never closes it"
+            case .missingPorts: "'\(text)' needs a host port and a container port after the IPv6 address; write [ADDRESS]:HOST_PORT:CONTAINER_PORT, or [ADDRESS]::CONTAINER_PORT for any host port"
+            case .tooManyParts: "'\(text)' has too many ':' after the IPv6 address; use [ADDRESS]:HOST_PORT:CONTAINER_PORT[/PROTOCOL]"
+            case .trailing: "'\(text)' needs ':' right after the ']' that closes the IPv6 address"
+            }
+        }
+    }
+
     static func fromLongSyntax(_ node: NodeRef) -> Result<PortSpec, Problem> {
         guard let target = node["target"]?.integer else { return .failure(Problem(message: "a long-syntax port needs an integer 'target'")) }
         var published: ClosedRange<Int>?
-        if let value = node["published"]?.string?.value, !value.isEmpty {
+        // A number is read in decimal (`published: 1_000` is 1000).
+        let publishedNode = node["published"]
+        let publishedText = publishedNode.flatMap { if case .int(let number) = $0.resolved { String(number) } else { $0.string?.value } }
+        if let value = publishedText, !value.isEmpty {
             guard let host = range(Substring(value)) else { return .failure(Problem(message: "published port '\(value)' is not a port or range")) }
             published = host
         }
@@ -102,7 +126,8 @@ public struct PortSpec: Sendable, Equatable {
                                  protocol: node["protocol"]?.string?.value ?? "tcp"))
     }
 
-    /// `N` or `N-M` of digits; the range may be reversed (reported by `port-range`).
+    /// `N` or `N-M` of digits, as Docker's `nat.ParsePortRange` reads them: a second `-` ends the high
+    /// end (`1-2-3` is 1–2); the range may be reversed (reported by `port-range`).
     static func range(_ text: Substring) -> ClosedRange<Int>? {
         text.withBytes { range($0, 0..<$0.count) }
     }
@@ -110,16 +135,21 @@ public struct PortSpec: Sendable, Equatable {
     /// `range(_:)` of the bytes `piece`.
     private static func range(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> ClosedRange<Int>? {
         guard let dash = bytes[piece].firstIndex(of: UInt8(ascii: "-")) else { return number(bytes[piece]).map { $0...$0 } }
-        guard let low = number(bytes[piece.lowerBound..<dash]), let high = number(bytes[dash + 1..<piece.upperBound]) else { return nil }
+        let highEnd = bytes[dash + 1..<piece.upperBound].firstIndex(of: UInt8(ascii: "-")) ?? piece.upperBound
+        guard let low = number(bytes[piece.lowerBound..<dash]), let high = number(bytes[dash + 1..<highEnd]) else { return nil }
         return low <= high ? low...high : high...low
     }
 
-    /// 1 to 9 ASCII digits (no generic integer parsing).
+    /// ASCII digits, leading zeros allowed (Go's `strconv.ParseUint`); nil for none, for anything else,
+    /// and for more than 9 significant digits (no generic integer parsing).
     private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        guard !digits.isEmpty else { return nil }
         var value = 0
+        var significant = 0
         for byte in digits {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            if value > 0 || byte != UInt8(ascii: "0") { significant += 1 }
+            guard significant <= 9 else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value

@@ -6,23 +6,39 @@ extension Duration {
         "s": 1_000_000_000, "m": 60_000_000_000, "h": 3_600_000_000_000,
     ]
 
-    /// Reads a duration in Go's syntax (`time.ParseDuration`), which Docker Compose uses for
-    /// `healthcheck.interval`, `stop_grace_period`, `deploy.update_config.delay` and the other duration
-    /// fields: an optional sign, then one or more numbers (`10`, `1.5`, `.5`) each followed by a unit
-    /// (`ns us µs ms s m h`), as in `1m30s` or `500ms`; a lone `0` needs no unit. No spaces.
+    /// Go's units and the two that Docker Compose adds: `d` (24h) and `w` (7d).
+    private static let composeUnits: [Substring: UInt64] = goUnits.merging(["d": 86_400_000_000_000, "w": 604_800_000_000_000]) { $1 }
+
+    /// Reads a duration in Go's syntax (`time.ParseDuration`): an optional sign, then one or more
+    /// numbers (`10`, `1.5`, `.5`) each followed by a unit (`ns us µs ms s m h`), as in `1m30s` or
+    /// `500ms`; a lone `0` needs no unit. No spaces.
     /// - Returns: nil when the text is not a duration, or is longer than Go's 64-bit nanosecond count
     ///   allows (about 292 years) — Go refuses both alike.
     public init?(goSyntax text: Substring) {
+        guard let duration = Self.parse(text, units: Self.goUnits, negativeLimit: UInt64(Int64.max) + 1) else { return nil }
+        self = duration
+    }
+
+    /// Reads a duration as Docker Compose does for `healthcheck.interval`, `stop_grace_period`,
+    /// `deploy.update_config.delay` and its other duration fields (compose-go decodes them with
+    /// `github.com/xhit/go-str2duration/v2`): Go's syntax with two more units, `d` (24h) and `w` (7d),
+    /// so `1d`, `1.5d`, `1w2d` and `1d12h` are durations; units are case-sensitive (`1D` is not). Its
+    /// copy of Go's parser is an older one, which also refuses a negative count of exactly 2⁶³ns.
+    public init?(composeSyntax text: Substring) {
+        guard let duration = Self.parse(text, units: Self.composeUnits, negativeLimit: UInt64(Int64.max)) else { return nil }
+        self = duration
+    }
+
+    /// The parser both syntaxes share, with their units and the largest count of nanoseconds a
+    /// negative duration may have.
+    private static func parse(_ text: Substring, units: [Substring: UInt64], negativeLimit: UInt64) -> Duration? {
         var rest = text
         var negative = false
         if let sign = rest.first, sign == "-" || sign == "+" {
             negative = sign == "-"
             rest = rest.dropFirst()
         }
-        if rest == "0" {
-            self = .zero
-            return
-        }
+        if rest == "0" { return .zero }
         guard !rest.isEmpty else { return nil }
         var total: UInt64 = 0
         while !rest.isEmpty {
@@ -31,14 +47,14 @@ extension Duration {
             let number = rest[..<scanner.remainder.startIndex]
             rest = Substring(scanner.remainder)
             let unitEnd = rest.firstIndex { $0 == "." || $0.isASCII && $0.isNumber } ?? rest.endIndex
-            guard let unit = Self.goUnits[rest[..<unitEnd]], let nanoseconds = Self.nanoseconds(number, unit: unit) else { return nil }
+            guard let unit = units[rest[..<unitEnd]], let nanoseconds = Self.nanoseconds(number, unit: unit) else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(nanoseconds)
             guard !overflow else { return nil }
             total = sum
             rest = rest[unitEnd...]
         }
-        guard total <= (negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)) else { return nil }
-        self = negative ? .nanoseconds(Int64(truncatingIfNeeded: 0 &- total)) : .nanoseconds(Int64(total))
+        guard total <= (negative ? negativeLimit : UInt64(Int64.max)) else { return nil }
+        return negative ? .nanoseconds(Int64(truncatingIfNeeded: 0 &- total)) : .nanoseconds(Int64(total))
     }
 
     /// `whole.fraction` times a unit, in nanoseconds; nil on overflow. The fraction goes through a

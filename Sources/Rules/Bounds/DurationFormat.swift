@@ -6,16 +6,21 @@ import Syntax
 struct DurationFormat: Rule {
     static let description = RuleDescription(
         id: "duration", severity: .error, kinds: [.compose, .alaudaService],
-        summary: "durations must be Go durations such as '1m30s' (Compose) or whole seconds (Alauda, aliyun probe labels)",
+        summary: "durations must be Compose durations such as '1m30s' or '1d', or whole seconds (Alauda, aliyun probe labels)",
         rationale: """
         Docker Compose reads `healthcheck.interval`, `timeout`, `start_period` and `start_interval`, `stop_grace_period`
-        and the `delay`, `monitor` and `window` of `deploy.update_config`, `rollback_config` and `restart_policy` with Go's
-        `time.ParseDuration`: numbers each followed by a unit — `ns`, `us` (or `µs`), `ms`, `s`, `m`, `h` — as in `1m30s`,
-        `10s`, `1.5s` or `500ms`, and a bare `0`; `30` without a unit, `10 s` or `1 minute` are refused, and Compose's
-        schema wants a string. A negative duration is never meant, and Docker refuses health-check times shorter than
-        1ms other than 0 ("Interval in Healthcheck cannot be less than 1ms"). Alauda's `autoscaling_config.wait_period`
-        (PLATFORM_API.md §4) and the aliyun labels `aliyun.probe.timeout_seconds` and `aliyun.probe.initial_delay_seconds`
-        (ALIYUN.md §3.2) are whole seconds instead, sent as strings: `"60"`, not `60s`.
+        and the `delay`, `monitor` and `window` of `deploy.update_config`, `rollback_config` and `restart_policy` with
+        compose-go's duration decoder (`go-str2duration`): Go's `time.ParseDuration` syntax — numbers each followed by a
+        unit, `ns`, `us` (or `µs`), `ms`, `s`, `m`, `h` — plus `d` (24h) and `w` (7 days), as in `1m30s`, `10s`, `1.5s`,
+        `500ms`, `1d` or `1w2d`, and a bare `0`; `30` without a unit, `10 s`, `1D` or `1 minute` are refused, and Compose's
+        schema wants a string. Stricter than `docker compose config`, because Docker refuses them when the container is
+        created: a health-check time shorter than 1ms other than 0, negative ones included ("Interval in Healthcheck
+        cannot be less than 1ms"), and a negative `deploy` delay, monitor or window, which swarm refuses ("restart-delay
+        cannot be negative"; `docker compose up` ignores these fields). A negative `stop_grace_period` is only a
+        warning: Compose and Docker take it, and Docker then waits for the container to stop without ever killing it.
+        Alauda's `autoscaling_config.wait_period` (PLATFORM_API.md §4) and the aliyun labels `aliyun.probe.timeout_seconds`
+        and `aliyun.probe.initial_delay_seconds` (ALIYUN.md §3.2) are whole seconds instead, sent as strings: `"60"`, not
+        `60s`.
         """,
         triggering: [
             Example("""
@@ -26,16 +31,27 @@ struct DurationFormat: Rule {
                   interval: ↓"30"
                   timeout: ↓10 s
                   start_period: ↓500us
-                stop_grace_period: ↓-5s
+                  start_interval: ↓-1d
+                stop_grace_period: ↓1D
                 deploy:
-                  restart_policy: {delay: ↓5sec}
+                  restart_policy: {delay: ↓5sec, window: ↓-1m}
             """, messages: [
                 "healthcheck.interval of service 'web' is '30', which has no unit; write '30s'",
-                "healthcheck.timeout of service 'web' is '10 s', which is not a duration; write numbers with units, such as '1m30s', '10s' or '500ms' (units h m s ms us ns)",
+                "healthcheck.timeout of service 'web' is '10 s', which is not a duration; write numbers with units, such as '1m30s', '10s' or '500ms' (units w d h m s ms us ns)",
                 "healthcheck.start_period of service 'web' is '500us', shorter than the 1ms Docker allows for health checks; write '1ms' or more, or 0",
-                "stop_grace_period of service 'web' is '-5s', which is negative; write a duration such as '10s'",
-                "deploy.restart_policy.delay of service 'web' is '5sec', which is not a duration; write numbers with units, such as '1m30s', '10s' or '500ms' (units h m s ms us ns)",
+                "healthcheck.start_interval of service 'web' is '-1d', shorter than the 1ms Docker allows for health checks; write '1ms' or more, or 0",
+                "stop_grace_period of service 'web' is '1D', which is not a duration; write numbers with units, such as '1m30s', '10s' or '500ms' (units w d h m s ms us ns)",
+                "deploy.restart_policy.delay of service 'web' is '5sec', which is not a duration; write numbers with units, such as '1m30s', '10s' or '500ms' (units w d h m s ms us ns)",
+                "deploy.restart_policy.window of service 'web' is '-1m', which is negative, and swarm refuses that; write a duration such as '10s'",
             ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                stop_grace_period: ↓-5s
+            """, messages: [
+                "stop_grace_period of service 'web' is '-5s', which is negative: Docker then waits for the container to stop without ever killing it; write a duration such as '10s' for a time limit",
+            ], severity: .warning),
             Example("""
             web:
               image: nginx
@@ -59,15 +75,15 @@ struct DurationFormat: Rule {
               web:
                 image: nginx
                 healthcheck:
-                  interval: 1m30s
+                  interval: 1d
                   timeout: "10s"
                   start_period: 0s
                   start_interval: 1.5s
                 stop_grace_period: 1h
                 deploy:
                   update_config: {delay: 500ms, monitor: 2µs}
-                  rollback_config: {delay: 0s}
-                  restart_policy: {delay: 5s, window: 2m}
+                  rollback_config: {delay: 0s, monitor: 1d12h}
+                  restart_policy: {delay: 5s, window: 1w}
                 labels:
                   aliyun.probe.timeout_seconds: "5"
                   aliyun.probe.initial_delay_seconds: 30
@@ -79,7 +95,7 @@ struct DurationFormat: Rule {
             """),
         ])
 
-    static let durationFix = "write numbers with units, such as '1m30s', '10s' or '500ms' (units h m s ms us ns)"
+    static let durationFix = "write numbers with units, such as '1m30s', '10s' or '500ms' (units w d h m s ms us ns)"
     static let secondsFix = "write a whole number of seconds from 0 to \(Int32.max), such as '5'"
     static let probeLabels = ["aliyun.probe.timeout_seconds", "aliyun.probe.initial_delay_seconds"]
     static let healthCheckKeys = ["interval", "timeout", "start_period", "start_interval"]
@@ -104,19 +120,19 @@ struct DurationFormat: Rule {
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         // Compose's schema takes only strings here: a number (`interval: 30`) is its `type-mismatch`.
-        func check(_ node: NodeRef?, _ key: @autoclosure () -> String, isHealthCheck: Bool = false) {
+        func check(_ node: NodeRef?, _ key: @autoclosure () -> String, field: Field) {
             guard let node, case .string(let text)? = node.checkableValue,
-                  let problem = Self.problem(text, isHealthCheck: isHealthCheck) else { return }
-            context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node)
+                  let (problem, severity) = Self.problem(text, field: field) else { return }
+            context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node, severity: severity)
         }
         if let healthcheck = service["healthcheck"] {
-            for key in Self.healthCheckKeys { check(healthcheck[key], "healthcheck.\(key)", isHealthCheck: true) }
+            for key in Self.healthCheckKeys { check(healthcheck[key], "healthcheck.\(key)", field: .healthCheck) }
         }
-        check(service["stop_grace_period"], "stop_grace_period")
+        check(service["stop_grace_period"], "stop_grace_period", field: .stopGracePeriod)
         if let deploy = service["deploy"] {
             for (section, keys) in Self.deployKeys {
                 guard let settings = deploy[section] else { continue }
-                for key in keys { check(settings[key], "deploy.\(section).\(key)") }
+                for key in keys { check(settings[key], "deploy.\(section).\(key)", field: .deploy) }
             }
         }
         for label in service.aliyunLabels where Self.probeLabels.contains(label.name.value) && !label.valueHasVariable {
@@ -125,19 +141,36 @@ struct DurationFormat: Rule {
         }
     }
 
-    /// What is wrong with a Compose duration, phrased to follow its value, or nil.
-    static func problem(_ text: String, isHealthCheck: Bool) -> String? {
-        guard let duration = Duration(goSyntax: Substring(text)) else {
+    /// What Docker does with a duration beyond its syntax differs by field.
+    enum Field {
+        /// Refused under 1ms, negative included, unless 0.
+        case healthCheck
+        /// Negative: no time limit.
+        case stopGracePeriod
+        /// Negative: refused by swarm, ignored by `docker compose up`.
+        case deploy
+    }
+
+    /// What is wrong with a Compose duration, phrased to follow its value, and its severity when it is
+    /// not the rule's; nil when nothing is.
+    static func problem(_ text: String, field: Field) -> (String, Severity?)? {
+        guard let duration = Duration(composeSyntax: Substring(text)) else {
             switch ScalarValue.resolve(text, style: .plain, tag: nil) {
-            case .int, .float: return "which has no unit; write '\(excerpt(text))s'"
-            default: return "which is not a duration; \(durationFix)"
+            case .int, .float: return ("which has no unit; write '\(excerpt(text))s'", nil)
+            default: return ("which is not a duration; \(durationFix)", nil)
             }
         }
-        if duration < .zero { return "which is negative; write a duration such as '10s'" }
-        if isHealthCheck, duration != .zero, duration < .milliseconds(1) {
-            return "shorter than the 1ms Docker allows for health checks; write '1ms' or more, or 0"
+        switch field {
+        case .healthCheck where duration != .zero && duration < .milliseconds(1):
+            return ("shorter than the 1ms Docker allows for health checks; write '1ms' or more, or 0", nil)
+        case .stopGracePeriod where duration < .zero:
+            return ("which is negative: Docker then waits for the container to stop without ever killing it; write a duration such as '10s' for a time limit",
+                    .warning)
+        case .deploy where duration < .zero:
+            return ("which is negative, and swarm refuses that; write a duration such as '10s'", nil)
+        default:
+            return nil
         }
-        return nil
     }
 
     /// Whole seconds from 0, as the APIs take them (strings of digits).

@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// A project or volume name the platform or Docker Compose refuses.
@@ -11,10 +12,14 @@ struct ProjectName: Rule {
         §1.5.19); anything else is refused when the request arrives. Checked: an aliyun volume's `name`, with
         `--target aliyun` a Compose file's top-level `name:`, and every project or volume name an aliyun request is
         built with, whether a flag (`--name`, `--project`), a stack manifest or the template gives it (the request
-        check of `build`, `submit` and of a linted stack manifest). Whatever the target, that `name:` must also be a project name Docker Compose accepts
-        (lower-case letters, digits, `-` and `_`, starting with a letter or digit): `docker compose` refuses any
-        other ("invalid project name"). Without `--target aliyun` a Compose `name:` is not held to the aliyun rule,
-        since only aliyun deploys read it as a project name.
+        check of `build`, `submit` and of a linted stack manifest). Without `--target aliyun` a Compose `name:` is not
+        held to the aliyun rule, since only aliyun deploys read it as a project name. Whatever the target, Docker
+        Compose normalises the `name:` of a file (compose-go `NormalizeProjectName`): it lower-cases it, drops every
+        character other than `a–z`, `0–9`, `-` and `_`, and then any leading `-` and `_`, so `name: My App` is the
+        project `myapp`. A name that changes so is a warning saying which name Compose uses (containers, networks
+        and volumes are named after it); one that leaves nothing (`name: "!!!"`) is an error, as Compose then
+        refuses the file ("project name must not be empty"). An empty `name: ""` is no name: Compose names the
+        project after the folder.
         """,
         triggering: [
             Example("""
@@ -29,11 +34,37 @@ struct ProjectName: Rule {
                 image: nginx
             """, platform: .aliyun, messages: ["project name 'shop_front' must not contain '_'; use 1–64 of A–Z a–z 0–9 -, not starting with -"]),
             Example("""
+            name: ↓"My Shop"
+            services:
+              web:
+                image: nginx
+            """, platform: .aliyun, messages: ["project name 'My Shop' must not contain ' '; use 1–64 of A–Z a–z 0–9 -, not starting with -"]),
+            Example("""
+            name: ↓"!!!"
+            services:
+              web:
+                image: nginx
+            """, messages: ["Compose project name '!!!' is empty once Compose lower-cases it and keeps only a–z 0–9 - _, not leading - or _, and Compose refuses an empty name; use a–z 0–9 - _, starting with a letter or digit"]),
+            Example("""
+            name: ↓My App
+            services:
+              web:
+                image: nginx
+            """, messages: ["Compose project name 'My App' is not one Compose takes as written: it lower-cases the name and keeps only a–z 0–9 - _, not leading - or _, so the project is 'myapp'; write 'myapp'"],
+                    severity: .warning),
+            Example("""
+            name: ↓_Shop.2
+            services:
+              web:
+                image: nginx
+            """, messages: ["Compose project name '_Shop.2' is not one Compose takes as written: it lower-cases the name and keeps only a–z 0–9 - _, not leading - or _, so the project is 'shop2'; write 'shop2'"],
+                    severity: .warning),
+            Example("""
             name: ↓MyShop
             services:
               web:
                 image: nginx
-            """, messages: ["Compose project name 'MyShop' must not contain 'M'; use a–z 0–9 - _, starting with a letter or digit"]),
+            """, platform: .aliyun, severity: .warning),
         ],
         nonTriggering: [
             Example("""
@@ -53,6 +84,12 @@ struct ProjectName: Rule {
               web:
                 image: nginx
             """, platform: .aliyun),
+            Example("""
+            name: ""
+            services:
+              web:
+                image: nginx
+            """),
         ])
 
     /// The aliyun rule for project and volume names.
@@ -68,15 +105,42 @@ struct ProjectName: Rule {
             if let name = root["name"] { context.checkName(name, Self.aliyun, what: "volume name") }
         case .compose(let compose):
             // Only the services layout has a top-level `name:`; in a v1 file every key is a service.
-            guard compose.layout == .services, let name = compose.root["name"] else { return }
-            // A name Compose refuses is reported as such; a name it takes may still break the aliyun rule.
-            if context.platform == .aliyun, Self.compose.problem(in: name.node.text) == nil {
-                context.checkName(name, Self.aliyun, what: "project name")
-            } else {
-                context.checkName(name, Self.compose, what: "Compose project name")
+            guard compose.layout == .services, let node = compose.root["name"], let name = node.checkedString(separators: "-_.") else { return }
+            // A name still holding a `$` was not substituted (its variable's finding says why); a value
+            // that is no string is the schema check's.
+            if node.isWrittenWithVariable ? name.value.contains(ascii: "$") : !node.resolved.isString { return }
+            // Compose takes an empty name for none (the folder names the project).
+            guard !name.value.isEmpty else { return }
+            if context.platform == .aliyun, let problem = Self.aliyun.problem(in: name.value) {
+                context.reportName(name, problem: problem, what: "project name", of: nil, fix: Self.aliyun.fix)
+                return
+            }
+            let normalized = Self.normalized(name.value)
+            if normalized.isEmpty {
+                context.report("Compose project name '\(excerpt(name.value))' is empty once Compose lower-cases it and keeps only a–z 0–9 - _, not leading - or _, "
+                               + "and Compose refuses an empty name; use \(Self.compose.fix)",
+                               at: name)
+            } else if normalized != name.value {
+                context.report("Compose project name '\(excerpt(name.value))' is not one Compose takes as written: it lower-cases the name and keeps only a–z 0–9 - _, "
+                               + "not leading - or _, so the project is '\(excerpt(normalized))'; write '\(excerpt(normalized))'", at: name, severity: .warning)
             }
         default:
             break
         }
+    }
+
+    /// The project name Docker Compose makes of a file's `name:` (compose-go `NormalizeProjectName`):
+    /// lower-cased (Go's `strings.ToLower`, so `K`, the Kelvin sign, becomes `k`), only `a–z 0–9 - _`
+    /// kept, leading `-` and `_` dropped. Empty when nothing is left, which Compose refuses.
+    static func normalized(_ name: String) -> String {
+        if compose.problem(in: name) == nil { return name }
+        var kept: [UInt8] = []
+        for scalar in name.unicodeScalars {
+            for lowered in scalar.properties.lowercaseMapping.utf8 where compose.allowed.contains(lowered) {
+                if kept.isEmpty, lowered == UInt8(ascii: "-") || lowered == UInt8(ascii: "_") { continue }
+                kept.append(lowered)
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 }

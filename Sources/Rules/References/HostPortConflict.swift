@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// Two services or containers that publish the same host port.
@@ -13,7 +14,11 @@ struct HostPortConflict: Rule {
         is the same, the port ranges overlap and the addresses overlap (no address, `0.0.0.0` and `::` cover every
         address of their family). Not compared: services in disjoint Compose profiles (alternatives that never
         run together), `network_mode: host` services (Docker ignores their `ports`), and a host port range given
-        for a single container port (Docker picks a free port from it).
+        for a single container port (Docker picks a free port from it). One service that maps a host port onto the
+        same container port twice (`ports: ["80:80", "80:80"]`, also `0.0.0.0:80:80`, `80:80/tcp` or `{target: 80,
+        published: "80"}` beside `80:80`) is no conflict: Compose keeps one of the repeated entries (compose-go
+        `EnforceUnicity`), so the repeat is only reported as info. A long-syntax entry whose `published` is a
+        number is not merged so (Compose keys it differently) and stays a conflict.
         """,
         triggering: [
             Example("""
@@ -38,6 +43,36 @@ struct HostPortConflict: Rule {
                 "host port 9005/tcp overlaps host ports 127.0.0.1:9000-9010/tcp, published by service 'web'; a host port can be bound once, change one of them",
                 "host port 0.0.0.0:53/udp overlaps host port 53/udp, published by service 'web'; a host port can be bound once, change one of them",
             ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports:
+                  - "80:80"
+                  - ↓"80:8080"
+                  - ↓"127.0.0.1:80:80"
+                  - "443:443"
+                  - ↓{target: 443, published: 443}
+            """, messages: [
+                "host port 80/tcp is already published by service 'web'; a host port can be bound once, change one of them",
+                "host port 127.0.0.1:80/tcp overlaps host port 80/tcp, published by service 'web'; a host port can be bound once, change one of them",
+                "host port 443/tcp is already published by service 'web'; a host port can be bound once, change one of them",
+            ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                ports:
+                  - "8080:80"
+                  - ↓"8080:80"
+                  - ↓"0.0.0.0:8080:80/tcp"
+                  - "9000-9001:9000-9001"
+                  - ↓"9001:9001"
+            """, messages: [
+                "host port 8080/tcp is mapped to the same container port again by service 'web'; Compose keeps one of the repeated entries, remove this one",
+                "host port 0.0.0.0:8080/tcp is mapped to the same container port again by service 'web'; Compose keeps one of the repeated entries, remove this one",
+                "host port 9001/tcp is mapped to the same container port again by service 'web'; Compose keeps one of the repeated entries, remove this one",
+            ], severity: .info),
             Example("""
             containers:
               - name: a
@@ -95,6 +130,19 @@ struct HostPortConflict: Rule {
         let ports: ClosedRange<Int>
         let `protocol`: String
         let entry: Located<String>
+        /// For a Compose entry, what Compose's de-duplication of a service's `ports` compares besides the
+        /// owner, address and protocol; nil for a pod's port, which Kubernetes never merges.
+        var repeatKey: RepeatKey? = nil
+
+        /// Compose keys a port entry by `HOST_IP:PUBLISHED:TARGET/PROTOCOL` (a missing address read as
+        /// `0.0.0.0`) once short syntax is expanded, one entry per port, so two entries repeat each other
+        /// where their host ports overlap when they map host ports onto container ports with the same
+        /// offset. A long-syntax `published` written as a number is formatted into a key no short entry
+        /// has (compose-go formats it with `%s`), so it repeats only entries written the same way.
+        struct RepeatKey: Equatable {
+            let offset: Int
+            let publishedIsNumber: Bool
+        }
 
         enum Owner {
             case service(name: String)
@@ -117,6 +165,14 @@ struct HostPortConflict: Rule {
         func conflicts(with other: Binding) -> Bool {
             `protocol` == other.protocol && ports.overlaps(other.ports) && Self.addressesOverlap(address, other.address)
                 && (profiles.isEmpty || other.profiles.isEmpty || !profiles.isDisjoint(with: other.profiles))
+        }
+
+        /// Whether Compose drops one of the two as a repeat of the other: same service, address, protocol
+        /// and mapping.
+        func repeats(_ other: Binding) -> Bool {
+            guard let repeatKey, repeatKey == other.repeatKey, case .service(let name) = owner, case .service(name) = other.owner,
+                  `protocol` == other.protocol else { return false }
+            return (address ?? "0.0.0.0") == (other.address ?? "0.0.0.0")
         }
 
         static func addressesOverlap(_ first: String?, _ second: String?) -> Bool {
@@ -151,8 +207,10 @@ struct HostPortConflict: Rule {
         let profiles = Set(service["profiles"]?.stringList.map(\.value) ?? [])
         for entry in service.ports {
             guard case .success(let spec) = entry.spec, let published = spec.published, published.count == spec.target.count else { continue }
+            let publishedIsNumber = entry.node.isMapping && entry.node["published"].map { if case .int = $0.resolved { true } else { false } } == true
             bindings.append(Binding(owner: .service(name: service.name.value), profiles: profiles, address: spec.hostIP.flatMap { $0.isEmpty ? nil : $0 },
-                                    ports: published, protocol: Self.lowercased(spec.protocol), entry: entry.node.located("")))
+                                    ports: published, protocol: Self.lowercased(spec.protocol), entry: entry.node.located(""),
+                                    repeatKey: .init(offset: published.lowerBound - spec.target.lowerBound, publishedIsNumber: publishedIsNumber)))
         }
     }
 
@@ -200,13 +258,21 @@ struct HostPortConflict: Rule {
             }
             budget -= min(binding.ports.count, indexed.count) + candidates.count
             guard budget > 0 else { return }
-            if let first = candidates.filter({ bindings[$0].conflicts(with: binding) }).min() {
+            let conflicting = candidates.filter { bindings[$0].conflicts(with: binding) }
+            // A repeat Compose drops is reported only when nothing else conflicts.
+            if let first = conflicting.filter({ !bindings[$0].repeats(binding) }).min() {
                 let other = bindings[first]
                 let relation = other.ports == binding.ports && other.address == binding.address
                     ? "\(single ? "is" : "are") already published by \(other.ownerDescription)"
                     : "overlap\(single ? "s" : "") \(other.description), published by \(other.ownerDescription)"
                 context.report("\(binding.description) \(relation); a host port can be bound once, change one of them",
                                at: binding.entry, notes: [other.entry.note("published here first")])
+            } else if let first = conflicting.min() {
+                let other = bindings[first]
+                let ports = binding.ports.count == 1 ? "the same container port" : "the same container ports"
+                context.report("\(binding.description) \(single ? "is" : "are") mapped to \(ports) again by \(binding.ownerDescription); "
+                               + "Compose keeps one of the repeated entries, remove this one",
+                               at: binding.entry, notes: [other.entry.note("first mapped here")], severity: .info)
             }
             if !single {
                 ranges.append(index)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// Rules about references between parts of a template.
@@ -27,14 +28,14 @@ extension RuleContext {
     /// Reports every value whose key repeats an earlier value's: at the repeat, with a note at the first
     /// one, so the user sees both places and keeps the right one.
     mutating func reportRepeats<Key: Hashable, Value>(_ values: [(key: Key, value: Located<Value>)], note: String = "first defined here",
-                                                      message: (_ key: Key, _ repeat: Located<Value>) -> String) {
+                                                      severity: Severity? = nil, message: (_ key: Key, _ repeat: Located<Value>) -> String) {
         // Most lists (a service's environment, its ports) hold a handful of entries: comparing each with
         // the ones before it costs less than hashing every key, which pays off only for long lists.
         if values.count <= Self.repeatScanLimit {
             for index in values.indices {
                 let (key, value) = values[index]
                 if let earlier = values[..<index].first(where: { $0.key == key }) {
-                    report(message(key, value), at: value, notes: [earlier.value.note(note)])
+                    report(message(key, value), at: value, notes: [earlier.value.note(note)], severity: severity)
                 }
             }
             return
@@ -42,7 +43,7 @@ extension RuleContext {
         var first: [Key: Located<Value>] = [:]
         for (key, value) in values {
             if let earlier = first[key] {
-                report(message(key, value), at: value, notes: [earlier.note(note)])
+                report(message(key, value), at: value, notes: [earlier.note(note)], severity: severity)
             } else {
                 first[key] = value
             }

@@ -13,7 +13,9 @@ struct ImageReferenceFormat: Rule {
         starting with `.` or `-`, a sha256/sha384/sha512 digest in lower-case hex, no whitespace. `docker compose
         config` does not check this, and a bad reference fails only at pull time ("invalid reference format"), after
         the upload. A registry with a port is fine (`docker.oa.com:8080/public/mysql:latest`). A reference left
-        incomplete by an unset variable (`app:` from `app:${TAG}`) is the `unset-variable` warning's business.
+        incomplete by an unset variable (`app:` from `app:${TAG}`) is the `unset-variable` warning's business. An
+        empty `image: ""` beside `build` is no image to Compose, which names the image it builds itself (without
+        `build` Compose refuses the service: "has neither an image nor a build context").
         """,
         triggering: [
             Example("""
@@ -60,6 +62,7 @@ struct ImageReferenceFormat: Rule {
               e: {image: "app:${TAG}"}
               f: {image: "${REGISTRY}/app:1.0"}
               g: {image: "${IMAGE}"}
+              h: {image: "", build: ./h}
             """),
             Example("""
             service_name: web
@@ -72,6 +75,8 @@ struct ImageReferenceFormat: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
+                // Compose takes an empty image beside a build for none.
+                if service["build"] != nil, service["image"]?.substitutedText?.isEmpty == true { continue }
                 check(service["image"], field: "image", context: &context)
             }
         case .pod(let pod):

@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// A Compose service that says neither which image to run nor how to build one.
@@ -10,7 +11,10 @@ struct ServiceImage: Rule {
         context specified"), and the platforms, which do not build images, need `image` on every service. A service
         that `extends` another may take its image from there, a `provider` service runs no container, and a file named like Compose's override fragments
         (`compose.override.yaml`, `docker-compose.override.yml`, `*.override.yml`) is merged onto a base file that
-        has the image, so neither is reported.
+        has the image, so neither is reported. A service with `profiles` runs only when one of them is active
+        (`--profile`, `COMPOSE_PROFILES`), and Compose checks its image only then: `docker compose config` takes such
+        a service without image or build while its profiles are inactive, and refuses the file once one is active.
+        As stackc cannot know which profiles will be, that is a warning.
         """,
         triggering: [
             Example("""
@@ -26,6 +30,15 @@ struct ServiceImage: Rule {
             ↓cache:
               mem_limit: 256m
             """, messages: ["service 'cache' has neither 'image' nor 'build'; name the image to run, such as 'image: cache:1.0'"]),
+            Example("""
+            services:
+              web:
+                image: nginx
+              ↓debug:
+                profiles: [debug]
+            """, messages: [
+                "service 'debug' has neither 'image' nor 'build', which Compose accepts only while its profile 'debug' is inactive; name the image to run, such as 'image: debug:1.0'",
+            ], severity: .warning),
         ],
         nonTriggering: [
             Example("""
@@ -49,7 +62,18 @@ struct ServiceImage: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document, !Self.isOverrideFragment(context.fileName) else { return }
         for service in compose.services where Self.sources.allSatisfy({ service[$0] == nil }) {
-            context.report("service '\(service.name.value)' has neither 'image' nor 'build'; name the image to run, such as 'image: \(service.name.value):1.0'", at: service.name)
+            let name = service.name.value
+            let fix = "name the image to run, such as 'image: \(name):1.0'"
+            // A service of inactive profiles is not checked by Compose; whether one will be active is
+            // not known here.
+            let profiles = service["profiles"]?.stringList.map(\.value) ?? []
+            if profiles.isEmpty {
+                context.report("service '\(name)' has neither 'image' nor 'build'; \(fix)", at: service.name)
+            } else {
+                let which = profiles.count == 1 ? "profile '\(excerpt(profiles[0]))' is" : "profiles \(profiles.map { "'\(excerpt($0))'" }.joined(separator: ", ")) are"
+                context.report("service '\(name)' has neither 'image' nor 'build', which Compose accepts only while its \(which) inactive; \(fix)",
+                               at: service.name, severity: .warning)
+            }
         }
     }
 
