@@ -33,6 +33,19 @@ public struct RuleContext {
     }
 }
 
+extension RuleContext {
+    /// Reports a value an unset variable left empty where Docker Compose parses it and refuses the empty
+    /// string (a size, a duration, a container name): an error, where elsewhere an empty substitution is
+    /// only `unset-variable`'s warning. The value is quoted as written, never as substituted.
+    /// - Returns: whether the value was such a one (and is reported).
+    mutating func reportLeftEmpty(_ node: NodeRef, _ name: String, example: String) -> Bool {
+        guard node.isScalar, node.text.isEmpty, node.isWrittenWithVariable else { return false }
+        report("\(name), written \(excerpt(node.sourceText)), is empty after substitution; Docker Compose refuses an empty value "
+               + "there: set the variable or give it a default, such as \(example)", at: node)
+        return true
+    }
+}
+
 extension Located {
     /// A note pointing at this value ("first defined here").
     public func note(_ message: String) -> Diagnostic.Note {

@@ -61,7 +61,7 @@ struct ComposeDifferentialTests {
     static let recallFloor: [String: Double] = [
         "type": 1.0,
         "conversion": 1.0,
-        "interpolation": 0.950,
+        "interpolation": 1.0,
         "enum_format": 0.993,
         "reference": 1.0,
         "cross_field": 1.0,

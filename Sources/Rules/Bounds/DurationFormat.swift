@@ -28,6 +28,16 @@ struct DurationFormat: Rule {
               web:
                 image: nginx
                 healthcheck:
+                  test: [CMD, "true"]
+                  interval: ↓"${PROBE_INTERVAL}"
+            """, messages: [
+                "healthcheck.interval of service 'web', written \"${PROBE_INTERVAL}\", is empty after substitution; Docker Compose refuses an empty value there: set the variable or give it a default, such as ${INTERVAL:-30s}",
+            ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                healthcheck:
                   interval: ↓"30"
                   timeout: ↓10 s
                   start_period: ↓500us
@@ -121,7 +131,8 @@ struct DurationFormat: Rule {
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
         // Compose's schema takes only strings here: a number (`interval: 30`) is its `type-mismatch`.
         func check(_ node: NodeRef?, _ key: @autoclosure () -> String, field: Field) {
-            guard let node, case .string(let text)? = node.checkableValue,
+            guard let node, !context.reportLeftEmpty(node, "\(key()) of \(service.owner)", example: "${INTERVAL:-30s}"),
+                  case .string(let text)? = node.checkableValue,
                   let (problem, severity) = Self.problem(text, field: field) else { return }
             context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node, severity: severity)
         }

@@ -181,17 +181,9 @@ struct QuantityFormat: Rule {
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
-        /// Compose parses these fields after substitution and refuses an empty one ("invalid size: ''"), so a
-        /// value an unset variable left empty is an error here, not only `unset-variable`'s warning.
-        func reportedLeftEmpty(_ key: String, _ node: NodeRef, example: String) -> Bool {
-            guard node.isScalar, node.text.isEmpty, node.isWrittenWithVariable else { return false }
-            context.report("\(key) of \(service.owner), written \(excerpt(node.sourceText)), is empty after substitution; Docker Compose "
-                           + "refuses an empty value there: set the variable or give it a default, such as \(example)", at: node)
-            return true
-        }
         // Each value is resolved once, in place: the size and CPU fields of every service are read here.
         func checkSize(_ key: String, _ node: NodeRef?) {
-            guard let node, !reportedLeftEmpty(key, node, example: "${MEMORY:-512m}"), let value = node.checkableValue else { return }
+            guard let node, !context.reportLeftEmpty(node, "\(key) of \(service.owner)", example: "${MEMORY:-512m}"), let value = node.checkableValue else { return }
             let bytes: Double?
             switch value {
             case .bool, .null: return
@@ -207,7 +199,7 @@ struct QuantityFormat: Rule {
         ///   cannot convert is the schema's `type-mismatch`, and the rule judges what it converts to.
         func checkCPUs(_ key: String, _ node: NodeRef?, converted conversion: ComposeConversion? = nil) {
             // A converted field's empty substitution is the schema's finding.
-            guard let node, conversion != nil || !reportedLeftEmpty(key, node, example: "${CPUS:-0.5}"), var value = node.checkableValue else { return }
+            guard let node, conversion != nil || !context.reportLeftEmpty(node, "\(key) of \(service.owner)", example: "${CPUS:-0.5}"), var value = node.checkableValue else { return }
             if let conversion, value.isString {
                 guard let converted = conversion.convert(node.text) else { return }
                 value = converted

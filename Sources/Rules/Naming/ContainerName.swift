@@ -43,7 +43,7 @@ struct ContainerName: Rule {
                 image: nginx
                 container_name: ↓${WEB_CONTAINER}
             """, messages: [
-                "container_name of service 'web', written ${WEB_CONTAINER}, is empty after substitution; Docker Compose refuses an empty name: set the variable, give it a default, or leave container_name out",
+                "container_name of service 'web', written ${WEB_CONTAINER}, is empty after substitution; Docker Compose refuses an empty value there: set the variable or give it a default, such as ${NAME:-web}",
             ]),
         ],
         nonTriggering: [
@@ -81,10 +81,7 @@ struct ContainerName: Rule {
             for service in compose.services {
                 guard let name = service["container_name"] else { continue }
                 // Compose's pattern refuses the empty name an unset variable leaves, not only unset-variable's warning.
-                if name.isScalar, name.text.isEmpty, name.isWrittenWithVariable {
-                    context.report("container_name of service '\(service.name.value)', written \(excerpt(name.sourceText)), is empty after substitution; "
-                                   + "Docker Compose refuses an empty name: set the variable, give it a default, or leave container_name out", at: name)
-                } else {
+                if !context.reportLeftEmpty(name, "container_name of service '\(service.name.value)'", example: "${NAME:-\(service.name.value)}") {
                     context.checkName(name, Self.docker, what: "container_name", of: "service '\(service.name.value)'")
                 }
             }

@@ -33,6 +33,13 @@ struct ServiceImage: Rule {
             Example("""
             services:
               web:
+                image: ↓"${WEB_IMAGE}"
+            """, messages: [
+                "image of service 'web', written \"${WEB_IMAGE}\", is empty after substitution; Docker Compose refuses an empty value there: set the variable or give it a default, such as ${IMAGE:-nginx:1.25}",
+            ]),
+            Example("""
+            services:
+              web:
                 image: nginx
               ↓debug:
                 profiles: [debug]
@@ -61,7 +68,11 @@ struct ServiceImage: Rule {
 
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document, !Self.isOverrideFragment(context.fileName) else { return }
-        for service in compose.services where Self.sources.allSatisfy({ service[$0] == nil }) {
+        for service in compose.services {
+            // `image: ${IMAGE}` with IMAGE unset is no image to Compose either.
+            if let image = service["image"], Self.sources.allSatisfy({ $0 == "image" || service[$0] == nil }), service["profiles"] == nil,
+               context.reportLeftEmpty(image, "image of service '\(service.name.value)'", example: "${IMAGE:-nginx:1.25}") { continue }
+            guard Self.sources.allSatisfy({ service[$0] == nil }) else { continue }
             let name = service.name.value
             let fix = "name the image to run, such as 'image: \(name):1.0'"
             // A service of inactive profiles is not checked by Compose; whether one will be active is
