@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 import Syntax
 
@@ -18,6 +19,13 @@ struct ComposeConflict: Rule {
         secret or config whose `name` differs from its deprecated `external.name` is refused too ("name and
         external.name conflict"). A service that `extends` another in the file gets its settings merged in first,
         so an inherited `network_mode` or `container_name` counts (the finding is at the service's own setting).
+        The same validation refuses a service-level `cpus`, `mem_limit`, `mem_reservation` or `pids_limit` that
+        differs from its `deploy.resources` counterpart once that section (`limits` or `reservations`) exists — an
+        absent counterpart counts as 0 ("can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'") —,
+        `dockerfile` with `dockerfile_inline`, `build.platforms` that leave out the service's `platform`, a
+        `develop.watch` rule without `target` for an action other than rebuild or restart, and a build
+        `additional_contexts` entry `service:NAME` naming no service, or one without `build`. These are read from
+        the service's own keys.
         Compose checks only the services its profiles enable; stackc checks every service as if its profiles were
         enabled, since the conflict stops the project as soon as they are. Compose accepts an external network
         with a `driver`, and so does this rule.
@@ -95,8 +103,49 @@ struct ComposeConflict: Rule {
                 "volume 'data' is external, so Docker Compose refuses 'labels' beside it: Compose does not create the volume; remove 'labels', or remove external to let Compose create it",
                 "volume 'logs' has name 'app-logs' and external.name 'old-logs', which Docker Compose refuses; write the name once, as name beside external: true (external.name is deprecated)",
             ]),
+            Example("""
+            services:
+              web:
+                image: nginx
+                cpus: 0.5
+                mem_limit: ↓1g
+                deploy:
+                  resources:
+                    limits: {cpus: ↓"1"}
+              app:
+                platform: ↓linux/amd64
+                build:
+                  context: .
+                  dockerfile: Dockerfile
+                  dockerfile_inline: ↓"FROM alpine"
+                  platforms: [linux/arm64]
+                  additional_contexts: {base: ↓"service:web"}
+                develop:
+                  watch: [{path: ./src, action: ↓sync}]
+            """, messages: [
+                "service 'web' sets cpus 0.5 and deploy.resources.limits.cpus 1; Docker Compose refuses different values: set the limit once, or give both the same value",
+                "service 'web' sets mem_limit 1g and deploy.resources.limits.memory, which is not set there (0); Docker Compose refuses different values: set the limit once, or give both the same value",
+                "service 'app' sets both dockerfile and dockerfile_inline; Docker Compose takes one of them: remove one",
+                "service 'app' sets platform 'linux/amd64', which build.platforms does not include; Docker Compose refuses it: add it to build.platforms, or change platform",
+                "additional_contexts 'base' of service 'app' names service 'web', which has no build; Docker Compose needs a service it builds: name one with build, or use an image or a folder",
+                "develop.watch[0] of service 'app' has action 'sync' but no target; Docker Compose needs the container path to sync to: add target, or use action rebuild or restart",
+            ]),
         ],
         nonTriggering: [
+            Example("""
+            services:
+              web:
+                image: nginx
+                cpus: 0.5
+                mem_limit: 1g
+                deploy: {resources: {limits: {cpus: "0.5", memory: 1024m}, reservations: {cpus: "0.25"}}}
+              app:
+                platform: linux/amd64
+                build: {context: ., platforms: [linux/amd64, linux/arm64], additional_contexts: {base: "service:base"}}
+                develop: {watch: [{path: ., action: rebuild}, {path: ./src, action: sync, target: /app}]}
+              base:
+                build: {context: ./base, dockerfile_inline: "FROM alpine"}
+            """),
             Example("""
             services:
               web:
@@ -152,6 +201,8 @@ struct ComposeConflict: Rule {
             if let devices = node["deploy"]?["resources"]?["reservations"]?["devices"] {
                 checkDevices(devices, field: "deploy.resources.reservations.devices", of: node, context: &context)
             }
+            checkResources(node, context: &context)
+            checkBuild(node, in: compose, context: &context)
         }
         guard compose.layout == .services else { return }
         checkExternalVolumes(compose.root["volumes"], context: &context)
@@ -221,6 +272,75 @@ struct ComposeConflict: Rule {
             guard let ids = request.entries.first(where: { $0.key.value == "device_ids" })?.key else { continue }
             context.report("\(field)[\(index)] of \(service.owner) sets both count and device_ids; Docker Compose takes one of them: "
                            + "count for a number of devices, device_ids for particular ones", at: ids)
+        }
+    }
+
+    // MARK: Resources and builds
+
+    /// A service-level setting and its `deploy.resources` counterpart, both present or the section at least.
+    static let resourcePairs: [(key: String, section: String, field: String)] = [
+        ("cpus", "limits", "cpus"), ("mem_limit", "limits", "memory"), ("mem_reservation", "reservations", "memory"), ("pids_limit", "limits", "pids"),
+    ]
+
+    /// `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` against `deploy.resources`: Compose refuses
+    /// different values, an absent counterpart in an existing section counting as 0.
+    func checkResources(_ service: ComposeService, context: inout RuleContext) {
+        guard let resources = service["deploy"]?["resources"] else { return }
+        for pair in Self.resourcePairs {
+            guard let own = service[pair.key], let ownValue = Self.amount(own, field: pair.field), ownValue != 0,
+                  let section = resources[pair.section], section.isMapping else { continue }
+            let other = section[pair.field]
+            let otherValue = other.flatMap { Self.amount($0, field: pair.field) } ?? (other == nil ? 0 : nil)
+            guard let otherValue, otherValue != ownValue else { continue }
+            let counterpart = "deploy.resources.\(pair.section).\(pair.field)"
+            let found = other.map { "\(counterpart) \(excerpt($0.text))" } ?? "\(counterpart), which is not set there (0)"
+            context.report("\(service.owner) sets \(pair.key) \(excerpt(own.text)) and \(found); Docker Compose refuses different values: "
+                           + "set the limit once, or give both the same value", at: other ?? own)
+        }
+    }
+
+    /// An amount as Compose compares it: CPUs as a 32-bit float, memory in bytes, pids as an integer.
+    static func amount(_ node: NodeRef, field: String) -> Double? {
+        guard node.isCheckableScalar else { return nil }
+        switch field {
+        case "memory":
+            if let number = node.resolved.numericValue { return number }
+            return Quantity.byteSize(Substring(node.text))?.value
+        case "cpus":
+            return ComposeConversion.float32.convert(node.text)?.numericValue.map { Double(Float($0)) }
+        default:
+            return ComposeConversion.integer.convert(node.text)?.numericValue
+        }
+    }
+
+    /// `dockerfile` with `dockerfile_inline`, `build.platforms` without the service's `platform`, and a
+    /// `develop.watch` rule or an `additional_contexts` entry Compose cannot act on.
+    func checkBuild(_ service: ComposeService, in compose: ComposeDocument, context: inout RuleContext) {
+        if let build = service["build"], build.isMapping {
+            if build["dockerfile"].map({ !$0.text.isEmpty }) == true, let inline = build["dockerfile_inline"], !inline.text.isEmpty {
+                context.report("\(service.owner) sets both dockerfile and dockerfile_inline; Docker Compose takes one of them: remove one", at: inline)
+            }
+            if let platform = service["platform"], !platform.text.isEmpty, let platforms = build["platforms"], !platforms.items.isEmpty,
+               !platforms.items.contains(where: { $0.text == platform.text }) {
+                context.report("\(service.owner) sets platform '\(excerpt(platform.text))', which build.platforms does not include; "
+                               + "Docker Compose refuses it: add it to build.platforms, or change platform", at: platform)
+            }
+            for (name, value) in build["additional_contexts"]?.entries ?? [] where value.text.hasPrefix(ascii: "service:") {
+                let target = String(value.text.dropFirst("service:".count))
+                let problem: String
+                if let other = compose.service(named: target) {
+                    guard other["build"] == nil else { continue }
+                    problem = "names service '\(excerpt(target))', which has no build; Docker Compose needs a service it builds: name one with build, or use an image or a folder"
+                } else {
+                    problem = "names service '\(excerpt(target))', which is not a service of this file; Docker Compose refuses it"
+                }
+                context.report("additional_contexts '\(excerpt(name.value))' of \(service.owner) \(problem)", at: value)
+            }
+        }
+        for (index, rule) in (service["develop"]?["watch"]?.items ?? []).enumerated() {
+            guard let action = rule["action"], !["rebuild", "restart"].contains(action.text), (rule["target"]?.text ?? "").isEmpty else { continue }
+            context.report("develop.watch[\(index)] of \(service.owner) has action '\(excerpt(action.text))' but no target; Docker Compose needs "
+                           + "the container path to sync to: add target, or use action rebuild or restart", at: action)
         }
     }
 
