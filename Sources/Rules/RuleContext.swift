@@ -4,7 +4,10 @@ import Model
 /// What a rule sees while it runs and where it reports. Reports take a located value or a node, so the
 /// position and path always come from the template itself.
 public struct RuleContext {
-    public let rule: RuleDescription
+    /// The rule's id and severity, which every report carries; held rather than its whole description,
+    /// which would be copied (examples and all) for every rule of every file.
+    public let ruleID: RuleID
+    public let severity: Severity
     /// The targeted platform, if any (`lint --target`).
     public let platform: Platform?
     /// The template's path as the user gave it, for the few rules that depend on naming conventions
@@ -14,8 +17,9 @@ public struct RuleContext {
     /// What the rules of one check share (see `SharedDerivations`).
     let shared: SharedDerivations
 
-    public init(rule: RuleDescription, platform: Platform?, fileName: String = "", shared: SharedDerivations = SharedDerivations()) {
-        self.rule = rule
+    public init(rule: RuleID, severity: Severity, platform: Platform?, fileName: String = "", shared: SharedDerivations = SharedDerivations()) {
+        self.ruleID = rule
+        self.severity = severity
         self.platform = platform
         self.fileName = fileName
         self.shared = shared
@@ -25,11 +29,11 @@ public struct RuleContext {
     ///   grades differently (a warning where Docker Compose accepts and silently adjusts what its error
     ///   case refuses).
     public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {
-        diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message, range: value.range, path: value.path, notes: notes))
+        diagnostics.append(Diagnostic(rule: ruleID, severity: severity ?? self.severity, message: message, range: value.range, path: value.path, notes: notes))
     }
 
     public mutating func report(_ message: String, at node: NodeRef, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {
-        diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message, range: node.range, path: node.path, notes: notes))
+        diagnostics.append(Diagnostic(rule: ruleID, severity: severity ?? self.severity, message: message, range: node.range, path: node.path, notes: notes))
     }
 }
 

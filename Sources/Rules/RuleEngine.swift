@@ -6,20 +6,20 @@ public enum RuleEngine {
     /// Findings come out in rule order whether or not the rules ran concurrently.
     /// - Parameter otherWork: work of the same file to share the cores with when the rules run
     ///   concurrently (the schema walk `DocumentDecoder` defers for a large file); its findings come first.
+    /// - Parameter rules: the rules to run; nil for every registered one.
     public static func check(_ document: Document, platform: Platform? = nil, fileName: String = "",
-                             rules: [any Rule.Type] = RuleRegistry.all,
+                             rules: [any Rule.Type]? = nil,
                              alongside otherWork: [@Sendable () -> [Diagnostic]] = []) -> [Diagnostic] {
         let kind = document.kind
-        let applicable = rules.filter { rule in
-            let description = rule.description
-            guard description.kinds.contains(kind) else { return false }
-            guard let platforms = description.platforms else { return true }
+        let applicable = (rules.map { $0.map(RuleSummary.init) } ?? RuleSummary.registered).filter { rule in
+            guard rule.kinds.contains(kind) else { return false }
+            guard let platforms = rule.platforms else { return true }
             return platform.map(platforms.contains) ?? false
         }
         let shared = SharedDerivations()
-        @Sendable func run(_ rule: any Rule.Type) -> [Diagnostic] {
-            var context = RuleContext(rule: rule.description, platform: platform, fileName: fileName, shared: shared)
-            rule.init().check(document, context: &context)
+        @Sendable func run(_ rule: RuleSummary) -> [Diagnostic] {
+            var context = RuleContext(rule: rule.id, severity: rule.severity, platform: platform, fileName: fileName, shared: shared)
+            rule.type.init().check(document, context: &context)
             return context.diagnostics
         }
         guard ConcurrentWork.isWorthSplitting(nodeCount: document.root.tree.nodes.count), applicable.count + otherWork.count > 1 else {
@@ -31,4 +31,26 @@ public enum RuleEngine {
             index < otherWork.count ? otherWork[index]() : run(applicable[index - otherWork.count])
         }.flatMap { $0 }
     }
+}
+
+/// What the engine needs of a rule to choose and run it, read from its description once: the
+/// description itself (examples and all) is a large value, and copying it for every rule of every file
+/// cost more than some rules' checks.
+struct RuleSummary: Sendable {
+    let type: any Rule.Type
+    let id: RuleID
+    let severity: Severity
+    let kinds: [DocumentKind]
+    let platforms: [Platform]?
+
+    init(_ type: any Rule.Type) {
+        let description = type.description
+        self.type = type
+        id = description.id
+        severity = description.severity
+        kinds = description.kinds
+        platforms = description.platforms
+    }
+
+    static let registered = RuleRegistry.all.map(RuleSummary.init)
 }

@@ -201,8 +201,11 @@ struct ComposeConflict: Rule {
             if let devices = node["deploy"]?["resources"]?["reservations"]?["devices"] {
                 checkDevices(devices, field: "deploy.resources.reservations.devices", of: node, context: &context)
             }
-            checkResources(node, context: &context)
-            checkBuild(node, in: compose, context: &context)
+            // One pass over the service's keys rules both checks out for most services.
+            if node.node.containsAnyKey(Self.resourceAndBuildKeys) {
+                checkResources(node, context: &context)
+                checkBuild(node, in: compose, context: &context)
+            }
         }
         guard compose.layout == .services else { return }
         checkExternalVolumes(compose.root["volumes"], context: &context)
@@ -276,6 +279,9 @@ struct ComposeConflict: Rule {
     }
 
     // MARK: Resources and builds
+
+    /// The keys `checkResources` and `checkBuild` start from.
+    static let resourceAndBuildKeys = KeySet(["cpus", "mem_limit", "mem_reservation", "pids_limit", "build", "develop"])
 
     /// A service-level setting and its `deploy.resources` counterpart, both present or the section at least.
     static let resourcePairs: [(key: String, section: String, field: String)] = [

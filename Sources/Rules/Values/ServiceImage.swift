@@ -69,9 +69,13 @@ struct ServiceImage: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document, !Self.isOverrideFragment(context.fileName) else { return }
         for service in compose.services {
-            // `image: ${IMAGE}` with IMAGE unset is no image to Compose either.
-            if let image = service["image"], Self.sources.allSatisfy({ $0 == "image" || service[$0] == nil }), service["profiles"] == nil,
-               context.reportLeftEmpty(image, "image of service '\(service.name.value)'", example: "${IMAGE:-nginx:1.25}") { continue }
+            if let image = service["image"] {
+                // `image: ${IMAGE}` with IMAGE unset is no image to Compose either, unless something else gives one.
+                if image.isScalar, image.text.isEmpty, Self.sources.allSatisfy({ $0 == "image" || service[$0] == nil }), service["profiles"] == nil {
+                    _ = context.reportLeftEmpty(image, "image of service '\(service.name.value)'", example: "${IMAGE:-nginx:1.25}")
+                }
+                continue
+            }
             guard Self.sources.allSatisfy({ service[$0] == nil }) else { continue }
             let name = service.name.value
             let fix = "name the image to run, such as 'image: \(name):1.0'"
