@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),
-        .testTarget(name: "SubmitTests", dependencies: ["Submit", "TestSupport"]),
+        .testTarget(name: "SubmitTests", dependencies: ["Submit", "Diagnostics", "TestSupport"]),
     ]
 )

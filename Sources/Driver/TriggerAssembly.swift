@@ -17,10 +17,10 @@ public struct TriggerAssembly {
     static let stepSpec = FieldSpec(.triggerStep, "step", .count(minimum: 1, maximum: 100))
 
     public init(url: String, type: String?, step: String?) {
-        var query = TriggerQuery(url)
+        var parts = URLParts(url)
         var findings: [Diagnostic] = []
         func value(_ spec: FieldSpec, flag: String?) -> RequestValue? {
-            let written = query.remove(spec.field.manifestKey)
+            let written = parts.removeParameters(named: spec.field.manifestKey)
             let fromURL = written.first.map { RequestValue($0, origin: .argument("\(spec.field.manifestKey) in the trigger URL")) }
             if Set(written + (flag.map { [$0] } ?? [])).count > 1 {
                 let given = (flag.map { ["\(spec.field.flag) \($0)"] } ?? []) + written.map { "\(spec.field.manifestKey)=\($0) in the URL" }
@@ -40,43 +40,12 @@ public struct TriggerAssembly {
             findings.append(Diagnostic(rule: .missingField, severity: .error,
                                        message: "a scaling trigger needs both type and step: pass \(missing.field.flag) as well", range: nil))
         }
-        self.url = query.url
+        self.url = parts.text
         self.findings = findings
         if let type, let step, let count = RequestValues.integer(step.text) {
             scaling = (type.text, Int(count))
         } else {
             scaling = nil
         }
-    }
-}
-
-/// A URL with its query split into pairs, so parameters can be taken out and the rest put back as written.
-struct TriggerQuery {
-    private let base: String
-    private var pairs: [Substring]
-    private let fragment: Substring
-
-    init(_ url: String) {
-        let withoutFragment = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        fragment = withoutFragment.count > 1 ? "#" + withoutFragment[1] : ""
-        let parts = withoutFragment[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        base = String(parts[0])
-        pairs = parts.count > 1 ? parts[1].split(separator: "&", omittingEmptySubsequences: false) : []
-    }
-
-    /// Removes every `key=value` pair of `key` and returns their values as written.
-    mutating func remove(_ key: String) -> [String] {
-        var values: [String] = []
-        pairs.removeAll { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts[0] == key else { return false }
-            values.append(parts.count > 1 ? String(parts[1]) : "")
-            return true
-        }
-        return values
-    }
-
-    var url: String {
-        base + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + fragment
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// A base URL from the user (`--endpoint`, `--openapi`, a trigger URL) or from a server (a cluster's
 /// `master_url`), checked before anything is sent: a scheme stackc speaks, a host, a port that is a
 /// port number, no whitespace or control character (libcurl would send some of them and refuse others

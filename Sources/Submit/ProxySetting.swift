@@ -1,3 +1,4 @@
+import Diagnostics
 /// The proxy libcurl takes from the environment for a URL, read as the curl tool documents it: for https
 /// `https_proxy` (or `HTTPS_PROXY`), for http `http_proxy` (lower case only), else `all_proxy` (or
 /// `ALL_PROXY`); none when `no_proxy` (or `NO_PROXY`) names the host — `*`, the host itself, or a domain

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `stackc trigger URL`: call an aliyun redeploy or scaling trigger (PLATFORM_API.md §2). The URL's
 /// `secret=` (and `triggerUrl=` token) are credentials, redacted in everything printed.
 public struct TriggerCall {

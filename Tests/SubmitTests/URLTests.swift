@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import Submit
 
@@ -17,6 +18,20 @@ import Testing
         // A request path has no scheme and no authority: all of it is path and query.
         let path = URLParts("/projects/a@b?force=true")
         #expect(path.origin.isEmpty && path.path == "/projects/a@b" && path.query.first?.value == "true")
+    }
+
+    /// Taking parameters out leaves the rest as written (a trigger's `type` and `step` are sent once).
+    @Test func parametersAreTakenOutAndTheRestKept() {
+        let url = "https://u:p@h.example/hook?triggerUrl=t&type=scale_in&secret=s&type=x&flag#top"
+        #expect(URLParts(url).text == url)
+        var parts = URLParts(url)
+        #expect(parts.removeParameters(named: "type") == ["scale_in", "x"])
+        #expect(parts.removeParameters(named: "step").isEmpty)
+        #expect(parts.text == "https://u:p@h.example/hook?triggerUrl=t&secret=s&flag#top")
+        var only = URLParts("https://h.example/hook?type=scale_out")
+        _ = only.removeParameters(named: "type")
+        #expect(only.text == "https://h.example/hook", "no `?` is left without parameters")
+        #expect(URLParts("https://h.example/hook?").text == "https://h.example/hook?")
     }
 
     @Test func validURLsAreNormalisedAndShownWithoutUserinfo() throws {

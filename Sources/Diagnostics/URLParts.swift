@@ -1,22 +1,23 @@
 /// A URL cut into the parts stackc treats differently: scheme and authority (where to connect), user
 /// information (a credential), path, query (a trigger's `secret=`) and fragment. Nothing is decoded or
 /// normalised, so the parts joined again give back the text; a text without `://` is all path and query
-/// (a request path such as `/projects/shop?force=true`).
-struct URLParts {
+/// (a request path such as `/projects/shop?force=true`). Here, below every stage, because both the sender
+/// (Submit) and the checks of a trigger's parameters (Driver) cut URLs.
+public struct URLParts: Sendable {
     /// `https://`, with its separator; empty when the text has none.
-    var scheme = ""
+    public var scheme = ""
     /// What precedes the last `@` of the authority, without the `@`.
-    var userinfo: String?
+    public var userinfo: String?
     /// `host[:port]`.
-    var authority = ""
-    var path = ""
-    var hasQuery = false
+    public var authority = ""
+    public var path = ""
+    public var hasQuery = false
     /// Each `&`-separated parameter as written; `value` is nil for a parameter without `=`.
-    var query: [(name: String, value: String?)] = []
+    public var query: [(name: String, value: String?)] = []
     /// `#…`, or empty.
-    var fragment = ""
+    public var fragment = ""
 
-    init(_ url: String) {
+    public init(_ url: String) {
         var rest = url[...]
         if let separator = rest.firstRange(of: "://"), !rest[..<separator.lowerBound].contains(where: { "/?#".contains($0) }) {
             scheme = String(rest[..<separator.upperBound])
@@ -47,5 +48,21 @@ struct URLParts {
     }
 
     /// `scheme://host:port`: where a request goes, without credentials, path or query — for messages.
-    var origin: String { scheme + authority }
+    public var origin: String { scheme + authority }
+
+    /// The URL again, from its parts (as written when none was changed).
+    public var text: String {
+        let authority = scheme.isEmpty ? "" : scheme + (userinfo.map { $0 + "@" } ?? "") + self.authority
+        let query = hasQuery ? "?" + self.query.map { $0.name + ($0.value.map { "=" + $0 } ?? "") }.joined(separator: "&") : ""
+        return authority + path + query + fragment
+    }
+
+    /// Takes every parameter named `name` out of the query and returns their values as written (an
+    /// empty one for a parameter without `=`); the `?` goes when nothing is left.
+    public mutating func removeParameters(named name: String) -> [String] {
+        let values = query.filter { $0.name == name }.map { $0.value ?? "" }
+        query.removeAll { $0.name == name }
+        if query.isEmpty { hasQuery = false }
+        return values
+    }
 }
