@@ -2,6 +2,7 @@ import Diagnostics
 import Glibc
 import Model
 import Rules
+import Syntax
 
 /// The files a Compose file names that Docker Compose reads when it loads the file — a service's
 /// `env_file` (unless `required: false`) and `label_file` — which must exist, relative to the file's
@@ -12,7 +13,8 @@ enum ReferencedFiles {
     static func check(_ document: Document, directory: String) -> [Diagnostic] {
         guard case .compose(let compose) = document else { return [] }
         var diagnostics: [Diagnostic] = []
-        for service in compose.services where service["profiles"] == nil {
+        // One pass over a service's keys rules out most services, which name no file.
+        for service in compose.services where service.node.containsAnyKey(fileKeys) && service["profiles"] == nil {
             for (key, kind) in [("env_file", "env file"), ("label_file", "label file")] {
                 for path in paths(in: service[key]) where !exists(path.value, in: directory) {
                     diagnostics.append(Diagnostic(
@@ -26,6 +28,8 @@ enum ReferencedFiles {
         }
         return diagnostics
     }
+
+    static let fileKeys = KeySet(["env_file", "label_file"])
 
     /// The paths an `env_file` or `label_file` names and requires: a string, or a list of strings and
     /// `{path, required}` entries.

@@ -42,7 +42,7 @@ public struct StackManifest: Sendable {
     /// The request values a manifest writes (see `values`).
     public static func values(of root: NodeRef) -> [RequestField: Located<String>] {
         var values: [RequestField: Located<String>] = [:]
-        for field in RequestField.allCases where !field.isTriggerValue {
+        for field in RequestField.manifestFields {
             guard let node = root[field.manifestKey], let text = node.scalarText else { continue }
             switch node.resolved {
             case .int where field.isCount, .bool where field.isBoolean:

@@ -1,6 +1,5 @@
 import Diagnostics
 import Model
-import Syntax
 
 /// Where a finding about a request value is reported: the command line (a flag, or a value nobody
 /// gave), the stack manifest, or the template.
@@ -75,7 +74,7 @@ public struct RequestCheck {
         case .count(let minimum, let maximum):
             checkCount(value, label: label, bounds: CountBounds(minimum: minimum, maximum: maximum))
         case .boolean:
-            if case .bool = ScalarValue.resolve(value.text, style: .plain, tag: nil) { break }
+            if RequestValues.boolean(value.text) != nil { break }
             report(.typeMismatch, "\(label) is '\(excerpt(value.text))', not a boolean; use true or false", at: value)
         case .oneOf(let words):
             guard !words.contains(value.text) else { break }
@@ -188,10 +187,7 @@ public struct RequestCheck {
     private static func metadata(of values: RequestValues) -> RequestMetadata {
         func text(_ field: RequestField) -> String? { values[field]?.text }
         func count(_ field: RequestField) -> Int? { values[field].flatMap { IntegerReading(text: $0.text).within32Bits }.map { Int($0) } }
-        func boolean(_ field: RequestField) -> Bool? {
-            guard let value = values[field], case .bool(let flag) = ScalarValue.resolve(value.text, style: .plain, tag: nil) else { return nil }
-            return flag
-        }
+        func boolean(_ field: RequestField) -> Bool? { values[field].flatMap { RequestValues.boolean($0.text) } }
         return RequestMetadata(name: text(.name), project: text(.project), description: text(.description), version: text(.version),
                                appID: text(.appID), service: text(.service), minReplicas: count(.minReplicas), maxReplicas: count(.maxReplicas),
                                targetCPU: count(.targetCPU), blueGreen: boolean(.blueGreen) ?? false, latestImage: boolean(.latestImage),

@@ -53,10 +53,8 @@ public enum RequestField: String, Sendable, CaseIterable {
         self == .minReplicas || self == .maxReplicas || self == .targetCPU || self == .triggerStep
     }
 
-    /// Whether the value belongs to a trigger call rather than a build (no manifest holds it).
-    public var isTriggerValue: Bool {
-        self == .triggerType || self == .triggerStep
-    }
+    /// The fields some endpoint reads, which a stack manifest may therefore hold (not a trigger's).
+    public static let manifestFields = allCases.filter { field in TargetID.allCases.contains { $0.fields.contains { $0.field == field } } }
 
     /// Whether the value is `true` or `false`.
     public var isBoolean: Bool {

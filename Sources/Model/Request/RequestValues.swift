@@ -83,6 +83,12 @@ public struct RequestValues: Sendable {
         document.kind == .pod ? document.root["replicas"]?.integer?.value : nil
     }
 
+    /// The boolean a value's text spells, read as an unquoted YAML scalar is.
+    public static func boolean(_ text: String) -> Bool? {
+        if case .bool(let value) = ScalarValue.resolve(text, style: .plain, tag: nil) { return value }
+        return nil
+    }
+
     /// The whole number a value's text spells, read as an unquoted YAML scalar is.
     public static func integer(_ text: String) -> Int64? {
         if case .int(let value) = ScalarValue.resolve(text, style: .plain, tag: nil) { return value }

@@ -129,18 +129,12 @@ public struct SchemaValidator {
     /// a secret); an empty one is said to be empty, the usual sign of an unset variable.
     private mutating func checkConversion(_ id: NodeID, _ native: FieldType, _ conversion: ComposeConversion) {
         let value = resolved(id)
+        let verdict = conversionVerdict(id, value, native, conversion)
+        guard !verdict.passes else { return }
         let interpolated = isInterpolated(id)
-        guard interpolated || value.isString else {
-            if !accepts(id, value, native) { mismatch(id, expected: .converted(native, conversion)) }
-            return
-        }
+        guard interpolated || value.isString else { return mismatch(id, expected: .converted(native, conversion)) }
         let text = text(of: id)
-        // A `$` left in the text is for a later substitution (`--no-interpolate`, or a variable the aliyun
-        // server fills in): what Compose will convert is not known yet.
-        if text.contains(ascii: "$") { return }
-        let converted = conversion.convert(text)
-        // The converted value is validated like one written so (`cpu_percent: "0.5"` is a number, no integer).
-        if let converted, native.fits(converted, integralFloats: true) { return }
+        let converted = verdict.converted
         let found = !interpolated ? "'\(excerpt(text))'" : text.isEmpty ? "empty after substitution" : "a substituted value"
         let reading = converted.map { "which Docker Compose reads as \($0.typeDescription), not \(native.description)" }
             ?? "which Docker Compose cannot read as \(conversion.description)"
@@ -148,6 +142,20 @@ public struct SchemaValidator {
         diagnostics.append(Diagnostic(
             rule: .typeMismatch, severity: .error, message: "\(path) is \(found), \(reading); use \(fix)",
             range: tree[id].range, path: path))
+    }
+
+    /// Whether a converted field's scalar passes, and what Compose converted it to: a value written as
+    /// the native type is checked as it is; a string, written so or made by a substitution, is converted
+    /// and the result validated like one written so (`cpu_percent: "0.5"` is a number, no integer). A `$`
+    /// left in the text is for a later substitution (`--no-interpolate`, or a variable the aliyun server
+    /// fills in): what Compose will convert is not known yet, so it passes.
+    private func conversionVerdict(_ id: NodeID, _ value: ScalarValue, _ native: FieldType,
+                                   _ conversion: ComposeConversion) -> (passes: Bool, converted: ScalarValue?) {
+        guard value.isString || isInterpolated(id) else { return (accepts(id, value, native), nil) }
+        let text = text(of: id)
+        if text.contains(ascii: "$") { return (true, nil) }
+        let converted = conversion.convert(text)
+        return (converted.map { native.fits($0, integralFloats: true) } ?? false, converted)
     }
 
     private mutating func checkObject(_ id: NodeID, schema: ObjectSchema) {
@@ -208,8 +216,7 @@ public struct SchemaValidator {
         case .any:
             return true
         case .converted(let native, let conversion):
-            guard value.isString || isInterpolated(id) else { return accepts(id, value, native) }
-            return conversion.convert(text(of: id)).map { native.fits($0, integralFloats: true) } ?? false
+            return conversionVerdict(id, value, native, conversion).passes
         case .integer, .number, .boolean, .null, .bounded, .list, .distinctList, .map, .object:
             return false
         }
