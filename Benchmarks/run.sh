@@ -11,7 +11,7 @@ for tool in hyperfine gcc; do
     fi
 done
 [ -x /usr/bin/time ] || { [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null; }
-swift build -c release --static-swift-stdlib --product stackc
+scripts/release-build.sh
 mkdir -p .build/bench
 gcc -O2 -o .build/bench/floor Benchmarks/floor.c $(pkg-config --cflags --libs yaml-0.1)
 if [ ! -x .build/bench-venv/bin/yamllint ]; then

@@ -117,9 +117,9 @@ struct PreCommitHookTests {
         let script = """
         import re, sys, yaml
         hooks = yaml.safe_load(open(sys.argv[1]))
-        assert [h["id"] for h in hooks] == ["stackc-lint", "stackc-lint-system"], hooks
+        assert [h["id"] for h in hooks] == ["stackc-lint", "stackc-lint-system", "stackc-lint-docker"], hooks
         assert len({h["files"] for h in hooks}) == 1 and len({h["entry"] for h in hooks}) == 1
-        assert [h["language"] for h in hooks] == ["swift", "system"]
+        assert [h["language"] for h in hooks] == ["swift", "system", "docker"]
         pattern = re.compile(hooks[0]["files"])
         for name in sys.argv[2:]:
             print(name, bool(pattern.search(name)))
