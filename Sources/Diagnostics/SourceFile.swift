@@ -112,6 +112,14 @@ public final class SourceFile: Sendable {
         return SourceLocation(line: low + 1, column: scalarCount(from: start, to: offset) + 1, offset: offset)
     }
 
+    /// The 1-based column in UTF-8 bytes of a 1-based line and scalar column, for consumers that count
+    /// bytes (reviewdog's rdjson). A line outside the file keeps the column as it is.
+    public func utf8Column(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, !isASCII else { return column }
+        var hint = PositionHint()
+        return byteOffset(line: line - 1, column: column - 1, hint: &hint) - lineStarts[line - 1] + 1
+    }
+
     /// The byte offset of a 0-based line and 0-based scalar column, as libyaml marks give them.
     /// `hint` lets a caller that walks forward through a line resume where it stopped, keeping
     /// position conversion linear on very long lines.

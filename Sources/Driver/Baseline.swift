@@ -4,22 +4,13 @@ import Syntax
 
 /// Findings adopted as known, so a project can turn stackc on without fixing everything first and
 /// still fail on anything new. A finding is keyed on its rule, its file (relative to the working
-/// folder) and its YAML path as a JSON pointer, never on its line, so edits elsewhere in the file do
-/// not revive it. Each key carries a count: a second identical finding is new.
+/// folder) and its YAML path as a JSON pointer (`FindingKey`), never on its line, so edits elsewhere in the
+/// file do not revive it. Each key carries a count: a second identical finding is new.
 ///
 /// The file is JSON (docs/baseline.md):
 /// `{"version": 1, "findings": [{"rule": "port-range", "file": "compose.yaml", "path": "/services/web/ports/0", "count": 1}]}`
 public struct Baseline: Sendable, Equatable {
-    public struct Key: Hashable, Sendable, Comparable {
-        public var rule: String
-        public var file: String
-        /// RFC 6901 pointer; empty for findings without a path (syntax errors, unreadable files).
-        public var path: String
-
-        public static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.file, lhs.path, lhs.rule) < (rhs.file, rhs.path, rhs.rule)
-        }
-    }
+    public typealias Key = FindingKey
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -30,7 +21,7 @@ public struct Baseline: Sendable, Equatable {
     public init() {}
 
     public static func key(_ diagnostic: Diagnostic, file: String, workingDirectory: String) -> Key {
-        Key(rule: diagnostic.rule.name, file: ArtifactPath.relative(file, to: workingDirectory), path: diagnostic.path?.jsonPointer ?? "")
+        Key(diagnostic, file: ArtifactPath.relative(file, to: workingDirectory))
     }
 
     /// Adds every finding of a report.

@@ -17,7 +17,7 @@ public struct LintReportOptions: Sendable {
     public var stepSummary: String?
     /// Absolute; baselines and `--exclude` patterns use paths relative to it.
     public var workingDirectory: String
-    /// The checkout that SARIF and GitHub annotations name files relative to (`sourceRoot(…)`); nil
+    /// The checkout that CI reports name files relative to (`sourceRoot(…)`); nil
     /// for the working folder.
     public var sourceRoot: String?
     public var toolVersion: String
@@ -46,11 +46,14 @@ public struct LintReportOptions: Sendable {
         return path
     }
 
-    /// GitHub's checkout (`$GITHUB_WORKSPACE`) inside GitHub Actions when the working folder is in it, so
-    /// a job run in a subfolder still names files as the repository does.
+    /// The CI checkout when the working folder is in it — GitHub's `$GITHUB_WORKSPACE` inside GitHub Actions,
+    /// GitLab's `$CI_PROJECT_DIR` inside GitLab CI — so a job run in a subfolder still names files as the
+    /// repository does.
     public static func sourceRoot(environment: [String: String], workingDirectory: String) -> String? {
-        guard environment["GITHUB_ACTIONS"] == "true", let workspace = environment["GITHUB_WORKSPACE"], workspace.hasPrefix("/") else { return nil }
-        let root = workspace.hasSuffix("/") ? String(workspace.dropLast()) : workspace
+        let checkout = environment["GITHUB_ACTIONS"] == "true" ? environment["GITHUB_WORKSPACE"]
+            : environment["GITLAB_CI"] == "true" ? environment["CI_PROJECT_DIR"] : nil
+        guard let checkout, checkout.hasPrefix("/") else { return nil }
+        let root = checkout.hasSuffix("/") ? String(checkout.dropLast()) : checkout
         return workingDirectory == root || workingDirectory.hasPrefix(root + "/") ? root : nil
     }
 

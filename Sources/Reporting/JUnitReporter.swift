@@ -41,7 +41,7 @@ public struct JUnitReporter: Reporter {
     private mutating func header() -> String {
         guard !started else { return "" }
         started = true
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"stackc\">\n"
+        return XML.declaration + "<testsuites name=\"stackc\">\n"
     }
 
     /// The finding and its notes, a line each (escaped line by line, so template text cannot add lines).
@@ -52,26 +52,5 @@ public struct JUnitReporter: Reporter {
 
     private static func position(_ range: SourceRange?) -> String {
         range.map { "\($0.start.line):\($0.start.column): " } ?? ""
-    }
-}
-
-/// XML 1.0 text and attribute escaping. Control characters (and U+FFFE, U+FFFF) are not allowed in XML 1.0, so they
-/// are first written as visible escapes (as in every format), then the five markup characters become
-/// entities; that keeps a template from closing an element or injecting one.
-enum XML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in Sanitizer.terminalSafe(text).unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\u{FFFE}", "\u{FFFF}": result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -19,6 +19,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case sarif
     case github
     case junit
+    case gitlab
+    case rdjson
+    case checkstyle
 
     public func makeReporter(_ context: ReportContext) -> any Reporter {
         switch self {
@@ -27,12 +30,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFReporter(context)
         case .github: GitHubReporter(sourceTree: context.sourceTree)
         case .junit: JUnitReporter()
+        case .gitlab: GitLabReporter(sourceTree: context.sourceTree)
+        case .rdjson: RDJSONReporter(sourceTree: context.sourceTree)
+        case .checkstyle: CheckstyleReporter()
         }
     }
 }
 
-/// What some formats need beyond the findings: SARIF lists every rule, SARIF and GitHub annotations
-/// name files relative to the checkout, text may use colour.
+/// What some formats need beyond the findings: SARIF lists every rule, SARIF, GitHub annotations, GitLab
+/// Code Quality and rdjson name files relative to the checkout, text may use colour.
 public struct ReportContext: Sendable {
     public var colors: Bool
     public var sourceTree: SourceTree

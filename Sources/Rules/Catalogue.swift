@@ -31,6 +31,12 @@ public enum Catalogue {
         entries.first { $0.id.name == id }
     }
 
+    /// What follows an id that names no check, in every place that takes ids (`.stackc.yaml`, suppression
+    /// comments, `--enable`/`--disable`): the closest id, or where the ids are listed.
+    public static func unknownIDHint(_ id: String) -> String {
+        Suggestions.closest(to: id, among: entries.map(\.id.name)).map { "; did you mean '\($0)'?" } ?? " (stackc rules lists them)"
+    }
+
     private static func stage(_ id: RuleID, _ severity: Severity, _ stage: String, _ summary: String, _ rationale: String) -> Entry {
         Entry(id: id, severity: severity, stage: stage, kinds: DocumentKind.allCases, platforms: nil, summary: summary,
               rationale: rationale, triggering: [], nonTriggering: [])

@@ -36,6 +36,6 @@ struct CompletionScriptTests {
         }
         #expect(try complete(["stackc", "li"]) == ["lint"])
         #expect(try complete(["stackc", "lint", "--fail-on", ""]) == ["error", "info", "never", "warning"])
-        #expect(try complete(["stackc", "lint", "--format", ""]) == ["github", "json", "junit", "sarif", "text"])
+        #expect(try complete(["stackc", "lint", "--format", ""]) == ["checkstyle", "github", "gitlab", "json", "junit", "rdjson", "sarif", "text"])
     }
 }

@@ -25,6 +25,12 @@ struct SourceFileLocationTests {
         #expect(Self.lines.location(ofByte: byte) == SourceLocation(line: line, column: column, offset: byte))
     }
 
+    /// reviewdog counts columns in UTF-8 bytes: 'é' is two, '😀' four.
+    @Test(arguments: [(1, 1, 1), (1, 3, 3), (2, 1, 1), (2, 2, 5), (2, 3, 7), (3, 2, 2), (9, 4, 4)])
+    func utf8Columns(line: Int, column: Int, bytes: Int) {
+        #expect(Self.lines.utf8Column(line: line, column: column) == bytes)
+    }
+
     @Test func offsetsOutsideTheFileAreClamped() {
         #expect(Self.lines.location(ofByte: -5) == SourceLocation(line: 1, column: 1, offset: 0))
         #expect(Self.lines.location(ofByte: 1_000) == SourceLocation(line: 3, column: 2, offset: 11))

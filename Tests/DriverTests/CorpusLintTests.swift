@@ -42,6 +42,22 @@ struct CorpusLintTests {
         #expect(!Self.errors(in: entry).isEmpty, "Compose refuses it: \(entry.firstErrorInSource.isEmpty ? entry.firstError : entry.firstErrorInSource)")
     }
 
+    /// `obsolete-version` fires on exactly the files on which Docker Compose v2.40.3 warns that `version` is
+    /// obsolete (recorded with the binary in `Fixtures/compose-version-warnings.txt`), always as a warning.
+    @Test(enabled) func obsoleteVersionWhereComposeWarns() throws {
+        let fixture = packageRoot.appendingPathComponent("Tests/DriverTests/Fixtures/compose-version-warnings.txt")
+        let recorded = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        var flagged: [String] = []
+        for entry in SharedCorpus.entries where entry.set == "main" {
+            let outcome = LintPipeline.lint(.file(entry.url.path), named: true, environment: Environment(), options: FrontEndOptions())
+            let findings = outcome.reports.flatMap(\.diagnostics).filter { $0.rule == "obsolete-version" }
+            #expect(findings.allSatisfy { $0.severity == .warning })
+            if !findings.isEmpty { flagged.append(entry.path) }
+        }
+        #expect(recorded.count == 16)
+        #expect(flagged.sorted() == recorded.sorted())
+    }
+
     /// Kubernetes manifests are not templates: found while walking a folder they get notes only, even
     /// with several documents and `$(VAR)` text; named explicitly they are an error saying what they are.
     @Test(enabled) func kubernetesManifestsInAFolderAreSkippedWithANote() throws {

@@ -41,6 +41,39 @@ struct SuppressionTests {
         """) == ["port-range@8:14"])
     }
 
+    @Test func disableLineHidesFindingsOnItsOwnLineOnly() {
+        #expect(Self.findings("""
+        services:
+          web:
+            image: nginx
+            ports: ["70000:80"]   # stackc-disable-line port-range -- the proxy rewrites it
+            expose: ["99999"]
+        """) == ["port-range@5:14"])
+    }
+
+    @Test func disableLineChecksItsRulesLikeEveryDirective() {
+        #expect(Self.messages("""
+        services:
+          web:
+            image: nginx:${TAG}   # stackc-disable-line unset-variable, port-rnage
+            ports: ["70000:80"]   # stackc-disable-line
+            expose: ["80"]   # stackc-disable-line port-range
+        """) == [
+            "stackc-disable-line names unknown rule 'port-rnage'; did you mean 'port-range'?",
+            "stackc-disable-line for 'port-range' suppresses no finding; remove it",
+        ])
+    }
+
+    @Test func disableLineAloneOnItsLineIsReportedNotApplied() {
+        #expect(Self.findings("""
+        services:
+          web:
+            image: nginx
+            # stackc-disable-line port-range
+            ports: ["70000:80"]
+        """) == ["suppression-invalid@4:5", "port-range@5:13"])
+    }
+
     @Test func disableNextLineWithSeveralRulesReportsTheUnusedOneAtItsOwnColumn() {
         #expect(Self.findings("""
         services:

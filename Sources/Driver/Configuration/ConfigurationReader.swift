@@ -81,9 +81,7 @@ enum ConfigurationReader {
             for pair in tree.pairs(of: rules) {
                 let id = tree[pair.key].text
                 guard Catalogue.entry(id) != nil else {
-                    let suggestion = Suggestions.closest(to: id, among: Catalogue.entries.map(\.id.name))
-                    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (stackc rules lists them)"
-                    diagnostics.append(Diagnostic(rule: .invalidConfig, severity: .error, message: "unknown rule '\(id)'\(hint)",
+                    diagnostics.append(Diagnostic(rule: .invalidConfig, severity: .error, message: "unknown rule '\(id)'\(Catalogue.unknownIDHint(id))",
                                                   range: tree[pair.key].range, path: path.appending(key: "rules").appending(key: id)))
                     continue
                 }

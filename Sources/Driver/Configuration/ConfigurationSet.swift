@@ -7,10 +7,13 @@ public struct ConfigurationOptions: Sendable {
     public var path: String?
     /// Settings typed on the command line; they win over the configuration's.
     public var commandLine: SettingOverrides
+    /// `--enable` / `--disable`, applied after everything else.
+    public var ruleSwitches: RuleSwitches
 
-    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides()) {
+    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides(), ruleSwitches: RuleSwitches = RuleSwitches()) {
         self.path = path
         self.commandLine = commandLine
+        self.ruleSwitches = ruleSwitches
     }
 }
 
@@ -66,7 +69,7 @@ public struct ConfigurationSet: Sendable {
     }
 
     /// Options and rule policy for one template: defaults, then its configuration (with the overrides
-    /// whose globs match it), then the command line.
+    /// whose globs match it), then the command line (`--strict-env`, then `--enable`/`--disable`).
     public func settings(for input: Input, base: FrontEndOptions) -> (options: FrontEndOptions, policy: FindingPolicy) {
         var options = base
         var policy = FindingPolicy()
@@ -83,6 +86,7 @@ public struct ConfigurationSet: Sendable {
         self.options.commandLine.apply(to: &options)
         // `--strict-env` is a command-line choice, so it beats a configuration's `unset-variable` setting.
         if base.strictEnvironment { policy.set(.unsetVariable, .error) }
+        self.options.ruleSwitches.apply(to: &policy)
         return (options, policy)
     }
 }

@@ -8,11 +8,12 @@ import Syntax
 /// as text), which the tree's scalar ranges tell.
 ///
 /// Directives (rule lists are comma-separated; none means every rule; `-- reason` is kept for readers):
+/// - `# stackc-disable-line RULE[,RULE] -- reason`: its own line (a comment after the value)
 /// - `# stackc-disable-next-line RULE[,RULE] -- reason`: the next line with content
 /// - `# stackc-disable RULE` … `# stackc-enable RULE`: the lines in between (to the end without an enable)
 /// - `# stackc-disable-file`: the whole file
 enum SuppressionComments {
-    static let directives = ["stackc-disable-next-line", "stackc-disable", "stackc-enable", "stackc-disable-file"]
+    static let directives = ["stackc-disable-line", "stackc-disable-next-line", "stackc-disable", "stackc-enable", "stackc-disable-file"]
 
     private static let prefix = Array("stackc-".utf8)
 
@@ -83,8 +84,12 @@ private struct DirectiveParser {
         let rules = ruleList(after: body.dropFirst(word.count), startingAt: bodyOffset + word.utf8.count)
         let targets: [(rule: RuleID?, range: SourceRange)] = rules.isEmpty ? [(nil, commentRange)] : rules
         switch directive {
-        case "stackc-disable-next-line":
-            let target = nextContentLine(after: line)
+        case "stackc-disable-line" where onlyCommentOnLine(before: hash):
+            diagnostics.append(Diagnostic(rule: .suppressionInvalid, severity: .warning,
+                                          message: "stackc-disable-line suppresses findings on its own line, which holds only the comment; "
+                                              + "put it after the value, or write stackc-disable-next-line above it", range: commentRange))
+        case "stackc-disable-line", "stackc-disable-next-line":
+            let target = directive == "stackc-disable-line" ? line : nextContentLine(after: line)
             for (rule, range) in targets {
                 suppressions.append(Suppression(scope: .lines(target...target), rule: rule, range: range, form: directive))
             }
@@ -148,6 +153,13 @@ private struct DirectiveParser {
             previous = index
         }
         return text.endIndex
+    }
+
+    /// Whether only spaces and tabs precede the `#` at `hash` on its line.
+    private func onlyCommentOnLine(before hash: Int) -> Bool {
+        var index = hash
+        while index > 0, file.bytes[index - 1] == UInt8(ascii: " ") || file.bytes[index - 1] == UInt8(ascii: "\t") { index -= 1 }
+        return index == 0 || file.bytes[index - 1] == UInt8(ascii: "\n") || file.bytes[index - 1] == UInt8(ascii: "\r")
     }
 
     /// The first line after `line` that is neither blank nor only a comment, so directives can be

@@ -55,8 +55,6 @@ enum SuppressionFilter {
     private static let knownRules = Set(Catalogue.entries.map(\.id))
 
     static func unknownRuleMessage(_ rule: RuleID, form: String) -> String {
-        let suggestion = Suggestions.closest(to: rule.name, among: Catalogue.entries.map(\.id.name))
-        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (stackc rules lists them)"
-        return "\(form) names unknown rule '\(rule)'\(hint)"
+        "\(form) names unknown rule '\(rule)'\(Catalogue.unknownIDHint(rule.name))"
     }
 }

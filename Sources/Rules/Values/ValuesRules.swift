@@ -12,6 +12,7 @@ let valueRules: [any Rule.Type] = [
     ExtraHosts.self,
     HealthcheckTest.self,
     ImageReferenceFormat.self,
+    ObsoleteVersion.self,
     PortSyntax.self,
     RestartPolicy.self,
     SecretBase64.self,

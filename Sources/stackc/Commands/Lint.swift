@@ -52,6 +52,12 @@ extension Stackc {
         @Flag(name: .customLong("list-files"), help: "Print the files that would be checked and their detected kind, then exit.")
         var listFiles = false
 
+        @Option(help: ArgumentHelp("Report this rule (repeatable), also where a .stackc.yaml turns it off.", valueName: "rule"))
+        var enable: [String] = []
+
+        @Option(help: ArgumentHelp("Drop this rule's findings (repeatable), whatever a .stackc.yaml says.", valueName: "rule"))
+        var disable: [String] = []
+
         @OptionGroup(title: "Reports and exit status")
         var report: ReportFlags
 
@@ -64,6 +70,7 @@ extension Stackc {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
+            _ = try settings.ruleSwitches()
         }
 
         func run() throws {
@@ -73,7 +80,7 @@ extension Stackc {
         var settings: LintSettings {
             LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
                          skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
-                         report: report.settings, limits: limitFlags.settings, variables: variables.settings)
+                         enable: enable, disable: disable, report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }
     }
 }

@@ -19,6 +19,8 @@ struct LintSettings: Equatable {
     var stdinFilename: String?
     var exclude: [String] = []
     var listFiles = false
+    var enable: [String] = []
+    var disable: [String] = []
     var report = ReportSettings()
     var limits = LimitSettings()
     var variables = EnvironmentSettings()
@@ -35,12 +37,23 @@ struct LintSettings: Equatable {
         commandLine.kind = kind
         commandLine.platform = target
         commandLine.maxFindings = maxFindings
-        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
+        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine, ruleSwitches: try ruleSwitches())
         job.skipUnknownKinds = skipUnknown
         let status = listFiles
             ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
             : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension LintSettings {
+    /// `--enable` and `--disable`, checked (a usage error names the closest rule id).
+    func ruleSwitches() throws -> RuleSwitches {
+        do {
+            return try RuleSwitches(enable: enable, disable: disable)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }
 

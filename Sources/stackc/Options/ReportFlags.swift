@@ -78,7 +78,7 @@ struct ReportSettings: Equatable {
             }
         }
         let workingDirectory = Terminal.workingDirectory()
-        let environment = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"].reduce(into: [String: String]()) { $0[$1] = Terminal.environment($1) }
+        let environment = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITLAB_CI", "CI_PROJECT_DIR"].reduce(into: [String: String]()) { $0[$1] = Terminal.environment($1) }
         return LintReportOptions(
             destinations: destinations,
             colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardOutput, choice: color),
