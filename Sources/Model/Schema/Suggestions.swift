@@ -14,6 +14,15 @@ public enum Suggestions {
         return best?.candidate
     }
 
+    /// The one candidate close to `word`, for a fix: nil when none is close, or when two are (`ports`
+    /// for `port` is certain; `net` between `pid` and `ipc` is not). Closeness is `closest`'s.
+    public static func only(to word: String, among candidates: some Sequence<String>) -> String? {
+        let limit = threshold(for: word)
+        let lowered = word.lowercased()
+        let close = candidates.filter { editDistance(lowered, $0.lowercased(), limit: limit) <= limit }
+        return close.count == 1 ? close[0] : nil
+    }
+
     static func threshold(for word: String) -> Int {
         min(2, max(1, word.count / 2))
     }

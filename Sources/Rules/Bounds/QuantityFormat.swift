@@ -158,11 +158,13 @@ struct QuantityFormat: Rule {
         guard node.isNumberOrString else { return nil }
         let text = node.located(node.text)
         let problem: String
+        var fix: Fix?
         if let quantity = Quantity.kubernetes(Substring(text.value)) {
             if quantity.value < 0 {
                 problem = Self.negative
             } else if quantity.suffix == "m", Self.byteResources.contains(resource) || resource.hasPrefix(ascii: "hugepages-") {
                 problem = Self.thousandthsOfAByte(text.value.dropLast())
+                fix = text.replacement(text.value.dropLast() + "Mi")
             } else if resource == "gpu", quantity.value.rounded() != quantity.value {
                 problem = Self.fractionOfAGPU
             } else {
@@ -171,7 +173,7 @@ struct QuantityFormat: Rule {
         } else {
             problem = Self.notAQuantity
         }
-        context.report(Self.message(name, text.value, problem), at: text)
+        context.report(Self.message(name, text.value, problem), at: text, fix: fix)
         return nil
     }
 
