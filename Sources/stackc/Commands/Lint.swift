@@ -52,6 +52,12 @@ extension Stackc {
         @Flag(name: .customLong("list-files"), help: "Print the files that would be checked and their detected kind, then exit.")
         var listFiles = false
 
+        @Flag(help: "Apply the fixes proven safe to the files in place, then report what remains (see README: lint --fix).")
+        var fix = false
+
+        @Flag(help: "With --fix: print the fixes as a unified diff on standard output and write nothing.")
+        var diff = false
+
         @OptionGroup(title: "Reports and exit status")
         var report: ReportFlags
 
@@ -64,6 +70,8 @@ extension Stackc {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
+            if diff, !fix { throw ValidationError("--diff shows what --fix would change; use --fix --diff") }
+            if fix, !diff, paths.contains("-") { throw ValidationError("standard input cannot be fixed in place; use --fix --diff") }
         }
 
         func run() throws {
@@ -72,7 +80,7 @@ extension Stackc {
 
         var settings: LintSettings {
             LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
-                         skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
+                         skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles, fix: fix ? (diff ? .diff : .write) : nil,
                          report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }
     }

@@ -19,6 +19,7 @@ struct LintSettings: Equatable {
     var stdinFilename: String?
     var exclude: [String] = []
     var listFiles = false
+    var fix: FixMode?
     var report = ReportSettings()
     var limits = LimitSettings()
     var variables = EnvironmentSettings()
@@ -37,6 +38,7 @@ struct LintSettings: Equatable {
         commandLine.maxFindings = maxFindings
         job.configuration = ConfigurationOptions(path: config, commandLine: commandLine)
         job.skipUnknownKinds = skipUnknown
+        job.fix = fix
         let status = listFiles
             ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
             : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
