@@ -36,7 +36,14 @@ struct QuantityFormat: Rule {
                 "resources.requests.memory of container 'mysql' is '128m', which is 128 thousandths of a byte (m means milli); write '128Mi' for mebibytes",
                 "resources.limits.memory of container 'mysql' is '128MB', which is not a Kubernetes quantity; write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'",
                 "resources.requests.cpu of container 'mysql' is '2', more than its limit '1'; lower the request or raise the limit",
-            ]),
+            ], fixed: """
+            containers:
+              - name: mysql
+                image: mysql
+                resources:
+                  requests: {cpu: 2, memory: 128Mi}
+                  limits: {cpu: 1, memory: 128MB}
+            """),
             Example("""
             kind: application
             name: orders

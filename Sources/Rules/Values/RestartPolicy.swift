@@ -64,12 +64,23 @@ struct RestartPolicy: Rule {
                 deploy:
                   restart_policy:
                     condition: ↓on_failure
-            """, messages: ["deploy.restart_policy.condition is 'on_failure', not one of 'none', 'on-failure', 'any'; did you mean 'on-failure'?"]),
+            """, messages: ["deploy.restart_policy.condition is 'on_failure', not one of 'none', 'on-failure', 'any'; did you mean 'on-failure'?"], fixed: """
+            services:
+              web:
+                image: nginx
+                deploy:
+                  restart_policy:
+                    condition: on-failure
+            """),
             Example("""
             containers:
               - {name: job, image: busybox}
             restartPolicy: ↓always
-            """, messages: ["restartPolicy is 'always', not one of 'Always', 'OnFailure', 'Never'; did you mean 'Always'?"]),
+            """, messages: ["restartPolicy is 'always', not one of 'Always', 'OnFailure', 'Never'; did you mean 'Always'?"], fixed: """
+            containers:
+              - {name: job, image: busybox}
+            restartPolicy: Always
+            """),
         ],
         nonTriggering: [
             Example("""
