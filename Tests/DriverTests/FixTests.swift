@@ -199,4 +199,24 @@ struct FixTests {
 
         """)
     }
+
+    /// Two fixes of one scalar overlap: the first is applied, the file linted again, and the second,
+    /// recomputed on the new text, applied in the next round.
+    @Test func overlappingFixesAreAppliedInLaterRounds() {
+        func lint(_ file: SourceFile) -> FileReport {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            guard let range = ["ab", "Ab"].lazy.compactMap({ text.range(of: $0) }).first else { return FileReport(file: file, diagnostics: []) }
+            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            let at = SourceRange(start: SourceLocation(line: 1, column: start + 1, offset: start), end: SourceLocation(line: 1, column: start + 3, offset: start + 2))
+            func finding(_ rule: RuleID, _ replacement: String) -> Diagnostic {
+                Diagnostic(rule: rule, severity: .error, message: "\(rule)", range: at,
+                           fix: Fix(title: "write \(replacement)", edits: [Fix.Edit(range: start..<start + 2, replacement: replacement)]))
+            }
+            return FileReport(file: file, diagnostics: (text.contains("ab") ? [finding("first", "Ab")] : []) + [finding("second", "AB")])
+        }
+        let result = FixEngine.fix(SourceFile(path: "c.yaml", text: "v: [ab, cd]\n"), lint: lint)
+        #expect(String(decoding: result.fixed.bytes, as: UTF8.self) == "v: [AB, cd]\n")
+        #expect(result.applied.map(\.fix.title) == ["write Ab", "write AB"])
+        #expect(result.refused.isEmpty && result.remaining.diagnostics.isEmpty)
+    }
 }
