@@ -17,7 +17,7 @@ public enum FixWriter {
     public static func write(_ fix: FileFix, to path: String) -> String? {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(path, &resolved) != nil else { return "cannot resolve \(path): \(String(cString: strerror(errno)))" }
-        let target = String(cString: resolved)
+        let target = String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var info = stat()
         guard stat(target, &info) == 0 else { return "cannot read \(path): \(String(cString: strerror(errno)))" }
         // The permission bits too: root may write any file, yet one marked read-only should stay as it is.
