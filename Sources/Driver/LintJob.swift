@@ -85,8 +85,11 @@ public struct LintJob {
             let run = fixing ? LintPipeline.fix : LintPipeline.lint
             return (input, run(input, isNamed, environmentFor(FrontEnd.directory(of: input)), settings.options, settings.policy))
         }, deliver: { input, outcome in
-            if let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) { inputFailed = true }
-            deliver(outcome.reports, failed: outcome.inputFailed)
+            guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
+                return deliver(outcome.reports, failed: outcome.inputFailed)
+            }
+            // Not written: what the file on disk still has.
+            deliver([fixed.found], failed: true)
         })
         fixLog.finish(errors: errors)
         let finished = sinks.finish(summary)

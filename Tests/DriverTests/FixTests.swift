@@ -136,6 +136,7 @@ struct FixTests {
         let run = Self.run([path], mode: .write)
         #expect(run.status == .failure)
         #expect(run.errors.contains("c.yaml is read-only; not fixed"), "\(run.errors)")
+        #expect(run.output.contains("has no key 'restrat'") && !run.errors.contains("fixed:"), "the findings of the file as it stays: \(run.output)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
     }
 

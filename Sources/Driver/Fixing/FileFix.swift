@@ -16,6 +16,8 @@ public struct FileFix: Sendable {
     public let fixed: SourceFile
     public let applied: [Change]
     public let refused: [Change]
+    /// The findings of the text as it was read, for a file the fixes could not be written to.
+    public let found: FileReport
     /// The findings of the fixed text: what is left to do by hand.
     public let remaining: FileReport
 

@@ -14,7 +14,8 @@ public enum FixEngine {
     /// - Parameter lint: lints a text as `lint` does with the run's options and environment.
     public static func fix(_ file: SourceFile, lint: (SourceFile) -> FileReport) -> FileFix {
         var current = file
-        var report = lint(file)
+        let found = lint(file)
+        var report = found
         var applied: [FileFix.Change] = []
         var refused: [FileFix.Change] = []
         var refusedKeys: Set<FindingKey> = []
@@ -50,7 +51,7 @@ public enum FixEngine {
         for finding in report.diagnostics where finding.fix != nil && !refusedKeys.contains(FindingKey(finding)) {
             refused.append(FileFix.Change(finding: finding, fix: finding.fix!, refusal: "it overlaps other fixes; run --fix again"))
         }
-        return FileFix(original: file, fixed: current, applied: applied, refused: refused, remaining: report)
+        return FileFix(original: file, fixed: current, applied: applied, refused: refused, found: found, remaining: report)
     }
 
     struct Failure: Error {
