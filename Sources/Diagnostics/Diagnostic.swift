@@ -12,14 +12,18 @@ public struct Diagnostic: Hashable, Sendable {
     /// Nil when the problem precedes any tree (a syntax error).
     public var path: NodePath?
     public var notes: [Note]
+    /// The change that resolves the finding when it is certain (`lint --fix`, an editor's code action).
+    public var fix: Fix?
 
-    public init(rule: RuleID, severity: Severity, message: String, range: SourceRange?, path: NodePath? = nil, notes: [Note] = []) {
+    public init(rule: RuleID, severity: Severity, message: String, range: SourceRange?, path: NodePath? = nil, notes: [Note] = [],
+                fix: Fix? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = boundingQuotedText(message)
         self.range = range
         self.path = path
         self.notes = notes
+        self.fix = fix
     }
 
     /// Extra context attached to a finding, such as "first defined here".

@@ -13,6 +13,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// - Parameter mode: the permission bits of the new file; nil for those of a new file under the
+    ///   umask. `lint --fix` passes the replaced file's own, so a fixed file keeps them.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t? = nil) throws(Failure) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -21,7 +27,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else { throw failure("cannot create a temporary file beside \(path)") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = true
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         bytes.withUnsafeMutableBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -35,10 +41,14 @@ public enum AtomicFile {
             }
         }
         let synced = fsync(descriptor) == 0
-        // Keep the usual permissions of a new file (mkstemp creates it 0600).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
+        // The given permissions, or the usual ones of a new file (mkstemp creates it 0600).
+        if let mode {
+            fchmod(descriptor, mode)
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            fchmod(descriptor, 0o666 & ~mask)
+        }
         close(descriptor)
         guard written, synced else {
             unlink(temporary)

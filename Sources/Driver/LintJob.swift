@@ -18,6 +18,8 @@ public struct LintJob {
     /// `--skip-unknown`: files named on the command line that are no template get a note, as files
     /// met in a folder do (pre-commit names every matching file).
     public var skipUnknownKinds = false
+    /// `--fix` (write the fixed files) or `--fix --diff` (print what would change); nil to only lint.
+    public var fix: FixMode?
 
     public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, jobs: Int,
                 reporting: LintReportOptions = LintReportOptions()) {
@@ -51,15 +53,18 @@ public struct LintJob {
         var selection = FindingSelection(reporting)
         var summary = Summary()
         var filesWithFindings = 0
+        // With `--fix --diff` standard output is the patch alone; the findings' text goes beside the log.
+        let reportOutput = fix == .diff ? errors : output
         func deliver(_ reports: [FileReport], failed: Bool) {
             inputFailed = inputFailed || failed
             for report in reports.map({ selection.select($0) }) {
                 summary.add(report)
                 if !report.diagnostics.isEmpty { filesWithFindings += 1 }
                 let text = sinks.report(report)
-                if !text.isEmpty { output(text) }
+                if !text.isEmpty { reportOutput(text) }
             }
         }
+        var fixLog = FixLog(mode: fix)
 
         let inputs = discovery.inputs
         let configurations = ConfigurationSet(options: configuration, directories: inputs.map(FrontEnd.directory(of:)),
@@ -67,6 +72,7 @@ public struct LintJob {
         inputFailed = inputFailed || configurations.failed
         let environmentFor = loadEnvironments(for: inputs, configurations: configurations, deliver: deliver)
         let options = options
+        let fixing = fix != nil
         let named = skipUnknownKinds ? [] : Set(paths)
         orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
             let input = inputs[index]
@@ -76,13 +82,18 @@ public struct LintJob {
             case .file(let path): isNamed = named.contains(path)
             }
             let settings = configurations.settings(for: input, base: options)
-            return LintPipeline.lint(input, named: isNamed, environment: environmentFor(FrontEnd.directory(of: input)),
-                                     options: settings.options, policy: settings.policy)
-        }, deliver: { outcome in
-            deliver(outcome.reports, failed: outcome.inputFailed)
+            let run = fixing ? LintPipeline.fix : LintPipeline.lint
+            return (input, run(input, isNamed, environmentFor(FrontEnd.directory(of: input)), settings.options, settings.policy))
+        }, deliver: { input, outcome in
+            guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
+                return deliver(outcome.reports, failed: outcome.inputFailed)
+            }
+            // Not written: what the file on disk still has.
+            deliver([fixed.found], failed: true)
         })
+        fixLog.finish(errors: errors)
         let finished = sinks.finish(summary)
-        if !finished.standardOutput.isEmpty { output(finished.standardOutput) }
+        if !finished.standardOutput.isEmpty { reportOutput(finished.standardOutput) }
         let baselineWritten = selection.finish()
         for problem in finished.problems + [baselineWritten.problem].compactMap({ $0 }) {
             errors("stackc: \(problem)\n")

@@ -11,20 +11,41 @@ public enum LintPipeline {
     public struct Outcome: Sendable {
         public let reports: [FileReport]
         public let inputFailed: Bool
+        /// With `lint --fix`: the fixes made and refused; `reports` then holds the fixed text's findings.
+        public var fix: FileFix?
     }
 
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
                             policy: FindingPolicy = .none) -> Outcome {
+        load(input, options: options) { file in
+            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options,
+                              policy: policy)
+            return Outcome(reports: [report], inputFailed: false)
+        }
+    }
+
+    /// `lint --fix` of one input: the fixes proven safe applied in memory (`FixEngine`), and the
+    /// findings of the fixed text. Nothing is written here.
+    public static func fix(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
+                           policy: FindingPolicy = .none) -> Outcome {
+        load(input, options: options) { file in
+            let fixed = FixEngine.fix(file) {
+                lint($0, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options, policy: policy)
+            }
+            return Outcome(reports: [fixed.remaining], inputFailed: false, fix: fixed)
+        }
+    }
+
+    /// The input read, then `body`; an input that cannot be read is its one finding.
+    private static func load(_ input: Input, options: FrontEndOptions, _ body: (SourceFile) -> Outcome) -> Outcome {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes, stdinName: options.stdinName) {
         case .failure(let failure):
             let diagnostic = Diagnostic(rule: .unreadableInput, severity: .error, message: failure.message, range: nil)
             return Outcome(reports: [FileReport(file: SourceFile(path: options.displayName(of: input), bytes: []), diagnostics: [diagnostic])], inputFailed: true)
         case .success(let file):
-            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options,
-                              policy: policy)
-            return Outcome(reports: [report], inputFailed: false)
+            return body(file)
         }
     }
 

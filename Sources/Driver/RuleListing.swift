@@ -68,6 +68,7 @@ public enum RuleListing {
             text += "\nTriggers (↓ marks each finding):\n"
             for example in entry.triggering {
                 text += "\n" + (example.severity.map { "  (reported as \(RuleReference.phrase($0)))\n" } ?? "") + example.text.indented() + "\n"
+                if let fixed = example.fixed { text += "\n  after stackc lint --fix:\n" + fixed.indented() + "\n" }
             }
         }
         if !entry.nonTriggering.isEmpty {

@@ -27,7 +27,8 @@ enum RuleReference {
         return "\n" + title + "\n\n" + examples.map { example in
             // An example whose findings are not of the rule's severity says so.
             let severity = example.severity.map { "Reported as \(phrase($0)):\n\n" } ?? ""
-            return severity + "```yaml\n" + example.text.trimmingTrailingNewlines() + "\n```\n"
+            let fixed = example.fixed.map { "\nAfter `stackc lint --fix`:\n\n```yaml\n" + $0.trimmingTrailingNewlines() + "\n```\n" } ?? ""
+            return severity + "```yaml\n" + example.text.trimmingTrailingNewlines() + "\n```\n" + fixed
         }.joined(separator: "\n")
     }
 

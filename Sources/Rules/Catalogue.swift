@@ -37,9 +37,11 @@ public enum Catalogue {
         Suggestions.closest(to: id, among: entries.map(\.id.name)).map { "; did you mean '\($0)'?" } ?? " (stackc rules lists them)"
     }
 
-    private static func stage(_ id: RuleID, _ severity: Severity, _ stage: String, _ summary: String, _ rationale: String) -> Entry {
+    /// A check built into a stage; its examples, when it has some, are run by `StageExampleTests`.
+    private static func stage(_ id: RuleID, _ severity: Severity, _ stage: String, _ summary: String, _ rationale: String,
+                              triggering: [Example] = [], nonTriggering: [Example] = []) -> Entry {
         Entry(id: id, severity: severity, stage: stage, kinds: DocumentKind.allCases, platforms: nil, summary: summary,
-              rationale: rationale, triggering: [], nonTriggering: [])
+              rationale: rationale, triggering: triggering, nonTriggering: nonTriggering)
     }
 
     private static let stageChecks: [Entry] = [
@@ -64,7 +66,48 @@ public enum Catalogue {
         stage(.unknownKind, .error, "model", "the document must be a template kind stackc knows",
               "Kind decides every other check. Files found while walking a folder that are no template get a note instead of an error."),
         stage(.unknownField, .error, "model", "keys must be ones the template kind defines",
-              "A misspelt key is silently ignored by some platforms and rejected by others; the message suggests the closest known key."),
+              "A misspelt key is silently ignored by some platforms and rejected by others; the message suggests the closest known key. "
+              + "`lint --fix` renames it when exactly one known key is close and the mapping does not hold that key already.",
+              triggering: [
+                  Example("""
+                  services:
+                    web:
+                      image: nginx
+                      ↓restrat: always   # a typo
+                      ↓dependson: [db]
+                    db:
+                      image: postgres
+                      ↓imag: x
+                  """, messages: [
+                      "services.web (a service) has no key 'restrat'; did you mean 'restart'?",
+                      "services.web (a service) has no key 'dependson'; did you mean 'depends_on'?",
+                      "services.db (a service) has no key 'imag'; did you mean 'image'?",
+                  ], fixed: """
+                  services:
+                    web:
+                      image: nginx
+                      restart: always   # a typo
+                      depends_on: [db]
+                    db:
+                      image: postgres
+                      imag: x
+                  """),
+                  Example("""
+                  containers:
+                    - name: web
+                      image: nginx
+                      ↓imagePullPolicey: Always
+                  """, kind: .pod, fixed: """
+                  containers:
+                    - name: web
+                      image: nginx
+                      imagePullPolicy: Always
+                  """),
+              ],
+              nonTriggering: [
+                  Example("services:\n  web:\n    image: nginx\n    x-note: extension keys are free\n"),
+                  Example("containers:\n  - name: web\n    image: nginx\n", kind: .pod),
+              ]),
         stage(.typeMismatch, .error, "model", "values must have the type their key requires",
               "A list where a string is expected (or the reverse) is rejected by Docker Compose and the platforms."),
         stage(.missingField, .error, "model", "required keys must be present",

@@ -43,7 +43,9 @@ public struct RuleDescription: Sendable {
 /// A template used to document and test a rule. In triggering examples, `↓` marks where each finding
 /// must start (the marker is removed before parsing); `messages`, when given, are the exact messages
 /// in order, and `severity`, when given, is the severity of every finding (the rule's own otherwise).
-/// The example remembers where it was written so a failing one is reported there.
+/// The example remembers where it was written so a failing one is reported there. `fixed`, for an
+/// example whose findings carry fixes, is its text (markers removed) after `lint --fix`: the tests apply
+/// the fixes and compare, and the rule reference shows it, so each fix is documented by what it does.
 public struct Example: Sendable {
     public static let marker: Character = "↓"
 
@@ -53,16 +55,18 @@ public struct Example: Sendable {
     public let messages: [String]?
     /// The severity of every finding of the example; nil for the rule's own.
     public let severity: Severity?
+    public let fixed: String?
     public let file: String
     public let line: Int
 
     public init(_ text: String, kind: DocumentKind? = nil, platform: Platform? = nil, messages: [String]? = nil, severity: Severity? = nil,
-                file: String = #filePath, line: Int = #line) {
+                fixed: String? = nil, file: String = #filePath, line: Int = #line) {
         self.text = text
         self.kind = kind
         self.platform = platform
         self.messages = messages
         self.severity = severity
+        self.fixed = fixed
         self.file = file
         self.line = line
     }

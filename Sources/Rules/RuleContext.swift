@@ -28,8 +28,12 @@ public struct RuleContext {
     /// - Parameter severity: nil for the rule's own; a rule passes another for a finding its rationale
     ///   grades differently (a warning where Docker Compose accepts and silently adjusts what its error
     ///   case refuses).
-    public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {
-        diagnostics.append(Diagnostic(rule: ruleID, severity: severity ?? self.severity, message: message, range: value.range, path: value.path, notes: notes))
+    /// - Parameter fix: the change that resolves the finding, only when it is certain (`lint --fix`
+    ///   applies it; see `Located.replacement`).
+    public mutating func report<Value>(_ message: String, at value: Located<Value>, notes: [Diagnostic.Note] = [], severity: Severity? = nil,
+                                       fix: Fix? = nil) {
+        diagnostics.append(Diagnostic(rule: ruleID, severity: severity ?? self.severity, message: message, range: value.range, path: value.path,
+                                      notes: notes, fix: fix))
     }
 
     public mutating func report(_ message: String, at node: NodeRef, notes: [Diagnostic.Note] = [], severity: Severity? = nil) {

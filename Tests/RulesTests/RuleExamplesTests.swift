@@ -21,6 +21,12 @@ struct RuleExamplesTests {
         if let messages = example.messages {
             #expect(findings.map(\.message) == messages, sourceLocation: location)
         }
+        let fixes = findings.compactMap(\.fix)
+        #expect(fixes.isEmpty == (example.fixed == nil), "an example whose findings carry fixes shows the fixed text, and only such a one",
+                sourceLocation: location)
+        if let fixed = example.fixed {
+            #expect(String(decoding: Fix.Edit.apply(fixes.flatMap(\.edits), to: Array(text.utf8)), as: UTF8.self) == fixed, sourceLocation: location)
+        }
         let severity = example.severity ?? testCase.rule.description.severity
         #expect(findings.allSatisfy { $0.rule == testCase.rule.description.id && $0.severity == severity }, "severities: \(findings.map(\.severity))",
                 sourceLocation: location)

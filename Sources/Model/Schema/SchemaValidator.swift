@@ -166,10 +166,11 @@ public struct SchemaValidator {
             } else if !(schema.allowsExtensions && key.hasPrefix(ascii: "x-")) {
                 let suggestion = Suggestions.closest(to: key, among: schema.fields.map(\.name))
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? " (stackc schema lists the keys it allows)"
+                let range = tree[pair.key].range
                 diagnostics.append(Diagnostic(
                     rule: .unknownField, severity: .error,
                     message: "\(Self.describe(path, schema)) has no key '\(key)'\(hint)",
-                    range: tree[pair.key].range, path: path.appending(key: key)))
+                    range: range, path: path.appending(key: key), fix: keyFix(key, at: range, in: id, schema: schema)))
             }
         }
         for required in schema.required where tree.value(forKey: required, in: id) == nil {
@@ -178,6 +179,14 @@ public struct SchemaValidator {
                 message: "\(Self.describe(path, schema)) needs the key '\(required)'",
                 range: SourceRange(at: tree[id].range.start), path: path))
         }
+    }
+
+    /// Renaming a misspelt key, when that is certain: exactly one known key is close, and the mapping
+    /// does not hold it already (then the typo is a second, different setting, not a misspelling).
+    private func keyFix(_ key: String, at range: SourceRange, in mapping: NodeID, schema: ObjectSchema) -> Fix? {
+        guard let known = Suggestions.only(to: key, among: schema.fields.map(\.name)),
+              tree.value(forKey: known, in: mapping) == nil else { return nil }
+        return Fix.replacingScalar(in: tree.file, at: range, value: key, with: known, title: "rename key '\(key)' to '\(known)'")
     }
 
     // The fields the walk reads of every node, read through the node's address: reading them off

@@ -14,6 +14,19 @@ public enum Suggestions {
         return best?.candidate
     }
 
+    /// The one candidate `word` was meant to be, for a fix: the only one that differs from it in case
+    /// alone (`xs` is `XS`, though `S` and `XL` are close too), else the only close one (`ports` for
+    /// `port` is certain; `net` between `pid` and `ipc` is not). Closeness is `closest`'s.
+    public static func only(to word: String, among candidates: some Sequence<String>) -> String? {
+        let limit = threshold(for: word)
+        let lowered = word.lowercased()
+        let distances = candidates.map { ($0, editDistance(lowered, $0.lowercased(), limit: limit)) }
+        let same = distances.filter { $0.1 == 0 }
+        if !same.isEmpty { return same.count == 1 ? same[0].0 : nil }
+        let close = distances.filter { $0.1 <= limit }
+        return close.count == 1 ? close[0].0 : nil
+    }
+
     static func threshold(for word: String) -> Int {
         min(2, max(1, word.count / 2))
     }

@@ -36,7 +36,14 @@ struct QuantityFormat: Rule {
                 "resources.requests.memory of container 'mysql' is '128m', which is 128 thousandths of a byte (m means milli); write '128Mi' for mebibytes",
                 "resources.limits.memory of container 'mysql' is '128MB', which is not a Kubernetes quantity; write a number with an optional suffix, such as '500m', '0.5', '128Mi' or '1G'",
                 "resources.requests.cpu of container 'mysql' is '2', more than its limit '1'; lower the request or raise the limit",
-            ]),
+            ], fixed: """
+            containers:
+              - name: mysql
+                image: mysql
+                resources:
+                  requests: {cpu: 2, memory: 128Mi}
+                  limits: {cpu: 1, memory: 128MB}
+            """),
             Example("""
             kind: application
             name: orders
@@ -158,11 +165,13 @@ struct QuantityFormat: Rule {
         guard node.isNumberOrString else { return nil }
         let text = node.located(node.text)
         let problem: String
+        var fix: Fix?
         if let quantity = Quantity.kubernetes(Substring(text.value)) {
             if quantity.value < 0 {
                 problem = Self.negative
             } else if quantity.suffix == "m", Self.byteResources.contains(resource) || resource.hasPrefix(ascii: "hugepages-") {
                 problem = Self.thousandthsOfAByte(text.value.dropLast())
+                fix = text.replacement(text.value.dropLast() + "Mi")
             } else if resource == "gpu", quantity.value.rounded() != quantity.value {
                 problem = Self.fractionOfAGPU
             } else {
@@ -171,7 +180,7 @@ struct QuantityFormat: Rule {
         } else {
             problem = Self.notAQuantity
         }
-        context.report(Self.message(name, text.value, problem), at: text)
+        context.report(Self.message(name, text.value, problem), at: text, fix: fix)
         return nil
     }
 

@@ -25,7 +25,14 @@ struct AlaudaEnum: Rule {
                 "instance_size is 'xs', not one of 'XS', 'S', 'M', 'L', 'XL'; did you mean 'XS'?",
                 "scaling_mode is 'MANUEL', not one of 'MANUAL', 'AUTO'; did you mean 'MANUAL'?",
                 "region_name is 'BEIJING', not one of 'BEIJING1', 'HONGKONG1', 'SHANGHAI1'; did you mean 'BEIJING1'?",
-            ]),
+            ], fixed: """
+            service_name: web
+            image_name: index.alauda.cn/team/web
+            instance_size: XS
+            scaling_mode: MANUAL
+            target_state: STARTED
+            region_name: BEIJING1
+            """),
             Example("""
             service_name: web
             image_name: index.alauda.cn/team/web
@@ -39,7 +46,15 @@ struct AlaudaEnum: Rule {
                 "instance_ports[0].endpoint_type is 'tcp_endpoint', not one of 'tcp-endpoint', 'http-endpoint', 'internal-endpoint', 'direct-endpoint'; did you mean 'tcp-endpoint'?",
                 "instance_ports[1].endpoint_type is 'http', not one of 'tcp-endpoint', 'http-endpoint', 'internal-endpoint', 'direct-endpoint'",
                 "volumes[0].volume_type is 'ebs', not one of 'EBS'; did you mean 'EBS'?",
-            ]),
+            ], fixed: """
+            service_name: web
+            image_name: index.alauda.cn/team/web
+            instance_ports:
+              - {container_port: 22, protocol: tcp, endpoint_type: tcp-endpoint}
+              - {container_port: 80, protocol: http, endpoint_type: http}
+            volumes:
+              - {app_volume_dir: /data, volume_type: EBS, size_gb: 10}
+            """),
         ],
         nonTriggering: [
             Example("""

@@ -63,13 +63,24 @@ struct PortSyntax: Rule {
               - name: dns
                 image: coredns
                 ports: [{containerPort: 53, protocol: ↓udp}]
-            """, messages: ["the protocol of port 53 of container 'dns' is 'udp', not one of 'TCP', 'UDP', 'SCTP'; did you mean 'UDP'?"]),
+            """, messages: ["the protocol of port 53 of container 'dns' is 'udp', not one of 'TCP', 'UDP', 'SCTP'; did you mean 'UDP'?"], fixed: """
+            containers:
+              - name: dns
+                image: coredns
+                ports: [{containerPort: 53, protocol: UDP}]
+            """),
             Example("""
             kind: application
             name: orders
             imageRef: orders:1.0
             portMappings:
               - {protocol: ↓TCP, containerPort: 8080}
+            """, fixed: """
+            kind: application
+            name: orders
+            imageRef: orders:1.0
+            portMappings:
+              - {protocol: tcp, containerPort: 8080}
             """),
         ],
         nonTriggering: [

@@ -38,7 +38,18 @@ struct RestartPolicy: Rule {
                 "restart is 'allways', not one of 'no', 'always', 'on-failure', 'on-failure:N', 'unless-stopped'; did you mean 'always'?",
                 "restart 'always:3' gives a retry count, which only 'on-failure' takes; write 'always' or 'on-failure:3'",
                 "the retry count of restart 'on-failure:-1' is negative, which Docker refuses; write a number of 0 or more, such as 'on-failure:5'",
-            ]),
+            ], fixed: """
+            services:
+              web:
+                image: nginx
+                restart: always
+              worker:
+                image: worker
+                restart: always:3
+              batch:
+                image: batch
+                restart: "on-failure:-1"
+            """),
             Example("""
             services:
               batch:
@@ -56,7 +67,20 @@ struct RestartPolicy: Rule {
                 "the retry count of restart 'on-failure:three' is not a number, so Compose reads 0 and Docker retries without limit; write a number, such as 'on-failure:5'",
                 "restart 'always:0' gives a retry count, which only 'on-failure' takes; Docker ignores a count of 0, write 'always'",
                 "restart is 'allways', not one of 'no', 'always', 'on-failure', 'on-failure:N', 'unless-stopped'; did you mean 'always'? Compose ignores it, as deploy.restart_policy is set",
-            ], severity: .warning),
+            ], severity: .warning, fixed: """
+            services:
+              batch:
+                image: batch
+                restart: "on-failure:three"
+              web:
+                image: nginx
+                restart: "always:0"
+              worker:
+                image: worker
+                restart: always
+                deploy:
+                  restart_policy: {condition: on-failure}
+            """),
             Example("""
             services:
               web:
@@ -64,12 +88,23 @@ struct RestartPolicy: Rule {
                 deploy:
                   restart_policy:
                     condition: ↓on_failure
-            """, messages: ["deploy.restart_policy.condition is 'on_failure', not one of 'none', 'on-failure', 'any'; did you mean 'on-failure'?"]),
+            """, messages: ["deploy.restart_policy.condition is 'on_failure', not one of 'none', 'on-failure', 'any'; did you mean 'on-failure'?"], fixed: """
+            services:
+              web:
+                image: nginx
+                deploy:
+                  restart_policy:
+                    condition: on-failure
+            """),
             Example("""
             containers:
               - {name: job, image: busybox}
             restartPolicy: ↓always
-            """, messages: ["restartPolicy is 'always', not one of 'Always', 'OnFailure', 'Never'; did you mean 'Always'?"]),
+            """, messages: ["restartPolicy is 'always', not one of 'Always', 'OnFailure', 'Never'; did you mean 'Always'?"], fixed: """
+            containers:
+              - {name: job, image: busybox}
+            restartPolicy: Always
+            """),
         ],
         nonTriggering: [
             Example("""
@@ -148,7 +183,8 @@ struct RestartPolicy: Rule {
             let shown = Self.policies.flatMap { $0 == "on-failure" ? [$0, "on-failure:N"] : [$0] }
             let suggestion = RuleContext.suggestion(for: name, among: Self.policies)
             context.report("restart is '\(restart.value)', not one of \(RuleContext.quotedList(shown))\(suggestion)\(suggestion.isEmpty && ignored ? ";" : "")\(suffix)",
-                           at: restart, severity: refused)
+                           at: restart, severity: refused,
+                           fix: parts.count == 1 ? Suggestions.only(to: name, among: Self.policies).flatMap { restart.replacement($0) } : nil)
             return
         }
         guard parts.count >= 2 else { return }

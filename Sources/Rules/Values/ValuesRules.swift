@@ -28,10 +28,11 @@ let valueRules: [any Rule.Type] = [
 
 extension RuleContext {
     /// Reports a value outside a fixed set: the allowed values, and the closest one when the value
-    /// looks like a typo or differs only in case.
+    /// looks like a typo or differs only in case — with a fix when it is the only close one.
     mutating func requireOneOf(_ value: Located<String>, _ allowed: [String], field: String) {
         guard !allowed.contains(value.value) else { return }
-        report("\(field) is '\(value.value)', not one of \(Self.quotedList(allowed))\(Self.suggestion(for: value.value, among: allowed))", at: value)
+        report("\(field) is '\(value.value)', not one of \(Self.quotedList(allowed))\(Self.suggestion(for: value.value, among: allowed))", at: value,
+               fix: Suggestions.only(to: value.value, among: allowed).flatMap { value.replacement($0) })
     }
 
     static func quotedList(_ values: [String]) -> String {

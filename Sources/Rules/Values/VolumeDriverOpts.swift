@@ -35,7 +35,10 @@ struct VolumeDriverOpts: Rule {
             Example("""
             name: assets
             driver: ↓ossf
-            """, messages: ["driver is 'ossf', not one of 'nas', 'ossfs'; did you mean 'ossfs'?"]),
+            """, messages: ["driver is 'ossf', not one of 'nas', 'ossfs'; did you mean 'ossfs'?"], fixed: """
+            name: assets
+            driver: ossfs
+            """),
             Example("""
             name: assets
             driver: ossfs

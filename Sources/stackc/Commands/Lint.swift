@@ -58,6 +58,12 @@ extension Stackc {
         @Option(help: ArgumentHelp("Drop this rule's findings (repeatable), whatever a .stackc.yaml says.", valueName: "rule"))
         var disable: [String] = []
 
+        @Flag(help: "Apply the fixes proven safe to the files in place, then report what remains (see README: lint --fix).")
+        var fix = false
+
+        @Flag(help: "With --fix: print the fixes as a unified diff on standard output and write nothing.")
+        var diff = false
+
         @OptionGroup(title: "Reports and exit status")
         var report: ReportFlags
 
@@ -71,6 +77,8 @@ extension Stackc {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
             _ = try settings.ruleSwitches()
+            if diff, !fix { throw ValidationError("--diff shows what --fix would change; use --fix --diff") }
+            if fix, !diff, paths.contains("-") { throw ValidationError("standard input cannot be fixed in place; use --fix --diff") }
         }
 
         func run() throws {
@@ -80,7 +88,7 @@ extension Stackc {
         var settings: LintSettings {
             LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
                          skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
-                         enable: enable, disable: disable, report: report.settings, limits: limitFlags.settings, variables: variables.settings)
+                         enable: enable, disable: disable, fix: fix ? (diff ? .diff : .write) : nil, report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }
     }
 }

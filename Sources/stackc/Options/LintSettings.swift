@@ -21,6 +21,7 @@ struct LintSettings: Equatable {
     var listFiles = false
     var enable: [String] = []
     var disable: [String] = []
+    var fix: FixMode?
     var report = ReportSettings()
     var limits = LimitSettings()
     var variables = EnvironmentSettings()
@@ -39,6 +40,7 @@ struct LintSettings: Equatable {
         commandLine.maxFindings = maxFindings
         job.configuration = ConfigurationOptions(path: config, commandLine: commandLine, ruleSwitches: try ruleSwitches())
         job.skipUnknownKinds = skipUnknown
+        job.fix = fix
         let status = listFiles
             ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
             : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
