@@ -10,6 +10,8 @@ import Testing
     @Test(arguments: [
         ("compose/valid.yaml", TargetID.v2Compose, [RequestField.name: "shop"], "/v2/composes/team", "shop"),
         ("application/valid.yaml", TargetID.v2Application, [:], "/v2/applications/team", "orders-api"),
+        ("configmap/valid.yaml", TargetID.v2ConfigMap, [:], "/v2/configmaps/team", "app-config"),
+        ("secret/valid.yaml", TargetID.v2Secret, [:], "/v2/secrets/team", "db-credentials"),
     ])
     func aV2CreateAnswered503IsCreatedWithTheRealStatus(file: String, target: TargetID, values: [RequestField: String], path: String, name: String) throws {
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "kind": "lost-answer", "status": 503}]"#)
@@ -65,9 +67,9 @@ import Testing
     }
 
     @Test func aLostCreateWithoutALookupStaysUnknown() throws {
-        // A configmap has no GET to ask: exit 3, saying it may have been carried out, never "created".
+        // A podstack has no documented GET to ask: exit 3, saying it may have been carried out, never "created".
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "kind": "lost-answer", "status": 503}]"#)
-        let run = submitFlow(sample("configmap/valid.yaml"), .v2ConfigMap, [.project: "team"], environment: token, emulator.api)
+        let run = submitFlow(sample("pod/valid.yaml"), .v2Podstack, [.project: "team", .name: "web"], environment: token, emulator.api)
         #expect(run.status == 3)
         #expect(run.stderr.contains("was not repeated: it may have reached the server and no lookup can tell"), "\(run.stderr)")
     }

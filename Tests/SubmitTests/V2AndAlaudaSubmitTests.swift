@@ -98,19 +98,19 @@ import TestSupport
 
     @Test func aMalformedAnswerIsNotTakenForSuccess() throws {
         let emulator = try Emulator(faults: #"[{"path": "/v2/", "kind": "malformed"}]"#)
-        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"])
+        let run = flow(emulator, "pod/valid.yaml", .v2Podstack, [.project: "team", .name: "web"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("the server's answer is not JSON"))
         #expect(run.stderr.contains("may or may not have been carried out"))
     }
 
     @Test func aCreateWithoutALookupIsNotRepeatedAfterA503() throws {
-        // A configmap has no GET to tell whether the first attempt went through: one attempt only.
+        // A podstack has no documented GET to tell whether the first attempt went through: one attempt only.
         let emulator = try Emulator(faults: #"[{"path": "/v2/", "status": 503}]"#)
-        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"])
+        let run = flow(emulator, "pod/valid.yaml", .v2Podstack, [.project: "team", .name: "web"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("was not repeated"))
-        #expect(try emulator.count("POST", "/v2/configmaps/team") == 1)
+        #expect(try emulator.count("POST", "/v2/podstack/team") == 1)
     }
 
     @Test func aComposeCreateIsRepeatedAfterTheLookupFindsNothing() throws {
