@@ -54,12 +54,3 @@ extension ConnectionSettings {
         }
     }
 }
-
-/// A command that ended before its flow ran, its result already reported.
-struct Ended: Error {
-    let result: CommandResult
-
-    init(_ result: CommandResult) {
-        self.result = result
-    }
-}

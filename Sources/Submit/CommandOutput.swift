@@ -24,6 +24,16 @@ public enum CommandResult: Equatable, Sendable {
     case usage(String)
 }
 
+/// A command that ends before its flow runs (an unreadable token file, the OpenAPI refusing): the result
+/// to return, anything there was to print already printed.
+struct Ended: Error {
+    let result: CommandResult
+
+    init(_ result: CommandResult) {
+        self.result = result
+    }
+}
+
 /// `--format` of `submit`, `trigger` and `sign`: text for people, one JSON object for programs.
 public enum OutcomeFormat: String, CaseIterable, Sendable {
     case text
