@@ -136,7 +136,6 @@ public final class Session {
             traceRequest(request)
             // Each attempt gets its own limits, clipped to what the command has left.
             var client = options.client
-            let clipped = deadline.remaining < client.totalTimeout
             client.totalTimeout = min(client.totalTimeout, deadline.remaining)
             client.connectTimeout = min(client.connectTimeout, deadline.remaining)
             let result = client.send(request)
@@ -162,7 +161,9 @@ public final class Session {
                 // libcurl's words may quote what the server or proxy sent.
                 reason = options.redactor.serverText(error.message)
                 trace("* \(reason)\n")
-                if error.kind == .timeout && clipped {
+                // Cut off by the deadline (libcurl's own clock may end a few milliseconds early), not by
+                // --connect-timeout or --request-timeout, which leave time for another attempt.
+                if error.kind == .timeout && deadline.remaining < 0.05 {
                     return .failure(deadline.exceeded("waiting for \(method) \(shownPath) (\(reason))" + unknownOutcome))
                 }
                 guard error.isTransient else { return .failure(SubmitFailure(.unreachable, reason)) }

@@ -44,8 +44,9 @@ import Testing
         #expect(run.stderr.contains("POST /v2/configmaps/team may or may not have been carried out"), "\(run.stderr)")
     }
 
-    @Test func aServerThatAcceptsButNeverSpeaksTLSIsCutOff() throws {
-        // A listening socket nobody accepts from: the kernel completes the TCP handshake, TLS never starts.
+    /// A listening socket nobody accepts from: the kernel completes the TCP handshake, TLS never starts.
+    /// Its URL; the socket closes when `body` returns.
+    private func withSilentListener(_ body: (String) throws -> Void) throws {
         let listener = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
         var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: UInt32(0x7F000001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
@@ -53,9 +54,30 @@ import Testing
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(listener, $0, length) } }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
         #expect(listen(listener, 8) == 0)
-        let url = "https://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/hook/trigger?triggerUrl=t&secret=s"
-        let run = triggerFlow(url) { $0.connection.timeout = 1.5 }  // --connect-timeout stays 10 s
-        expectTimedOut(run, after: 1.5)
+        try body("https://127.0.0.1:\(UInt16(bigEndian: address.sin_port))")
+    }
+
+    @Test func aServerThatAcceptsButNeverSpeaksTLSIsCutOff() throws {
+        try withSilentListener { url in
+            let run = triggerFlow(url + "/hook/trigger?triggerUrl=t&secret=s") { $0.connection.timeout = 1.5 }  // --connect-timeout stays 10 s
+            expectTimedOut(run, after: 1.5)
+        }
+    }
+
+    @Test func aConnectTimeoutWithinTheDeadlineIsRetriedNotTakenForIt() throws {
+        // --connect-timeout 0.5 ends the first lookup with 2 s left: that is a retry, not the deadline.
+        let template = try composeTemplate()
+        try withSilentListener { url in
+            let run = submitFlow(template, .aliyunProject, [.name: "shop"]) { options in
+                options.endpoint = url
+                (options.connection.timeout, options.connection.connectTimeout, options.connection.retries) = (2.5, 0.5, 1)
+            }
+            #expect(run.status == 3)
+            #expect(run.seconds < 2.5 + slack, "took \(run.seconds) s")
+            #expect(run.stderr.contains("did not answer in time"), "\(run.stderr)")
+            #expect(run.stderr.contains("retrying in"), "\(run.stderr)")
+            #expect(run.stderr.contains("(after 2 attempts)"), "\(run.stderr)")
+        }
     }
 
     @Test func aRetryAfterLongerThanWhatIsLeftStopsAtOnce() throws {
