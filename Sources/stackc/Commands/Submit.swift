@@ -1,7 +1,5 @@
 import ArgumentParser
-import Diagnostics
 import Driver
-import Lowering
 import Model
 import Submit
 
