@@ -30,8 +30,9 @@ let package = Package(
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting"]),
         .target(name: "Submit", dependencies: ["Diagnostics", "Model", "Lowering", "CLibCurl", "CLibCrypto"]),
+        // Driver runs whole commands, `submit` and `trigger` too: the build, then the Submit flow.
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting", "Submit"]),
         .executableTarget(
             name: "stackc",
             dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -49,6 +50,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),
-        .testTarget(name: "SubmitTests", dependencies: ["Submit", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "SubmitTests", dependencies: ["Submit", "Driver", "Model", "Diagnostics", "TestSupport"]),
     ]
 )

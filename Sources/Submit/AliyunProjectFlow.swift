@@ -32,7 +32,6 @@ public struct AliyunProjectFlow {
     static let target = "aliyun project"
 
     public func run(_ session: Session) -> SubmitOutcome {
-        let started = ContinuousClock.now
         var outcome = perform(session)
         if outcome.failure == nil, let wait, outcome.action != .unchanged {
             let waited = ProjectWaiter(name: name, options: wait).run(session)
@@ -42,7 +41,7 @@ public struct AliyunProjectFlow {
                 outcome.message += "; " + failure.message
             }
         }
-        outcome.elapsedMilliseconds = milliseconds(since: started)
+        outcome.elapsedMilliseconds = session.elapsedMilliseconds
         outcome.attempts = session.attempts
         if outcome.failure != nil { outcome.action = .failed }
         return outcome
@@ -74,11 +73,13 @@ public struct AliyunProjectFlow {
             case .failure(let failure): return .failure(failure)
             }
         }
-        switch session.send(create.method, create.path, headers: create.headers, body: bytes(create.body), repeat: .ifAbsent(lookup: lookup)) {
+        switch session.create(create.method, create.path, headers: create.headers, body: bytes(create.body), lookup: lookup) {
         case .failure(let failure): return failed(failure)
-        case .success(let response) where response.status == 201 || response.status == 200:
+        case .success(.found(let status, let reason)):
+            return SubmitOutcome(action: .created, target: Self.target, name: name, status: status, message: foundMessage(reason))
+        case .success(.answered(let response)) where response.status == 201 || response.status == 200:
             return outcome(.created, response, session, "project created")
-        case .success(let response):
+        case .success(.answered(let response)):
             return failed(rejection(session, response, doing: "create project \(name)"))
         }
     }
@@ -159,7 +160,8 @@ func bytes(_ body: JSONValue?) -> [UInt8]? {
     body.map { Array($0.rendered().utf8) }
 }
 
-func milliseconds(since start: ContinuousClock.Instant) -> Int {
-    let elapsed = ContinuousClock.now - start
-    return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+/// How a create whose answer went wrong is reported when the lookup found its resource: created, with
+/// what actually came back, never a 201 the server did not send.
+func foundMessage(_ reason: String) -> String {
+    "created, although the answer was \(reason): a lookup shows it exists, so the create was not repeated"
 }

@@ -48,10 +48,12 @@ public struct SessionOptions: Sendable {
     /// What to change when the server redirects, which depends on where the URL came from ("give the
     /// final URL with --endpoint").
     public var redirectHint: String
+    /// `--timeout`: shared by every session of the command, so all of them together stay within it.
+    public var deadline: Deadline
 
     public init(endpoint: String, client: HTTPClient, retry: RetryPolicy = RetryPolicy(), headers: [(name: String, value: String)] = [],
                 redactor: Redactor = Redactor(), trace: (@Sendable (String) -> Void)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
-                redirectHint: String = "give the final URL with --endpoint") {
+                redirectHint: String = "give the final URL with --endpoint", deadline: Deadline = Deadline(seconds: .infinity)) {
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
         self.client = client
         self.retry = retry
@@ -60,11 +62,13 @@ public struct SessionOptions: Sendable {
         self.trace = trace
         self.progress = progress
         self.redirectHint = redirectHint
+        self.deadline = deadline
     }
 }
 
-/// Sends requests to one endpoint, retrying what may be retried and tracing what it does. A class, so a
-/// create's lookup (itself a request) can run while the create's retry loop is in progress.
+/// Sends requests to one endpoint, retrying what may be retried within the command's deadline and
+/// tracing what it does. A class, so a create's lookup (itself a request) can run while the create's
+/// retry loop is in progress.
 public final class Session {
     public let options: SessionOptions
     public private(set) var attempts = 0
@@ -73,30 +77,68 @@ public final class Session {
         self.options = options
     }
 
-    /// Whether a failed attempt may be repeated. `.always` for reads and for updates that the server
-    /// makes idempotent (a repeated aliyun update answers 409); `.ifAbsent` for creates, which are only
-    /// repeated after the lookup shows nothing was created — and when the lookup finds the resource, an
-    /// earlier attempt did create it, so the answer is a 201 (header `X-Stackc-Found`).
+    /// Whether a failed attempt may be repeated: `.always` for reads and for updates that the server
+    /// makes idempotent (a repeated aliyun update answers 409); `.connectOnly` when nothing can have been
+    /// carried out — the connection was never made, or a 429. Creates use `create`.
     public enum Repeat {
         case always
-        case ifAbsent(lookup: () -> Result<Bool, SubmitFailure>)
-        /// Only when nothing can have been carried out: the connection was never made, or a 429.
         case connectOnly
+    }
+
+    /// What came of a create.
+    public enum CreateReply {
+        /// The server's answer to the last attempt.
+        case answered(HTTPResponse)
+        /// An attempt's answer was lost or broken, and the lookup found the resource: that attempt created
+        /// it. `status` is what actually came back (a gateway's 503), nil when no answer came; `reason` says
+        /// what went wrong with it.
+        case found(status: Int?, reason: String)
     }
 
     /// One request, retried per `policy`; the final HTTP response (any status) or why none came.
     public func send(_ method: String, _ path: String, query: [(name: String, value: String)] = [],
                      headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
                      repeat policy: Repeat = .always) -> Result<HTTPResponse, SubmitFailure> {
+        exchange(method, path, query: query, headers: headers, body: body, policy: policy == .always ? .always : .connectOnly).map { reply in
+            guard case .answered(let response) = reply else { preconditionFailure("only a create has a lookup") }
+            return response
+        }
+    }
+
+    /// A create, repeated only after `lookup` (true: the resource exists) shows nothing was created. When
+    /// the lookup finds it, an earlier attempt did create it — even after the last attempt: a create that
+    /// went through is a success, not a failure, and a second create would fail with "already exists".
+    public func create(_ method: String, _ path: String, query: [(name: String, value: String)] = [],
+                       headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+                       lookup: @escaping () -> Result<Bool, SubmitFailure>) -> Result<CreateReply, SubmitFailure> {
+        exchange(method, path, query: query, headers: headers, body: body, policy: .ifAbsent(lookup: lookup))
+    }
+
+    private enum Policy {
+        case always
+        case connectOnly
+        case ifAbsent(lookup: () -> Result<Bool, SubmitFailure>)
+    }
+
+    private func exchange(_ method: String, _ path: String, query: [(name: String, value: String)], headers: [(name: String, value: String)],
+                          body: [UInt8]?, policy: Policy) -> Result<CreateReply, SubmitFailure> {
         let request = HTTPRequest(method: method, url: options.endpoint + path + encodedQuery(query),
                                   headers: options.headers + headers, body: body)
         let shownPath = options.redactor.url(path)
+        let deadline = options.deadline
+        // A request that changes something and got no answer may have been carried out.
+        let unknownOutcome = method == "GET" ? "" : "; \(method) \(shownPath) may or may not have been carried out"
         var attempt = 0
         while true {
+            if deadline.hasPassed { return .failure(deadline.exceeded("before \(method) \(shownPath)")) }
             attempt += 1
             attempts += 1
             traceRequest(request)
-            let result = options.client.send(request)
+            // Each attempt gets its own limits, clipped to what the command has left.
+            var client = options.client
+            client.totalTimeout = min(client.totalTimeout, deadline.remaining)
+            client.connectTimeout = min(client.connectTimeout, deadline.remaining)
+            let result = client.send(request)
             let reason: String
             var retryAfter: String?
             // Whether this attempt certainly did nothing on the server.
@@ -105,7 +147,7 @@ public final class Session {
             switch result {
             case .success(let response):
                 traceResponse(response)
-                guard RetryPolicy.isRetryable(status: response.status) else { return .success(response) }
+                guard RetryPolicy.isRetryable(status: response.status) else { return .success(.answered(response)) }
                 reason = "HTTP \(response.status)"
                 retryAfter = response.header("Retry-After")
                 // 429 turns a request away at the door; a 502/503/504 may come from a proxy after the
@@ -119,6 +161,11 @@ public final class Session {
                 // libcurl's words may quote what the server or proxy sent.
                 reason = options.redactor.serverText(error.message)
                 trace("* \(reason)\n")
+                // Cut off by the deadline (libcurl's own clock may end a few milliseconds early), not by
+                // --connect-timeout or --request-timeout, which leave time for another attempt.
+                if error.kind == .timeout && deadline.remaining < 0.05 {
+                    return .failure(deadline.exceeded("waiting for \(method) \(shownPath) (\(reason))" + unknownOutcome))
+                }
                 guard error.isTransient else { return .failure(SubmitFailure(.unreachable, reason)) }
                 harmless = error.kind == .connect
                 exhausted = attempt > options.retry.retries
@@ -132,10 +179,9 @@ public final class Session {
             case .connectOnly:
                 break
             case .ifAbsent(let lookup):
-                // Even after the last attempt: a create that went through is a success, not a failure.
                 if !harmless {
                     switch lookup() {
-                    case .success(true): return .success(HTTPResponse(status: 201, headers: [("X-Stackc-Found", "after retry")]))
+                    case .success(true): return .success(.found(status: try? result.get().status, reason: reason))
                     case .success(false): mayRepeat = true
                     case .failure(let failure): return .failure(failure)
                     }
@@ -147,9 +193,19 @@ public final class Session {
                                               status: try? result.get().status))
             }
             let delay = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
+            if delay >= deadline.remaining {
+                var failure = deadline.cannotWait(delay, after: "\(method) \(shownPath): \(reason)", serverAsked: retryAfter != nil)
+                failure.status = try? result.get().status
+                return .failure(failure)
+            }
             progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
             pause(seconds: delay)
         }
+    }
+
+    /// The command's elapsed time so far (its deadline's), for the outcome.
+    public var elapsedMilliseconds: Int {
+        Int(options.deadline.elapsed * 1000)
     }
 
     /// A `--verbose` line, redacted on its way out whatever it holds.

@@ -56,13 +56,15 @@ public enum SubmitPlan {
             return RequestFlow(request: request, target: "aliyun service scale", name: request.path, action: .updated, lookupPath: nil)
         case .v2PodstackUpdate:
             return RequestFlow(request: request, target: "v2 podstack", name: name, action: .updated, lookupPath: nil, expectsCode: true)
-        case .v2Compose, .v2Application:
+        case .v2Compose, .v2Application, .v2ConfigMap, .v2Secret:
+            // Each has a documented GET of what the create makes (PLATFORM_API.md, v2).
             return RequestFlow(request: request, target: target.rawValue, name: name, action: .created,
                                lookupPath: request.path + "/" + encodePathSegment(name), expectsCode: true)
         case .alaudaService:
             return RequestFlow(request: request, target: "alauda service", name: name, action: .created,
                                lookupPath: request.path + "/" + encodePathSegment(name) + "/")
-        case .v2Podstack, .v2ConfigMap, .v2Secret:
+        case .v2Podstack:
+            // No documented GET of a podstack: a create is repeated only when it cannot have arrived.
             return RequestFlow(request: request, target: target.rawValue, name: name, action: .created, lookupPath: nil, expectsCode: true)
         }
     }

@@ -33,7 +33,6 @@ public struct TriggerCall {
     /// A trigger is not idempotent (two scale-outs add two steps), so only a connection that never
     /// reached the server, or a 429, is repeated.
     public func run(_ session: Session) -> SubmitOutcome {
-        let started = ContinuousClock.now
         let shown = session.options.redactor.url(url)
         var outcome: SubmitOutcome
         switch session.send("POST", parts.path, repeat: .connectOnly) {
@@ -46,8 +45,28 @@ public struct TriggerCall {
             let failure = rejection(session, response, doing: "call the trigger")
             outcome = SubmitOutcome(action: .failed, target: "trigger", name: shown, status: response.status, message: failure.message, failure: failure)
         }
-        outcome.elapsedMilliseconds = milliseconds(since: started)
+        outcome.elapsedMilliseconds = session.elapsedMilliseconds
         outcome.attempts = session.attempts
         return outcome
+    }
+}
+
+extension TriggerCall {
+    /// The call as `stackc trigger` makes it: the URL's transport checked (its secret must not travel in
+    /// clear unless allowed), then one session within `deadline`, the outcome reported in `format`.
+    public func send(connection: ConnectionSettings, redactor: Redactor, deadline: Deadline, format: OutcomeFormat, output: CommandOutput) -> CommandResult {
+        connection.warnIfInsecure(output)
+        let endpoint: EndpointURL
+        do {
+            endpoint = try EndpointURL(parts.endpoint, role: "the trigger URL")
+        } catch {
+            return .usage(error.description)
+        }
+        if let refused = connection.checkTransport(endpoint, role: "the trigger URL", carrying: "the trigger's secret", output: output) {
+            return output.fail(refused.message, status: refused.exitCode)
+        }
+        let session = connection.session(endpoint: parts.endpoint, headers: [], redactor: redactor, deadline: deadline, output: output,
+                                         redirectHint: Self.redirectHint)
+        return output.report(run(session), format: format, redactor: redactor)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Driver
+import Submit
 
 /// The few facts about the process's terminal the commands need.
 enum Terminal {
@@ -43,5 +44,11 @@ enum Terminal {
                 offset += written
             }
         }
+    }
+
+    /// The process's own streams for a flow (`submit`, `trigger`, `sign`).
+    static var commandOutput: CommandOutput {
+        CommandOutput(standardOutput: { write($0, to: standardOutput) }, standardError: { write($0, to: standardError) },
+                      errorIsTerminal: isatty(standardError) == 1, colors: wantsColor(stdoutDescriptor: standardError))
     }
 }

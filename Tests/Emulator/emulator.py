@@ -14,6 +14,8 @@ attempts ("exactly one create"). Faults come from --faults (a JSON list), each:
   {..., "status": 429, "retry_after": "1"}                                     with Retry-After
   {..., "kind": "reset"}        the connection is reset without an answer
   {..., "kind": "slow", "seconds": 5}   the answer is delayed (then served normally)
+  {..., "kind": "silent"}       the request is read and never answered (the connection stays open until the
+                                 client gives up or --lifetime ends)
   {..., "kind": "malformed"}    200 with a body that is not JSON
   {..., "kind": "huge", "bytes": N}     200 with N bytes of body
   {..., "kind": "lost-answer", "status": 504}  the request IS carried out, then the answer is replaced
@@ -128,6 +130,14 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "slow":
             time.sleep(fault.get("seconds", 5))
             return False
+        if kind == "silent":
+            self.close_connection = True
+            try:
+                while self.connection.recv(1024):
+                    pass
+            except OSError:
+                pass
+            return True
         if kind == "malformed":
             self.answer(200, "{\"name\": \"broken", {"Content-Type": "application/json"}, raw=True)
             return True

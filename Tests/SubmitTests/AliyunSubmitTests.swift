@@ -1,11 +1,22 @@
 import Foundation
+import Model
+import Submit
 import Testing
 import TestSupport
 
-/// `stackc submit` against the emulator's aliyun cluster API over mutual TLS.
+/// `stackc submit` against the emulator's aliyun cluster API over mutual TLS: the first test runs the
+/// built binary end to end, the others the same flow in-process.
 @Suite struct AliyunSubmitTests {
     private func submit(_ emulator: Emulator, _ template: String, _ extra: [String]) throws -> StackcRun {
         try stackc(["submit", template, "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments + extra)
+    }
+
+    private func flow(_ emulator: Emulator, _ template: String, _ values: [RequestField: String] = [:],
+                      _ configure: (inout SubmitOptions) -> Void = { _ in }) -> FlowRun {
+        submitFlow(template, .aliyunProject, [.name: "shop"].merging(values) { $1 }) { options in
+            emulator.cluster(&options)
+            configure(&options)
+        }
     }
 
     @Test func createsThenReportsUnchangedThenUpdatesWithANewVersion() throws {
@@ -31,7 +42,7 @@ import TestSupport
     @Test func sameVersionWithDifferentContentIsAClearError() throws {
         let emulator = try Emulator(projects: #"[{"name": "shop", "template": "web:\n  image: nginx:1.24\n", "version": "1.0"}]"#)
         let template = try composeTemplate()
-        let run = try submit(emulator, template, [])
+        let run = flow(emulator, template)
         #expect(run.status == 1)
         #expect(run.stderr.contains("version 1.0 of project shop is already deployed with different content"))
         #expect(run.stderr.contains("--version auto"))
@@ -40,7 +51,7 @@ import TestSupport
     @Test func versionAutoDerivesANewVersionForNewContent() throws {
         let emulator = try Emulator(projects: #"[{"name": "shop", "template": "web:\n  image: nginx:1.24\n", "version": "1.0"}]"#)
         let template = try composeTemplate()
-        let run = try submit(emulator, template, ["--version", "auto"])
+        let run = flow(emulator, template, [.version: "auto"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("updated"))
         #expect(try emulator.count("POST", "/projects/") == 0)
@@ -49,34 +60,34 @@ import TestSupport
     @Test func blueGreenPendingUpdateNamesBothWaysOutAndConfirmFinishesIt() throws {
         let emulator = try Emulator(projects: #"[{"name": "shop", "template": "old: {image: a}\n", "version": "1"}]"#)
         let template = try composeTemplate()
-        let started = try submit(emulator, template, ["--blue-green", "--version", "2"])
+        let started = flow(emulator, template, [.blueGreen: "true", .version: "2"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout.contains("--confirm"))
         #expect(try emulator.requests().last { $0.path == "/projects/shop/update" }?.body.contains(#""update_method":"blue-green""#) == true)
 
-        let blocked = try submit(emulator, template, ["--blue-green", "--version", "3"])
+        let blocked = flow(emulator, template, [.blueGreen: "true", .version: "3"])
         #expect(blocked.status == 1)
         #expect(blocked.stderr.contains("unconfirmed blue-green update"))
         #expect(blocked.stderr.contains("--confirm") && blocked.stderr.contains("--rollback"))
 
-        let confirmed = try submit(emulator, template, ["--confirm", "--format", "json"])
+        let confirmed = flow(emulator, template) { ($0.operation, $0.format) = (.confirm, .json) }
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(confirmed.stdout.contains(#""action":"confirmed""#))
         let confirm = try emulator.requests().last { $0.path == "/projects/shop/confirm-update" }
         #expect(confirm?.query == "force=true")
         // Confirmed, version 2 is live: the same submission is now unchanged.
-        #expect(try submit(emulator, template, ["--version", "2"]).stdout.contains("unchanged"))
+        #expect(flow(emulator, template, [.version: "2"]).stdout.contains("unchanged"))
     }
 
     @Test func rollbackAbandonsThePendingUpdate() throws {
         let emulator = try Emulator(projects: #"[{"name": "shop", "template": "old: {image: a}\n", "version": "1"}]"#)
         let template = try composeTemplate()
-        #expect(try submit(emulator, template, ["--blue-green", "--version", "2"]).status == 0)
-        let rolledBack = try submit(emulator, template, ["--rollback"])
+        #expect(flow(emulator, template, [.blueGreen: "true", .version: "2"]).status == 0)
+        let rolledBack = flow(emulator, template) { $0.operation = .rollback }
         #expect(rolledBack.status == 0, "\(rolledBack.stderr)")
         #expect(rolledBack.stdout.hasPrefix("stackc: rolled-back aliyun project shop"))
         #expect(try emulator.count("POST", "/projects/shop/rollback-update") == 1)
-        let nothingPending = try submit(emulator, template, ["--rollback"])
+        let nothingPending = flow(emulator, template) { $0.operation = .rollback }
         #expect(nothingPending.status == 1)
         #expect(nothingPending.stderr.contains("no unconfirmed update"))
     }
@@ -84,7 +95,7 @@ import TestSupport
     @Test func waitPollsUntilRunning() throws {
         let emulator = try Emulator(arguments: ["--polls-to-running", "3"])
         let template = try composeTemplate()
-        let run = try submit(emulator, template, ["--wait", "--poll-interval", "0.2", "--timeout", "60", "--format", "json"])
+        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.connection.timeout, $0.format) = (true, 0.2, 60, .json) }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(#""state":"running""#))
         #expect(run.stderr.contains("stackc: project shop: starting (want running)"))
@@ -94,17 +105,17 @@ import TestSupport
     @Test func waitTimingOutExitsThreeWithTheLastState() throws {
         let emulator = try Emulator(arguments: ["--polls-to-running", "100000"])
         let template = try composeTemplate()
-        let run = try submit(emulator, template, ["--wait", "--poll-interval", "0.5", "--timeout", "2", "--format", "json"])
+        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.connection.timeout, $0.format) = (true, 0.5, 2, .json) }
         #expect(run.status == 3)
         #expect(run.stdout.contains(#""action":"failed""#))
         #expect(run.stdout.contains(#""state":"starting""#))
-        #expect(run.stdout.contains("last state: starting"))
+        #expect(run.stdout.contains("(--timeout 2.0 s) waiting for shop to be running; last state: starting"), "\(run.stdout)")
     }
 
     @Test func aFailedDeploymentExitsOne() throws {
         let emulator = try Emulator(arguments: ["--polls-to-running", "1", "--final-state", "failed"])
         let template = try composeTemplate()
-        let run = try submit(emulator, template, ["--wait", "--poll-interval", "0.2"])
+        let run = flow(emulator, template) { ($0.wait, $0.pollInterval) = (true, 0.2) }
         #expect(run.status == 1)
         #expect(run.stderr.contains("ended in state failed"))
     }
@@ -112,7 +123,7 @@ import TestSupport
     @Test func dryRunSendsNothingAndShowsBothRequests() throws {
         let emulator = try Emulator()
         let template = try composeTemplate()
-        let run = try submit(emulator, template, ["--dry-run"])
+        let run = flow(emulator, template) { $0.dryRun = true }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("POST \(emulator.clusterURL)/projects/\n"))
         #expect(run.stdout.contains("POST \(emulator.clusterURL)/projects/shop/update\n"))
@@ -121,20 +132,28 @@ import TestSupport
 
     @Test func volumeCreateIsRepeatedOnlyAfterTheLookupAndAConflictIsExitOne() throws {
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/volumes/create", "kind": "lost-answer", "status": 502}]"#)
-        let arguments = ["submit", sample("aliyun-volume/valid.yaml"), "--target", "aliyun-volume"] + emulator.clusterArguments
-        let run = try stackc(arguments + ["--format", "json"])
+        let volume = sample("aliyun-volume/valid.yaml")
+        let run = submitFlow(volume, .aliyunVolume) { options in
+            emulator.cluster(&options)
+            options.format = .json
+        }
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains(#""action":"created","target":"aliyun volume","name":"shared-uploads""#))
+        #expect(run.stdout.contains(#""action":"created","target":"aliyun volume","name":"shared-uploads","status":502"#), "\(run.stdout)")
         #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["POST /volumes/create", "GET /volumes/shared-uploads"])
-        let again = try stackc(arguments)
+        let again = submitFlow(volume, .aliyunVolume, [:], emulator.cluster)
         #expect(again.status == 1)
         #expect(again.stderr.contains("HTTP 409: volume shared-uploads already exists"))
     }
 
-    @Test(arguments: [["--wait"], ["--confirm"], ["--blue-green"]])
-    func aliyunProjectFlagsAreUsageErrorsElsewhere(flag: [String]) throws {
-        let run = try stackc(["submit", sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team",
-                              "--endpoint", "https://127.0.0.1:1"] + flag)
+    @Test func aliyunProjectFlagsAreUsageErrorsElsewhere() throws {
+        let usage = CommandResult.usage("--wait, --blue-green, --confirm and --rollback are for aliyun projects (--target aliyun-project)")
+        let configMap = sample("configmap/valid.yaml")
+        let endpoint = { (options: inout SubmitOptions) in options.endpoint = "https://127.0.0.1:1" }
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.wait = true }.result == usage)
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.operation = .confirm }.result == usage)
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team", .blueGreen: "true"], endpoint).result == usage)
+        // Through the binary, the usage error is the argument parser's: exit 2 with the usage.
+        let run = try stackc(["submit", configMap, "--target", "v2-configmap", "--project", "team", "--endpoint", "https://127.0.0.1:1", "--wait"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("are for aliyun projects"))
     }

@@ -117,6 +117,22 @@ import TestSupport
         #expect(elapsed >= 2000)
     }
 
+    /// `--timeout` end to end, for `submit` and `trigger` alike (the deadline itself: DeadlineTests).
+    @Test func theTimeoutFlagBoundsSubmitAndTrigger() throws {
+        // A trigger is repeated only after a 429 (it is not idempotent), a lookup after a 503 too.
+        let emulator = try Emulator(faults: #"[{"path": "/hook/", "status": 429, "retry_after": "30", "times": -1}, {"path": "/", "status": 503, "retry_after": "30", "times": -1}]"#)
+        let submitted = try submit(emulator, ["--timeout", "2"])
+        #expect(submitted.status == 3)
+        #expect(submitted.stderr.contains("the server asked to retry after 30.0 s, but --timeout 2.0 s leaves"), "\(submitted.stderr)")
+        let triggered = try stackc(["trigger", "\(emulator.apiURL)/hook/trigger?triggerUrl=t&secret=trigger-secret", "--ca", emulator.certificates + "/ca.pem",
+                                    "--timeout", "2"])
+        #expect(triggered.status == 3)
+        #expect(triggered.stderr.contains("the server asked to retry after 30.0 s, but --timeout 2.0 s leaves"), "\(triggered.stderr)")
+        let refused = try stackc(["trigger", "\(emulator.apiURL)/hook/trigger", "--timeout", "0"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--timeout, --connect-timeout and --request-timeout must be positive"))
+    }
+
     @Test func connectionResetIsRetried() throws {
         let emulator = try Emulator(faults: #"[{"method": "GET", "path": "/projects/", "kind": "reset"}]"#)
         let run = try submit(emulator, [])

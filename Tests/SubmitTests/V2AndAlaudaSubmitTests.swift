@@ -1,13 +1,24 @@
 import Foundation
+import Model
+import Submit
 import Testing
 import TestSupport
 
-/// `stackc submit` for the v2 and Alauda APIs, token-authenticated, against the emulator.
+/// `stackc submit` for the v2 and Alauda APIs, token-authenticated, against the emulator: each kind end
+/// to end through the binary, the rest of the flow in-process.
 @Suite struct V2AndAlaudaSubmitTests {
     private let token = ["STACKC_TOKEN": "test-token"]
 
     private func submit(_ emulator: Emulator, _ arguments: [String], environment: [String: String]? = nil) throws -> StackcRun {
         try stackc(["submit"] + arguments + emulator.apiArguments, environment: environment ?? token)
+    }
+
+    private func flow(_ emulator: Emulator, _ file: String, _ target: TargetID, _ values: [RequestField: String], environment: [String: String]? = nil,
+                      _ configure: (inout SubmitOptions) -> Void = { _ in }) -> FlowRun {
+        submitFlow(sample(file), target, values, environment: environment ?? token) { options in
+            emulator.api(&options)
+            configure(&options)
+        }
     }
 
     @Test(arguments: [
@@ -34,9 +45,8 @@ import TestSupport
 
     @Test func podstackUpdateGoesToTheAppWithItsID() throws {
         let emulator = try Emulator()
-        let pod = sample("pod/valid.yaml")
-        #expect(try submit(emulator, [pod, "--target", "v2-podstack", "--project", "team", "--name", "web"]).status == 0)
-        let run = try submit(emulator, [pod, "--target", "v2-podstack-update", "--project", "team", "--name", "web", "--app-id", "42"])
+        #expect(flow(emulator, "pod/valid.yaml", .v2Podstack, [.project: "team", .name: "web"]).status == 0)
+        let run = flow(emulator, "pod/valid.yaml", .v2PodstackUpdate, [.project: "team", .name: "web", .appID: "42"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("stackc: updated v2 podstack web"))
         #expect(try emulator.requests().last?.query == "app_id=42")
@@ -44,18 +54,16 @@ import TestSupport
 
     @Test func aNonZeroCodeIsAFailureShowingTheMessage() throws {
         let emulator = try Emulator()
-        let arguments = [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"]
-        #expect(try submit(emulator, arguments).status == 0)
-        let again = try submit(emulator, arguments)
+        #expect(flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"]).status == 0)
+        let again = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("the server refused: Code 1002: configmaps app-config already exists"))
     }
 
     @Test func alaudaConflictShowsTheServersMessage() throws {
         let emulator = try Emulator()
-        let arguments = [sample("alauda-service/valid.yaml"), "--target", "alauda-service", "--project", "team"]
-        #expect(try submit(emulator, arguments).status == 0)
-        let again = try submit(emulator, arguments)
+        #expect(flow(emulator, "alauda-service/valid.yaml", .alaudaService, [.project: "team"]).status == 0)
+        let again = flow(emulator, "alauda-service/valid.yaml", .alaudaService, [.project: "team"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("HTTP 409: service web already exists"))
     }
@@ -64,38 +72,50 @@ import TestSupport
         let emulator = try Emulator()
         let folder = try TemporaryDirectory()
         let tokenFile = try folder.write("token", "not-the-token\n")
-        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team", "--token-file", tokenFile], environment: [:])
+        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"], environment: [:]) { $0.tokenFile = tokenFile }
         #expect(run.status == 1)
         #expect(run.stderr.contains("HTTP 401: invalid token"))
         #expect(try emulator.requests().first?.headers["Authorization"] == "Bearer not-the-token")
     }
 
+    @Test func anEmptyOrMissingTokenFileIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        let empty = try folder.write("token", "\n")
+        let endpoint = { (options: inout SubmitOptions) in options.endpoint = "https://127.0.0.1:1" }
+        let configMap = sample("configmap/valid.yaml")
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.tokenFile = empty }.result == .usage("--token-file \(empty) is empty"))
+        let missing = submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.tokenFile = folder.path + "/absent" }
+        guard case .usage(let message) = missing.result else { Issue.record("not a usage error: \(missing.result)"); return }
+        #expect(message.hasPrefix("--token-file \(folder.path)/absent: "))
+    }
+
     @Test func extraHeadersAreSent() throws {
         let emulator = try Emulator()
-        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team", "--header", "X-Tenant: blue"])
+        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"]) { $0.headers = [("X-Tenant", "blue")] }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try emulator.requests().first?.headers["X-Tenant"] == "blue")
     }
 
     @Test func aMalformedAnswerIsNotTakenForSuccess() throws {
         let emulator = try Emulator(faults: #"[{"path": "/v2/", "kind": "malformed"}]"#)
-        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"])
+        let run = flow(emulator, "pod/valid.yaml", .v2Podstack, [.project: "team", .name: "web"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("the server's answer is not JSON"))
+        #expect(run.stderr.contains("may or may not have been carried out"))
     }
 
     @Test func aCreateWithoutALookupIsNotRepeatedAfterA503() throws {
-        // A configmap has no GET to tell whether the first attempt went through: one attempt only.
+        // A podstack has no documented GET to tell whether the first attempt went through: one attempt only.
         let emulator = try Emulator(faults: #"[{"path": "/v2/", "status": 503}]"#)
-        let run = try submit(emulator, [sample("configmap/valid.yaml"), "--target", "v2-configmap", "--project", "team"])
+        let run = flow(emulator, "pod/valid.yaml", .v2Podstack, [.project: "team", .name: "web"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("was not repeated"))
-        #expect(try emulator.count("POST", "/v2/configmaps/team") == 1)
+        #expect(try emulator.count("POST", "/v2/podstack/team") == 1)
     }
 
     @Test func aComposeCreateIsRepeatedAfterTheLookupFindsNothing() throws {
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "status": 503}]"#)
-        let run = try submit(emulator, [sample("compose/valid.yaml"), "--target", "v2-compose", "--project", "team", "--name", "shop"])
+        let run = flow(emulator, "compose/valid.yaml", .v2Compose, [.project: "team", .name: "shop"])
         #expect(run.status == 0, "\(run.stderr)")
         let sequence = try emulator.requests().map { "\($0.method) \($0.path)" }
         #expect(sequence == ["POST /v2/composes/team", "GET /v2/composes/team/shop", "POST /v2/composes/team"])

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Diagnostics
 import Driver
 import Submit
 
@@ -47,7 +46,7 @@ extension Stackc {
         var credentialsFile: String?
 
         @Option(help: "text or json ({stringToSign, signature, authorization, headers}).")
-        var format: SignFormat = .text
+        var format: OutcomeFormat = .text
 
         func validate() throws {
             do {
@@ -65,39 +64,14 @@ extension Stackc {
         }
 
         func run() throws {
-            if let problem = ROASigner.libraryProblem {
-                Terminal.write("stackc: \(problem)\n", to: Terminal.standardError)
-                throw ExitCode(2)
-            }
-            let credentials: Credentials
-            do {
-                credentials = try Credentials.load(environment: Dictionary(EnvironmentOptions.currentProcessEnvironment(), uniquingKeysWith: { _, last in last }), credentialsFile: credentialsFile, accessKeyID: accessKeyID)
-            } catch {
-                Terminal.write("stackc: \(error)\n", to: Terminal.standardError)
-                throw ExitCode(2)
-            }
-            let body = try bodyFile.map(readBody)
-            let signed = credentials.signer.sign(method: method, path: path, query: try queries.map(RequestArguments.query),
-                                                 headers: try headers.map(RequestArguments.header), body: body, date: date)
-            for warning in signed.warnings { Terminal.write("stackc: warning: \(warning)\n", to: Terminal.standardError) }
-            switch format {
-            case .text: Terminal.write(signed.textReport(signedBy: credentials.description), to: Terminal.standardOutput)
-            case .json: Terminal.write(signed.jsonReport(), to: Terminal.standardOutput)
-            }
+            // The arguments were checked by `validate`.
+            var job = SignJob(path: path)
+            (job.method, job.bodyFile, job.date, job.accessKeyID, job.credentialsFile) = (method, bodyFile, date, accessKeyID, credentialsFile)
+            job.query = queries.compactMap { try? RequestArguments.query($0) }
+            job.headers = headers.compactMap { try? RequestArguments.header($0) }
+            job.format = format
+            let environment = Dictionary(EnvironmentOptions.currentProcessEnvironment(), uniquingKeysWith: { _, last in last })
+            try job.run(environment: environment, output: Terminal.commandOutput).finish()
         }
-
-        private func readBody(_ path: String) throws -> [UInt8] {
-            switch path == "-" ? FileBytes.standardInput() : FileBytes.contents(ofFile: path) {
-            case .success(let bytes):
-                return bytes
-            case .failure(let failure):
-                Terminal.write("stackc: --body-file \(path): \(failure.message)\n", to: Terminal.standardError)
-                throw ExitCode(2)
-            }
-        }
-    }
-
-    enum SignFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Diagnostics
 import Driver
-import Glibc
-import Lowering
 import Model
 import Submit
 
@@ -13,6 +10,8 @@ extension Stackc {
             abstract: "Build a template's request and send it: create-or-update, safe to re-run.",
             discussion: """
             aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
+
+            --timeout (default 600 s) bounds the whole command: every connection and request, retries, back-off, a server's Retry-After, and --wait polling. --connect-timeout and --request-timeout bound each attempt within it; a wait longer than what is left ends the command at once (exit 3).
 
             Exit status: 0 created/updated/unchanged, 1 refused by validation or by the server (4xx), 2 usage, 3 unreachable, timed out, or kept failing after retries.
 
@@ -36,7 +35,7 @@ extension Stackc {
         var clusterID: String?
 
         @Option(help: ArgumentHelp("The aliyun OpenAPI for --cluster-id.", valueName: "url"))
-        var openapi = "https://cs.aliyuncs.com"
+        var openapi = ClusterOptions.defaultOpenAPI
 
         @Option(name: .customLong("openapi-ca"), help: ArgumentHelp("CA for the OpenAPI's certificate (default: the system's CAs).", valueName: "file"))
         var openapiCA: String?
@@ -62,11 +61,8 @@ extension Stackc {
         @Flag(help: "aliyun: abandon a pending blue-green update (rollback-update) instead of submitting.")
         var rollback = false
 
-        @Flag(help: "aliyun: after submitting, poll until the project's current state is its desired state.")
+        @Flag(help: "aliyun: after submitting, poll until the project's current state is its desired state (within --timeout).")
         var wait = false
-
-        @Option(help: ArgumentHelp("Seconds --wait may take before giving up (exit 3).", valueName: "seconds"))
-        var timeout = 600.0
 
         @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between polls of --wait.", valueName: "seconds"))
         var pollInterval = 2.0
@@ -75,7 +71,7 @@ extension Stackc {
         var dryRun = false
 
         @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
-        var format: OutputFormat = .text
+        var format: OutcomeFormat = .text
 
         @OptionGroup(title: "Request")
         var requestFlags: RequestFlags
@@ -104,119 +100,28 @@ extension Stackc {
             } catch {
                 throw ValidationError(error.description)
             }
-            if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be positive") }
+            if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
         }
 
         func run() throws {
-            guard let built = lower(target: target, version: requestFlags.version) else { return }
-            let projectFlow = built.target == .aliyunProject || built.target == .aliyunProjectUpdate
-            if !projectFlow && (wait || confirm || rollback || requestFlags.blueGreen) {
-                throw ValidationError("--wait, --blue-green, --confirm and --rollback are for aliyun projects (--target aliyun-project)")
-            }
-            var update: Request?
-            if projectFlow {
-                // The update carries the version the create would (the deployed one is then compared).
-                update = lower(target: .aliyunProjectUpdate, version: built.request.body?["version"]?.text ?? requestFlags.version, quiet: true)?.request
-            }
-            let token = try readToken()
-            var redactor = Redactor(secrets: built.secretValues + (token.map { [$0] } ?? []))
-            redactor.add(extraHeaders.map(\.value))
-            redactor.add(credentialsIn: built.request.body)
-            if let endpoint { redactor.add(credentialsOf: endpoint) }
-            let operation: AliyunProjectFlow.Operation = confirm ? .confirm : rollback ? .rollback : .submit
-            let waiting = wait ? WaitOptions(timeout: timeout, interval: pollInterval, liveLine: isatty(Terminal.standardError) == 1) : nil
-            let flow = SubmitPlan.flow(for: built.target, request: built.request, update: update, operation: operation, wait: waiting)
-            var sent = extraHeaders
-            if let token, case .token(let scheme) = SubmitPlan.authentication(for: built.target) {
-                sent.insert(("Authorization", "\(scheme) \(token)"), at: 0)
-            }
-            if dryRun {
-                Terminal.write(DryRun.render(flow.plannedRequests, endpoint: endpoint ?? "", headers: sent, redactor: redactor), to: Terminal.standardOutput)
-                return
-            }
-            connection.warnIfInsecure()
-            var session: Session
-            if let clusterID {
-                guard built.target.platform == .aliyun else { throw ValidationError("--cluster-id is for aliyun targets") }
-                session = try clusterSession(clusterID, redactor: &redactor)
-            } else {
-                let url = try EndpointURL(endpoint ?? "", role: "--endpoint")
-                try connection.checkTransport(url, role: "--endpoint", carrying: "the template, its variable values and the credentials")
-                session = connection.session(endpoint: url.text, headers: sent, redactor: redactor)
-            }
-            try finish(flow.run(session), format: format, redactor: redactor)
-        }
-
-        /// A session on the cluster endpoint, with its certificates, found through the signed OpenAPI.
-        private func clusterSession(_ clusterID: String, redactor: inout Redactor) throws -> Session {
-            let environment = [Credentials.accessKeyIDVariable, Credentials.accessKeySecretVariable].reduce(into: [String: String]()) { values, name in
-                values[name] = getenv(name).map { String(cString: $0) }
-            }
-            let credentials: Credentials
-            do {
-                credentials = try Credentials.load(environment: environment, credentialsFile: credentialsFile, accessKeyID: accessKeyID)
-            } catch {
-                Terminal.write("stackc: \(error.description)\n", to: Terminal.standardError)
-                throw ExitCode(2)
-            }
-            redactor.add(credentials)
-            let openapiURL = try EndpointURL(openapi, role: "--openapi")
-            try connection.checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key")
-            let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
-            let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS,
-                                                    redirectHint: "give the final URL with --openapi")
-            let access = ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region)
-            switch access.resolve(openapiSession, base: connection.tls, allowHTTP: connection.allowHTTP) {
-            case .failure(let failure):
-                try finish(SubmitOutcome(action: .failed, target: "aliyun cluster", name: clusterID, status: failure.status, requestID: failure.requestID,
-                                         attempts: openapiSession.attempts, message: failure.message, failure: failure), format: format, redactor: redactor)
-                throw ExitCode(failure.exitCode)
-            case .success(let (endpoint, tls)):
-                return connection.session(endpoint: endpoint, headers: extraHeaders, redactor: redactor, tls: tls,
-                                          redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id")
-            }
-        }
-
-        /// The `--header`s, checked by `validate`.
-        private var extraHeaders: [(name: String, value: String)] {
-            headers.compactMap { try? RequestArguments.header($0) }
-        }
-
-        private func lower(target: TargetID?, version: String?, quiet: Bool = false) -> BuiltRequest? {
-            var flags = requestFlags.buildFlags(target: target)
-            flags.values[.version] = version
+            let build = requestFlags.buildFlags(target: target)
             var options = environment.frontEndOptions()
             options.limits = limitFlags.limits
-            let job = BuildJob(path: path, flags: flags, options: options, environment: environment.environmentOptions)
-            switch job.lower(errors: { if !quiet { Terminal.write($0, to: Terminal.standardError) } },
-                             colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError)) {
-            case .success(let built): return built
-            case .failure(let status): Glibc.exit(status.rawValue)
+            var submit = SubmitOptions()
+            submit.endpoint = endpoint
+            submit.cluster = clusterID.map { id in
+                var cluster = ClusterOptions(clusterID: id)
+                (cluster.openapi, cluster.openapiCA, cluster.region) = (openapi, openapiCA, region)
+                (cluster.credentialsFile, cluster.accessKeyID) = (credentialsFile, accessKeyID)
+                return cluster
             }
-        }
-
-        /// `STACKC_TOKEN`, or the file's first line. Never a flag value: it would show in `ps`. It goes
-        /// into a header, so a line break or NUL in it is refused.
-        private func readToken() throws -> String? {
-            let token = try tokenText()
-            do {
-                if let token { try RequestArguments.headerValue(token, name: "Authorization") }
-            } catch {
-                throw ValidationError("the token (\(tokenFile.map { "--token-file \($0)" } ?? "STACKC_TOKEN")): \(error.description)")
-            }
-            return token
-        }
-
-        private func tokenText() throws -> String? {
-            guard let tokenFile else { return Terminal.environment("STACKC_TOKEN").flatMap { $0.isEmpty ? nil : $0 } }
-            let bytes: [UInt8]
-            switch FileBytes.contents(ofFile: tokenFile, maxBytes: 65536) {
-            case .success(let read): bytes = read
-            case .failure(let failure): throw ValidationError("--token-file \(tokenFile): \(failure.message)")
-            }
-            let token = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            if token.isEmpty { throw ValidationError("--token-file \(tokenFile) is empty") }
-            return token.trimming(" \t")
+            submit.tokenFile = tokenFile
+            submit.headers = headers.compactMap { try? RequestArguments.header($0) }  // checked by `validate`
+            submit.operation = confirm ? .confirm : rollback ? .rollback : .submit
+            (submit.wait, submit.pollInterval, submit.dryRun, submit.format) = (wait, pollInterval, dryRun, format)
+            submit.connection = connection.settings
+            let job = SubmitJob(build: BuildJob(path: path, flags: build, options: options, environment: environment.environmentOptions), submit: submit)
+            try job.run(output: Terminal.commandOutput).finish()
         }
     }
 }

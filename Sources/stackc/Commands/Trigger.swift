@@ -1,7 +1,5 @@
 import ArgumentParser
-import Diagnostics
 import Driver
-import Reporting
 import Submit
 
 extension Stackc {
@@ -10,7 +8,9 @@ extension Stackc {
             commandName: "trigger",
             abstract: "Call an aliyun redeploy or scaling trigger URL (its secret is redacted in all output).",
             discussion: """
-            Exit status: 0 triggered, 1 refused (4xx, e.g. a wrong secret), 2 usage, 3 unreachable.
+            --timeout (default 600 s) bounds the whole call, retries and waits included.
+
+            Exit status: 0 triggered, 1 refused (4xx, e.g. a wrong secret), 2 usage, 3 unreachable or timed out.
 
             Examples:
               stackc trigger "$REDEPLOY_TRIGGER"
@@ -28,7 +28,7 @@ extension Stackc {
         var step: String?
 
         @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
-        var format: OutputFormat = .text
+        var format: OutcomeFormat = .text
 
         @OptionGroup(title: "Connection")
         var connection: ConnectionFlags
@@ -42,24 +42,9 @@ extension Stackc {
         }
 
         func run() throws {
-            // type and step are checked wherever they are written, the flags or the URL, and sent once.
-            let assembly = TriggerAssembly(url: url, type: type, step: step)
-            let report = FileReport(file: .commandLine, diagnostics: assembly.findings)
-            var reporter = TextReporter(colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
-            Terminal.write(reporter.report(report), to: Terminal.standardError)
-            if report.hasErrors {
-                Terminal.write("stackc: the trigger was not called: fix the errors above\n", to: Terminal.standardError)
-                throw ExitCode(1)
-            }
-            let call = TriggerCall(url: assembly.url, scaling: assembly.scaling.flatMap { scaling in
-                TriggerCall.Scaling(rawValue: scaling.type).map { ($0, scaling.step) }
-            })
-            var redactor = Redactor()
-            redactor.add(credentialsOf: url)
-            connection.warnIfInsecure()
-            try connection.checkTransport(EndpointURL(call.parts.endpoint, role: "the trigger URL"), role: "the trigger URL", carrying: "the trigger's secret")
-            let session = connection.session(endpoint: call.parts.endpoint, headers: [], redactor: redactor, redirectHint: TriggerCall.redirectHint)
-            try finish(call.run(session), format: format, redactor: redactor)
+            var job = TriggerJob(url: url)
+            (job.type, job.step, job.format, job.connection) = (type, step, format, connection.settings)
+            try job.run(output: Terminal.commandOutput).finish()
         }
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
-import Glibc
 import Submit
 
-/// How to reach and authenticate with a platform; shared by `submit` and `trigger`.
+/// How to reach and authenticate with a platform, and how long it may take; shared by `submit` and `trigger`.
 struct ConnectionFlags: ParsableArguments {
+    private static let defaults = ConnectionSettings()
+
     @Option(name: .customLong("cert-dir"), help: ArgumentHelp("Folder with ca.pem, cert.pem and key.pem (aliyun cluster API: mutual TLS).", valueName: "dir"))
     var certDir: String?
 
@@ -22,68 +23,48 @@ struct ConnectionFlags: ParsableArguments {
     @Flag(name: .customLong("allow-http"), help: "Send to a plain http:// URL, credentials and template unencrypted (warns; without it, http:// is refused).")
     var allowHTTP = false
 
+    @Option(help: ArgumentHelp("Seconds the whole command may take: every connection, request, retry, back-off, Retry-After wait and --wait poll (exit 3 when reached).", valueName: "seconds"))
+    var timeout = defaults.timeout
+
     @Option(help: "Attempts after the first for connection failures, 429, 502, 503 and 504.")
-    var retries = 3
+    var retries = defaults.retries
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to wait for a connection.", valueName: "seconds"))
-    var connectTimeout = 10.0
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds one attempt may wait for a connection (within --timeout).", valueName: "seconds"))
+    var connectTimeout = defaults.connectTimeout
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds one request may take in all.", valueName: "seconds"))
-    var requestTimeout = 60.0
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds one attempt may take in all (within --timeout).", valueName: "seconds"))
+    var requestTimeout = defaults.requestTimeout
 
     @Option(name: .customLong("max-response-bytes"), help: "Abort an answer longer than this.")
-    var maxResponseBytes = 16 << 20
+    var maxResponseBytes = defaults.maxResponseBytes
 
     @Flag(help: "Trace every request and response on stderr (credentials and secret values redacted).")
     var verbose = false
 
     func validate() throws {
         if retries < 0 || retries > 20 { throw ValidationError("--retries must be 0–20") }
-        if connectTimeout <= 0 || requestTimeout <= 0 { throw ValidationError("timeouts must be positive") }
+        if timeout <= 0 || connectTimeout <= 0 || requestTimeout <= 0 { throw ValidationError("--timeout, --connect-timeout and --request-timeout must be positive") }
     }
 
-    var tls: TLSOptions {
-        let folder = certDir.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        return TLSOptions(caFile: ca ?? folder.map { $0 + "ca.pem" }, insecure: insecure,
-                          clientCertificate: cert ?? folder.map { $0 + "cert.pem" }, clientKey: key ?? folder.map { $0 + "key.pem" })
+    var settings: ConnectionSettings {
+        var settings = ConnectionSettings()
+        (settings.certDir, settings.ca, settings.cert, settings.key) = (certDir, ca, cert, key)
+        (settings.insecure, settings.allowHTTP, settings.verbose) = (insecure, allowHTTP, verbose)
+        (settings.timeout, settings.retries, settings.connectTimeout, settings.requestTimeout) = (timeout, retries, connectTimeout, requestTimeout)
+        settings.maxResponseBytes = maxResponseBytes
+        return settings
     }
+}
 
-    /// Said once per command, before anything is sent: a connection anyone on the path can read or change.
-    func warnIfInsecure() {
-        if insecure { Terminal.write("stackc: warning: --insecure: the server's certificate is not verified; anyone on the path can read and change this exchange\n", to: Terminal.standardError) }
-    }
+extension OutcomeFormat: ExpressibleByArgument {}
 
-    /// `PlainHTTP`'s verdict on a URL the command was given: its warning printed, or its refusal an exit.
-    func checkTransport(_ url: EndpointURL, role: String, carrying: String) throws {
-        switch PlainHTTP.check(url, role: role, carrying: carrying, allowed: allowHTTP) {
-        case .failure(let failure):
-            Terminal.write("stackc: \(failure.message)\n", to: Terminal.standardError)
-            throw ExitCode(failure.exitCode)
-        case .success(let warning):
-            if let warning { Terminal.write(warning, to: Terminal.standardError) }
+extension CommandResult {
+    /// The command's end: a usage message through the argument parser (exit 2, with the usage), else the status.
+    func finish() throws {
+        switch self {
+        case .usage(let message): throw ValidationError(message)
+        case .exit(0): return
+        case .exit(let status): throw ExitCode(status)
         }
     }
-
-    func session(endpoint: String, headers: [(name: String, value: String)], redactor: Redactor, tls: TLSOptions? = nil,
-                 redirectHint: String = "give the final URL with --endpoint") -> Session {
-        let client = HTTPClient(tls: tls ?? self.tls, connectTimeout: connectTimeout, totalTimeout: requestTimeout, maxResponseBytes: maxResponseBytes)
-        let toStandardError: @Sendable (String) -> Void = { Terminal.write($0, to: Terminal.standardError) }
-        return Session(options: SessionOptions(endpoint: endpoint, client: client, retry: RetryPolicy(retries: retries), headers: headers,
-                                               redactor: redactor, trace: verbose ? toStandardError : nil, progress: toStandardError,
-                                               redirectHint: redirectHint))
-    }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-/// Prints an outcome as the summary line or one JSON object, redacted on its way out, and turns it into
-/// the exit status.
-func finish(_ outcome: SubmitOutcome, format: OutputFormat, redactor: Redactor) throws {
-    switch format {
-    case .json: Terminal.write(redactor.text(outcome.json), to: Terminal.standardOutput)
-    case .text: Terminal.write(redactor.text(outcome.summary), to: outcome.failure == nil ? Terminal.standardOutput : Terminal.standardError)
-    }
-    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }

@@ -1,0 +1,56 @@
+/// `--cluster-id` and the flags that go with it: where the signed OpenAPI is and whose AccessKey signs.
+public struct ClusterOptions: Sendable {
+    public var clusterID: String
+    public var openapi = ClusterOptions.defaultOpenAPI
+    /// CA for the OpenAPI's certificate; nil trusts the system's CAs.
+    public var openapiCA: String?
+    /// `x-acs-region-id`.
+    public var region: String?
+    public var credentialsFile: String?
+    /// Replaces the ID read from the environment or the file (the ID is not secret).
+    public var accessKeyID: String?
+
+    public static let defaultOpenAPI = "https://cs.aliyuncs.com"
+
+    public init(clusterID: String) {
+        self.clusterID = clusterID
+    }
+}
+
+extension ConnectionSettings {
+    /// A session on the cluster's endpoint with its certificates, found through the signed OpenAPI; or
+    /// the command's end, already reported (a missing AccessKey is exit 2, the OpenAPI's refusal an outcome).
+    /// The AccessKey secret joins `redactor`, so an OpenAPI that echoes it shows it nowhere.
+    func clusterSession(_ cluster: ClusterOptions, environment: [String: String], headers: [(name: String, value: String)],
+                        redactor: inout Redactor, deadline: Deadline, format: OutcomeFormat, output: CommandOutput) -> Result<Session, Ended> {
+        let credentials: Credentials
+        do {
+            credentials = try Credentials.load(environment: environment, credentialsFile: cluster.credentialsFile, accessKeyID: cluster.accessKeyID)
+        } catch {
+            return .failure(Ended(output.fail(error.description, status: 2)))
+        }
+        redactor.add(credentials)
+        let openapiURL: EndpointURL
+        do {
+            openapiURL = try EndpointURL(cluster.openapi, role: "--openapi")
+        } catch {
+            return .failure(Ended(.usage(error.description)))
+        }
+        if let refused = checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key", output: output) {
+            return .failure(Ended(output.fail(refused.message, status: refused.exitCode)))
+        }
+        let openapiSession = session(endpoint: openapiURL.text, headers: [], redactor: redactor, deadline: deadline, output: output,
+                                     tls: TLSOptions(caFile: cluster.openapiCA, insecure: insecure), redirectHint: "give the final URL with --openapi")
+        let access = ClusterAccess(clusterID: cluster.clusterID, signer: credentials.signer, region: cluster.region)
+        switch access.resolve(openapiSession, base: tls, allowHTTP: allowHTTP) {
+        case .failure(let failure):
+            let outcome = SubmitOutcome(action: .failed, target: "aliyun cluster", name: cluster.clusterID, status: failure.status, requestID: failure.requestID,
+                                        elapsedMilliseconds: openapiSession.elapsedMilliseconds, attempts: openapiSession.attempts, message: failure.message,
+                                        failure: failure)
+            return .failure(Ended(output.report(outcome, format: format, redactor: redactor)))
+        case .success(let (endpoint, clusterTLS)):
+            return .success(session(endpoint: endpoint, headers: headers, redactor: redactor, deadline: deadline, output: output, tls: clusterTLS,
+                                    redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id"))
+        }
+    }
+}
