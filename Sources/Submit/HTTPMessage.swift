@@ -70,4 +70,14 @@ public struct TransportError: Error, Sendable, Equatable {
         case .serverCertificate, .clientCertificate, .tls, .proxy, .responseTooLarge, .other: false
         }
     }
+
+    /// The exit status (DESIGN.md) of a failure nothing retried away: a certificate one side refuses, or a
+    /// handshake that cannot succeed, is the user's to fix and would fail again, like a refused request (1);
+    /// the rest may pass later (3).
+    public var failureKind: SubmitFailure.Kind {
+        switch kind {
+        case .serverCertificate, .clientCertificate, .tls: .rejected
+        case .connect, .proxy, .connectionLost, .timeout, .responseTooLarge, .other: .unreachable
+        }
+    }
 }

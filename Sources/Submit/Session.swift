@@ -119,7 +119,7 @@ public final class Session {
                 // libcurl's words may quote what the server or proxy sent.
                 reason = options.redactor.serverText(error.message)
                 trace("* \(reason)\n")
-                guard error.isTransient else { return .failure(SubmitFailure(.unreachable, reason)) }
+                guard error.isTransient else { return .failure(SubmitFailure(error.failureKind, reason)) }
                 harmless = error.kind == .connect
                 exhausted = attempt > options.retry.retries
                     ? SubmitFailure(.unreachable, reason + (attempt > 1 ? " (after \(attempt) attempts)" : ""))

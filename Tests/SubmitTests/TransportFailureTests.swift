@@ -17,12 +17,14 @@ import TestSupport
         return ["--endpoint", emulator.clusterURL, "--ca", "\(certs)/\(ca)", "--cert", "\(certs)/\(cert)", "--key", "\(certs)/\(key)"]
     }
 
+    /// TLS refusals are the user's to fix (exit 1) and are not retried (TLSFailureTests has every case, in process).
     @Test func wrongCAIsAClearTLSError() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
         let run = try submit(emulator, [], connection: files(emulator, ca: "other-ca.pem", cert: "cert.pem", key: "key.pem"))
-        #expect(run.status == 3)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("TLS: the certificate of \(emulator.clusterURL) is not trusted by the CA in \(certs)/other-ca.pem"))
+        #expect(!run.stderr.contains("retrying"))
         #expect(try emulator.requests().isEmpty)
     }
 
@@ -36,24 +38,27 @@ import TestSupport
 
     @Test func missingClientCertificateIsAClearError() throws {
         let emulator = try Emulator()
-        let run = try submit(emulator, ["--retries", "0"], connection: ["--endpoint", emulator.clusterURL, "--ca", emulator.certificates + "/ca.pem"])
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("requires a client certificate and none was given"))
+        let run = try submit(emulator, [], connection: ["--endpoint", emulator.clusterURL, "--ca", emulator.certificates + "/ca.pem"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("requires a client certificate and none was given"), "\(run.stderr)")
         #expect(run.stderr.contains("--cert-dir"))
+        #expect(!run.stderr.contains("retrying"))
     }
 
     @Test func clientCertificateFromAnotherCAIsRefusedClearly() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
-        let run = try submit(emulator, ["--retries", "0"], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"))
+        let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"), "\(run.stderr)")
+        #expect(run.stderr.contains("the server does not trust your client certificate's CA"))
+        #expect(!run.stderr.contains("retrying"))
     }
 
     @Test func unreadableClientKeyIsAClearError() throws {
         let emulator = try Emulator()
         let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "cert.pem", key: "missing-key.pem"))
-        #expect(run.status == 3)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("the client certificate or key cannot be used"))
     }
 

@@ -162,7 +162,7 @@ extension Stackc {
             redactor.add(credentials)
             let openapiURL = try EndpointURL(openapi, role: "--openapi")
             try connection.checkTransport(openapiURL, role: "--openapi", carrying: "the signed requests and, in the answers, the cluster's private key")
-            let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure)
+            let openapiTLS = TLSOptions(caFile: openapiCA, insecure: connection.insecure, caFlag: "--openapi-ca FILE")
             let openapiSession = connection.session(endpoint: openapiURL.text, headers: [], redactor: redactor, tls: openapiTLS,
                                                     redirectHint: "give the final URL with --openapi")
             let access = ClusterAccess(clusterID: clusterID, signer: credentials.signer, region: region)
