@@ -168,9 +168,9 @@ public struct HTTPClient: Sendable {
         case CURLE_PEER_FAILED_VERIFICATION:
             return TransportError(.serverCertificate, "TLS: the certificate of \(host) is not trusted by \(tls.trustedCAs) (\(reason))\(account); give the CA that signed it with \(tls.caFlag)")
         case CURLE_SSL_CACERT_BADFILE:
-            return TransportError(.serverCertificate, "TLS: cannot use the CA file \(tls.caFile ?? "") (\(reason)); it must be a PEM certificate")
+            return tls.unusableCA(reason: reason)
         case CURLE_SSL_CERTPROBLEM:
-            return TransportError(.clientCertificate, "TLS: the client certificate or key cannot be used (\(reason)); check cert.pem and key.pem")
+            return tls.unusableClientCertificate(reason: reason)
         case CURLE_SSL_CLIENTCERT:
             return TransportError(.clientCertificate, "TLS: \(host) requires a client certificate (\(reason)); pass --cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE")
         case CURLE_SSL_CONNECT_ERROR:

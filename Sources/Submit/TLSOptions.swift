@@ -32,4 +32,40 @@ extension TLSOptions {
     var trustedCAs: String {
         caFile.map { "the CA in \($0)" } ?? (inMemory != nil ? "the cluster's CA" : "the system's CAs")
     }
+
+    /// libcurl could not use the CA file: named, with why (a usage error).
+    func unusableCA(reason: String) -> TransportError {
+        guard let caFile else { return TransportError(.other, "TLS: the system's CAs cannot be used (\(reason))") }
+        if case .failure(let failure) = FileBytes.contents(ofFile: caFile, maxBytes: 1 << 20) {
+            return TransportError(.localFile, "the CA file \(caFile): \(failure.message); give the CA with \(caFlag)")
+        }
+        return TransportError(.localFile, "the CA file \(caFile) holds no PEM certificate (\(reason)); give the CA with \(caFlag)")
+    }
+
+    /// libcurl could not use the client certificate or its key: which file, and why (a usage error). libcurl
+    /// says only which of the two it failed on; a readable PEM key it refuses belongs to another certificate.
+    func unusableClientCertificate(reason: String) -> TransportError {
+        guard let certificate = clientCertificate else {
+            return TransportError(.clientCertificate, "TLS: the cluster's client certificate or key from the OpenAPI cannot be used (\(reason))")
+        }
+        let key = clientKey ?? certificate
+        let fix = "give them with --cert FILE --key FILE or as cert.pem and key.pem in --cert-dir DIR"
+        let certificateText: [UInt8]
+        switch FileBytes.contents(ofFile: certificate, maxBytes: 1 << 20) {
+        case .failure(let failure): return TransportError(.localFile, "the client certificate \(certificate): \(failure.message); \(fix)")
+        case .success(let bytes): certificateText = bytes
+        }
+        if reason.hasPrefix("could not load") || !String(decoding: certificateText, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") {
+            return TransportError(.localFile, "the client certificate \(certificate) is not a PEM certificate; \(fix)")
+        }
+        switch FileBytes.contents(ofFile: key, maxBytes: 1 << 20) {
+        case .failure(let failure):
+            return TransportError(.localFile, "the client key \(key): \(failure.message); \(fix)")
+        case .success(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.contains("ENCRYPTED") { return TransportError(.localFile, "the client key \(key) is encrypted; stackc needs it without a pass phrase") }
+            if !text.contains("PRIVATE KEY-----") { return TransportError(.localFile, "the client key \(key) is not a PEM private key; \(fix)") }
+            return TransportError(.localFile, "the client key \(key) does not belong to the client certificate \(certificate); \(fix)")
+        }
+    }
 }
