@@ -27,7 +27,7 @@ struct clibcurl_tls_certificate {
 };
 
 struct clibcurl_tls_observation {
-    /* The description of the last fatal alert the server sent (RFC 8446 §6), -1 when none. */
+    /* The description of the last error alert the server sent (RFC 8446 §6), -1 when none. */
     int alert_received;
     /* The server asked for a client certificate (a CertificateRequest arrived). */
     int certificate_requested;
@@ -49,13 +49,14 @@ struct clibcurl_tls_observation {
 
 #define CLIBCURL_OPENSSL(name) ((__typeof__(&name))({ static void *cache; clibcurl_symbol(&cache, #name); }))
 
-/* The index of our slot in an SSL_CTX's ex_data, taken once. */
+/* The index of our slot in an SSL_CTX's ex_data, the same for every thread (the first one taken wins). */
 static inline int clibcurl_tls_slot(void) {
     static int slot = -1;
     int taken = __atomic_load_n(&slot, __ATOMIC_ACQUIRE);
     if (taken < 0) {
-        taken = CLIBCURL_OPENSSL(CRYPTO_get_ex_new_index)(CRYPTO_EX_INDEX_SSL_CTX, 0, NULL, NULL, NULL, NULL);
-        __atomic_store_n(&slot, taken, __ATOMIC_RELEASE);
+        int fresh = CLIBCURL_OPENSSL(CRYPTO_get_ex_new_index)(CRYPTO_EX_INDEX_SSL_CTX, 0, NULL, NULL, NULL, NULL);
+        taken = -1;
+        if (__atomic_compare_exchange_n(&slot, &taken, fresh, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) taken = fresh;
     }
     return taken;
 }
@@ -113,8 +114,10 @@ static inline void clibcurl_tls_message(int write_p, int version, int content_ty
     (void)ssl;
     struct clibcurl_tls_observation *observation = context;
     const unsigned char *bytes = buffer;
-    if (content_type == SSL3_RT_ALERT && length >= 2 && !write_p && bytes[0] == SSL3_AL_FATAL) {
-        observation->alert_received = bytes[1];
+    if (content_type == SSL3_RT_ALERT && length >= 2) {
+        /* In TLS 1.3 the description implies the level: every alert but a closure is an error. */
+        int error = (bytes[0] == SSL3_AL_FATAL || version == TLS1_3_VERSION) && bytes[1] != SSL3_AD_CLOSE_NOTIFY && bytes[1] != SSL_AD_USER_CANCELLED;
+        if (!write_p && error) observation->alert_received = bytes[1];
     } else if (content_type == SSL3_RT_HANDSHAKE && length >= 4) {
         observation->version = version;
         if (!write_p && bytes[0] == SSL3_MT_CERTIFICATE_REQUEST) observation->certificate_requested = 1;

@@ -2,11 +2,11 @@ import Diagnostics
 internal import CLibCurl
 import Glibc
 
-/// HTTPS over libcurl — with `TLSObserver`, the only file that touches libcurl. One easy handle per request,
-/// nothing shared, so a value can be used from any thread. Verification is on unless `insecure`; redirects are never
-/// followed (a redirect would carry credentials to whatever host it names); proxies come from the
-/// environment (`https_proxy`, `no_proxy`, …) exactly as the curl tool reads them, because that is
-/// libcurl's own default.
+/// HTTPS over libcurl — with `TLSObserver`, the only file that touches libcurl. One easy handle per
+/// request, nothing shared, so a value can be used from any thread. Verification is on unless `insecure`;
+/// redirects are never followed (a redirect would carry credentials to whatever host it names); proxies
+/// come from the environment (`https_proxy`, `no_proxy`, …) exactly as the curl tool reads them, because
+/// that is libcurl's own default.
 public struct HTTPClient: Sendable {
     public var tls: TLSOptions
     public var connectTimeout: Double
@@ -172,7 +172,7 @@ public struct HTTPClient: Sendable {
         case CURLE_SSL_CERTPROBLEM:
             return tls.unusableClientCertificate(reason: reason)
         case CURLE_SSL_CLIENTCERT:
-            return TransportError(.clientCertificate, "TLS: \(host) requires a client certificate (\(reason)); pass --cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE")
+            return TransportError(.clientCertificate, "TLS: \(host) requires a client certificate (\(reason)); pass \(TLSOptions.clientCertificateFlags)")
         case CURLE_SSL_CONNECT_ERROR:
             return TransportError(.tls, "TLS handshake with \(host) failed: \(reason)\(account)")
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:

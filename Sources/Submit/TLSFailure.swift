@@ -70,7 +70,7 @@ struct TLSFailure {
     }
 
     private func clientCertificateMissing(_ evidence: String) -> TransportError {
-        TransportError(.clientCertificate, "TLS: \(origin) requires a client certificate and none was given (\(evidence)); pass --cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE")
+        TransportError(.clientCertificate, "TLS: \(origin) requires a client certificate and none was given (\(evidence)); pass \(TLSOptions.clientCertificateFlags)")
     }
 
     private func clientCertificateRefused(_ evidence: String, alert: Int32? = nil) -> TransportError {

@@ -1,6 +1,6 @@
 internal import CLibCurl
 
-/// What the TLS layer said during one transfer: the server's fatal alert, whether it asked for a client
+/// What the TLS layer said during one transfer: the server's error alert, whether it asked for a client
 /// certificate and got one, and what was wrong with its own certificate. Failures are explained from this
 /// rather than from the socket's last words, which with TLS 1.3 race the server's alert.
 struct TLSReport: Sendable {
@@ -17,7 +17,7 @@ struct TLSReport: Sendable {
         var hostNames: [String] { names.isEmpty ? [commonName].filter { !$0.isEmpty } : names }
     }
 
-    /// The description of the server's fatal alert (RFC 8446 §6), e.g. 116 certificate_required.
+    /// The description of the server's error alert (RFC 8446 §6), e.g. 116 certificate_required.
     var alert: Int32?
     var certificateRequested = false
     var certificateSent = false

@@ -28,6 +28,9 @@ public struct TLSOptions: Sendable {
 }
 
 extension TLSOptions {
+    /// The flags that give a client certificate, for messages that ask for one.
+    static let clientCertificateFlags = "--cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE"
+
     /// Whom the server's certificate must be signed by, for messages.
     var trustedCAs: String {
         caFile.map { "the CA in \($0)" } ?? (inMemory != nil ? "the cluster's CA" : "the system's CAs")
@@ -39,7 +42,7 @@ extension TLSOptions {
         if case .failure(let failure) = FileBytes.contents(ofFile: caFile, maxBytes: 1 << 20) {
             return TransportError(.localFile, "the CA file \(caFile): \(failure.message); give the CA with \(caFlag)")
         }
-        return TransportError(.localFile, "the CA file \(caFile) holds no PEM certificate (\(reason)); give the CA with \(caFlag)")
+        return TransportError(.localFile, "the CA file \(caFile) holds no PEM certificate; give the CA with \(caFlag)")
     }
 
     /// libcurl could not use the client certificate or its key: which file, and why (a usage error). libcurl
@@ -49,7 +52,7 @@ extension TLSOptions {
             return TransportError(.clientCertificate, "TLS: the cluster's client certificate or key from the OpenAPI cannot be used (\(reason))")
         }
         let key = clientKey ?? certificate
-        let fix = "give them with --cert FILE --key FILE or as cert.pem and key.pem in --cert-dir DIR"
+        let fix = "pass \(Self.clientCertificateFlags)"
         let certificateText: [UInt8]
         switch FileBytes.contents(ofFile: certificate, maxBytes: 1 << 20) {
         case .failure(let failure): return TransportError(.localFile, "the client certificate \(certificate): \(failure.message); \(fix)")

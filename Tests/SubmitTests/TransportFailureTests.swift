@@ -60,7 +60,7 @@ import TestSupport
         let emulator = try Emulator()
         let certs = emulator.certificates
         let cases: [(ca: String, cert: String, key: String, message: String)] = [
-            ("ca.pem", "cert.pem", "missing-key.pem", "the client key \(certs)/missing-key.pem: cannot read: No such file or directory; give them with --cert FILE --key FILE"),
+            ("ca.pem", "cert.pem", "missing-key.pem", "the client key \(certs)/missing-key.pem: cannot read: No such file or directory; pass --cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE"),
             ("ca.pem", "missing-cert.pem", "key.pem", "the client certificate \(certs)/missing-cert.pem: cannot read: No such file or directory"),
             ("ca.pem", "cert.pem", "other-key.pem", "the client key \(certs)/other-key.pem does not belong to the client certificate \(certs)/cert.pem"),
             ("ca.pem", "key.pem", "key.pem", "the client certificate \(certs)/key.pem is not a PEM certificate"),
