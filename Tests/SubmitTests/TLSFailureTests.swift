@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import Submit
@@ -96,6 +97,24 @@ import TestSupport
             "TLS: the certificate of \(emulator.apiURL) is not trusted by the CA in \(certs)/other-ca.pem: it is self-signed (\"stackc test cluster CA\"); "
                 + "give that certificate itself with --ca FILE or --cert-dir DIR",
         ])
+    }
+
+    /// With a libcurl built on GnuTLS nothing can be recorded: the message is libcurl's own account and says
+    /// so. (`libcurl.so.4` in a folder on LD_LIBRARY_PATH is the GnuTLS build, which stackc then opens.)
+    @Test func anotherTLSBackendFallsBackToLibcurlsAccount() throws {
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib")) ?? []
+        let gnutls = try #require(folders.map { "/usr/lib/\($0)/libcurl-gnutls.so.4" }.first { FileManager.default.fileExists(atPath: $0) },
+                                  "libcurl3-gnutls is missing (scripts/install-test-tools.sh installs it)")
+        let library = try TemporaryDirectory()
+        try FileManager.default.createSymbolicLink(atPath: library.path + "/libcurl.so.4", withDestinationPath: gnutls)
+        let emulator = try Emulator()
+        let certs = emulator.certificates
+        let run = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--endpoint", emulator.apiURL,
+                              "--ca", certs + "/other-ca.pem"], environment: ["LD_LIBRARY_PATH": library.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("TLS: the certificate of \(emulator.apiURL) is not trusted by the CA in \(certs)/other-ca.pem ("), "\(run.stderr)")
+        #expect(run.stderr.contains(" (libcurl uses GnuTLS/"), "\(run.stderr)")
+        #expect(run.stderr.contains("; stackc reads TLS alerts only from OpenSSL); give the CA that signed it with --ca FILE or --cert-dir DIR"))
     }
 
     /// The right certificates still work on both versions, so the failures above are the certificates' doing.
