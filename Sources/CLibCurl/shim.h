@@ -1,3 +1,4 @@
+#pragma once
 /*
  * libcurl is opened on first use instead of being linked: it brings twenty shared libraries (TLS, HTTP/2,
  * LDAP, Kerberos, compression…) that the dynamic loader would map and relocate at every start of stackc,

@@ -51,6 +51,7 @@ public struct ClusterAccess {
         clusterTLS.caFile = nil
         clusterTLS.clientCertificate = nil
         clusterTLS.clientKey = nil
+        clusterTLS.caFlag = "--endpoint URL and --cert-dir DIR instead of --cluster-id"
         return .success((master.text, clusterTLS))
     }
 

@@ -40,7 +40,7 @@ extension ConnectionSettings {
             return .failure(Ended(output.fail(refused.message, status: refused.exitCode)))
         }
         let openapiSession = session(endpoint: openapiURL.text, headers: [], redactor: redactor, deadline: deadline, output: output,
-                                     tls: TLSOptions(caFile: cluster.openapiCA, insecure: insecure), redirectHint: "give the final URL with --openapi")
+                                     tls: TLSOptions(caFile: cluster.openapiCA, insecure: insecure, caFlag: "--openapi-ca FILE"), redirectHint: "give the final URL with --openapi")
         let access = ClusterAccess(clusterID: cluster.clusterID, signer: credentials.signer, region: cluster.region)
         switch access.resolve(openapiSession, base: tls, allowHTTP: allowHTTP) {
         case .failure(let failure):

@@ -2,34 +2,11 @@ import Diagnostics
 internal import CLibCurl
 import Glibc
 
-/// How the client proves who it is and decides whom to trust.
-public struct TLSOptions: Sendable {
-    /// PEM file of the CA that signed the server's certificate; nil trusts the system's CAs.
-    public var caFile: String?
-    /// Skip verifying the server. Only on request, and the commands warn when it is on.
-    public var insecure: Bool
-    /// PEM client certificate and key for mutual TLS (the aliyun cluster API).
-    public var clientCertificate: String?
-    public var clientKey: String?
-    /// The same material in memory (from the OpenAPI's `/clusters/{id}/certs`), so a private key never
-    /// touches the disk; used instead of the files when set.
-    public var inMemory: (ca: String, certificate: String, key: String)?
-
-    public init(caFile: String? = nil, insecure: Bool = false, clientCertificate: String? = nil, clientKey: String? = nil,
-                inMemory: (ca: String, certificate: String, key: String)? = nil) {
-        self.caFile = caFile
-        self.insecure = insecure
-        self.clientCertificate = clientCertificate
-        self.clientKey = clientKey
-        self.inMemory = inMemory
-    }
-}
-
-/// HTTPS over libcurl — the only file that touches libcurl. One easy handle per request, nothing shared,
-/// so a value can be used from any thread. Verification is on unless `insecure`; redirects are never
-/// followed (a redirect would carry credentials to whatever host it names); proxies come from the
-/// environment (`https_proxy`, `no_proxy`, …) exactly as the curl tool reads them, because that is
-/// libcurl's own default.
+/// HTTPS over libcurl — with `TLSObserver`, the only file that touches libcurl. One easy handle per
+/// request, nothing shared, so a value can be used from any thread. Verification is on unless `insecure`;
+/// redirects are never followed (a redirect would carry credentials to whatever host it names); proxies
+/// come from the environment (`https_proxy`, `no_proxy`, …) exactly as the curl tool reads them, because
+/// that is libcurl's own default.
 public struct HTTPClient: Sendable {
     public var tls: TLSOptions
     public var connectTimeout: Double
@@ -51,7 +28,9 @@ public struct HTTPClient: Sendable {
         guard curlInitialised, let handle = clibcurl_easy_init() else {
             return .failure(TransportError(.other, "libcurl could not be initialised"))
         }
-        defer { clibcurl_easy_cleanup(handle) }
+        let observer = TLSObserver(handle: handle)
+        // The observer outlives the handle: OpenSSL reports the closing alert while libcurl cleans up.
+        defer { withExtendedLifetime(observer) { clibcurl_easy_cleanup(handle) } }
         let collector = Collector(limit: maxResponseBytes)
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -92,13 +71,15 @@ public struct HTTPClient: Sendable {
         }
 
         let code = clibcurl_easy_perform(handle)
+        var status = 0
+        clibcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         guard code == CURLE_OK else {
             var proxyStatus = 0
             clibcurl_getinfo_long(handle, CURLINFO_HTTP_CONNECTCODE, &proxyStatus)
-            return .failure(classify(code, detail: String(cString: errorText), url: request.url, exceeded: collector.exceeded, proxyStatus: proxyStatus))
+            let failure = Failure(code: code, detail: String(cString: errorText), url: request.url, exceeded: collector.exceeded, proxyStatus: proxyStatus,
+                                  answered: status != 0, tls: observer.report)
+            return .failure(classify(failure))
         }
-        var status = 0
-        clibcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResponse(status: status, headers: collector.headers, body: collector.body))
     }
 
@@ -144,36 +125,59 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    /// libcurl's numeric codes turned into what the user should do about them. `proxyStatus` is the
-    /// proxy's answer to CONNECT (0 when there was none).
-    private func classify(_ code: CURLcode, detail: String, url: String, exceeded: Bool, proxyStatus: Int) -> TransportError {
-        let reason = detail.isEmpty ? String(cString: clibcurl_easy_strerror(code)) : detail
-        let host = URLParts(url).origin
-        let proxy = ProxySetting(for: url, environment: { getenv($0).map { String(cString: $0) } })
-        if let failure = proxyFailure(code, status: proxyStatus, proxy: proxy, host: host, reason: reason) { return failure }
-        let askedForCertificate = reason.contains("certificate required") || reason.contains("alert handshake failure")
-            || reason.contains("alert bad certificate") || reason.contains("unknown ca")
+    /// What is known about a failed transfer.
+    private struct Failure {
+        var code: CURLcode
+        /// libcurl's words (its error buffer).
+        var detail: String
+        var url: String
+        /// The answer outgrew `maxResponseBytes`.
+        var exceeded: Bool
+        /// The proxy's answer to CONNECT (0 when there was none).
+        var proxyStatus: Int
+        /// The server's status line arrived.
+        var answered: Bool
+        /// What the TLS layer said; nil when libcurl's backend is not OpenSSL.
+        var tls: TLSReport?
+    }
+
+    /// libcurl codes at which the TLS layer may know more than libcurl says.
+    private static let tlsCodes = [CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CLIENTCERT, CURLE_SEND_ERROR,
+                                   CURLE_RECV_ERROR, CURLE_GOT_NOTHING]
+
+    /// A failure turned into what the user should do about it: from the TLS layer's report when it explains
+    /// the failure, else from libcurl's numeric code.
+    private func classify(_ failure: Failure) -> TransportError {
+        let code = failure.code
+        let reason = failure.detail.isEmpty ? String(cString: clibcurl_easy_strerror(code)) : failure.detail
+        let host = URLParts(failure.url).origin
+        let proxy = ProxySetting(for: failure.url, environment: { getenv($0).map { String(cString: $0) } })
+        if let error = proxyFailure(code, status: failure.proxyStatus, proxy: proxy, host: host, reason: reason) { return error }
+        if let report = failure.tls, Self.tlsCodes.contains(code),
+           let error = TLSFailure(report: report, tls: tls, url: failure.url, verificationFailed: code == CURLE_PEER_FAILED_VERIFICATION,
+                                  brokeBeforeAnswer: !failure.answered).error {
+            return error
+        }
+        // Said when the TLS layer could not be asked: libcurl's own account is all there is.
+        let account = failure.tls == nil ? " (libcurl uses \(TLSObserver.backend); stackc reads TLS alerts only from OpenSSL)" : ""
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:
             return TransportError(.connect, "could not connect to \(host): \(reason)")
         case CURLE_OPERATION_TIMEDOUT:
             return TransportError(.timeout, "\(host) did not answer in time: \(reason)")
         case CURLE_PEER_FAILED_VERIFICATION:
-            let trust = tls.caFile.map { "the CA in \($0)" } ?? (tls.inMemory != nil ? "the cluster's CA" : "the system's CAs")
-            return TransportError(.serverCertificate, "TLS: the certificate of \(host) is not trusted by \(trust) (\(reason)); give the CA that signed it with --ca FILE or --cert-dir DIR")
+            return TransportError(.serverCertificate, "TLS: the certificate of \(host) is not trusted by \(tls.trustedCAs) (\(reason))\(account); give the CA that signed it with \(tls.caFlag)")
         case CURLE_SSL_CACERT_BADFILE:
-            return TransportError(.serverCertificate, "TLS: cannot use the CA file \(tls.caFile ?? "") (\(reason)); it must be a PEM certificate")
-        case CURLE_SSL_CERTPROBLEM, CURLE_SSL_CLIENTCERT:
-            return TransportError(.clientCertificate, "TLS: the client certificate or key cannot be used (\(reason)); check cert.pem and key.pem")
-        case CURLE_SSL_CONNECT_ERROR where askedForCertificate, CURLE_RECV_ERROR where askedForCertificate:
-            return TransportError(.clientCertificate, tls.clientCertificate == nil && tls.inMemory == nil
-                ? "TLS: \(host) requires a client certificate and none was given (\(reason)); pass --cert-dir DIR with cert.pem and key.pem"
-                : "TLS: \(host) refused the client certificate \(tls.clientCertificate ?? "of the cluster") (\(reason)); it must be signed by the cluster's CA")
+            return tls.unusableCA(reason: reason)
+        case CURLE_SSL_CERTPROBLEM:
+            return tls.unusableClientCertificate(reason: reason)
+        case CURLE_SSL_CLIENTCERT:
+            return TransportError(.clientCertificate, "TLS: \(host) requires a client certificate (\(reason)); pass \(TLSOptions.clientCertificateFlags)")
         case CURLE_SSL_CONNECT_ERROR:
-            return TransportError(.tls, "TLS handshake with \(host) failed: \(reason)")
+            return TransportError(.tls, "TLS handshake with \(host) failed: \(reason)\(account)")
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
             return TransportError(.connectionLost, "the connection to \(host) broke: \(reason)")
-        case CURLE_WRITE_ERROR where exceeded, CURLE_FILESIZE_EXCEEDED:
+        case CURLE_WRITE_ERROR where failure.exceeded, CURLE_FILESIZE_EXCEEDED:
             return TransportError(.responseTooLarge, "the answer of \(host) exceeds \(maxResponseBytes) bytes; raise --max-response-bytes if it is expected")
         case CURLE_UNSUPPORTED_PROTOCOL:
             return TransportError(.other, "\(reason); the endpoint must be an https:// (or http://) URL")

@@ -41,6 +41,8 @@ public struct TransportError: Error, Sendable, Equatable {
         case serverCertificate
         /// Our own certificate or key is missing, unreadable or refused.
         case clientCertificate
+        /// A CA, certificate or key file the flags name is missing, unreadable or unusable.
+        case localFile
         /// Any other TLS failure.
         case tls
         /// Refused, unreachable or the name did not resolve (the server's or the proxy's).
@@ -67,7 +69,18 @@ public struct TransportError: Error, Sendable, Equatable {
     public var isTransient: Bool {
         switch kind {
         case .connect, .connectionLost, .timeout: true
-        case .serverCertificate, .clientCertificate, .tls, .proxy, .responseTooLarge, .other: false
+        case .serverCertificate, .clientCertificate, .localFile, .tls, .proxy, .responseTooLarge, .other: false
+        }
+    }
+
+    /// The exit status (DESIGN.md) of a failure nothing retried away: a file the flags name is a usage
+    /// error (2); a certificate one side refuses, or a handshake that cannot succeed, is the user's to fix
+    /// and would fail again, like a refused request (1); the rest may pass later (3).
+    public var failureKind: SubmitFailure.Kind {
+        switch kind {
+        case .localFile: .usage
+        case .serverCertificate, .clientCertificate, .tls: .rejected
+        case .connect, .proxy, .connectionLost, .timeout, .responseTooLarge, .other: .unreachable
         }
     }
 }

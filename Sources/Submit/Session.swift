@@ -166,7 +166,7 @@ public final class Session {
                 if error.kind == .timeout && deadline.remaining < 0.05 {
                     return .failure(deadline.exceeded("waiting for \(method) \(shownPath) (\(reason))" + unknownOutcome))
                 }
-                guard error.isTransient else { return .failure(SubmitFailure(.unreachable, reason)) }
+                guard error.isTransient else { return .failure(SubmitFailure(error.failureKind, reason)) }
                 harmless = error.kind == .connect
                 exhausted = attempt > options.retry.retries
                     ? SubmitFailure(.unreachable, reason + (attempt > 1 ? " (after \(attempt) attempts)" : ""))

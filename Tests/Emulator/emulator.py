@@ -5,6 +5,7 @@ Two HTTPS listeners and an HTTP proxy on 127.0.0.1 with random ports, printed as
   {"mtls": PORT, "tls": PORT, "proxy": PORT}
 - "mtls" asks for a client certificate signed by --ca (the aliyun cluster API, PLATFORM_API.md §2).
 - "tls" takes anyone (v2, Alauda, triggers, the aliyun OpenAPI), authenticated by token or signature.
+  Both present --server-cert (e.g. expired-server, other-host-server) and speak only --tls-version when given.
 - "proxy" tunnels CONNECT requests (as https_proxy would be used) and logs each one; with --proxy-auth it
   answers 407 to a CONNECT without those Basic credentials, as an authenticating proxy does.
 
@@ -399,8 +400,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class TLSServer(ThreadingHTTPServer):
-    """The TLS handshake runs in the connection's own thread, and a refused client gets its alert
-    (certificate required, unknown CA) before the socket closes — as a real server behaves."""
+    """The TLS handshake runs in the connection's own thread. A refused client gets its alert (certificate
+    required, unknown CA) and the socket closes at once, as a real server does: with TLS 1.3 the client has
+    already sent its request, so the close may reset the connection and race the alert."""
     daemon_threads = True
     context = None
 
@@ -409,7 +411,6 @@ class TLSServer(ThreadingHTTPServer):
         try:
             connection.do_handshake()
         except (ssl.SSLError, OSError):
-            time.sleep(0.5)
             connection.close()
             return
         try:
@@ -492,17 +493,22 @@ def main():
     parser.add_argument("--echo-secrets", action="store_true", help="refusals quote the secret they refused")
     parser.add_argument("--master-url-form", choices=("https", "bare", "http"), default="https")
     parser.add_argument("--proxy-auth", help="USER:PASSWORD the proxy requires (407 without them)")
+    parser.add_argument("--tls-version", choices=("1.2", "1.3"), help="the only TLS version both listeners speak")
+    parser.add_argument("--server-cert", default="server",
+                        help="the certificate both listeners present, NAME.pem and NAME-key.pem of --cert-dir")
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)
 
     folder = options.cert_dir
-    mutual = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    mutual.load_cert_chain(folder + "/server.pem", folder + "/server-key.pem")
+    version = {"1.2": ssl.TLSVersion.TLSv1_2, "1.3": ssl.TLSVersion.TLSv1_3}.get(options.tls_version)
+    mutual, plain = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    for context in (mutual, plain):
+        context.load_cert_chain(folder + "/" + options.server_cert + ".pem", folder + "/" + options.server_cert + "-key.pem")
+        if version:
+            context.minimum_version = context.maximum_version = version
     mutual.load_verify_locations(folder + "/ca.pem")
     mutual.verify_mode = ssl.CERT_REQUIRED
-    plain = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    plain.load_cert_chain(folder + "/server.pem", folder + "/server-key.pem")
 
     platform.mtls_port = serve(platform, "mtls", mutual)
     tls_port = serve(platform, "tls", plain)

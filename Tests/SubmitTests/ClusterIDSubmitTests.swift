@@ -50,6 +50,18 @@ import TestSupport
         #expect(run.stderr.contains("HTTP 404: cluster c-missing not found"))
     }
 
+    /// The OpenAPI's CA has a flag of its own, and the TLS error names it.
+    @Test func anUntrustedOpenAPIIsExplainedWithItsCAFlag() throws {
+        let emulator = try Emulator()
+        let run = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--cluster-id", "c-test",
+                              "--openapi", emulator.apiURL, "--openapi-ca", emulator.certificates + "/other-ca.pem"], environment: accessKey)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("TLS: the certificate of \(emulator.apiURL) is not trusted by the CA in \(emulator.certificates)/other-ca.pem"), "\(run.stderr)")
+        #expect(run.stderr.contains("give the CA that signed it with --openapi-ca FILE"), "\(run.stderr)")
+        #expect(!run.stderr.contains("retrying"))
+        #expect(try emulator.requests().isEmpty)
+    }
+
     @Test func missingAccessKeyIsAUsageError() throws {
         let emulator = try Emulator()
         let run = try submit(emulator, environment: [:])

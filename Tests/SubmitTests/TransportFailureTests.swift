@@ -17,12 +17,14 @@ import TestSupport
         return ["--endpoint", emulator.clusterURL, "--ca", "\(certs)/\(ca)", "--cert", "\(certs)/\(cert)", "--key", "\(certs)/\(key)"]
     }
 
+    /// TLS refusals are the user's to fix (exit 1) and are not retried (TLSFailureTests has every case, in process).
     @Test func wrongCAIsAClearTLSError() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
         let run = try submit(emulator, [], connection: files(emulator, ca: "other-ca.pem", cert: "cert.pem", key: "key.pem"))
-        #expect(run.status == 3)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("TLS: the certificate of \(emulator.clusterURL) is not trusted by the CA in \(certs)/other-ca.pem"))
+        #expect(!run.stderr.contains("retrying"))
         #expect(try emulator.requests().isEmpty)
     }
 
@@ -36,25 +38,43 @@ import TestSupport
 
     @Test func missingClientCertificateIsAClearError() throws {
         let emulator = try Emulator()
-        let run = try submit(emulator, ["--retries", "0"], connection: ["--endpoint", emulator.clusterURL, "--ca", emulator.certificates + "/ca.pem"])
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("requires a client certificate and none was given"))
+        let run = try submit(emulator, [], connection: ["--endpoint", emulator.clusterURL, "--ca", emulator.certificates + "/ca.pem"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("requires a client certificate and none was given"), "\(run.stderr)")
         #expect(run.stderr.contains("--cert-dir"))
+        #expect(!run.stderr.contains("retrying"))
     }
 
     @Test func clientCertificateFromAnotherCAIsRefusedClearly() throws {
         let emulator = try Emulator()
         let certs = emulator.certificates
-        let run = try submit(emulator, ["--retries", "0"], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"))
+        let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "other-cert.pem", key: "other-key.pem"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refused the client certificate \(certs)/other-cert.pem"), "\(run.stderr)")
+        #expect(run.stderr.contains("the server does not trust your client certificate's CA"))
+        #expect(!run.stderr.contains("retrying"))
     }
 
-    @Test func unreadableClientKeyIsAClearError() throws {
+    /// A certificate, key or CA file the flags name that cannot be used is a usage error naming the file.
+    @Test func unusableCertificateFilesAreNamed() throws {
         let emulator = try Emulator()
-        let run = try submit(emulator, [], connection: files(emulator, ca: "ca.pem", cert: "cert.pem", key: "missing-key.pem"))
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("the client certificate or key cannot be used"))
+        let certs = emulator.certificates
+        let cases: [(ca: String, cert: String, key: String, message: String)] = [
+            ("ca.pem", "cert.pem", "missing-key.pem", "the client key \(certs)/missing-key.pem: cannot read: No such file or directory; pass --cert-dir DIR with cert.pem and key.pem, or --cert FILE --key FILE"),
+            ("ca.pem", "missing-cert.pem", "key.pem", "the client certificate \(certs)/missing-cert.pem: cannot read: No such file or directory"),
+            ("ca.pem", "cert.pem", "other-key.pem", "the client key \(certs)/other-key.pem does not belong to the client certificate \(certs)/cert.pem"),
+            ("ca.pem", "key.pem", "key.pem", "the client certificate \(certs)/key.pem is not a PEM certificate"),
+            ("ca.pem", "cert.pem", "cert.pem", "the client key \(certs)/cert.pem is not a PEM private key"),
+            ("missing-ca.pem", "cert.pem", "key.pem", "the CA file \(certs)/missing-ca.pem: cannot read: No such file or directory; give the CA with --ca FILE or --cert-dir DIR"),
+            ("key.pem", "cert.pem", "key.pem", "the CA file \(certs)/key.pem holds no PEM certificate"),
+        ]
+        for (ca, cert, key, message) in cases {
+            let run = try submit(emulator, [], connection: files(emulator, ca: ca, cert: cert, key: key))
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(!run.stderr.contains("retrying"))
+        }
+        #expect(try emulator.requests().isEmpty)
     }
 
     @Test func connectionRefusedExitsThree() throws {
