@@ -1,3 +1,4 @@
+import Diagnostics
 import Lowering
 
 /// `--wait`: how long, and how often to look.
