@@ -17,6 +17,8 @@ public final class LanguageServer {
     private var phase = Phase.uninitialized
     private var encoding = PositionEncoding.utf16
     private var hoverMarkdown = false
+    /// Whether the client can be asked to watch settings files (`didChangeWatchedFiles` registration).
+    private var watchesFiles = false
     private var documents: [String: OpenDocument] = [:]
     private var workspace = Workspace()
     /// Settings-file problems last published, by URI, so that fixed ones are cleared.
@@ -162,8 +164,6 @@ public final class LanguageServer {
         ])
     }
 
-    private var watchesFiles = false
-
     /// Asks a client that can watch files to report changes to configurations and `.env` files;
     /// other clients' saves of those files (`didSave`) are noticed too.
     private func registerWatchers() {
@@ -188,11 +188,13 @@ public final class LanguageServer {
         guard let uri = params.value(at: "textDocument", "uri")?.string, var document = documents[uri],
               let changes = params["contentChanges"]?.array else { return }
         for change in changes where !document.apply(change) {
-            // A change that cannot be applied leaves the text unknown: ask for nothing, show nothing wrong.
+            // A change that cannot be applied leaves the text unknown: its findings are withdrawn and
+            // nothing more is said about it until it is opened again.
             documents[uri] = nil
-            return send(RPCReply.notification("window/logMessage", .object([
+            send(RPCReply.notification("window/logMessage", .object([
                 .init("type", .int(1)), .init("message", .string("stackc: a malformed change to \(uri); reopen the document")),
             ])))
+            return publish(uri)
         }
         document.version = params.value(at: "textDocument", "version")?.integer
         documents[uri] = document

@@ -32,10 +32,9 @@ public struct FileDescriptorSource: ByteSource {
 }
 
 /// Runs a `LanguageServer` over a byte stream. A reader thread frames messages as they arrive and
-/// queues them; the server thread takes everything queued at once, handles it in order and then
-/// lints each changed document once. While a lint runs, keystrokes pile up as cheap text edits and
-/// the next round lints only the latest text: the work per round is bounded by the open documents,
-/// not by how fast the user types. A `$/cancelRequest` in the same round as its request cancels it.
+/// queues them; the server thread takes everything queued as one round (`handleRound`). While a lint
+/// runs, keystrokes pile up as cheap text edits and the next round lints only the latest text: the
+/// work per round is bounded by the open documents, not by how fast the user types.
 public enum ServerLoop {
     /// Runs until `exit` or the end of the input; returns the exit status: 0 after `shutdown`, else 1.
     public static func run(input: some ByteSource, maxMessageBytes: Int, output: @escaping (borrowing [UInt8]) -> Void,

@@ -12,7 +12,8 @@ struct Workspace {
     /// File names whose change makes every folder's settings stale.
     static func isSettingsFile(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return ConfigurationSet.fileNames.contains(name) || name == ".env" || name.hasSuffix(".env")
+        // `.env`, and env files a configuration names (`ci.env`).
+        return ConfigurationSet.fileNames.contains(name) || name.hasSuffix(".env")
     }
 
     mutating func settings(forFile path: String) -> FolderSettings {

@@ -115,6 +115,18 @@ import TestSupport
         #expect(closed.published(for: uri) == [])
     }
 
+    @Test func dropsADocumentWhoseChangeCannotBeApplied() {
+        let client = ScriptedClient()
+        client.initialize()
+        let uri = "file:///tmp/stackc-lsp-none/compose.yaml"
+        _ = client.open(uri, Self.badPort)
+        // A range that ends before it starts: the text is no longer known, so nothing is claimed about it.
+        let replies = client.round(client.change(uri, version: 2, from: (3, 9), to: (3, 2), with: "x"))
+        #expect(replies.first?["method"] == .string("window/logMessage"))
+        #expect(replies.published(for: uri) == [])
+        #expect(client.request(4, "textDocument/hover", #"{"textDocument":{"uri":"\#(uri)"},"position":{"line":3,"character":15}}"#)?["result"] == .null)
+    }
+
     @Test func lintsOnceForManyChangesInARound() throws {
         let client = ScriptedClient()
         client.initialize()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LanguageServer
 import Syntax
 
@@ -17,6 +18,9 @@ extension Stackc {
         var stdio = false
 
         func run() throws {
+            // A client that goes away makes writes fail (EPIPE) instead of killing the server; it then
+            // ends with the input.
+            signal(SIGPIPE, SIG_IGN)
             // JSON escapes can make a document's text longer on the wire than on disk.
             let maxMessageBytes = ReaderLimits.default.maxFileBytes * 2 + (1 << 20)
             let status = ServerLoop.run(input: FileDescriptorSource(descriptor: 0), maxMessageBytes: maxMessageBytes,
