@@ -12,17 +12,17 @@ import Driver
 public final class LanguageServer {
     enum Phase { case uninitialized, running, shutDown }
 
-    private let send: (String) -> Void
+    let send: (String) -> Void
     private let log: (String) -> Void
     private var phase = Phase.uninitialized
-    private var encoding = PositionEncoding.utf16
-    private var hoverMarkdown = false
+    var encoding = PositionEncoding.utf16
+    var hoverMarkdown = false
     /// Whether the client can be asked to watch settings files (`didChangeWatchedFiles` registration).
     private var watchesFiles = false
-    private var documents: [String: OpenDocument] = [:]
-    private var workspace = Workspace()
+    var documents: [String: OpenDocument] = [:]
+    var workspace = Workspace()
     /// Settings-file problems last published, by URI, so that fixed ones are cleared.
-    private var publishedSettingsURIs: Set<String> = []
+    var publishedSettingsURIs: Set<String> = []
     private var nextRequestID: Int64 = 1
     /// Requests the client cancelled before they were answered, by their ids as JSON text.
     private var cancelled: Set<String> = []
@@ -39,11 +39,18 @@ public final class LanguageServer {
     /// the round cancels its request when that comes later in the round. Returns the exit status when
     /// the round held `exit` (what follows it is not read).
     public func handleRound(_ events: [MessageFramer.Event]) -> Int32? {
-        for case .message(let body) in events { noteCancellation(in: body) }
-        for event in events {
-            switch event {
-            case .message(let body): receive(body)
-            case .problem(let problem): receiveProblem(problem)
+        let messages = events.map { event -> Result<RPCMessage, RPCError>? in
+            guard case .message(let body) = event else { return nil }
+            return RPCMessage.read(body)
+        }
+        for case .success(.notification("$/cancelRequest", let params)) in messages {
+            if let id = params?["id"], id.isValidID { cancelled.insert(id.rendered()) }
+        }
+        for (event, message) in zip(events, messages) {
+            if let message {
+                receive(message)
+            } else if case .problem(let problem) = event {
+                receiveProblem(problem)
             }
             if let exitCode { return exitCode }
         }
@@ -51,15 +58,9 @@ public final class LanguageServer {
         return nil
     }
 
-    /// What the client's `$/cancelRequest` names.
-    private func noteCancellation(in body: [UInt8]) {
-        guard case .success(.notification("$/cancelRequest", let params)) = RPCMessage.read(body), let id = params?["id"], id.isValidID else { return }
-        cancelled.insert(id.rendered())
-    }
-
-    /// Handles one message body.
-    func receive(_ body: [UInt8]) {
-        switch RPCMessage.read(body) {
+    /// Handles one message.
+    private func receive(_ message: Result<RPCMessage, RPCError>) {
+        switch message {
         case .failure(let error):
             send(RPCReply.error(error))
         case .success(.response):
@@ -179,97 +180,4 @@ public final class LanguageServer {
         nextRequestID += 1
     }
 
-    private func didOpen(_ params: JSONValue) {
-        guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else { return }
-        documents[uri] = OpenDocument(uri: uri, version: item["version"]?.integer, text: text, encoding: encoding)
-    }
-
-    private func didChange(_ params: JSONValue) {
-        guard let uri = params.value(at: "textDocument", "uri")?.string, var document = documents[uri],
-              let changes = params["contentChanges"]?.array else { return }
-        for change in changes where !document.apply(change) {
-            // A change that cannot be applied leaves the text unknown: its findings are withdrawn and
-            // nothing more is said about it until it is opened again.
-            documents[uri] = nil
-            send(RPCReply.notification("window/logMessage", .object([
-                .init("type", .int(1)), .init("message", .string("stackc: a malformed change to \(uri); reopen the document")),
-            ])))
-            return publish(uri)
-        }
-        document.version = params.value(at: "textDocument", "version")?.integer
-        documents[uri] = document
-    }
-
-    private func didSave(_ params: JSONValue) {
-        guard let uri = params.value(at: "textDocument", "uri")?.string, let path = DocumentURI.path(of: uri), Workspace.isSettingsFile(path) else { return }
-        settingsChanged()
-    }
-
-    private func didClose(_ params: JSONValue) {
-        guard let uri = params.value(at: "textDocument", "uri")?.string, documents.removeValue(forKey: uri) != nil else { return }
-        publish(uri)
-    }
-
-    private func settingsChanged() {
-        workspace.forget()
-        for uri in documents.keys { documents[uri]?.needsLint = true }
-    }
-
-    private func lint(_ uri: String) {
-        guard var document = documents[uri] else { return }
-        document.needsLint = false
-        document.report = document.path.flatMap { path in workspace.settings(forFile: path).lint(path: path, bytes: document.bytes) }
-        documents[uri] = document
-    }
-
-    /// Publishes a URI's findings: its document's, and the problems of a settings file at that path.
-    private func publish(_ uri: String) {
-        var diagnostics: [JSONValue] = []
-        if let document = documents[uri], let report = document.report {
-            diagnostics += report.diagnostics.map { DiagnosticConversion.json($0, uri: uri, lines: document.lines) }
-        }
-        if let path = DocumentURI.path(of: uri), let report = workspace.settingsReports[path] {
-            let lines = LineIndex(bytes: report.file.bytes, encoding: encoding)
-            diagnostics += report.diagnostics.map { DiagnosticConversion.json($0, uri: uri, lines: lines) }
-        }
-        var params: [JSONValue.Member] = [.init("uri", .string(uri))]
-        if let version = documents[uri]?.version { params.append(.init("version", .int(Int64(version)))) }
-        params.append(.init("diagnostics", .array(diagnostics)))
-        send(RPCReply.notification("textDocument/publishDiagnostics", .object(params)))
-    }
-
-    /// Publishes the problems of configuration and env files, and clears those no longer found.
-    private func publishSettingsProblems() {
-        let current = Set(workspace.settingsReports.keys.map(DocumentURI.uri(ofPath:)))
-        for uri in current.union(publishedSettingsURIs).sorted() { publish(uri) }
-        publishedSettingsURIs = current
-    }
-
-    private func freshDocument(_ params: JSONValue) -> OpenDocument? {
-        guard let uri = params.value(at: "textDocument", "uri")?.string, let document = documents[uri] else { return nil }
-        guard document.needsLint else { return document }
-        lint(uri)
-        publish(uri)
-        return documents[uri]
-    }
-
-    private func hover(_ params: JSONValue) -> Result<JSONValue, Failure> {
-        guard let position = TextPosition(params["position"]) else {
-            return .failure(Failure(code: .invalidParams, message: "hover needs 'textDocument' and 'position'"))
-        }
-        guard let document = freshDocument(params), let report = document.report else { return .success(.null) }
-        return .success(Hover.json(for: report.diagnostics, at: document.lines.byteOffset(of: position), lines: document.lines, markdown: hoverMarkdown))
-    }
-
-    private func codeActions(_ params: JSONValue) -> Result<JSONValue, Failure> {
-        guard let start = TextPosition(params.value(at: "range", "start")), let end = TextPosition(params.value(at: "range", "end")) else {
-            return .failure(Failure(code: .invalidParams, message: "codeAction needs 'textDocument' and 'range'"))
-        }
-        if let only = params.value(at: "context", "only")?.array?.compactMap(\.string),
-           !only.contains(where: { CodeActions.quickFix.hasPrefix($0) }) {
-            return .success(.array([]))
-        }
-        guard let document = freshDocument(params), let report = document.report else { return .success(.array([])) }
-        return .success(CodeActions.json(for: report, uri: document.uri, lines: start.line, through: end.line, index: document.lines))
-    }
 }

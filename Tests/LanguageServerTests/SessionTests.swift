@@ -162,8 +162,8 @@ import TestSupport
     @Test func asksToWatchSettingsFilesWhenTheClientCan() {
         let client = ScriptedClient()
         let capabilities = #""workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}"#
-        client.server.receive(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{\#(capabilities)}}}"#.utf8))
-        let replies = client.round(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        let replies = client.round(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{\#(capabilities)}}}"#,
+                                   #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
         let registration = replies.last { $0["method"] == .string("client/registerCapability") }
         #expect(registration?["params"]?["registrations"].flatMap { if case .array(let items) = $0 { items.first?["method"] } else { nil } }
                 == .string("workspace/didChangeWatchedFiles"))
