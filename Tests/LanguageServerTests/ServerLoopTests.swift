@@ -65,6 +65,35 @@ import Testing
         #expect(run([initialize, shutdown], chunkSize: 64).status == 0)
     }
 
+    /// Mangled sessions — bytes of real messages flipped, dropped or repeated, seeded so a failure can
+    /// be replayed — end with an exit status and only well-framed JSON written, never a crash or a hang.
+    @Test(arguments: 0..<40)
+    func survivesMangledInput(seed: UInt64) {
+        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let uri = "file:///tmp/stackc-lsp-none/compose.yaml"
+        let bodies = [initialize, #"{"jsonrpc":"2.0","method":"initialized"}"#,
+                      #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","version":1,"text":\#(JSONWriter.quoted(SessionTests.badPort))}}}"#,
+                      #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":2},"contentChanges":[{"range":{"start":{"line":3,"character":13},"end":{"line":3,"character":18}},"text":"é😀\n  x: ["}]}}"#,
+                      #"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":3,"character":14}}}"#,
+                      #"{"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":9,"character":0}},"context":{"diagnostics":[]}}}"#]
+        var bytes = bodies.flatMap { MessageFramer.frame($0) }
+        for _ in 0..<(1 + next(6)) {
+            let at = next(bytes.count)
+            switch next(3) {
+            case 0: bytes[at] = UInt8(next(256))
+            case 1: bytes.removeSubrange(at..<min(bytes.count, at + next(40)))
+            default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + next(40))], at: next(bytes.count))
+            }
+        }
+        let run = run([], extra: bytes, chunkSize: 1 + next(300))
+        #expect(run.status == 1)
+        #expect(!run.replies.contains(.string("unframed output")) && !run.replies.contains(.string("not JSON")))
+    }
+
     @Test func reportsFramingProblemsAndATruncatedEnd() {
         let oversize = Array("Content-Length: 5000\r\n\r\n".utf8) + Array(repeating: UInt8(ascii: " "), count: 5000)
         let run = run([initialize], extra: oversize + MessageFramer.frame(shutdown) + Array("Content-Length: 10\r\n\r\n{".utf8), chunkSize: 512)
