@@ -1,8 +1,10 @@
 import Diagnostics
 import Driver
 
-/// Quick fixes for the findings in a range. Today these are the suppression comments lint honours
-/// (`SuppressionInsertion`); fixes a finding carries itself would be offered here too, first.
+/// Quick fixes for the findings on some lines. Today these are the suppression comments lint honours
+/// (`SuppressionInsertion`). Fixes a finding carries itself (byte-range edits of the source, as
+/// `--fix` applies them) belong here too, before these: each becomes one `action` whose
+/// edits are `edit(replacing:with:lines:)` of its byte ranges.
 enum CodeActions {
     static let quickFix = "quickfix"
 
@@ -17,19 +19,28 @@ enum CodeActions {
             guard start <= last, first <= end else { continue }
             let converted = DiagnosticConversion.json(diagnostic, uri: uri, lines: lines)
             for insertion in SuppressionInsertion.insertions(for: diagnostic, in: report.file) where titles.insert(insertion.title).inserted {
-                let at = lines.position(ofByte: insertion.offset).json
-                let edit = JSONValue.object([
-                    .init("range", .object([.init("start", at), .init("end", at)])),
-                    .init("newText", .string(insertion.text)),
-                ])
-                actions.append(.object([
-                    .init("title", .string(insertion.title)),
-                    .init("kind", .string(quickFix)),
-                    .init("diagnostics", .array([converted])),
-                    .init("edit", .object([.init("changes", .object([.init(uri, .array([edit]))]))])),
-                ]))
+                let insert = edit(replacing: insertion.offset..<insertion.offset, with: insertion.text, lines: lines)
+                actions.append(action(insertion.title, fixing: converted, uri: uri, edits: [insert]))
             }
         }
         return .array(actions)
+    }
+
+    /// A `quickfix` code action that resolves `diagnostic` (LSP JSON) with `edits` to the document.
+    static func action(_ title: String, fixing diagnostic: JSONValue, uri: String, edits: [JSONValue]) -> JSONValue {
+        .object([
+            .init("title", .string(title)),
+            .init("kind", .string(quickFix)),
+            .init("diagnostics", .array([diagnostic])),
+            .init("edit", .object([.init("changes", .object([.init(uri, .array(edits))]))])),
+        ])
+    }
+
+    /// An LSP `TextEdit` replacing a byte range of the document.
+    static func edit(replacing bytes: Range<Int>, with text: String, lines: LineIndex) -> JSONValue {
+        .object([
+            .init("range", DiagnosticConversion.json(start: bytes.lowerBound, end: bytes.upperBound, lines: lines)),
+            .init("newText", .string(text)),
+        ])
     }
 }
