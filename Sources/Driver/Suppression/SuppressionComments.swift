@@ -12,7 +12,9 @@ import Syntax
 /// - `# stackc-disable RULE` … `# stackc-enable RULE`: the lines in between (to the end without an enable)
 /// - `# stackc-disable-file`: the whole file
 enum SuppressionComments {
-    static let directives = ["stackc-disable-next-line", "stackc-disable", "stackc-enable", "stackc-disable-file"]
+    static let disableNextLine = "stackc-disable-next-line"
+    static let disableFile = "stackc-disable-file"
+    static let directives = [disableNextLine, "stackc-disable", "stackc-enable", disableFile]
 
     private static let prefix = Array("stackc-".utf8)
 

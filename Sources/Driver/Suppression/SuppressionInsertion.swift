@@ -26,10 +26,10 @@ public struct SuppressionInsertion: Sendable, Equatable {
         if let line = diagnostic.range?.start.line, line >= 1, line <= file.lineCount, let start = safeLineStart(line, in: file) {
             let indent = file.lineText(line).prefix { $0 == " " || $0 == "\t" }
             result.append(SuppressionInsertion(title: "Disable \(rule) for this line", offset: start,
-                                               text: "\(indent)# stackc-disable-next-line \(rule)\(lineBreak)"))
+                                               text: "\(indent)# \(SuppressionComments.disableNextLine) \(rule)\(lineBreak)"))
         }
         result.append(SuppressionInsertion(title: "Disable \(rule) for this file", offset: file.lineStarts[0],
-                                           text: "# stackc-disable-file \(rule)\(lineBreak)"))
+                                           text: "# \(SuppressionComments.disableFile) \(rule)\(lineBreak)"))
         return result
     }
 
