@@ -33,9 +33,10 @@ let package = Package(
         .target(name: "Submit", dependencies: ["Diagnostics", "Model", "Lowering", "CLibCurl", "CLibCrypto"]),
         // Driver runs whole commands, `submit` and `trigger` too: the build, then the Submit flow.
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting", "Submit"]),
+        .target(name: "LanguageServer", dependencies: ["Diagnostics", "Rules", "Driver"]),
         .executableTarget(
             name: "stackc",
-            dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Driver", "Reporting", "Diagnostics", "Syntax", "Model", "Rules", "Lowering", "Submit", "LanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),

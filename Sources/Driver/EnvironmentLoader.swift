@@ -55,6 +55,17 @@ public struct EnvironmentLoader: Sendable {
         self.options = options
     }
 
+    /// The environment for templates in `directory` whose configuration is `configuration`: its
+    /// `env-files` replace the folder's `.env`, and `--env-file`s replace both.
+    public func load(forDirectory directory: String, configuration: Configuration?) -> Loaded {
+        guard options.envFiles.isEmpty, let configured = configuration?.envFiles, !configured.isEmpty else {
+            return load(forDirectory: directory)
+        }
+        var loader = self
+        loader.options.envFiles = configured
+        return loader.load(forDirectory: directory)
+    }
+
     /// The environment for templates in `directory` (`""` for standard input: the current folder).
     public func load(forDirectory directory: String) -> Loaded {
         var environment = Environment()

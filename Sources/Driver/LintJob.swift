@@ -121,11 +121,7 @@ public struct LintJob {
         }
         var environments: [String: Environment] = [:]
         for directory in inputs.map(FrontEnd.directory(of:)) where environments[directory] == nil {
-            var folderLoader = loader
-            if let configured = configurations.configuration(forDirectory: directory)?.envFiles, !configured.isEmpty {
-                folderLoader.options.envFiles = configured
-            }
-            let loaded = folderLoader.load(forDirectory: directory)
+            let loaded = loader.load(forDirectory: directory, configuration: configurations.configuration(forDirectory: directory))
             deliver(loaded.reports, loaded.failed)
             environments[directory] = loaded.environment
         }

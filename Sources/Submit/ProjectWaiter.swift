@@ -1,3 +1,4 @@
+import Diagnostics
 import Lowering
 
 /// `--wait`: how often to look (how long is the command's `--timeout`, its session's deadline).

@@ -33,16 +33,22 @@ enum Terminal {
     /// so one system call per file is the natural buffer.
     static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
+        text.withUTF8 { write(buffer: $0, to: descriptor) }
+    }
+
+    static func write(bytes: borrowing [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBufferPointer { write(buffer: $0, to: descriptor) }
+    }
+
+    private static func write(buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            offset += written
         }
     }
 

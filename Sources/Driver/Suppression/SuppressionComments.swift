@@ -13,7 +13,10 @@ import Syntax
 /// - `# stackc-disable RULE` … `# stackc-enable RULE`: the lines in between (to the end without an enable)
 /// - `# stackc-disable-file`: the whole file
 enum SuppressionComments {
-    static let directives = ["stackc-disable-line", "stackc-disable-next-line", "stackc-disable", "stackc-enable", "stackc-disable-file"]
+    static let disableLine = "stackc-disable-line"
+    static let disableNextLine = "stackc-disable-next-line"
+    static let disableFile = "stackc-disable-file"
+    static let directives = [disableLine, disableNextLine, "stackc-disable", "stackc-enable", disableFile]
 
     private static let prefix = Array("stackc-".utf8)
 

@@ -1,8 +1,8 @@
 import Diagnostics
 import Testing
-@testable import Submit
 
-/// The parser of server answers: what the platforms send, and what it must refuse rather than misread.
+/// The JSON reader of server answers and language-server messages: what peers send, and what it must
+/// refuse rather than misread.
 @Suite struct JSONParserTests {
     private func parse(_ text: String) -> JSONValue? { JSONParser.parse(Array(text.utf8)) }
 

@@ -1,10 +1,9 @@
-import Diagnostics
-
-/// Reads the JSON the platforms answer with into `JSONValue` (keys in the server's order). Strict
-/// RFC 8259, recursion bounded by `maxDepth`, so a hostile or broken answer gives `nil`, never a
-/// crash: callers then report "the server's answer is not JSON".
-enum JSONParser {
-    static func parse(_ bytes: [UInt8], maxDepth: Int = 128) -> JSONValue? {
+/// Reads JSON into `JSONValue` (keys in the order written): the platforms' answers and the language
+/// server's messages. Strict RFC 8259, recursion bounded by `maxDepth`, so a hostile or broken text
+/// gives `nil`, never a crash: callers then report "the server's answer is not JSON" or a JSON-RPC
+/// parse error.
+public enum JSONParser {
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 128) -> JSONValue? {
         var parser = Cursor(bytes: bytes, maxDepth: maxDepth)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()

@@ -1,0 +1,47 @@
+import Diagnostics
+import Interpolation
+import Model
+
+/// What `stackc lint` would use for the templates of one folder — the `.stackc.yaml` found above it,
+/// the `.env` beside it or the configuration's `env-files` — kept so that an editor can lint text it
+/// holds in memory, at every keystroke, exactly as `lint` would lint the saved file, without looking
+/// for and reading those files each time. A language server keeps one per folder and makes a new one
+/// when a configuration or env file changes.
+public struct FolderSettings: Sendable {
+    /// The folder, absolute, as `FrontEnd.directory(of:)` gives it for a file in it.
+    public let directory: String
+    /// Problems found in the configuration and env files themselves, each in its own file's report.
+    public let reports: [FileReport]
+    private let configurations: ConfigurationSet
+    private let environment: Environment
+    private let options: FrontEndOptions
+
+    public init(directory: String, options: FrontEndOptions = FrontEndOptions(),
+                environment: EnvironmentOptions = EnvironmentOptions()) {
+        var reports: [FileReport] = []
+        let configurations = ConfigurationSet(options: ConfigurationOptions(), directories: [directory], deliver: { reports += $0 })
+        let loaded = options.interpolate
+            ? EnvironmentLoader(options: environment).load(forDirectory: directory, configuration: configurations.configuration(forDirectory: directory))
+            : EnvironmentLoader.Loaded(environment: Environment(), reports: [], failed: false)
+        self.directory = directory
+        self.reports = reports + loaded.reports
+        self.configurations = configurations
+        self.environment = loaded.environment
+        self.options = options
+    }
+
+    /// The findings `stackc lint` would print for `bytes` saved at `path` (a file in this folder), as for
+    /// a file met while walking a folder; nil when the text is no template of a known kind, which an
+    /// editor shows nothing for (it may be any YAML).
+    public func lint(path: String, bytes: [UInt8]) -> FileReport? {
+        let input = Input.file(path)
+        let settings = configurations.settings(for: input, base: options)
+        let processed = FrontEnd.process(SourceFile(path: path, bytes: bytes), environment: environment, directory: directory,
+                                         options: settings.options)
+        let checked = LintPipeline.check(processed, named: false, options: settings.options, policy: settings.policy)
+        if checked.document == nil, processed.tree != nil, checked.report.diagnostics.contains(where: { $0.rule == .unknownKind }) {
+            return nil
+        }
+        return checked.report
+    }
+}
