@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpolation
+import Rules
 
 /// What the command line says about configuration.
 public struct ConfigurationOptions: Sendable {
@@ -7,10 +8,14 @@ public struct ConfigurationOptions: Sendable {
     public var path: String?
     /// Settings typed on the command line; they win over the configuration's.
     public var commandLine: SettingOverrides
+    /// `--enable-category C`: opt-in rule categories turned on for every template, beside those the
+    /// configuration turns on.
+    public var enabledCategories: Set<RuleCategory>
 
-    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides()) {
+    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides(), enabledCategories: Set<RuleCategory> = []) {
         self.path = path
         self.commandLine = commandLine
+        self.enabledCategories = enabledCategories
     }
 }
 
@@ -81,6 +86,7 @@ public struct ConfigurationSet: Sendable {
             policy = resolved.policy
         }
         self.options.commandLine.apply(to: &options)
+        policy.enable(self.options.enabledCategories)
         // `--strict-env` is a command-line choice, so it beats a configuration's `unset-variable` setting.
         if base.strictEnvironment { policy.set(.unsetVariable, .error) }
         return (options, policy)
