@@ -6,8 +6,8 @@ struct UnpinnedImage: Rule {
         id: "unpinned-image", severity: .warning, kinds: [.compose, .pod, .application], category: .security,
         summary: "images should be pinned to a version tag or a digest",
         rationale: """
-        An image without a tag is pulled as `latest` ("If you don't specify a tag, Docker uses latest",
-        https://docs.docker.com/reference/cli/docker/image/tag/), and `latest` is only a name: it moves with every
+        An image without a tag is pulled as `latest`, Docker's default tag (`docker image pull`,
+        https://docs.docker.com/reference/cli/docker/image/pull/), and `latest` is only a name: it moves with every
         push, so two deployments of one template can run different code, a rollback redeploys the new image, and a
         compromised or broken push reaches production unseen. Docker's build best practices ask to pin image versions,
         by digest where it matters (https://docs.docker.com/build/building/best-practices/#pin-base-image-versions);
