@@ -77,7 +77,7 @@ struct PortAllInterfaces: Rule {
             containers:
               - name: web
                 image: nginx:1.27
-                ports: [{containerPort: 80}, {containerPort: 443, hostPort: 443, hostIP: 127.0.0.1}]
+                ports: [{containerPort: 80}, {containerPort: 443, hostPort: 443, hostIP: 127.0.0.1}, {containerPort: 8443, hostPort: 8443, hostIP: "${HOST_IP}"}]
             """),
         ])
 
@@ -95,8 +95,7 @@ struct PortAllInterfaces: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    guard let hostPort = port["hostPort"]?.integer else { continue }
-                    if let address = port["hostIP"]?.policyText, !Self.anyAddress.contains(address) { continue }
+                    guard let hostPort = port["hostPort"]?.integer, Self.bindsEverywhere(port["hostIP"]) else { continue }
                     context.report("\(container.label) publishes port \(hostPort.value) on every host interface; bind it to one address with hostIP, "
                                    + "such as 'hostIP: 127.0.0.1'", at: hostPort)
                 }
@@ -106,31 +105,42 @@ struct PortAllInterfaces: Rule {
         }
     }
 
+    /// Whether a port with this address field listens on every interface: no address, an empty one, or
+    /// one of `anyAddress`; an address a variable left empty is not judged.
+    static func bindsEverywhere(_ address: NodeRef?) -> Bool {
+        guard let address else { return true }
+        guard let text = address.policyText else { return !address.isWrittenWithVariable }
+        return anyAddress.contains(text)
+    }
+
     func check(_ port: PortEntry, owner: String, context: inout RuleContext) {
         guard case .success(let spec) = port.spec else { return }
         let node = port.node
-        let at: NodeRef
         if node.isMapping {
-            at = node["host_ip"] ?? node
-            // An address a variable left empty says nothing of what was meant.
-            if node["host_ip"].map({ $0.isWrittenWithVariable && $0.policyText == nil }) == true { return }
-        } else {
-            // A number is a container port; text a variable left with an empty part is not judged.
-            if case .int = node.resolved {} else if node.checkedString(separators: ":") == nil { return }
-            at = node
+            guard Self.bindsEverywhere(node["host_ip"]) else { return }
+            let named = node["host_ip"]?.policyText.map { " (\($0))" } ?? ""
+            context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as 'host_ip: 127.0.0.1'", at: node["host_ip"] ?? node)
+            return
         }
+        // A number is a container port; text a variable left with an empty part is not judged.
+        if case .int = node.resolved {} else if node.checkedString(separators: ":") == nil { return }
         guard Self.anyAddress.contains(spec.hostIP ?? "") else { return }
-        if !node.isMapping, node.isWrittenWithVariable {
+        if node.isWrittenWithVariable {
             // Quoted as written: the substituted text stays out of the message.
             context.report("\(owner) publishes \(node.quotedForFinding) on every host interface; bind it to one address, such as by writing "
-                           + "'127.0.0.1:' before it", at: at)
+                           + "'127.0.0.1:' before it", at: node)
             return
         }
         let named = spec.hostIP.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
         let protocolSuffix = spec.protocol == "tcp" ? "" : "/" + spec.protocol
-        let example = node.isMapping ? "host_ip: 127.0.0.1" : "127.0.0.1:" + (spec.published.map(Self.text) ?? "") + ":" + Self.text(spec.target) + protocolSuffix
-        let what = spec.published.map { "port \(Self.text($0)) on every host interface" } ?? "container port \(Self.text(spec.target)) on a random port of every host interface"
-        context.report("\(owner) publishes \(what)\(named); bind it to one address, such as '\(example)'", at: at)
+        let example = "127.0.0.1:" + (spec.published.map(Self.text) ?? "") + ":" + Self.text(spec.target) + protocolSuffix
+        context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as '\(example)'", at: node)
+    }
+
+    /// "port 8080 on every host interface", or for a port Docker picks, "container port 80 on a random
+    /// port of every host interface".
+    static func what(_ spec: PortSpec) -> String {
+        spec.published.map { "port \(text($0)) on every host interface" } ?? "container port \(text(spec.target)) on a random port of every host interface"
     }
 
     static func text(_ ports: ClosedRange<Int>) -> String {
