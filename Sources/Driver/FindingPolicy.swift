@@ -1,4 +1,5 @@
 import Diagnostics
+import Rules
 
 /// What a configuration (or `--strict-env`) says about one rule.
 public enum RuleSetting: String, Sendable, CaseIterable {
@@ -28,9 +29,12 @@ public enum RuleSetting: String, Sendable, CaseIterable {
 public struct FindingPolicy: Sendable, Equatable {
     /// Later assignments win: the configuration's own `rules`, then matching overrides in file order.
     public private(set) var settings: [RuleID: RuleSetting] = [:]
+    /// Categories of opt-in rules turned on (`--enable-category`, `enable-categories:`).
+    public private(set) var categories: Set<RuleCategory> = []
 
-    public init(settings: [RuleID: RuleSetting] = [:]) {
+    public init(settings: [RuleID: RuleSetting] = [:], categories: Set<RuleCategory> = []) {
         self.settings = settings
+        self.categories = categories
     }
 
     public static let none = FindingPolicy()
@@ -39,7 +43,18 @@ public struct FindingPolicy: Sendable, Equatable {
         settings[rule] = setting
     }
 
+    public mutating func enable(_ categories: some Sequence<RuleCategory>) {
+        self.categories.formUnion(categories)
+    }
+
     public func isDisabled(_ rule: RuleID) -> Bool { settings[rule] == .off }
+
+    /// The opt-in rules to run: those of the enabled categories, and any given a setting other than
+    /// `off` (which the engine ignores for rules that run anyway).
+    public var optIn: OptInSelection {
+        guard !settings.isEmpty || !categories.isEmpty else { return .none }
+        return OptInSelection(categories: categories, rules: Set(settings.compactMap { $0.value == .off ? nil : $0.key }))
+    }
 
     /// The findings kept, with their severities overridden. `on` restores the default severity the
     /// stage reported, which is the finding's own.

@@ -66,7 +66,8 @@ public enum LintPipeline {
     /// question, so it refuses exactly what lint refuses.
     static func check(_ processed: ProcessedTemplate, named: Bool = true, options: FrontEndOptions,
                       policy: FindingPolicy = .none) -> (document: Document?, report: FileReport) {
-        let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform)
+        let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform,
+                                        optIn: policy.optIn)
         let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: processed.file, tree: processed.written)
         return (checked.document, FileReport(file: processed.file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile))
     }

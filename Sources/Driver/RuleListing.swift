@@ -9,13 +9,14 @@ public enum RuleListing {
         case text, json, markdown, reference
     }
 
-    public static func list(_ format: Format) -> String {
-        let entries = Catalogue.entries
+    /// - Parameter category: only the opt-in rules of this category; nil for every check.
+    public static func list(_ format: Format, category: RuleCategory? = nil) -> String {
+        let entries = category.map { category in Catalogue.entries.filter { $0.category == category } } ?? Catalogue.entries
         switch format {
         case .text:
             let width = entries.map(\.id.name.count).max() ?? 0
             return entries.map { entry in
-                entry.id.name.padding(to: width) + "  " + entry.severity.description.padding(to: 7) + "  " + entry.summary + platformNote(entry)
+                entry.id.name.padding(to: width) + "  " + entry.severity.description.padding(to: 7) + "  " + entry.summary + platformNote(entry) + categoryNote(entry)
             }.joined(separator: "\n") + "\n"
         case .json:
             var writer = JSONWriter(indent: "  ")
@@ -37,6 +38,8 @@ public enum RuleListing {
                 } else {
                     writer.null()
                 }
+                writer.key("category")
+                if let category = entry.category { writer.string(category.rawValue) } else { writer.null() }
                 writer.field("summary", entry.summary)
                 writer.field("rationale", entry.rationale)
                 writer.endObject()
@@ -48,6 +51,7 @@ public enum RuleListing {
             for entry in entries {
                 let kinds = entry.kinds.count == DocumentKind.allCases.count ? "all" : entry.kinds.map(\.rawValue).joined(separator: ", ")
                 let scope = kinds + (entry.platforms.map { " (`--target \($0.map(\.rawValue).joined(separator: "|"))`)" } ?? "")
+                    + (entry.category.map { " (off by default: `--enable-category \($0.rawValue)`)" } ?? "")
                 lines.append("| `\(entry.id.name)` | \(entry.severity) | \(scope) | \(entry.summary.replacingPipes()) |")
             }
             return lines.joined(separator: "\n") + "\n"
@@ -63,7 +67,7 @@ public enum RuleListing {
             return .failure(ExplainFailure(message: "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `stackc rules` lists them")))
         }
         var text = "\(entry.id) (\(entry.severity), \(entry.stage == "rule" ? "rule" : "\(entry.stage) check"))\n\n"
-        text += entry.summary + platformNote(entry) + ".\n\n" + entry.rationale.wrappedParagraph() + "\n"
+        text += entry.summary + platformNote(entry) + categoryNote(entry) + ".\n\n" + entry.rationale.wrappedParagraph() + "\n"
         if !entry.triggering.isEmpty {
             text += "\nTriggers (↓ marks each finding):\n"
             for example in entry.triggering {
@@ -84,6 +88,10 @@ public enum RuleListing {
 
     private static func platformNote(_ entry: Catalogue.Entry) -> String {
         entry.platforms.map { " (with --target \($0.map(\.rawValue).joined(separator: "|")))" } ?? ""
+    }
+
+    private static func categoryNote(_ entry: Catalogue.Entry) -> String {
+        entry.category.map { " (off by default; on with --enable-category \($0.rawValue))" } ?? ""
     }
 }
 

@@ -12,7 +12,8 @@ enum RuleReference {
 
     private static func section(_ entry: Catalogue.Entry) -> String {
         let kinds = entry.kinds.count == DocumentKind.allCases.count ? "every kind" : entry.kinds.map(\.rawValue).joined(separator: ", ")
-        let platforms = entry.platforms.map { " · only with `--target \($0.map(\.rawValue).joined(separator: "|"))`" } ?? ""
+        let platforms = (entry.platforms.map { " · only with `--target \($0.map(\.rawValue).joined(separator: "|"))`" } ?? "")
+            + (entry.category.map { " · off by default, on with `--enable-category \($0.rawValue)`" } ?? "")
         let stage = entry.stage == "rule" ? "rule" : "\(entry.stage) check"
         var text = "### `\(entry.id.name)`\n\n"
         text += "\(entry.severity) · \(stage) · \(kinds)\(platforms)\n\n"

@@ -8,8 +8,9 @@ import Rules
 public enum TemplateCheck {
     static let interpolationRules: Set<RuleID> = [.unsetVariable, .requiredVariable, .interpolationSyntax]
 
+    /// - Parameter optIn: the opt-in rules to run besides the default ones (lint's policy rules).
     public static func run(_ processed: ProcessedTemplate, kind: DocumentKind?, unknownSeverity: Severity = .error,
-                           platform: Platform?) -> (document: Document?, diagnostics: [Diagnostic]) {
+                           platform: Platform?, optIn: OptInSelection = .none) -> (document: Document?, diagnostics: [Diagnostic]) {
         guard let tree = processed.tree else { return (nil, processed.diagnostics) }
         let originals = processed.interpolated?.originals ?? [:]
         let decoded = DocumentDecoder.decode(tree, kind: kind, unknownSeverity: unknownSeverity,
@@ -24,7 +25,7 @@ public enum TemplateCheck {
             }
         }
         if let document = decoded.document {
-            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path,
+            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path, optIn: optIn,
                                             alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
             // A stack manifest's request values, held to the rules `build` holds them to.
             if case .other(.stack, let root) = document { diagnostics += RequestCheck.check(manifest: root) }

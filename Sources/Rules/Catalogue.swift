@@ -14,6 +14,8 @@ public enum Catalogue {
         public let stage: String
         public let kinds: [DocumentKind]
         public let platforms: [Platform]?
+        /// Nil for a check that runs by default; the category that turns an opt-in rule on.
+        public let category: RuleCategory?
         public let summary: String
         public let rationale: String
         public let triggering: [Example]
@@ -23,7 +25,7 @@ public enum Catalogue {
     public static let entries: [Entry] = (stageChecks + RuleRegistry.all.map { rule in
         let description = rule.description
         return Entry(id: description.id, severity: description.severity, stage: "rule", kinds: description.kinds,
-                     platforms: description.platforms, summary: description.summary, rationale: description.rationale,
+                     platforms: description.platforms, category: description.category, summary: description.summary, rationale: description.rationale,
                      triggering: description.triggering, nonTriggering: description.nonTriggering)
     }).sorted { $0.id < $1.id }
 
@@ -40,7 +42,7 @@ public enum Catalogue {
     /// A check built into a stage; its examples, when it has some, are run by `StageExampleTests`.
     private static func stage(_ id: RuleID, _ severity: Severity, _ stage: String, _ summary: String, _ rationale: String,
                               triggering: [Example] = [], nonTriggering: [Example] = []) -> Entry {
-        Entry(id: id, severity: severity, stage: stage, kinds: DocumentKind.allCases, platforms: nil, summary: summary,
+        Entry(id: id, severity: severity, stage: stage, kinds: DocumentKind.allCases, platforms: nil, category: nil, summary: summary,
               rationale: rationale, triggering: triggering, nonTriggering: nonTriggering)
     }
 

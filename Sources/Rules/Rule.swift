@@ -18,6 +18,8 @@ public struct RuleDescription: Sendable {
     public let kinds: [DocumentKind]
     /// Nil when the rule always runs; otherwise only when one of these platforms is targeted.
     public let platforms: [Platform]?
+    /// Nil for a rule that runs by default; for an opt-in rule, the category that turns it on.
+    public let category: RuleCategory?
     /// One line, no period.
     public let summary: String
     /// Why it matters and where the rule comes from (the source document).
@@ -27,12 +29,13 @@ public struct RuleDescription: Sendable {
     /// Documents that must produce no finding of this rule.
     public let nonTriggering: [Example]
 
-    public init(id: RuleID, severity: Severity, kinds: [DocumentKind], platforms: [Platform]? = nil, summary: String,
-                rationale: String, triggering: [Example], nonTriggering: [Example]) {
+    public init(id: RuleID, severity: Severity, kinds: [DocumentKind], platforms: [Platform]? = nil, category: RuleCategory? = nil,
+                summary: String, rationale: String, triggering: [Example], nonTriggering: [Example]) {
         self.id = id
         self.severity = severity
         self.kinds = kinds
         self.platforms = platforms
+        self.category = category
         self.summary = summary
         self.rationale = rationale
         self.triggering = triggering

@@ -6,12 +6,15 @@ public enum RuleEngine {
     /// Findings come out in rule order whether or not the rules ran concurrently.
     /// - Parameter otherWork: work of the same file to share the cores with when the rules run
     ///   concurrently (the schema walk `DocumentDecoder` defers for a large file); its findings come first.
-    /// - Parameter rules: the rules to run; nil for every registered one.
+    /// - Parameter rules: the rules to run; nil for every registered one that runs by default, and the
+    ///   opt-in ones `optIn` selects.
     public static func check(_ document: Document, platform: Platform? = nil, fileName: String = "",
-                             rules: [any Rule.Type]? = nil,
+                             rules: [any Rule.Type]? = nil, optIn: OptInSelection = .none,
                              alongside otherWork: [@Sendable () -> [Diagnostic]] = []) -> [Diagnostic] {
         let kind = document.kind
-        let applicable = (rules.map { $0.map(RuleSummary.init) } ?? RuleSummary.registered).filter { rule in
+        let selected = rules.map { $0.map(RuleSummary.init) }
+            ?? (optIn.isEmpty ? RuleSummary.registered : RuleSummary.registered + RuleSummary.optIn.filter(optIn.includes))
+        let applicable = selected.filter { rule in
             guard rule.kinds.contains(kind) else { return false }
             guard let platforms = rule.platforms else { return true }
             return platform.map(platforms.contains) ?? false
@@ -42,6 +45,7 @@ struct RuleSummary: Sendable {
     let severity: Severity
     let kinds: [DocumentKind]
     let platforms: [Platform]?
+    let category: RuleCategory?
 
     init(_ type: any Rule.Type) {
         let description = type.description
@@ -50,7 +54,11 @@ struct RuleSummary: Sendable {
         severity = description.severity
         kinds = description.kinds
         platforms = description.platforms
+        category = description.category
     }
 
-    static let registered = RuleRegistry.all.map(RuleSummary.init)
+    /// The rules every check runs.
+    static let registered = RuleRegistry.all.map(RuleSummary.init).filter { $0.category == nil }
+    /// The rules a check runs only when its `OptInSelection` asks for them.
+    static let optIn = RuleRegistry.all.map(RuleSummary.init).filter { $0.category != nil }
 }

@@ -1,9 +1,9 @@
 import Diagnostics
 
-/// Every rule, sorted by id. Each category keeps its own list (one file per category, so rules can be
+/// Every rule, sorted by id, the opt-in ones (`RuleDescription.category`) included. Each category keeps its own list (one file per category, so rules can be
 /// added side by side); `RegistryTests` checks the lists against the rule files on disk.
 public enum RuleRegistry {
-    public static let all: [any Rule.Type] = (namingRules + referenceRules + boundRules + valueRules + platformRules)
+    public static let all: [any Rule.Type] = (namingRules + referenceRules + boundRules + valueRules + platformRules + policyRules)
         .sorted { $0.description.id < $1.description.id }
 
     public static func rule(_ id: RuleID) -> (any Rule.Type)? {

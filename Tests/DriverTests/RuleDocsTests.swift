@@ -1,5 +1,6 @@
 import Driver
 import Foundation
+import Rules
 import Testing
 
 /// The rule tables in README.md and docs/rules.md and the reference in docs/rules.md are generated from
@@ -14,6 +15,13 @@ struct RuleDocsTests {
         let end = try #require(text.range(of: "<!-- rules:end -->"))
         let committed = String(text[begin.upperBound..<end.lowerBound])
         #expect(committed == RuleListing.list(.markdown), "run make docs")
+    }
+
+    @Test func securityRuleTableIsCurrent() throws {
+        let text = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(text.range(of: "<!-- security-rules:begin -->\n"))
+        let end = try #require(text.range(of: "<!-- security-rules:end -->"))
+        #expect(String(text[begin.upperBound..<end.lowerBound]) == RuleListing.list(.markdown, category: .security), "run make docs")
     }
 
     @Test func ruleReferenceIsCurrent() throws {

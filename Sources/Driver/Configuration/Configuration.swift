@@ -1,5 +1,6 @@
 import Diagnostics
 import Model
+import Rules
 
 /// A parsed `.stackc.yaml`. Paths in it (env files, override globs) are relative to its folder, so a
 /// repository's configuration means the same wherever stackc is run from.
@@ -8,6 +9,7 @@ public struct Configuration: Sendable {
     struct Override: Sendable {
         var globs: [PathGlob]
         var rules: [(RuleID, RuleSetting)]
+        var categories: [RuleCategory]
         var settings: SettingOverrides
     }
 
@@ -16,6 +18,8 @@ public struct Configuration: Sendable {
     /// Its folder, absolute: the base of every relative path in it.
     public var directory: String
     var rules: [(RuleID, RuleSetting)] = []
+    /// `enable-categories:`: opt-in rule categories turned on.
+    var categories: [RuleCategory] = []
     var settings = SettingOverrides()
     /// The env files to read instead of a template's `.env` (absolute, or relative to the working folder).
     public var envFiles: [String] = []
@@ -26,9 +30,11 @@ public struct Configuration: Sendable {
         var policy = FindingPolicy()
         var settings = self.settings
         for (rule, setting) in rules { policy.set(rule, setting) }
+        policy.enable(categories)
         let relative = AbsolutePath.relative(file, to: directory)
         for override in overrides where override.globs.contains(where: { $0.matches(relative) }) {
             for (rule, setting) in override.rules { policy.set(rule, setting) }
+            policy.enable(override.categories)
             settings = settings.overlaid(with: override.settings)
         }
         return (policy, settings)

@@ -49,6 +49,7 @@ enum ConfigurationReader {
             guard tree[root].isMapping else { return }
             let path = NodePath.root
             configuration.rules = rules(in: root, path: path)
+            configuration.categories = categories(in: root)
             configuration.settings = settings(in: root)
             if let limits = tree.value(forKey: "limits", in: root) {
                 configuration.settings.maxFileBytes = positive("max-file-bytes", in: limits)
@@ -69,7 +70,8 @@ enum ConfigurationReader {
                     let itemPath = path.appending(key: "overrides").appending(index: index)
                     let globs = tree.value(forKey: "files", in: item).map(strings) ?? []
                     configuration.overrides.append(Configuration.Override(
-                        globs: globs.map(PathGlob.init), rules: rules(in: item, path: itemPath), settings: settings(in: item)))
+                        globs: globs.map(PathGlob.init), rules: rules(in: item, path: itemPath), categories: categories(in: item),
+                        settings: settings(in: item)))
                 }
             }
         }
@@ -90,6 +92,11 @@ enum ConfigurationReader {
                 }
             }
             return result
+        }
+
+        /// `enable-categories:` entries that name a category; the validator reports the others.
+        func categories(in mapping: NodeID) -> [RuleCategory] {
+            tree.value(forKey: "enable-categories", in: mapping).map { strings($0).compactMap(RuleCategory.init(rawValue:)) } ?? []
         }
 
         func settings(in mapping: NodeID) -> SettingOverrides {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpolation
+import Rules
 
 /// What the command line says about configuration.
 public struct ConfigurationOptions: Sendable {
@@ -7,12 +8,17 @@ public struct ConfigurationOptions: Sendable {
     public var path: String?
     /// Settings typed on the command line; they win over the configuration's.
     public var commandLine: SettingOverrides
+    /// `--enable-category C`: opt-in rule categories turned on for every template, beside those the
+    /// configuration turns on.
+    public var enabledCategories: Set<RuleCategory>
     /// `--enable` / `--disable`, applied after everything else.
     public var ruleSwitches: RuleSwitches
 
-    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides(), ruleSwitches: RuleSwitches = RuleSwitches()) {
+    public init(path: String? = nil, commandLine: SettingOverrides = SettingOverrides(), enabledCategories: Set<RuleCategory> = [],
+                ruleSwitches: RuleSwitches = RuleSwitches()) {
         self.path = path
         self.commandLine = commandLine
+        self.enabledCategories = enabledCategories
         self.ruleSwitches = ruleSwitches
     }
 }
@@ -84,6 +90,7 @@ public struct ConfigurationSet: Sendable {
             policy = resolved.policy
         }
         self.options.commandLine.apply(to: &options)
+        policy.enable(self.options.enabledCategories)
         // `--strict-env` is a command-line choice, so it beats a configuration's `unset-variable` setting.
         if base.strictEnvironment { policy.set(.unsetVariable, .error) }
         self.options.ruleSwitches.apply(to: &policy)

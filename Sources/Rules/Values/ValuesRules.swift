@@ -66,11 +66,16 @@ extension NodeRef {
     /// (or a string Compose converts to true, `"yes"`), or the deprecated mapping form (`external: {name: x}`).
     var isExternal: Bool {
         guard let external = self["external"] else { return false }
-        if external.isMapping { return true }
-        switch external.resolved {
-        case .bool(let value): return value
-        case .string(let text): return ComposeConversion.boolean.convert(text) == .bool(true)
-        default: return false
+        return external.isMapping || external.isComposeTrue
+    }
+
+    /// Whether a boolean field is on as Docker Compose reads it: `true`, or a string Compose converts to
+    /// true (`"yes"`, a variable set to `true`).
+    var isComposeTrue: Bool {
+        switch resolved {
+        case .bool(let value): value
+        case .string(let text): ComposeConversion.boolean.convert(text) == .bool(true)
+        default: false
         }
     }
 

@@ -40,6 +40,12 @@ extension Stackc {
         @Option(help: ArgumentHelp("Use this configuration file for every template instead of the .stackc.yaml found above each.", valueName: "file"))
         var config: String?
 
+        @Option(name: .customLong("enable-category"),
+                help: ArgumentHelp("Also run the opt-in rules of this category (repeatable): \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                   valueName: "category"),
+                transform: RuleCategory.argument)
+        var enableCategories: [RuleCategory] = []
+
         @Flag(name: .customLong("skip-unknown"), help: "Give files of no known template kind a note instead of an error, even when named (for pre-commit).")
         var skipUnknown = false
 
@@ -87,7 +93,7 @@ extension Stackc {
 
         var settings: LintSettings {
             LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
-                         skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
+                         enableCategories: enableCategories, skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
                          enable: enable, disable: disable, fix: fix ? (diff ? .diff : .write) : nil, report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }
     }
@@ -99,3 +105,10 @@ extension DocumentKind: ExpressibleByArgument {
                                            valueName: "kind")
 }
 extension Platform: ExpressibleByArgument {}
+
+extension RuleCategory {
+    /// `--enable-category`'s value; an unknown name is a usage error naming the closest category.
+    static func argument(_ text: String) throws -> RuleCategory {
+        try named(text).mapError { ValidationError($0.message) }.get()
+    }
+}

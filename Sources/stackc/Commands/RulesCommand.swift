@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Rules
 
 extension Stackc {
     struct Rules: ParsableCommand {
@@ -11,8 +12,12 @@ extension Stackc {
         @Option(help: "Output format: text, json, markdown (the table) or reference (a Markdown section per rule, as in docs/rules.md).")
         var format: RuleListing.Format = .text
 
+        @Option(help: ArgumentHelp("Only the opt-in rules of this category: \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"),
+                transform: RuleCategory.argument)
+        var category: RuleCategory?
+
         func run() throws {
-            Terminal.write(RuleListing.list(format), to: Terminal.standardOutput)
+            Terminal.write(RuleListing.list(format, category: category), to: Terminal.standardOutput)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Model
+import Rules
 
 /// What a `lint` command line says, as plain values, and the run it asks for. `Stackc.Lint` fills it
 /// from swift-argument-parser; a command line of file names and switches — what a pre-commit hook
@@ -15,6 +16,7 @@ struct LintSettings: Equatable {
     var jobs: Int?
     var maxFindings: Int?
     var config: String?
+    var enableCategories: [RuleCategory] = []
     var skipUnknown = false
     var stdinFilename: String?
     var exclude: [String] = []
@@ -38,7 +40,8 @@ struct LintSettings: Equatable {
         commandLine.kind = kind
         commandLine.platform = target
         commandLine.maxFindings = maxFindings
-        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine, ruleSwitches: try ruleSwitches())
+        job.configuration = ConfigurationOptions(path: config, commandLine: commandLine, enabledCategories: Set(enableCategories),
+                                                 ruleSwitches: try ruleSwitches())
         job.skipUnknownKinds = skipUnknown
         job.fix = fix
         let status = listFiles
