@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpolation
+import Model
 import Reporting
 import Syntax
 
@@ -44,18 +45,35 @@ public struct RenderJob: TemplateJob {
             return .findings
         }
         guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else { return .findings }
+        let typed = composeTypes(of: tree, processed)
         switch format {
         case .json:
-            output(tree.json() + "\n")
+            output(tree.json(typed: typed) + "\n")
         case .yaml:
             do {
-                output(try YAMLEmitter.emit(tree))
+                output(try YAMLEmitter.emit(typed.isEmpty ? tree : ComposeTypedValues.quotingStrings(in: tree, values: typed)))
             } catch {
                 errors("stackc: \(error)\n")
                 return .failure
             }
         }
         return .success
+    }
+
+    /// For a Compose file, the types Docker Compose gives its substituted values (`ComposeTypedValues`):
+    /// the JSON holds them, and the YAML quotes a substituted string YAML would read as something else.
+    /// The platforms' own kinds are written out as YAML again and their values typed anew, as both
+    /// formats show them already.
+    private func composeTypes(of tree: YAMLTree, _ processed: ProcessedTemplate) -> [NodeID: ScalarValue] {
+        let layout: ComposeDocument.Layout?
+        switch (template.options.kind, DocumentKind.detect(tree)) {
+        case (.compose?, _): layout = ComposeDocument.Layout.of(tree)
+        case (nil, .kind(.compose, let detected)): layout = detected ?? .services
+        default: layout = nil
+        }
+        guard let layout else { return [:] }
+        let originals = processed.interpolated?.originals ?? [:]
+        return ComposeTypedValues.values(of: tree, layout: layout, isInterpolated: { originals[$0] != nil })
     }
 
     /// A reading or substitution error, which leaves no text true to the file (no tree, a `${X:?…}` kept

@@ -40,7 +40,7 @@ public enum DocumentDecoder {
         var layout: ComposeDocument.Layout?
         if let explicit {
             kind = explicit
-            if explicit == .compose { layout = tree.value(forKey: "services", in: tree.root) != nil ? .services : .v1 }
+            if explicit == .compose { layout = .of(tree) }
         } else {
             switch DocumentKind.detect(tree) {
             case .kind(let detected, let detectedLayout):

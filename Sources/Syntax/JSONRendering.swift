@@ -5,7 +5,9 @@ extension YAMLTree {
     /// order — what `stackc render --format json` prints and what `docker compose config --format json`
     /// is compared with. Infinities and NaN, which JSON cannot hold, are written as their YAML text; a
     /// non-scalar key (already an error) is written as an empty key.
-    public func json(indent: String? = "  ") -> String {
+    /// - Parameter typed: values that replace how YAML types some scalars (the types Docker Compose
+    ///   gives substituted values, `ComposeTypedValues`).
+    public func json(indent: String? = "  ", typed: [NodeID: ScalarValue] = [:]) -> String {
         var writer = JSONWriter(indent: indent)
         // Each frame: a collection and the index of its next child (pair index for mappings).
         var stack: [(node: NodeID, next: Int)] = []
@@ -13,7 +15,7 @@ extension YAMLTree {
             let node = self[id]
             switch node.kind {
             case .scalar:
-                writeScalar(node, to: &writer)
+                writeScalar(typed[id] ?? node.resolved, text: node.text, to: &writer)
             case .mapping:
                 writer.beginObject()
                 stack.append((id, 0))
@@ -42,13 +44,13 @@ extension YAMLTree {
         return writer.output
     }
 
-    private func writeScalar(_ node: YAMLNode, to writer: inout JSONWriter) {
-        switch node.resolved {
+    private func writeScalar(_ value: ScalarValue, text: String, to writer: inout JSONWriter) {
+        switch value {
         case .null: writer.null()
         case .bool(let value): writer.bool(value)
         case .int(let value): writer.raw(String(value))
         case .float(let value) where value.isFinite: writer.raw(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
-        case .float: writer.string(node.text)
+        case .float: writer.string(text)
         case .string(let value): writer.string(value)
         }
     }

@@ -1,7 +1,7 @@
 import Driver
 
 /// What a command's job wrote to each stream and the status it returned, run in-process.
-struct JobRun {
+struct JobRun: Sendable {
     let status: ExitStatus
     let output: String
     let errors: String

@@ -49,12 +49,12 @@ struct RenderJobTests {
              reported: "t.yaml:4:19: not rendered: a suppressed required-variable error leaves no faithful text\n"),
     ]
 
-    static func render(_ path: String, validate: Bool = true, kind: DocumentKind? = nil, strictEnv: Bool = false,
-                       interpolate: Bool = true, envFiles: [String] = []) -> JobRun {
+    static func render(_ path: String, format: RenderFormat = .yaml, validate: Bool = true, kind: DocumentKind? = nil, strictEnv: Bool = false,
+                       interpolate: Bool = true, envFiles: [String] = [], process: [(name: String, value: String)] = []) -> JobRun {
         var options = FrontEndOptions(interpolate: interpolate, kind: kind)
         options.strictEnvironment = strictEnv
-        var job = RenderJob(template: SingleTemplate(path: path, options: options, environment: EnvironmentOptions(envFiles: envFiles, process: [])),
-                            format: .yaml)
+        var job = RenderJob(template: SingleTemplate(path: path, options: options, environment: EnvironmentOptions(envFiles: envFiles, process: process)),
+                            format: format)
         job.validate = validate
         return JobRun { job.run(output: $0, errors: $1, colors: false) }
     }
@@ -74,6 +74,82 @@ struct RenderJobTests {
         } else {
             #expect(run.errors.isEmpty)
         }
+    }
+
+    /// A substituted value takes the type Compose gives it: cast at compose-go's typed paths (a quoted
+    /// literal there too), a string everywhere else, the empty one "" and never null. The expected texts
+    /// were checked against `docker compose config` v2.40.3 with the same variables: it prints 1.5, true,
+    /// 3, "3", "" and "3" for these values.
+    static let typedTemplate = """
+        services:
+          web:
+            image: busybox
+            cpus: ${C}
+            privileged: "${P}"
+            deploy:
+              replicas: "3"
+            labels:
+              n: ${N}
+              e: ${E}
+            environment:
+              EMPTY: ${E}
+        x-n: ${N}
+
+        """
+    static let typedVariables = [(name: "C", value: "1.5"), (name: "P", value: "yes"), (name: "N", value: "3"), (name: "E", value: "")]
+
+    @Test func jsonHoldsTheTypesComposeGivesSubstitutedValues() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("compose.yaml", Self.typedTemplate)
+        let run = Self.render(path, format: .json, process: Self.typedVariables)
+        #expect(run.printed == """
+            {
+              "services": {
+                "web": {
+                  "image": "busybox",
+                  "cpus": 1.5,
+                  "privileged": true,
+                  "deploy": {
+                    "replicas": 3
+                  },
+                  "labels": {
+                    "n": "3",
+                    "e": ""
+                  },
+                  "environment": {
+                    "EMPTY": ""
+                  }
+                }
+              },
+              "x-n": "3"
+            }
+
+            """, "\(run.errors)")
+    }
+
+    /// The YAML keeps each scalar's style, except that a substituted string YAML would read as another
+    /// value is quoted: `EMPTY:` would be null, which Compose fills in from the environment of the run
+    /// that reads the output. Values at typed paths stay as they are; Compose casts them again.
+    @Test func yamlQuotesSubstitutedStringsThatWouldReadAsOtherValues() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("compose.yaml", Self.typedTemplate)
+        let run = Self.render(path, process: Self.typedVariables)
+        #expect(run.printed == """
+            services:
+              web:
+                image: busybox
+                cpus: 1.5
+                privileged: "yes"
+                deploy:
+                  replicas: "3"
+                labels:
+                  n: "3"
+                  e: ""
+                environment:
+                  EMPTY: ""
+            x-n: "3"
+
+            """, "\(run.errors)")
     }
 
     /// Each line is one way Compose refuses a whole `.env`; lint reports it as an error of that file.

@@ -45,6 +45,26 @@ struct ComposeSchemaFindingTests {
         #expect(Self.expected.count >= 20)
     }
 
+    /// Counts Compose decodes into unsigned fields: -1 passes its schema and fails the decoding
+    /// ("cannot parse value as 'uint64': -1 overflows uint", v2.40.3); 0 is fine.
+    @Test func unsignedCountsRefuseNegativeValues() {
+        let text = """
+            services:
+              web:
+                image: busybox
+                deploy:
+                  update_config: {parallelism: -1}
+                  rollback_config: {parallelism: 0}
+                  restart_policy: {max_attempts: "-1"}
+                  placement: {max_replicas_per_node: -2}
+            """
+        #expect(SchemaFindings.of(text, as: ComposeSchema.document) == [
+            "type-mismatch@5:36 services.web.deploy.update_config.parallelism must be an integer of 0 or more or a string Docker Compose reads as an integer, not -1",
+            "type-mismatch@7:38 services.web.deploy.restart_policy.max_attempts is '-1', which Docker Compose reads as an integer, not an integer of 0 or more; use a whole number such as 3",
+            "type-mismatch@8:42 services.web.deploy.placement.max_replicas_per_node must be an integer of 0 or more or a string Docker Compose reads as an integer, not -2",
+        ])
+    }
+
     @Test(arguments: expected.map(\.name))
     func exactFindings(_ name: String) throws {
         let oracle = try #require(ComposeSchemaOracleTests.cases.first { $0.name == name }, "no oracle case \(name)")

@@ -8,6 +8,11 @@ public struct ComposeDocument: Sendable {
         case v1
         /// v2, v3 and the Compose Specification: services under `services:`.
         case services
+
+        /// The layout of a tree read as a Compose file: `services:` at the top, or services there.
+        public static func of(_ tree: YAMLTree) -> Layout {
+            tree.value(forKey: "services", in: tree.root) != nil ? .services : .v1
+        }
     }
 
     public let root: NodeRef

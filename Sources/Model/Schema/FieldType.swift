@@ -92,6 +92,10 @@ public indirect enum FieldType: Sendable {
     /// The fields compose-go converts after interpolation (see `ComposeConversion`), by their schema type.
     public static let convertedInteger: FieldType = .converted(.integer, .integer)
     public static let convertedBoolean: FieldType = .converted(.boolean, .boolean)
+    /// An integer Compose decodes into an unsigned Go field (`update_config.parallelism`,
+    /// `restart_policy.max_attempts`, `placement.max_replicas_per_node`): it refuses a negative one
+    /// ("cannot parse value as 'uint64': -1 overflows uint"), which the schema lets through.
+    public static let convertedUnsigned: FieldType = .converted(.bounded(.integer, minimum: 0, maximum: nil), .integer)
     /// A number in the schema, an integer to the conversion (`cpu_shares`, `pids_limit`).
     public static let numberConvertedToInteger: FieldType = .converted(.number, .integer)
 }

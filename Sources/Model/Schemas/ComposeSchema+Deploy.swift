@@ -16,7 +16,7 @@ extension ComposeSchema {
 
     static func updateConfig(_ name: String) -> ObjectSchema {
         ObjectSchema(name, fields: [
-            ("parallelism", .convertedInteger),
+            ("parallelism", .convertedUnsigned),
             ("delay", .string),
             ("failure_action", .string),
             ("monitor", .string),
@@ -57,13 +57,13 @@ extension ComposeSchema {
     static let restartPolicy = ObjectSchema("restart policy", fields: [
         ("condition", .string),
         ("delay", .string),
-        ("max_attempts", .convertedInteger),
+        ("max_attempts", .convertedUnsigned),
         ("window", .string),
     ])
 
     static let placement = ObjectSchema("placement section", fields: [
         ("constraints", .stringList),
         ("preferences", .list(.object(ObjectSchema("placement preference", fields: [("spread", .string)])))),
-        ("max_replicas_per_node", .convertedInteger),
+        ("max_replicas_per_node", .convertedUnsigned),
     ])
 }

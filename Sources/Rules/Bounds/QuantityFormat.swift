@@ -22,7 +22,9 @@ struct QuantityFormat: Rule {
         -9223372036854775808, which the engine rejects only at deployment. Deliberately stricter than `docker compose
         config`: a negative size or CPU count (`mem_limit: -1`, `cpus: -0.5`) passes Compose, and the Docker engine
         refuses it when it creates the container ("Minimum memory limit allowed is 6MB", "SHM size can not be less
-        than 0", "Range of CPUs is from 0.01 to N"), after the platform took the project.
+        than 0", "Range of CPUs is from 0.01 to N"), after the platform took the project; a `memswap_limit` below -1
+        passes the engine too and runc refuses it when it starts the container ("unable to set swap limit without
+        memory limit", "memory+swap limit should be >= memory limit").
         """,
         triggering: [
             Example("""

@@ -15,8 +15,9 @@ struct DependencyCycle: Rule {
         from the dependencies, since a service may both extend and depend on the same one. The finding names the whole
         cycle and points at the dependency or `extends` that closes it; a dependency a service inherits through
         `extends` (Compose merges `depends_on`, `links` and `volumes_from` into it) is pointed at there. Compose
-        leaves out services whose profiles are not enabled; stackc checks them as if their profiles were, so a cycle
-        that only a profile brings in is found before someone enables it.
+        leaves out services whose profiles are not enabled, so it accepts a file whose cycle runs only through
+        such services; stackc still reports that cycle, as a warning, so it is found before someone enables the
+        profile (Compose refuses the project then).
         """,
         triggering: [
             Example("""
@@ -28,6 +29,21 @@ struct DependencyCycle: Rule {
                 image: x
                 depends_on: [↓a]
             """, messages: ["dependency cycle: a → b → a; remove one of these dependencies"]),
+            Example("""
+            services:
+              web:
+                image: x
+              debug:
+                image: x
+                profiles: [debug]
+                depends_on: [probe]
+              probe:
+                image: x
+                profiles: [debug]
+                depends_on: [↓debug]
+            """, messages: [
+                "dependency cycle: debug → probe → debug, among services that run only under a profile; Docker Compose refuses the project once it is enabled: remove one of these dependencies",
+            ], severity: .warning),
             Example("""
             web:
               image: nginx
@@ -130,8 +146,14 @@ struct DependencyCycle: Rule {
                     stack.append((edge.target, 0))
                 case .onPath:
                     let start = depth[edge.target], count = stack.count - start + 1
-                    let names = Self.describe(count: count) { compose.services[$0 < count - 1 ? stack[start + $0].node : edge.target].name.value }
-                    context.report("dependency cycle: \(names); remove one of these dependencies", at: edge.name)
+                    let members = stack[start...].map(\.node)
+                    let names = Self.describe(count: count) { compose.services[$0 < count - 1 ? members[$0] : edge.target].name.value }
+                    if members.contains(where: { relations.isActiveByDefault[$0] }) {
+                        context.report("dependency cycle: \(names); remove one of these dependencies", at: edge.name)
+                    } else {
+                        context.report("dependency cycle: \(names), among services that run only under a profile; Docker Compose refuses "
+                                       + "the project once it is enabled: remove one of these dependencies", at: edge.name, severity: .warning)
+                    }
                 case .done:
                     break
                 }

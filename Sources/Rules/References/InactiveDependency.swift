@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 
 /// A service that runs by default needing one that runs only under a profile.
@@ -11,7 +12,9 @@ struct InactiveDependency: Rule {
         it in `depends_on`, `links`, `volumes_from` or a `service:NAME` of `network_mode`, `ipc`, `pid` or `uts` then
         depends on a service that is not there: Docker Compose refuses the file (`service "web" depends on undefined
         service "db"`). A `depends_on` entry with `required: false` is skipped when its service is not running, and
-        is fine, and so is any other reference to that service except `network_mode`. A service whose profiles include the empty string (an unset `${PROFILE}`) runs by default, and a
+        is fine, and so is any other reference to that service except `network_mode`. The same holds for a build's
+        `additional_contexts` entry `service:NAME`, which builds on NAME's image (`service "app" declares unknown service
+        "base" as additional contexts base`). A service whose profiles include the empty string (an unset `${PROFILE}`) runs by default, and a
         service inherits the profiles of the one it `extends`. stackc does not yet see which profiles a run enables:
         it checks as Compose does with none. If your runs always enable the profile (`COMPOSE_PROFILES` in `.env`),
         suppress the finding or disable the rule in `.stackc.yaml`. A service in a profile that depends on one in
@@ -45,9 +48,17 @@ struct InactiveDependency: Rule {
               base:
                 image: redis
                 profiles: [tools]
+              site:
+                build:
+                  context: .
+                  additional_contexts: {assets: ↓"service:assets"}
+              assets:
+                build: ./assets
+                profiles: [tools]
             """, messages: [
                 "service 'app' depends on 'cache' (links), which runs only under profile 'tools', not enabled by default; enable it (--profile tools or COMPOSE_PROFILES), take 'cache' out of its profiles, or list it in depends_on with required: false",
                 "service 'app' depends on 'vpn' (network_mode), which runs only under profiles 'remote', 'tunnel', not enabled by default; enable one (--profile remote or COMPOSE_PROFILES), or take 'vpn' out of its profiles",
+                "additional_contexts 'assets' of service 'site' names service 'assets', which runs only under profile 'tools', not enabled by default; enable it (--profile tools or COMPOSE_PROFILES), or take 'assets' out of its profiles",
             ]),
         ],
         nonTriggering: [
@@ -87,25 +98,44 @@ struct InactiveDependency: Rule {
         let relations = ComposeRelations.of(compose, sharedBy: context)
         // Most files have no profile at all.
         guard relations.isActiveByDefault.contains(false) else { return }
-        for (service, references) in relations.references.enumerated() where !references.isEmpty && relations.isActiveByDefault[service] {
+        for (service, references) in relations.references.enumerated() where relations.isActiveByDefault[service] {
             for reference in references where reference.via != .aliyunDepends {
                 guard let target = relations.index[reference.name.value], !relations.isActiveByDefault[target],
                       reference.via == .networkMode || !Self.isOptional(reference.name.value, of: relations.services[service]) else { continue }
-                // A service inherits the profiles of the one it extends, which may repeat its own.
-                var profiles: [String] = []
-                for profile in relations.profiles[target] where !profiles.contains(profile) { profiles.append(profile) }
-                let listed = profiles.map { "'\($0)'" }.joined(separator: ", ")
                 let optional = switch reference.via {
                 case .dependsOn: ", take '\(reference.name.value)' out of its profiles, or mark the dependency required: false"
                 case .networkMode: ", or take '\(reference.name.value)' out of its profiles"
                 default: ", take '\(reference.name.value)' out of its profiles, or list it in depends_on with required: false"
                 }
-                context.report("\(relations.services[service].owner) depends on '\(reference.name.value)' (\(reference.via.rawValue)), which runs only under "
-                               + "profile\(profiles.count == 1 ? "" : "s") \(listed), not enabled by default; "
-                               + "enable \(profiles.count == 1 ? "it" : "one") (--profile \(profiles[0]) or COMPOSE_PROFILES)\(optional)",
-                               at: reference.name)
+                context.report("\(relations.services[service].owner) depends on '\(reference.name.value)' (\(reference.via.rawValue)), which "
+                               + Self.runsOnlyUnderProfiles(of: target, relations) + optional, at: reference.name)
             }
+            checkBuildContexts(of: service, relations, context: &context)
         }
+    }
+
+    /// A build's `additional_contexts` entry `service:NAME` needs NAME's image, built first: Compose refuses
+    /// a name that is no service of the project it runs (`service "app" declares unknown service "base" as
+    /// additional contexts base`), and an inactive profile leaves it out. (A name that is no service at all
+    /// is `compose-conflict`'s finding.)
+    func checkBuildContexts(of service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
+        guard let contexts = relations.services[service]["build"]?["additional_contexts"] else { return }
+        for (name, value) in contexts.entries where value.text.hasPrefix(ascii: "service:") {
+            let target = String(value.text.dropFirst("service:".count))
+            guard let index = relations.index[target], !relations.isActiveByDefault[index] else { continue }
+            context.report("additional_contexts '\(excerpt(name.value))' of \(relations.services[service].owner) names service '\(excerpt(target))', which "
+                           + Self.runsOnlyUnderProfiles(of: index, relations) + ", or take '\(excerpt(target))' out of its profiles", at: value)
+        }
+    }
+
+    /// "runs only under profile 'dev', not enabled by default; enable it (--profile dev or COMPOSE_PROFILES)".
+    static func runsOnlyUnderProfiles(of service: Int, _ relations: ComposeRelations) -> String {
+        // A service inherits the profiles of the one it extends, which may repeat its own.
+        var profiles: [String] = []
+        for profile in relations.profiles[service] where !profiles.contains(profile) { profiles.append(profile) }
+        let listed = profiles.map { "'\($0)'" }.joined(separator: ", ")
+        return "runs only under profile\(profiles.count == 1 ? "" : "s") \(listed), not enabled by default; "
+            + "enable \(profiles.count == 1 ? "it" : "one") (--profile \(profiles[0]) or COMPOSE_PROFILES)"
     }
 
     /// Whether the service's `depends_on` entry for `name` says `required: false`: Compose then starts the
