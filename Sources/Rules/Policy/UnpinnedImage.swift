@@ -74,19 +74,9 @@ struct UnpinnedImage: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        switch document {
-        case .compose(let compose):
-            for service in compose.services where service["build"] == nil {
-                check(service["image"], field: "image", context: &context)
-            }
-        case .pod(let pod):
-            for container in pod.containers {
-                check(container.node["image"], field: "image", context: &context)
-            }
-        case .other(.application, let root):
-            check(root["imageRef"], field: "imageRef", context: &context)
-        default:
-            break
+        // A service that builds its image names the result; there is nothing to pin.
+        for reference in document.imageReferenceFields where !reference.besideBuild {
+            check(reference.node, field: reference.field, context: &context)
         }
     }
 

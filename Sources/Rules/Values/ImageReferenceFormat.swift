@@ -72,23 +72,13 @@ struct ImageReferenceFormat: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        switch document {
-        case .compose(let compose):
-            for service in compose.services {
-                // Compose takes an empty image beside a build for none.
-                if service["build"] != nil, service["image"]?.substitutedText?.isEmpty == true { continue }
-                check(service["image"], field: "image", context: &context)
-            }
-        case .pod(let pod):
-            for container in pod.containers {
-                check(container.node["image"], field: "image", context: &context)
-            }
-        case .other(.application, let root):
-            check(root["imageRef"], field: "imageRef", context: &context)
-        case .other(.alaudaService, let root):
+        for reference in document.imageReferenceFields {
+            // Compose takes an empty image beside a build for none.
+            if reference.besideBuild, reference.node?.substitutedText?.isEmpty == true { continue }
+            check(reference.node, field: reference.field, context: &context)
+        }
+        if case .other(.alaudaService, let root) = document {
             checkAlauda(name: root["image_name"], tag: root["image_tag"], context: &context)
-        default:
-            break
         }
     }
 
