@@ -73,6 +73,7 @@ public struct LintJob {
         let environmentFor = loadEnvironments(for: inputs, configurations: configurations, deliver: deliver)
         let options = options
         let fixing = fix != nil
+        let provingFixes = reporting.destinations.contains { $0.format.showsFixes }
         let named = skipUnknownKinds ? [] : Set(paths)
         orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
             let input = inputs[index]
@@ -82,8 +83,11 @@ public struct LintJob {
             case .file(let path): isNamed = named.contains(path)
             }
             let settings = configurations.settings(for: input, base: options)
-            let run = fixing ? LintPipeline.fix : LintPipeline.lint
-            return (input, run(input, isNamed, environmentFor(FrontEnd.directory(of: input)), settings.options, settings.policy))
+            let environment = environmentFor(FrontEnd.directory(of: input))
+            let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
+                : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
+                                    provingFixes: provingFixes)
+            return (input, outcome)
         }, deliver: { input, outcome in
             guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
                 return deliver(outcome.reports, failed: outcome.inputFailed)

@@ -17,12 +17,16 @@ public enum LintPipeline {
 
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
+    /// With `provingFixes` a finding keeps its fix only when `lint --fix` would make it
+    /// (`FixEngine.provingFixes`), for reports that show fixes.
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
-                            policy: FindingPolicy = .none) -> Outcome {
+                            policy: FindingPolicy = .none, provingFixes: Bool = false) -> Outcome {
         load(input, options: options) { file in
-            let report = lint(file, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options,
-                              policy: policy)
-            return Outcome(reports: [report], inputFailed: false)
+            let lintText = { (text: SourceFile) in
+                lint(text, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options, policy: policy)
+            }
+            let report = lintText(file)
+            return Outcome(reports: [provingFixes ? FixEngine.provingFixes(report, lint: lintText) : report], inputFailed: false)
         }
     }
 
@@ -34,7 +38,9 @@ public enum LintPipeline {
             let fixed = FixEngine.fix(file) {
                 lint($0, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options, policy: policy)
             }
-            return Outcome(reports: [fixed.remaining], inputFailed: false, fix: fixed)
+            // A fix still carried after fixing was refused: no report offers it.
+            let remaining = FileReport(file: fixed.remaining.file, diagnostics: fixed.remaining.diagnostics.map(\.withoutFix))
+            return Outcome(reports: [remaining], inputFailed: false, fix: fixed)
         }
     }
 

@@ -159,7 +159,7 @@ public final class LanguageServer {
                 .init("positionEncoding", .string(encoding.rawValue)),
                 .init("textDocumentSync", sync),
                 .init("hoverProvider", .bool(true)),
-                .init("codeActionProvider", .object([.init("codeActionKinds", .array([.string(CodeActions.quickFix)]))])),
+                .init("codeActionProvider", .object([.init("codeActionKinds", .array(CodeActions.kinds.map(JSONValue.string)))])),
             ])),
             .init("serverInfo", .object([.init("name", .string("stackc"))])),
         ])

@@ -1,4 +1,5 @@
 import Diagnostics
+import Driver
 
 /// A document the client has open: its text as the client holds it (not what is on disk), kept up to
 /// date by `didChange`, and the findings last computed for it.
@@ -12,7 +13,14 @@ struct OpenDocument {
     /// True when the text changed since it was last linted.
     var needsLint = true
     /// The findings of the last lint, and the file they point into.
-    var report: FileReport?
+    var report: FileReport? {
+        didSet { (proven, fixed) = (nil, nil) }
+    }
+    /// `report` with only the fixes `lint --fix` would make, proven when a code action first asks
+    /// (each fix costs a lint, and most edits are followed by no such request).
+    var proven: FileReport?
+    /// The text with every fix `lint --fix` would make, computed when "fix all" is first asked for.
+    var fixed: FileFix?
 
     init(uri: String, version: Int?, text: String, encoding: PositionEncoding) {
         self.uri = uri

@@ -5,8 +5,9 @@ import Diagnostics
 /// each carry the message, `severity` (`ERROR`, `WARNING`, `INFO`), `code.value` (the rule), and a
 /// location with the path relative to the checkout and a range whose end is exclusive, as stackc's is.
 /// rdjson counts columns in UTF-8 bytes, not in characters as stackc does, so columns are converted
-/// with the file's text. Notes become `related_locations`. stackc's findings carry no replacement text
-/// yet, so there are no `suggestions`. A document format.
+/// with the file's text. Notes become `related_locations`; a finding's fix becomes `suggestions`, one
+/// per edit (range and replacement text), which reviewdog posts as a suggested change. The driver
+/// keeps only fixes `lint --fix` would make (`ReportFormat.showsFixes`). A document format.
 public struct RDJSONReporter: Reporter {
     private let sourceTree: SourceTree
     private var writer = JSONWriter(indent: "  ")
@@ -44,6 +45,7 @@ public struct RDJSONReporter: Reporter {
                 }
                 writer.endArray()
             }
+            if let fix = diagnostic.fix { writeSuggestions(fix, in: file.file) }
             writer.endObject()
         }
         return ""
@@ -77,6 +79,22 @@ public struct RDJSONReporter: Reporter {
             writer.endObject()
         }
         writer.endObject()
+    }
+
+    private mutating func writeSuggestions(_ fix: Fix, in file: SourceFile) {
+        writer.key("suggestions")
+        writer.beginArray()
+        for edit in fix.edits {
+            writer.beginObject()
+            writer.key("range")
+            writer.beginObject()
+            writePosition("start", file.location(ofByte: edit.range.lowerBound), in: file)
+            writePosition("end", file.location(ofByte: edit.range.upperBound), in: file)
+            writer.endObject()
+            writer.field("text", edit.replacement)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 
     private mutating func writePosition(_ name: String, _ location: SourceLocation, in file: SourceFile) {

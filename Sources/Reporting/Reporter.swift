@@ -23,6 +23,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case rdjson
     case checkstyle
 
+    /// Whether the format carries findings' fixes (SARIF `fixes`, rdjson `suggestions`): a run writing
+    /// one proves each fix first, as `lint --fix` would, and lints no more than that otherwise.
+    public var showsFixes: Bool { self == .sarif || self == .rdjson }
+
     public func makeReporter(_ context: ReportContext) -> any Reporter {
         switch self {
         case .text: TextReporter(colors: context.colors)

@@ -4,7 +4,9 @@ import Diagnostics
 /// lists every rule (id, short and full description, help text, default level) so viewers can explain
 /// a finding; each result names its rule by id and index, and points at the file relative to the
 /// checkout (`%SRCROOT%`, see `SourceTree`), with a region in Unicode code points (`columnKind`), the YAML path as a
-/// logical location and notes as related locations.
+/// logical location and notes as related locations. A finding's fix is a `fixes` entry: its title, and
+/// one replacement per edit (the deleted region, empty for an insertion, and the inserted text). The
+/// driver keeps only fixes `lint --fix` would make (`ReportFormat.showsFixes`).
 ///
 /// A document format: results are gathered and the whole log is returned by `finish`.
 public struct SARIFReporter: Reporter {
@@ -84,6 +86,7 @@ public struct SARIFReporter: Reporter {
                 }
                 writer.endArray()
             }
+            if let fix = diagnostic.fix { writeFix(fix, in: file.file) }
             writer.endObject()
         }
         return ""
@@ -135,11 +138,17 @@ public struct SARIFReporter: Reporter {
         writer.endObject()
     }
 
-    /// A path inside the checkout is a relative URI against `%SRCROOT%`; one outside it is a
-    /// `file://` URI of its own (SARIF allows `uriBaseId` only with a relative URI).
     private mutating func writePhysicalLocation(_ path: String, _ range: SourceRange?) {
         writer.key("physicalLocation")
         writer.beginObject()
+        writeArtifactLocation(path)
+        if let range { writeRegion("region", range) }
+        writer.endObject()
+    }
+
+    /// A path inside the checkout is a relative URI against `%SRCROOT%`; one outside it is a
+    /// `file://` URI of its own (SARIF allows `uriBaseId` only with a relative URI).
+    private mutating func writeArtifactLocation(_ path: String) {
         writer.key("artifactLocation")
         writer.beginObject()
         let relative = sourceTree.path(of: path)
@@ -150,15 +159,48 @@ public struct SARIFReporter: Reporter {
             if sourceTree.isKnown { writer.field("uriBaseId", Self.baseID) }
         }
         writer.endObject()
-        if let range {
-            writer.key("region")
+    }
+
+    /// Lines and columns as the run counts them (`columnKind`); an empty region is an insertion point.
+    private mutating func writeRegion(_ name: String, _ range: SourceRange) {
+        writer.key(name)
+        writer.beginObject()
+        writer.field("startLine", range.start.line)
+        writer.field("startColumn", range.start.column)
+        writer.field("endLine", range.end.line)
+        writer.field("endColumn", range.end.column)
+        writer.endObject()
+    }
+
+    /// SARIF 2.1.0 §3.55–3.57: a `fix` with one `artifactChange` for the file, whose `replacements`
+    /// are the fix's edits.
+    private mutating func writeFix(_ fix: Fix, in file: SourceFile) {
+        writer.key("fixes")
+        writer.beginArray()
+        writer.beginObject()
+        writer.key("description")
+        writer.beginObject()
+        writer.field("text", Sanitizer.terminalSafe(fix.title))
+        writer.endObject()
+        writer.key("artifactChanges")
+        writer.beginArray()
+        writer.beginObject()
+        writeArtifactLocation(file.path)
+        writer.key("replacements")
+        writer.beginArray()
+        for edit in fix.edits {
             writer.beginObject()
-            writer.field("startLine", range.start.line)
-            writer.field("startColumn", range.start.column)
-            writer.field("endLine", range.end.line)
-            writer.field("endColumn", range.end.column)
+            writeRegion("deletedRegion", SourceRange(start: file.location(ofByte: edit.range.lowerBound), end: file.location(ofByte: edit.range.upperBound)))
+            writer.key("insertedContent")
+            writer.beginObject()
+            writer.field("text", edit.replacement)
+            writer.endObject()
             writer.endObject()
         }
+        writer.endArray()
         writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        writer.endArray()
     }
 }

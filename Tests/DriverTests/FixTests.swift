@@ -93,6 +93,20 @@ struct FixTests {
         #expect(result.refused.first?.contains("the fixed text would have a new finding: service 'web' depends on 'cache'") == true, "\(result.refused)")
     }
 
+    @Test func reportsThatShowFixesKeepOnlyTheProvenOnes() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("c.yaml", "services:\n  web:\n    image: nginx\n    restrat: always\n    dependson: [cache]\n")
+        func fixes(proving: Bool) -> [String] {
+            LintPipeline.lint(.file(path), environment: Environment(), options: FrontEndOptions(), provingFixes: proving)
+                .reports[0].diagnostics.map { $0.fix?.title ?? "-" }
+        }
+        #expect(fixes(proving: false) == ["rename key 'restrat' to 'restart'", "rename key 'dependson' to 'depends_on'"])
+        #expect(fixes(proving: true) == ["rename key 'restrat' to 'restart'", "-"])
+        // With --fix, what remains carries no fix: each was refused.
+        let fixed = LintPipeline.fix(.file(path), environment: Environment(), options: FrontEndOptions())
+        #expect(fixed.reports[0].diagnostics.map { $0.fix?.title ?? "-" } == ["-"])
+    }
+
     @Test func aValueWrittenWithAVariableOrEscapesIsNeverFixed() {
         let text = "services:\n  web:\n    image: nginx\n    deploy: {restart_policy: {condition: \"on_fail\\x75re\"}}\n"
         let result = Self.fix(text)

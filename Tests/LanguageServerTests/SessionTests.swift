@@ -22,7 +22,7 @@ import TestSupport
         #expect(capabilities?["textDocumentSync"]?["change"] == .int(2))
         #expect(capabilities?["textDocumentSync"]?["openClose"] == .bool(true))
         #expect(capabilities?["hoverProvider"] == .bool(true))
-        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix")]))
+        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.stackc")]))
         #expect(result?["serverInfo"]?["name"] == .string("stackc"))
         #expect(ScriptedClient().initialize(encodings: ["utf-16", "utf-8"])?["capabilities"]?["positionEncoding"] == .string("utf-8"))
     }

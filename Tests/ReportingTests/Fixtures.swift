@@ -46,4 +46,12 @@ enum Fixture {
 
     static let kindInfo = Diagnostic(
         rule: "unknown-kind", severity: .info, message: "not a template", range: range(1, 1, 1, 4))
+
+    /// A file with non-ASCII text before a fixable key on one line ('é' is two bytes, '😀' four), and
+    /// the finding with its fix: the key `restrat`, bytes 35–42 of the file, is at columns 22–29 of
+    /// line 2 counted in code points and 26–33 counted in UTF-8 bytes.
+    static let fixableFile = SourceFile(path: "/work/repo/a.yaml", text: "services:\n  web: {command: é😀, restrat: always}\n")
+    static let fixable = Diagnostic(
+        rule: "unknown-field", severity: .error, message: "unknown key 'restrat'", range: SourceRange(start: fixableFile.location(ofByte: 35), end: fixableFile.location(ofByte: 42)),
+        fix: Fix(title: "rename key 'restrat' to 'restart'", edits: [Fix.Edit(range: 35..<42, replacement: "restart")]))
 }

@@ -62,4 +62,14 @@ struct RDJSONReporterTests {
         let item = try #require(try Self.diagnostics([Fixture.report("a.yaml", [diagnostic])]).first)
         #expect(item["message"] as? String == #"a\u{1b}]0;t\u{7}\u{a}b"#)
     }
+
+    @Test func aFixIsASuggestionWithUTF8Columns() throws {
+        let item = try #require(try Self.diagnostics([FileReport(file: Fixture.fixableFile, diagnostics: [Fixture.fixable])]).first)
+        let suggestions = try #require(item["suggestions"] as? [[String: Any]])
+        #expect(suggestions.count == 1)
+        #expect(suggestions[0]["range"] as? [String: [String: Int]] == ["start": ["line": 2, "column": 26], "end": ["line": 2, "column": 33]])
+        #expect(suggestions[0]["text"] as? String == "restart")
+        // A finding without a fix has none.
+        #expect(try Self.diagnostics([Fixture.report("a.yaml", [Fixture.portRange])]).first?["suggestions"] == nil)
+    }
 }

@@ -112,4 +112,19 @@ struct SARIFReporterTests {
         #expect(result["ruleIndex"] == nil)
         #expect((result["message"] as? [String: String])?["text"] == #"x\u{1b}[31m\u{a}y"#)
     }
+
+    @Test func aFixIsAReplacementInCodePointColumns() throws {
+        let result = try #require(try Self.results(try Self.log([FileReport(file: Fixture.fixableFile, diagnostics: [Fixture.fixable])])).first)
+        let fixes = try #require(result["fixes"] as? [[String: Any]])
+        #expect(fixes.count == 1)
+        #expect((fixes[0]["description"] as? [String: String])?["text"] == "rename key 'restrat' to 'restart'")
+        let changes = try #require(fixes[0]["artifactChanges"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes[0]["artifactLocation"] as? [String: String] == ["uri": "a.yaml", "uriBaseId": "%SRCROOT%"])
+        let replacements = try #require(changes[0]["replacements"] as? [[String: Any]])
+        #expect(replacements.count == 1)
+        #expect(replacements[0]["deletedRegion"] as? [String: Int] == ["startLine": 2, "startColumn": 22, "endLine": 2, "endColumn": 29])
+        #expect(replacements[0]["insertedContent"] as? [String: String] == ["text": "restart"])
+        #expect(try Self.results(try Self.log([Fixture.report("a.yaml", [Fixture.portRange])])).first?["fixes"] == nil)
+    }
 }

@@ -34,14 +34,28 @@ public struct FolderSettings: Sendable {
     /// a file met while walking a folder; nil when the text is no template of a known kind, which an
     /// editor shows nothing for (it may be any YAML).
     public func lint(path: String, bytes: [UInt8]) -> FileReport? {
-        let input = Input.file(path)
+        let checked = check(SourceFile(path: path, bytes: bytes))
+        return checked.isTemplate ? checked.report : nil
+    }
+
+    /// `report` (of a file in this folder) with only the fixes `lint --fix` would make
+    /// (`FixEngine.provingFixes`): the ones an editor may offer.
+    public func provingFixes(_ report: FileReport) -> FileReport {
+        FixEngine.provingFixes(report) { check($0).report }
+    }
+
+    /// `lint --fix` of a text held in memory: every fix proven safe, applied. Nothing is written.
+    public func fix(path: String, bytes: [UInt8]) -> FileFix {
+        FixEngine.fix(SourceFile(path: path, bytes: bytes)) { check($0).report }
+    }
+
+    /// The findings of a text, and whether it is a template of a known kind.
+    private func check(_ file: SourceFile) -> (report: FileReport, isTemplate: Bool) {
+        let input = Input.file(file.path)
         let settings = configurations.settings(for: input, base: options)
-        let processed = FrontEnd.process(SourceFile(path: path, bytes: bytes), environment: environment, directory: directory,
-                                         options: settings.options)
+        let processed = FrontEnd.process(file, environment: environment, directory: directory, options: settings.options)
         let checked = LintPipeline.check(processed, named: false, options: settings.options, policy: settings.policy)
-        if checked.document == nil, processed.tree != nil, checked.report.diagnostics.contains(where: { $0.rule == .unknownKind }) {
-            return nil
-        }
-        return checked.report
+        let unknown = checked.document == nil && processed.tree != nil && checked.report.diagnostics.contains { $0.rule == .unknownKind }
+        return (checked.report, !unknown)
     }
 }

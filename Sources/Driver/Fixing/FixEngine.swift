@@ -54,6 +54,22 @@ public enum FixEngine {
         return FileFix(original: file, fixed: current, applied: applied, refused: refused, found: found, remaining: report)
     }
 
+    /// `report` with only the fixes that pass, each on its own, the proof `fix` makes (no reused node
+    /// touched, the meaning kept, no new finding on re-lint); the others are dropped. An editor's code
+    /// action or a report's suggestion is then a change `lint --fix` would make. It costs one lint per
+    /// fix, so it runs only where fixes are shown; a file without fixes costs nothing.
+    public static func provingFixes(_ report: FileReport, lint: (SourceFile) -> FileReport) -> FileReport {
+        guard report.diagnostics.contains(where: { $0.fix != nil }) else { return report }
+        let reused = ReusedNodes(report.file)
+        return FileReport(file: report.file, diagnostics: report.diagnostics.map { finding in
+            guard let fix = finding.fix else { return finding }
+            if reused.reason(against: fix) == nil, case .success = attempt([finding], on: report.file, report: report, lint: lint) {
+                return finding
+            }
+            return finding.withoutFix
+        })
+    }
+
     struct Failure: Error {
         let reason: String
     }
@@ -94,5 +110,14 @@ struct RelintKey: Hashable {
 
     static func counts(_ diagnostics: [Diagnostic]) -> [RelintKey: Int] {
         diagnostics.reduce(into: [:]) { $0[RelintKey($1), default: 0] += 1 }
+    }
+}
+
+extension Diagnostic {
+    /// The finding with no fix to offer: one the proof refused.
+    var withoutFix: Diagnostic {
+        var finding = self
+        finding.fix = nil
+        return finding
     }
 }
