@@ -75,14 +75,22 @@ func signFlow(_ job: SignJob, environment: [String: String]) -> FlowRun {
 
 extension Emulator {
     /// The v2/Alauda API with the emulator's CA.
-    func api(_ options: inout SubmitOptions) {
-        options.endpoint = apiURL
-        options.connection.ca = certificates + "/ca.pem"
+    func api(_ access: inout PlatformAccess) {
+        access.endpoint = apiURL
+        access.connection.ca = certificates + "/ca.pem"
     }
 
     /// The aliyun cluster API with the emulator's certificates.
+    func cluster(_ access: inout PlatformAccess) {
+        access.endpoint = clusterURL
+        access.connection.certDir = certificates
+    }
+
+    func api(_ options: inout SubmitOptions) {
+        api(&options.access)
+    }
+
     func cluster(_ options: inout SubmitOptions) {
-        options.endpoint = clusterURL
-        options.connection.certDir = certificates
+        cluster(&options.access)
     }
 }
