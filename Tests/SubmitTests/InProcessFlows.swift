@@ -73,6 +73,14 @@ func signFlow(_ job: SignJob, environment: [String: String]) -> FlowRun {
     captured { job.run(environment: environment, output: $0) }
 }
 
+/// `stackc get|list|start|stop|delete --target TARGET …` in-process.
+func operationFlow(_ operation: PlatformOperation, _ target: TargetID, environment: [String: String] = [:],
+                   _ configure: (inout OperationJob) -> Void) -> FlowRun {
+    var job = OperationJob(operation: operation, target: target)
+    configure(&job)
+    return captured { job.run(environment: environment, output: $0) }
+}
+
 extension Emulator {
     /// The v2/Alauda API with the emulator's CA.
     func api(_ access: inout PlatformAccess) {
