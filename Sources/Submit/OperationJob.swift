@@ -31,8 +31,7 @@ public struct OperationJob {
             return .usage("\(target.rawValue) has no documented '\(operation.rawValue)'; "
                 + (supported.isEmpty ? "it supports no operation besides submit" : "it supports: " + supported.joined(separator: ", ")))
         }
-        if endpoint.needsProject && arguments.project == nil { return .usage("\(operation.rawValue) --target \(target.rawValue) needs --project") }
-        if endpoint.needsName && arguments.name == nil { return .usage("\(operation.rawValue) --target \(target.rawValue) needs --name") }
+        if let problem = endpoint.problem(with: arguments, doing: "\(operation.rawValue) --target \(target.rawValue)") { return .usage(problem) }
         if operation == .delete && !confirmed && !dryRun {
             return .usage("delete needs --yes: it removes \(describedResource) for good (--dry-run shows the request without sending it)")
         }

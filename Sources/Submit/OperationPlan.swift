@@ -7,7 +7,7 @@ public enum PlatformOperation: String, CaseIterable, Sendable {
 }
 
 /// A documented query parameter of an operation, filled from the command's flags.
-public enum OperationParameter: Sendable {
+public enum OperationParameter: CaseIterable, Sendable {
     /// aliyun list: `q=<name>` (the `--name` filter).
     case nameFilter
     /// aliyun list: `services=<bool>`, `containers=<bool>`.
@@ -16,8 +16,34 @@ public enum OperationParameter: Sendable {
     case force, volumes
     /// aliyun stop: `t=<seconds>`.
     case stopTimeout
-    /// v2 applications: `app_id=` (optional: without it the running app is meant).
+    /// v2 applications: `app_id=` (optional for get and delete, where it defaults to the running app).
     case appID
+
+    /// The name in the query string.
+    var queryName: String {
+        switch self {
+        case .nameFilter: "q"
+        case .services: "services"
+        case .containers: "containers"
+        case .force: "force"
+        case .volumes: "v"
+        case .stopTimeout: "t"
+        case .appID: "app_id"
+        }
+    }
+
+    /// The command-line flag that gives it.
+    public var flag: String {
+        switch self {
+        case .nameFilter: "--name"
+        case .services: "--services"
+        case .containers: "--containers"
+        case .force: "--force"
+        case .volumes: "--volumes"
+        case .stopTimeout: "--stop-timeout"
+        case .appID: "--app-id"
+        }
+    }
 }
 
 /// The values those parameters take; nil leaves a parameter out (the platform's default).
@@ -32,19 +58,34 @@ public struct OperationArguments: Sendable {
     public var appID: String?
 
     public init() {}
+
+    /// The value `parameter` is sent with, nil when not given.
+    func value(of parameter: OperationParameter) -> String? {
+        switch parameter {
+        case .nameFilter: name
+        case .services: services.map(String.init)
+        case .containers: containers.map(String.init)
+        case .force: force.map(String.init)
+        case .volumes: volumes.map(String.init)
+        case .stopTimeout: stopTimeout.map(String.init)
+        case .appID: appID
+        }
+    }
 }
 
 /// One documented operation of one target: its method, its path with `{project}` and `{name}`
-/// placeholders, and the query parameters it takes.
+/// placeholders, the query parameters it takes and those it cannot go without.
 public struct OperationEndpoint: Sendable {
     public var method: String
     public var path: String
     public var parameters: [OperationParameter]
+    public var required: [OperationParameter]
 
-    init(_ method: String, _ path: String, _ parameters: [OperationParameter] = []) {
+    init(_ method: String, _ path: String, _ parameters: [OperationParameter] = [], required: [OperationParameter] = []) {
         self.method = method
         self.path = path
-        self.parameters = parameters
+        self.parameters = parameters + required
+        self.required = required
     }
 
     /// Whether the path needs `--project` / `--name`.
@@ -55,18 +96,19 @@ public struct OperationEndpoint: Sendable {
     public func request(_ arguments: OperationArguments) -> Request {
         let path = self.path.replacing("{project}", with: encodePathSegment(arguments.project ?? ""))
             .replacing("{name}", with: encodePathSegment(arguments.name ?? ""))
-        let query: [(name: String, value: String)] = parameters.compactMap { parameter in
-            switch parameter {
-            case .nameFilter: arguments.name.map { ("q", $0) }
-            case .services: arguments.services.map { ("services", String($0)) }
-            case .containers: arguments.containers.map { ("containers", String($0)) }
-            case .force: arguments.force.map { ("force", String($0)) }
-            case .volumes: arguments.volumes.map { ("v", String($0)) }
-            case .stopTimeout: arguments.stopTimeout.map { ("t", String($0)) }
-            case .appID: arguments.appID.map { ("app_id", $0) }
-            }
-        }
+        let query = parameters.compactMap { parameter in arguments.value(of: parameter).map { (name: parameter.queryName, value: $0) } }
         return Request(method: method, path: path, query: query, body: nil)
+    }
+
+    /// What is wrong with `arguments` for this endpoint — a required parameter missing, or one given that
+    /// it does not take (`--name` is the path's or the filter's, never stray) — as a usage message.
+    func problem(with arguments: OperationArguments, doing what: String) -> String? {
+        if needsProject && arguments.project == nil { return "\(what) needs --project" }
+        if needsName && arguments.name == nil { return "\(what) needs --name" }
+        if !needsProject && arguments.project != nil { return "--project does not apply to \(what)" }
+        if let missing = required.first(where: { arguments.value(of: $0) == nil }) { return "\(what) needs \(missing.flag)" }
+        let stray = OperationParameter.allCases.filter { $0 != .nameFilter && arguments.value(of: $0) != nil && !parameters.contains($0) }
+        return stray.isEmpty ? nil : "\(stray.map(\.flag).joined(separator: ", ")) does not apply to \(what)"
     }
 }
 
@@ -106,6 +148,7 @@ public enum OperationPlan {
              .delete: OperationEndpoint("DELETE", "/v2/composes/{project}/{name}")]
         case .v2Application:
             [.get: OperationEndpoint("GET", "/v2/applications/{project}/{name}", [.appID]),
+             .start: OperationEndpoint("POST", "/v2/applications/{project}/{name}/start", required: [.appID]),
              .delete: OperationEndpoint("DELETE", "/v2/applications/{project}/{name}", [.appID])]
         case .v2ConfigMap:
             [.get: OperationEndpoint("GET", "/v2/configmaps/{project}/{name}"),

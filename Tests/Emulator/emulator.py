@@ -341,6 +341,13 @@ class Handler(BaseHTTPRequestHandler):
                     return 200, {"name": found["name"], "projectName": project, "configNum": len(found.get("data", {})),
                                  "data": found.get("data", {})}, {}
                 return 200, found, {}
+            if self.command == "POST" and kind == "applications" and parts[3:] == ["start"]:  # app_id required (004)
+                if (kind, project, parts[2]) not in store:
+                    return 404, {"Code": 404, "Message": "%s not found" % parts[2]}, {}
+                if not query.get("app_id"):
+                    return 200, {"Code": 1001, "Message": "app_id is required"}, {}
+                store[(kind, project, parts[2])]["Status"] = "RUNNING"
+                return 200, {"Code": 0, "Message": ""}, {}
             if self.command != "POST" or fields is None:
                 return 400, {"Code": 400, "Message": "bad request"}, {}
             if len(parts) == 3:  # podstack update

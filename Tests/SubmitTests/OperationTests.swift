@@ -209,6 +209,17 @@ import TestSupport
         #expect(delete.headers["Authorization"] == "Bearer test-token")
     }
 
+    @Test func anApplicationIsStartedWithItsAppID() throws {
+        let emulator = try Emulator()
+        create(emulator, "application/valid.yaml", .v2Application)
+        #expect(api(emulator, .start, .v2Application, name: "orders-api").result == .usage("start --target v2-application needs --app-id"))
+        let run = api(emulator, .start, .v2Application, name: "orders-api") { $0.arguments.appID = "42" }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("stackc: started v2-application team/orders-api: done (HTTP 200"), "\(run.stdout)")
+        let sent = try #require(try emulator.requests().last)
+        #expect("\(sent.method) \(sent.path)?\(sent.query)" == "POST /v2/applications/team/orders-api/start?app_id=42")
+    }
+
     @Test func aNonZeroCodeOnDeleteIsARefusal() throws {
         let emulator = try Emulator(faults: #"[{"method": "DELETE", "path": "/v2/", "status": 200, "body": "{\"Code\": 1005, \"Message\": \"key in use by app web\"}"}]"#)
         let run = api(emulator, .delete, .v2ConfigMap, name: "app-config") { $0.confirmed = true }
@@ -242,6 +253,11 @@ import TestSupport
         #expect(unsupported.result == .usage("v2-podstack has no documented 'delete'; it supports no operation besides submit"))
         #expect(operationFlow(.list, .v2Secret) { _ in }.result == .usage("v2-secret has no documented 'list'; it supports: get, delete"))
         #expect(operationFlow(.get, .v2Secret) { $0.arguments.name = "db" }.result == .usage("get --target v2-secret needs --project"))
+        // A flag the documented request does not take is refused, not silently dropped.
+        let stray = operationFlow(.get, .aliyunProject) { ($0.arguments.name, $0.arguments.appID) = ("shop", "7") }
+        #expect(stray.result == .usage("--app-id does not apply to get --target aliyun-project"))
+        let project = operationFlow(.list, .aliyunVolume) { $0.arguments.project = "team" }
+        #expect(project.result == .usage("--project does not apply to list --target aliyun-volume"))
     }
 
     @Test func aDryRunShowsTheRequestSendsNothingAndNeedsNoYes() throws {

@@ -30,12 +30,9 @@ extension Stackc {
         @Flag(help: "aliyun projects: v=true (delete the project's volumes too).")
         var volumes = false
 
-        @Option(name: .customLong("app-id"), help: "app_id (v2 applications; default: the running app).")
-        var appID: String?
-
         func run() throws {
             try operation.run(.delete) { job in
-                (job.confirmed, job.ignoreMissing, job.arguments.appID) = (yes, ignoreMissing, appID)
+                (job.confirmed, job.ignoreMissing) = (yes, ignoreMissing)
                 (job.arguments.force, job.arguments.volumes) = (force ? true : nil, volumes ? true : nil)
             }
         }

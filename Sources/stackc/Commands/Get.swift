@@ -16,11 +16,8 @@ extension Stackc {
 
         @OptionGroup var operation: OperationFlags
 
-        @Option(name: .customLong("app-id"), help: "app_id (v2 applications; default: the running app).")
-        var appID: String?
-
         func run() throws {
-            try operation.run(.get) { $0.arguments.appID = appID }
+            try operation.run(.get)
         }
     }
 }

@@ -15,6 +15,9 @@ struct OperationFlags: ParsableArguments {
     @Option(help: "projectName (v2) or namespace (Alauda).")
     var project: String?
 
+    @Option(name: .customLong("app-id"), help: "app_id (v2 applications: required by start; get and delete default to the running app).")
+    var appID: String?
+
     @Flag(name: .customLong("dry-run"), help: "Print the request that would be sent (credentials redacted) and send nothing.")
     var dryRun = false
 
@@ -31,7 +34,7 @@ struct OperationFlags: ParsableArguments {
     /// Runs `operation` with these flags and what `configure` adds, and ends the command as it says.
     func run(_ operation: PlatformOperation, _ configure: (inout OperationJob) -> Void = { _ in }) throws {
         var job = OperationJob(operation: operation, target: target)
-        (job.arguments.project, job.arguments.name) = (project, name)
+        (job.arguments.project, job.arguments.name, job.arguments.appID) = (project, name, appID)
         (job.dryRun, job.format, job.access) = (dryRun, format, platform.access)
         configure(&job)
         let environment = Dictionary(EnvironmentOptions.currentProcessEnvironment(), uniquingKeysWith: { _, last in last })
