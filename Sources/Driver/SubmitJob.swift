@@ -16,7 +16,7 @@ public struct SubmitJob {
 
     public func run(output: CommandOutput) -> CommandResult {
         // The deadline starts with the command: building is part of the time the user allowed.
-        let deadline = Deadline(seconds: submit.connection.timeout)
+        let deadline = Deadline(seconds: submit.access.connection.timeout)
         let built: BuiltRequest
         switch build.lower(errors: output.standardError, colors: output.colors) {
         case .failure(let status): return .exit(status.rawValue)

@@ -133,15 +133,18 @@ public struct Redactor: Sendable {
     static let secretValueMaps: Set<String> = ["environment", "instance_envvars", "dockerEnv", "data", "stringData"]
 
     /// A JSON body with secret fields masked (the shape stays, so a reader still sees what was sent).
-    public func json(_ value: JSONValue) -> JSONValue {
+    /// `plain` names top-level fields that are not secret by nature for this document (a configMap's
+    /// `data`): they keep their values, known secrets still hidden in them.
+    public func json(_ value: JSONValue, plain: Set<String> = []) -> JSONValue {
         switch value {
         case .object(let members):
             .object(members.map { member in
+                if plain.contains(member.key) { return .init(member.key, json(member.value)) }
                 if Redactor.secretValueMaps.contains(member.key) { return .init(member.key, masked(member.value)) }
                 if Redactor.credentialFields.contains(member.key), member.value.isSingleValue { return .init(member.key, .string(Redactor.mask)) }
                 return .init(member.key, json(member.value))
             })
-        case .array(let items): .array(items.map(json))
+        case .array(let items): .array(items.map { json($0) })
         case .string(let string): .string(text(string))
         default: value
         }

@@ -72,6 +72,10 @@ public struct SessionOptions: Sendable {
 public final class Session {
     public let options: SessionOptions
     public private(set) var attempts = 0
+    /// Whether the last request's final answer came after an attempt that may have been carried out
+    /// although its answer was lost (a reset after sending, a gateway's 502/503/504). A DELETE answered
+    /// 404 then is no proof the resource was absent: that earlier attempt may have deleted it.
+    public private(set) var lastAnswerFollowedUncertainAttempt = false
 
     public init(options: SessionOptions) {
         self.options = options
@@ -129,6 +133,8 @@ public final class Session {
         // A request that changes something and got no answer may have been carried out.
         let unknownOutcome = method == "GET" ? "" : "; \(method) \(shownPath) may or may not have been carried out"
         var attempt = 0
+        var uncertain = false
+        defer { lastAnswerFollowedUncertainAttempt = uncertain }
         while true {
             if deadline.hasPassed { return .failure(deadline.exceeded("before \(method) \(shownPath)")) }
             attempt += 1
@@ -198,6 +204,7 @@ public final class Session {
                 failure.status = try? result.get().status
                 return .failure(failure)
             }
+            if !harmless { uncertain = true }
             progress("stackc: \(method) \(shownPath): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(options.retry.retries + 1))\n")
             pause(seconds: delay)
         }

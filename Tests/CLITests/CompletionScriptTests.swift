@@ -34,7 +34,8 @@ struct CompletionScriptTests {
             process.waitUntilExit()
             return output.split(separator: "\n").map(String.init).sorted()
         }
-        #expect(try complete(["stackc", "li"]) == ["lint"])
+        #expect(try complete(["stackc", "li"]) == ["lint", "list"])
+        #expect(try complete(["stackc", "lin"]) == ["lint"])
         #expect(try complete(["stackc", "lint", "--fail-on", ""]) == ["error", "info", "never", "warning"])
         #expect(try complete(["stackc", "lint", "--format", ""]) == ["checkstyle", "github", "gitlab", "json", "junit", "rdjson", "sarif", "text"])
     }

@@ -227,6 +227,8 @@ class Handler(BaseHTTPRequestHandler):
                     "desired_state": "running", "current_state": "starting",
                     "polls_left": platform.options.polls_to_running, "pending": None}
                 return 201, "", {"Location": "/projects/" + fields["name"]}
+            if parts == ["projects"] and self.command == "GET":
+                return 200, self.project_list(query), {}
             if len(parts) < 2 or parts[0] != "projects":
                 return 404, "no such endpoint: " + path, {}
             project = platform.projects.get(parts[1])
@@ -234,6 +236,12 @@ class Handler(BaseHTTPRequestHandler):
                 return 404, "project %s not found" % parts[1], {}
             if len(parts) == 2 and self.command == "GET":
                 return 200, self.project_view(project), {}
+            if len(parts) == 2 and self.command == "DELETE":
+                del platform.projects[project["name"]]
+                return 200, "", {}
+            if parts[2:] in (["start"], ["stop"]) and self.command == "POST":
+                project["desired_state"] = project["current_state"] = "running" if parts[2] == "start" else "stopped"
+                return 200, "", {}
             if parts[2:] == ["update"] and self.command == "POST":
                 return self.update(project, self.json_body(body))
             if parts[2:] == ["confirm-update"] and self.command == "POST":
@@ -263,10 +271,26 @@ class Handler(BaseHTTPRequestHandler):
                 volumes[fields["name"]] = fields
                 return 201, {"Name": fields["name"], "Driver": fields["driver"], "Mountpoint": "/mnt/" + fields["name"],
                              "Labels": {}, "Scope": "global"}, {}
+            if parts == ["volumes"] and self.command == "GET":
+                return 200, {"Volumes": [{"Name": name, "Driver": fields["driver"], "Mountpoint": "/mnt/" + name, "Labels": None,
+                                          "Scope": "global", "Node": "node-1", "Refs": []} for name, fields in volumes.items()]}, {}
+            if len(parts) == 2 and self.command == "DELETE":
+                return (204, "", {}) if volumes.pop(parts[1], None) else (404, "volume %s not found" % parts[1], {})
             if len(parts) == 2 and self.command == "GET":
                 found = volumes.get(parts[1])
                 return (200, {"Name": parts[1], "Driver": found["driver"]}, {}) if found else (404, "volume %s not found" % parts[1], {})
         return 404, "no such endpoint: " + path, {}
+
+    def project_list(self, query):
+        """GET /projects/?q=&services=&containers= (000 §1.5.1): every project whose name contains q."""
+        listed = []
+        for project in self.platform.projects.values():
+            if query.get("q", "") in project["name"]:
+                view = self.project_view(project)
+                if query.get("services") not in ("true", "1"):
+                    del view["services"]
+                listed.append(view)
+        return listed
 
     def project_view(self, project):
         if project["polls_left"] > 0:
@@ -306,9 +330,24 @@ class Handler(BaseHTTPRequestHandler):
         fields = self.json_body(body)
         with self.platform.lock:
             store = self.platform.v2
-            if self.command == "GET" and len(parts) == 3:
+            if self.command in ("GET", "DELETE") and len(parts) == 3:
                 found = store.get((kind, project, parts[2]))
-                return (200, found, {}) if found else (404, {"Code": 404, "Message": "%s not found" % parts[2]}, {})
+                if not found:
+                    return 404, {"Code": 404, "Message": "%s not found" % parts[2]}, {}
+                if self.command == "DELETE":
+                    del store[(kind, project, parts[2])]
+                    return 200, {"Code": 0, "Message": ""}, {}
+                if kind in ("configmaps", "secrets"):  # the documented view: name, projectName, configNum, data
+                    return 200, {"name": found["name"], "projectName": project, "configNum": len(found.get("data", {})),
+                                 "data": found.get("data", {})}, {}
+                return 200, found, {}
+            if self.command == "POST" and kind == "applications" and parts[3:] == ["start"]:  # app_id required (004)
+                if (kind, project, parts[2]) not in store:
+                    return 404, {"Code": 404, "Message": "%s not found" % parts[2]}, {}
+                if not query.get("app_id"):
+                    return 200, {"Code": 1001, "Message": "app_id is required"}, {}
+                store[(kind, project, parts[2])]["Status"] = "RUNNING"
+                return 200, {"Code": 0, "Message": ""}, {}
             if self.command != "POST" or fields is None:
                 return 400, {"Code": 400, "Message": "bad request"}, {}
             if len(parts) == 3:  # podstack update
@@ -330,7 +369,19 @@ class Handler(BaseHTTPRequestHandler):
     # Alauda
     def alauda_api(self, path, body):
         parts = [unquote(p) for p in path.split("/") if p][2:]
+        services = self.platform.alauda
         with self.platform.lock:
+            if self.command == "GET" and len(parts) == 1:
+                results = [fields for (namespace, _), fields in services.items() if namespace == parts[0]]
+                return 200, {"count": len(results), "previous": None, "next": None, "results": results}, {}
+            if self.command == "DELETE" and len(parts) == 2:
+                return (204, "", {}) if services.pop((parts[0], parts[1]), None) else (404, {"detail": "service not found"}, {})
+            if self.command == "PUT" and len(parts) == 3 and parts[2] in ("start", "stop"):
+                found = services.get((parts[0], parts[1]))
+                if not found:
+                    return 404, {"detail": "service not found"}, {}
+                found["target_state"] = "STARTED" if parts[2] == "start" else "STOPPED"
+                return 204, "", {}
             if self.command == "GET" and len(parts) == 2:
                 found = self.platform.alauda.get((parts[0], parts[1]))
                 return (200, found, {}) if found else (404, {"detail": "service not found"}, {})

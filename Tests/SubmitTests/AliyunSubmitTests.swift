@@ -95,7 +95,7 @@ import TestSupport
     @Test func waitPollsUntilRunning() throws {
         let emulator = try Emulator(arguments: ["--polls-to-running", "3"])
         let template = try composeTemplate()
-        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.connection.timeout, $0.format) = (true, 0.2, 60, .json) }
+        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.access.connection.timeout, $0.format) = (true, 0.2, 60, .json) }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(#""state":"running""#))
         #expect(run.stderr.contains("stackc: project shop: starting (want running)"))
@@ -105,7 +105,7 @@ import TestSupport
     @Test func waitTimingOutExitsThreeWithTheLastState() throws {
         let emulator = try Emulator(arguments: ["--polls-to-running", "100000"])
         let template = try composeTemplate()
-        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.connection.timeout, $0.format) = (true, 0.5, 2, .json) }
+        let run = flow(emulator, template) { ($0.wait, $0.pollInterval, $0.access.connection.timeout, $0.format) = (true, 0.5, 2, .json) }
         #expect(run.status == 3)
         #expect(run.stdout.contains(#""action":"failed""#))
         #expect(run.stdout.contains(#""state":"starting""#))
@@ -148,7 +148,7 @@ import TestSupport
     @Test func aliyunProjectFlagsAreUsageErrorsElsewhere() throws {
         let usage = CommandResult.usage("--wait, --blue-green, --confirm and --rollback are for aliyun projects (--target aliyun-project)")
         let configMap = sample("configmap/valid.yaml")
-        let endpoint = { (options: inout SubmitOptions) in options.endpoint = "https://127.0.0.1:1" }
+        let endpoint = { (options: inout SubmitOptions) in options.access.endpoint = "https://127.0.0.1:1" }
         #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.wait = true }.result == usage)
         #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.operation = .confirm }.result == usage)
         #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team", .blueGreen: "true"], endpoint).result == usage)

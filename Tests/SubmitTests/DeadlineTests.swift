@@ -14,7 +14,7 @@ import Testing
         let template = try composeTemplate()
         return submitFlow(template, .aliyunProject, [.name: "shop"]) { options in
             emulator.cluster(&options)
-            options.connection.timeout = timeout
+            options.access.connection.timeout = timeout
             configure(&options)
         }
     }
@@ -38,7 +38,7 @@ import Testing
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "kind": "silent"}]"#)
         let run = submitFlow(sample("configmap/valid.yaml"), .v2ConfigMap, [.project: "team"], environment: ["STACKC_TOKEN": "test-token"]) { options in
             emulator.api(&options)
-            options.connection.timeout = 1.5
+            options.access.connection.timeout = 1.5
         }
         expectTimedOut(run, after: 1.5)
         #expect(run.stderr.contains("POST /v2/configmaps/team may or may not have been carried out"), "\(run.stderr)")
@@ -69,8 +69,8 @@ import Testing
         let template = try composeTemplate()
         try withSilentListener { url in
             let run = submitFlow(template, .aliyunProject, [.name: "shop"]) { options in
-                options.endpoint = url
-                (options.connection.timeout, options.connection.connectTimeout, options.connection.retries) = (2.5, 0.5, 1)
+                options.access.endpoint = url
+                (options.access.connection.timeout, options.access.connection.connectTimeout, options.access.connection.retries) = (2.5, 0.5, 1)
             }
             #expect(run.status == 3)
             #expect(run.seconds < 2.5 + slack, "took \(run.seconds) s")

@@ -13,7 +13,7 @@ import TestSupport
         submitFlow(try composeTemplate(), .aliyunProject, [.name: "shop"], environment: environment) { options in
             var cluster = ClusterOptions(clusterID: id)
             (cluster.openapi, cluster.openapiCA) = (emulator.apiURL, emulator.certificates + "/ca.pem")
-            options.cluster = cluster
+            options.access.cluster = cluster
         }
     }
 
@@ -42,7 +42,7 @@ import TestSupport
     }
 
     @Test func clusterIDIsForAliyunTargetsOnly() {
-        let run = submitFlow(sample("configmap/valid.yaml"), .v2ConfigMap, [.project: "team"]) { $0.cluster = ClusterOptions(clusterID: "c-test") }
+        let run = submitFlow(sample("configmap/valid.yaml"), .v2ConfigMap, [.project: "team"]) { $0.access.cluster = ClusterOptions(clusterID: "c-test") }
         #expect(run.result == .usage("--cluster-id is for aliyun targets"))
     }
 

@@ -73,16 +73,32 @@ func signFlow(_ job: SignJob, environment: [String: String]) -> FlowRun {
     captured { job.run(environment: environment, output: $0) }
 }
 
+/// `stackc get|list|start|stop|delete --target TARGET …` in-process.
+func operationFlow(_ operation: PlatformOperation, _ target: TargetID, environment: [String: String] = [:],
+                   _ configure: (inout OperationJob) -> Void) -> FlowRun {
+    var job = OperationJob(operation: operation, target: target)
+    configure(&job)
+    return captured { job.run(environment: environment, output: $0) }
+}
+
 extension Emulator {
     /// The v2/Alauda API with the emulator's CA.
-    func api(_ options: inout SubmitOptions) {
-        options.endpoint = apiURL
-        options.connection.ca = certificates + "/ca.pem"
+    func api(_ access: inout PlatformAccess) {
+        access.endpoint = apiURL
+        access.connection.ca = certificates + "/ca.pem"
     }
 
     /// The aliyun cluster API with the emulator's certificates.
+    func cluster(_ access: inout PlatformAccess) {
+        access.endpoint = clusterURL
+        access.connection.certDir = certificates
+    }
+
+    func api(_ options: inout SubmitOptions) {
+        api(&options.access)
+    }
+
     func cluster(_ options: inout SubmitOptions) {
-        options.endpoint = clusterURL
-        options.connection.certDir = certificates
+        cluster(&options.access)
     }
 }

@@ -72,7 +72,7 @@ import TestSupport
         let emulator = try Emulator()
         let folder = try TemporaryDirectory()
         let tokenFile = try folder.write("token", "not-the-token\n")
-        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"], environment: [:]) { $0.tokenFile = tokenFile }
+        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"], environment: [:]) { $0.access.tokenFile = tokenFile }
         #expect(run.status == 1)
         #expect(run.stderr.contains("HTTP 401: invalid token"))
         #expect(try emulator.requests().first?.headers["Authorization"] == "Bearer not-the-token")
@@ -81,17 +81,17 @@ import TestSupport
     @Test func anEmptyOrMissingTokenFileIsAUsageError() throws {
         let folder = try TemporaryDirectory()
         let empty = try folder.write("token", "\n")
-        let endpoint = { (options: inout SubmitOptions) in options.endpoint = "https://127.0.0.1:1" }
+        let endpoint = { (options: inout SubmitOptions) in options.access.endpoint = "https://127.0.0.1:1" }
         let configMap = sample("configmap/valid.yaml")
-        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.tokenFile = empty }.result == .usage("--token-file \(empty) is empty"))
-        let missing = submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.tokenFile = folder.path + "/absent" }
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.access.tokenFile = empty }.result == .usage("--token-file \(empty) is empty"))
+        let missing = submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.access.tokenFile = folder.path + "/absent" }
         guard case .usage(let message) = missing.result else { Issue.record("not a usage error: \(missing.result)"); return }
         #expect(message.hasPrefix("--token-file \(folder.path)/absent: "))
     }
 
     @Test func extraHeadersAreSent() throws {
         let emulator = try Emulator()
-        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"]) { $0.headers = [("X-Tenant", "blue")] }
+        let run = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"]) { $0.access.headers = [("X-Tenant", "blue")] }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try emulator.requests().first?.headers["X-Tenant"] == "blue")
     }

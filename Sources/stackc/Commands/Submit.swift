@@ -28,33 +28,6 @@ extension Stackc {
         @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
         var target: TargetID?
 
-        @Option(help: ArgumentHelp("Base URL of the platform API (aliyun: the cluster's master URL).", valueName: "url"))
-        var endpoint: String?
-
-        @Option(name: .customLong("cluster-id"), help: ArgumentHelp("aliyun: find the cluster's endpoint and certificates through the signed OpenAPI (AccessKey from ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET or --credentials-file).", valueName: "id"))
-        var clusterID: String?
-
-        @Option(help: ArgumentHelp("The aliyun OpenAPI for --cluster-id.", valueName: "url"))
-        var openapi = ClusterOptions.defaultOpenAPI
-
-        @Option(name: .customLong("openapi-ca"), help: ArgumentHelp("CA for the OpenAPI's certificate (default: the system's CAs).", valueName: "file"))
-        var openapiCA: String?
-
-        @Option(help: "x-acs-region-id for the OpenAPI, e.g. cn-beijing.")
-        var region: String?
-
-        @Option(name: .customLong("credentials-file"), help: ArgumentHelp("Read the AccessKey from this file (NAME=VALUE lines) instead of the environment.", valueName: "file"))
-        var credentialsFile: String?
-
-        @Option(name: .customLong("access-key-id"), help: "The AccessKey ID (default: from the environment or the credentials file).")
-        var accessKeyID: String?
-
-        @Option(name: .customLong("token-file"), help: ArgumentHelp("Read the API token from this file (default: $STACKC_TOKEN).", valueName: "file"))
-        var tokenFile: String?
-
-        @Option(name: .customLong("header"), help: ArgumentHelp("Extra header sent with every request (repeatable).", valueName: "'Name: value'"))
-        var headers: [String] = []
-
         @Flag(help: "aliyun: finish a pending blue-green update (confirm-update) instead of submitting.")
         var confirm = false
 
@@ -76,8 +49,8 @@ extension Stackc {
         @OptionGroup(title: "Request")
         var requestFlags: RequestFlags
 
-        @OptionGroup(title: "Connection")
-        var connection: ConnectionFlags
+        @OptionGroup(title: "Platform")
+        var platform: PlatformFlags
 
         @OptionGroup(title: "Limits")
         var limitFlags: LimitFlags
@@ -87,19 +60,7 @@ extension Stackc {
 
         func validate() throws {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
-            if endpoint == nil && clusterID == nil && !dryRun { throw ValidationError("--endpoint is required (the platform's base URL), or --cluster-id for aliyun") }
-            if endpoint != nil && clusterID != nil { throw ValidationError("--endpoint and --cluster-id exclude each other (the cluster id gives the endpoint)") }
-            do {
-                if let endpoint { _ = try EndpointURL(endpoint, role: "--endpoint") }
-                _ = try EndpointURL(openapi, role: "--openapi")
-            } catch {
-                throw ValidationError(error.description)
-            }
-            do {
-                for header in headers { _ = try RequestArguments.header(header) }
-            } catch {
-                throw ValidationError(error.description)
-            }
+            try platform.requireDestination(dryRun: dryRun)
             if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
         }
 
@@ -108,18 +69,9 @@ extension Stackc {
             var options = environment.frontEndOptions()
             options.limits = limitFlags.limits
             var submit = SubmitOptions()
-            submit.endpoint = endpoint
-            submit.cluster = clusterID.map { id in
-                var cluster = ClusterOptions(clusterID: id)
-                (cluster.openapi, cluster.openapiCA, cluster.region) = (openapi, openapiCA, region)
-                (cluster.credentialsFile, cluster.accessKeyID) = (credentialsFile, accessKeyID)
-                return cluster
-            }
-            submit.tokenFile = tokenFile
-            submit.headers = headers.compactMap { try? RequestArguments.header($0) }  // checked by `validate`
+            submit.access = platform.access
             submit.operation = confirm ? .confirm : rollback ? .rollback : .submit
             (submit.wait, submit.pollInterval, submit.dryRun, submit.format) = (wait, pollInterval, dryRun, format)
-            submit.connection = connection.settings
             let job = SubmitJob(build: BuildJob(path: path, flags: build, options: options, environment: environment.environmentOptions), submit: submit)
             try job.run(output: Terminal.commandOutput).finish()
         }

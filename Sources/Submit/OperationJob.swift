@@ -1,0 +1,96 @@
+import Diagnostics
+import Lowering
+import Model
+
+/// `stackc get|list|start|stop|delete --target T`: one documented request (`OperationPlan`) sent within
+/// one `--timeout`, retried only where repeating cannot harm. Reads (GET) and start/stop are repeated
+/// freely; a DELETE too (deleting twice leaves the same state), and a 404 that follows an attempt whose
+/// answer was lost counts as deleted — that attempt may have done it. A first-hand 404 is "absent":
+/// exit 1, or 0 with `--ignore-missing`. `delete` needs `--yes`.
+public struct OperationJob {
+    public var operation: PlatformOperation
+    public var target: TargetID
+    public var arguments = OperationArguments()
+    /// `--yes`: the user means the deletion.
+    public var confirmed = false
+    /// `--ignore-missing`: deleting what is absent is success.
+    public var ignoreMissing = false
+    public var dryRun = false
+    public var format: OutcomeFormat = .text
+    public var access = PlatformAccess()
+
+    public init(operation: PlatformOperation, target: TargetID) {
+        self.operation = operation
+        self.target = target
+    }
+
+    public func run(environment: [String: String], output: CommandOutput) -> CommandResult {
+        let deadline = Deadline(seconds: access.connection.timeout)
+        guard let endpoint = OperationPlan.endpoint(operation, for: target) else {
+            let supported = OperationPlan.operations(of: target).map(\.rawValue)
+            return .usage("\(target.rawValue) has no documented '\(operation.rawValue)'; "
+                + (supported.isEmpty ? "it supports no operation besides submit" : "it supports: " + supported.joined(separator: ", ")))
+        }
+        if let problem = endpoint.problem(with: arguments, doing: "\(operation.rawValue) --target \(target.rawValue)") { return .usage(problem) }
+        if operation == .delete && !confirmed && !dryRun {
+            return .usage("delete needs --yes: it removes \(describedResource) for good (--dry-run shows the request without sending it)")
+        }
+        var credentials: PlatformAccess.AuthenticatedHeaders
+        switch access.credentials(for: target, secretValues: [], environment: environment) {
+        case .failure(let ended): return ended.result
+        case .success(let found): credentials = found
+        }
+        let request = endpoint.request(arguments)
+        if dryRun {
+            output.standardOutput(DryRun.render([("\(operation.rawValue) \(describedResource)", request)], endpoint: access.endpoint ?? "",
+                                                headers: credentials.sent, redactor: credentials.redactor))
+            return .exit(0)
+        }
+        let session: Session
+        switch access.session(for: target, credentials: &credentials, carrying: "the credentials and the answers", environment: environment,
+                              deadline: deadline, format: format, output: output) {
+        case .failure(let ended): return ended.result
+        case .success(let opened): session = opened
+        }
+        switch operation {
+        case .get, .list:
+            return ResourceRead(target: target, operation: operation, name: resourceName, request: request)
+                .run(session, format: format, output: output)
+        case .start, .stop, .delete:
+            return output.report(change(request, session), format: format, redactor: credentials.redactor)
+        }
+    }
+
+    /// `project/name` as the target names it, for messages.
+    private var resourceName: String {
+        [arguments.project, arguments.name].compactMap { $0 }.joined(separator: "/")
+    }
+
+    private var describedResource: String {
+        "\(target.rawValue) \(resourceName)".trimming(" ")
+    }
+
+    private func change(_ request: Request, _ session: Session) -> SubmitOutcome {
+        let action: SubmitOutcome.Action = switch operation {
+        case .start: .started
+        case .stop: .stopped
+        default: .deleted
+        }
+        var outcome = RequestFlow(request: request, target: target.rawValue, name: resourceName, action: action, lookupPath: nil,
+                                  expectsCode: target.platform == .v2).run(session)
+        guard operation == .delete, outcome.failure?.kind == .rejected, outcome.status == 404 else { return outcome }
+        if session.lastAnswerFollowedUncertainAttempt {
+            outcome.action = .deleted
+            outcome.failure = nil
+            outcome.message = "gone: an earlier attempt whose answer was lost deleted it (the repeated DELETE found nothing)"
+        } else if ignoreMissing {
+            outcome.action = .absent
+            outcome.failure = nil
+            outcome.message = "it does not exist, nothing to delete (--ignore-missing)"
+        } else {
+            outcome.failure?.message = "\(describedResource) does not exist, nothing was deleted (--ignore-missing makes this exit 0): \(outcome.message)"
+            outcome.message = outcome.failure?.message ?? outcome.message
+        }
+        return outcome
+    }
+}
