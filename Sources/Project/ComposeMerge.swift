@@ -57,9 +57,11 @@ private struct Merger {
         case .namedMapping(let defaults):
             return mergeMappings(namedMapping(base, defaults: defaults), namedMapping(other, defaults: defaults), path: path)
         case .uniqueAppend:
-            let earlier = reader.items(base).map(reader.text)
-            let added = reader.items(other).filter { !earlier.contains(reader.text($0)) }
-            return .sequence(reader.items(base) + added, range: reader.range(base))
+            // Two mappings merge by host; compose-go writes both as `host=ip` and keeps both of two IPs.
+            if reader.shape(base) == .mapping, reader.shape(other) == .mapping { return mergeMappings(base, other, path: path, replacing: true) }
+            let earlier = keyValueEntries(base).map(reader.text)
+            let added = keyValueEntries(other).filter { !earlier.contains(reader.text($0)) }
+            return .sequence(keyValueEntries(base) + added, range: reader.range(reader.shape(base) == .null ? other : base))
         case .build:
             return mergeMappings(buildMapping(base), buildMapping(other), path: path)
         case .logging:

@@ -115,6 +115,11 @@ struct ComposeMergeTests {
         #expect(value(merged, "services.web.extra_hosts") == "[a:1.1.1.1,b:2.2.2.2]")
     }
 
+    @Test func extraHostsOfAMappingBecomeEntries() {
+        let merged = merge("services:\n  web:\n    extra_hosts: {b: 2.2.2.2, a: 1.1.1.1}\n", "services:\n  web:\n    extra_hosts: [\"c:3.3.3.3\"]\n").tree
+        #expect(value(merged, "services.web.extra_hosts") == "[a=1.1.1.1,b=2.2.2.2,c:3.3.3.3]")
+    }
+
     @Test func buildStringIsReadAsItsContext() {
         let merged = merge("services:\n  web:\n    build: ./app\n", "services:\n  web:\n    build: {dockerfile: Dev}\n").tree
         #expect(value(merged, "services.web.build") == "{context:./app,dockerfile:Dev}")
