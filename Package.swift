@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "stackc", targets: ["stackc"]),
         // The stages as one library, for the libFuzzer harness in `FuzzTesting/` (a separate package, so the
         // fuzzer flags never reach the normal build).
-        .library(name: "StackcPipeline", targets: ["Driver", "Lowering", "Model", "Reporting", "Interpolation", "Syntax", "Diagnostics"]),
+        .library(name: "StackcPipeline", targets: ["Driver", "Project", "Lowering", "Model", "Reporting", "Interpolation", "Syntax", "Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,11 +28,12 @@ let package = Package(
         .target(name: "Interpolation", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Reporting", dependencies: ["Diagnostics"]),
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
+        .target(name: "Project", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Submit", dependencies: ["Diagnostics", "Model", "Lowering", "CLibCurl", "CLibCrypto"]),
         // Driver runs whole commands, `submit` and `trigger` too: the build, then the Submit flow.
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Rules", "Lowering", "Reporting", "Submit"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model", "Project", "Rules", "Lowering", "Reporting", "Submit"]),
         .target(name: "LanguageServer", dependencies: ["Diagnostics", "Rules", "Driver"]),
         .executableTarget(
             name: "stackc",
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "InterpolationTests", dependencies: ["Interpolation", "Syntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model", "Syntax", "Interpolation", "TestSupport"]),
         .testTarget(name: "LoweringTests", dependencies: ["Lowering", "Model", "Rules", "Syntax", "Interpolation", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Project", "Syntax", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "Interpolation", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"], exclude: ["Fixtures"]),

@@ -67,11 +67,17 @@ public struct ProcessedTemplate: Sendable {
 public enum FrontEnd {
     public static func process(_ file: SourceFile, environment: Environment, directory: String, options: FrontEndOptions) -> ProcessedTemplate {
         let read = YAMLReader.read(file, limits: options.limits)
-        guard let tree = read.tree else {
-            return ProcessedTemplate(file: file, written: nil, interpolated: nil, environment: environment, diagnostics: read.diagnostics)
+        return interpolate(file, tree: read.tree, readDiagnostics: read.diagnostics, environment: environment, directory: directory, options: options)
+    }
+
+    /// The part after reading, for a tree read by other means (a project's files merged into one).
+    static func interpolate(_ file: SourceFile, tree: YAMLTree?, readDiagnostics: [Diagnostic], environment: Environment, directory: String,
+                            options: FrontEndOptions) -> ProcessedTemplate {
+        guard let tree else {
+            return ProcessedTemplate(file: file, written: nil, interpolated: nil, environment: environment, diagnostics: readDiagnostics)
         }
         guard options.interpolate else {
-            return ProcessedTemplate(file: file, written: tree, interpolated: nil, environment: environment, diagnostics: read.diagnostics)
+            return ProcessedTemplate(file: file, written: tree, interpolated: nil, environment: environment, diagnostics: readDiagnostics)
         }
         var environment = environment
         if !options.preservedNames.contains("COMPOSE_PROJECT_NAME") {
@@ -80,7 +86,7 @@ public enum FrontEnd {
         }
         let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
-        var diagnostics = read.diagnostics + interpolated.diagnostics
+        var diagnostics = readDiagnostics + interpolated.diagnostics
         if options.strictEnvironment {
             for index in diagnostics.indices where diagnostics[index].rule == .unsetVariable { diagnostics[index].severity = .error }
         }

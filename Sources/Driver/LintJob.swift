@@ -20,6 +20,8 @@ public struct LintJob {
     public var skipUnknownKinds = false
     /// `--fix` (write the fixed files) or `--fix --diff` (print what would change); nil to only lint.
     public var fix: FixMode?
+    /// `-f FILE…`: the files of one Compose project, checked merged in this order instead of `paths`.
+    public var projectFiles: [String] = []
 
     public init(paths: [String], options: FrontEndOptions, environment: EnvironmentOptions, jobs: Int,
                 reporting: LintReportOptions = LintReportOptions()) {
@@ -32,6 +34,7 @@ public struct LintJob {
 
     /// The inputs after `--exclude`, with discovery problems.
     public func inputs() -> (inputs: [Input], problems: [InputDiscovery.Problem]) {
+        if !projectFiles.isEmpty { return (projectFiles.map { $0 == "-" ? .standardInput : .file($0) }, []) }
         let discovery = InputDiscovery.discover(paths)
         let inputs = discovery.inputs.filter { input in
             guard case .file(let path) = input else { return true }
@@ -70,31 +73,40 @@ public struct LintJob {
         let configurations = ConfigurationSet(options: configuration, directories: inputs.map(FrontEnd.directory(of:)),
                                               deliver: { deliver($0, failed: false) })
         inputFailed = inputFailed || configurations.failed
-        let environmentFor = loadEnvironments(for: inputs, configurations: configurations, deliver: deliver)
+        // A project's variables come from its folder, the first file's, as Compose's do.
+        let environmentFor = loadEnvironments(for: projectFiles.isEmpty ? inputs : Array(inputs.prefix(1)), configurations: configurations,
+                                              deliver: deliver)
         let options = options
         let fixing = fix != nil
         let provingFixes = reporting.destinations.contains { $0.format.showsFixes }
         let named = skipUnknownKinds ? [] : Set(paths)
-        orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
-            let input = inputs[index]
-            let isNamed: Bool
-            switch input {
-            case .standardInput: isNamed = named.contains("-")
-            case .file(let path): isNamed = named.contains(path)
-            }
-            let settings = configurations.settings(for: input, base: options)
-            let environment = environmentFor(FrontEnd.directory(of: input))
-            let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
-                : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
-                                    provingFixes: provingFixes)
-            return (input, outcome)
-        }, deliver: { input, outcome in
-            guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
-                return deliver(outcome.reports, failed: outcome.inputFailed)
-            }
-            // Not written: what the file on disk still has.
-            deliver([fixed.found], failed: true)
-        })
+        if let first = inputs.first, !projectFiles.isEmpty {
+            let settings = configurations.settings(for: first, base: options)
+            let outcome = LintPipeline.lintProject(inputs, environment: environmentFor(FrontEnd.directory(of: first)), options: settings.options,
+                                                   policy: settings.policy)
+            deliver(outcome.reports, failed: outcome.inputFailed)
+        } else {
+            orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
+                let input = inputs[index]
+                let isNamed: Bool
+                switch input {
+                case .standardInput: isNamed = named.contains("-")
+                case .file(let path): isNamed = named.contains(path)
+                }
+                let settings = configurations.settings(for: input, base: options)
+                let environment = environmentFor(FrontEnd.directory(of: input))
+                let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
+                    : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
+                                        provingFixes: provingFixes)
+                return (input, outcome)
+            }, deliver: { input, outcome in
+                guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
+                    return deliver(outcome.reports, failed: outcome.inputFailed)
+                }
+                // Not written: what the file on disk still has.
+                deliver([fixed.found], failed: true)
+            })
+        }
         fixLog.finish(errors: errors)
         let finished = sinks.finish(summary)
         if !finished.standardOutput.isEmpty { reportOutput(finished.standardOutput) }

@@ -44,6 +44,23 @@ public enum LintPipeline {
         }
     }
 
+    /// The files of one Compose project (`lint -f base.yaml -f override.yaml`), checked merged: a file's
+    /// own reading problems at that file, then the findings on the merged project at the files their
+    /// values came from. One report per file, in the given order.
+    public static func lintProject(_ inputs: [Input], environment: Environment, options: FrontEndOptions, policy: FindingPolicy = .none) -> Outcome {
+        var files: [SourceFile] = []
+        for input in inputs {
+            let outcome = load(input, options: options) { file in
+                files.append(file)
+                return Outcome(reports: [], inputFailed: false)
+            }
+            if outcome.inputFailed { return outcome }
+        }
+        let project = ProjectFrontEnd.process(files, environment: environment, options: options)
+        let reports = project.text.split(check(project.processed, options: options, policy: policy).report)
+        return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
+    }
+
     /// The input read, then `body`; an input that cannot be read is its one finding.
     private static func load(_ input: Input, options: FrontEndOptions, _ body: (SourceFile) -> Outcome) -> Outcome {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes, stdinName: options.stdinName) {

@@ -32,16 +32,17 @@ public struct RenderJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let (processed, environmentHasErrors) = template.process(errors: errors, reporter: &reporter) else {
+        guard let (processed, environmentHasErrors, project) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
         let report = validate ? LintPipeline.check(processed, options: template.options).report
                               : FileReport(file: processed.file, diagnostics: processed.diagnostics)
-        errors(reporter.report(report))
+        errors(project.text(of: report, reporter: &reporter))
         guard !environmentHasErrors, report.count(of: .error) == 0 else { return .findings }
         if let hidden = Self.unprintable(processed) {
-            let place = hidden.range.map { ":\($0.start)" } ?? ""
-            errors("stackc: \(processed.file.path)\(place): not rendered: a suppressed \(hidden.rule) error leaves no faithful text\n")
+            let located = hidden.range.map { project?.locate($0) ?? (file: processed.file, range: $0) }
+            let place = located.map { "\($0.file.path):\($0.range.start)" } ?? processed.file.path
+            errors("stackc: \(place): not rendered: a suppressed \(hidden.rule) error leaves no faithful text\n")
             return .findings
         }
         guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else { return .findings }

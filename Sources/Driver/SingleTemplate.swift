@@ -9,6 +9,8 @@ public struct SingleTemplate: Sendable {
     public var path: String
     public var options: FrontEndOptions
     public var environment: EnvironmentOptions
+    /// The later `-f` files of a Compose project whose first file is `path`, merged onto it in order.
+    public var overrides: [String] = []
 
     public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
         self.path = path
@@ -21,7 +23,9 @@ public struct SingleTemplate: Sendable {
     /// env file): exit status 2. `environmentHasErrors` says an env file had a statement Compose refuses
     /// (it refuses the whole file); lint counts those, so the template is interpolated with what was
     /// understood but must not pass.
-    func process(errors: (String) -> Void, reporter: inout TextReporter) -> (processed: ProcessedTemplate, environmentHasErrors: Bool)? {
+    /// For a project (`overrides`), `project` is the files' text, whose `split` gives findings back to their files.
+    func process(errors: (String) -> Void, reporter: inout TextReporter)
+        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?)? {
         let input: Input = path == "-" ? .standardInput : .file(path)
         let directory = FrontEnd.directory(of: input)
         var variables = Environment()
@@ -33,13 +37,28 @@ public struct SingleTemplate: Sendable {
             variables = loaded.environment
             environmentHasErrors = loaded.reports.contains { $0.count(of: .error) > 0 }
         }
-        switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
-        case .failure(let failure):
-            errors("stackc: \(input.displayName): \(failure.message)\n")
-            return nil
-        case .success(let file):
-            return (FrontEnd.process(file, environment: variables, directory: directory, options: options), environmentHasErrors)
+        var files: [SourceFile] = []
+        for input in [input] + overrides.map({ $0 == "-" ? Input.standardInput : .file($0) }) {
+            switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
+            case .failure(let failure):
+                errors("stackc: \(input.displayName): \(failure.message)\n")
+                return nil
+            case .success(let file):
+                files.append(file)
+            }
         }
+        guard files.count > 1 else {
+            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil)
+        }
+        let project = ProjectFrontEnd.process(files, environment: variables, options: options)
+        return (project.processed, environmentHasErrors, project.text)
+    }
+}
+
+extension ProjectText? {
+    /// `report` as text, for a project each finding at the file it is in.
+    func text(of report: FileReport, reporter: inout TextReporter) -> String {
+        (self?.split(report) ?? [report]).map { reporter.report($0) }.joined()
     }
 }
 

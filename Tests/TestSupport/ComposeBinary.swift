@@ -19,9 +19,21 @@ public enum ComposeBinary {
     /// `projectDirectory`, under a fixed project name; the JSON when Compose accepts the file, else nil
     /// and Compose's message.
     public static func config(_ file: String, projectDirectory: String) throws -> (json: Any?, message: String) {
+        try config(["-p", "fixcheck", "--project-directory", projectDirectory, "-f", file, "config", "--format", "json", "--no-interpolate"])
+    }
+
+    /// Whether Compose accepts the project of `files` (`-f` each, `config -q`), with Compose's message.
+    public static func accepts(_ files: [String]) throws -> (accepted: Bool, message: String) {
+        let result = try config(files.flatMap { ["-f", $0] } + ["config", "-q"], parse: false)
+        return (result.json != nil, result.message)
+    }
+
+    /// The binary run with `arguments` and only PATH and HOME as its environment: its output read as
+    /// JSON (or `true` unparsed) when it exits 0, else nil; and its error stream.
+    private static func config(_ arguments: [String], parse: Bool = true) throws -> (json: Any?, message: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path!)
-        process.arguments = ["-p", "fixcheck", "--project-directory", projectDirectory, "-f", file, "config", "--format", "json", "--no-interpolate"]
+        process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -31,6 +43,6 @@ public enum ComposeBinary {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return (nil, message) }
-        return (try JSONSerialization.jsonObject(with: data), message)
+        return (parse ? try JSONSerialization.jsonObject(with: data) : true, message)
     }
 }

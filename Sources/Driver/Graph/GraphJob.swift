@@ -24,16 +24,16 @@ public struct GraphJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let processed = template.process(errors: errors, reporter: &reporter)?.processed else {
+        guard let (processed, _, project) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
         guard let tree = processed.tree else {
-            errors(reporter.report(FileReport(file: processed.file, diagnostics: processed.diagnostics)))
+            errors(project.text(of: FileReport(file: processed.file, diagnostics: processed.diagnostics), reporter: &reporter))
             return .findings
         }
         let decoded = DocumentDecoder.decode(tree, kind: template.options.kind)
         let diagnostics = processed.diagnostics + decoded.diagnostics
-        errors(reporter.report(FileReport(file: processed.file, diagnostics: diagnostics)))
+        errors(project.text(of: FileReport(file: processed.file, diagnostics: diagnostics), reporter: &reporter))
         guard let document = decoded.document else { return .findings }
         guard let graph = GraphBuilder.graph(of: document) else {
             errors("stackc: \(processed.file.path): graph draws Compose files and pod templates, not \(document.kind.rawValue) documents\n")

@@ -25,6 +25,11 @@ extension Stackc {
         @Argument(help: "Files, directories, or '-' for standard input.")
         var paths: [String] = ["."]
 
+        @Option(name: [.customShort("f"), .customLong("file")],
+                help: ArgumentHelp("A file of one Compose project (repeatable): the files are checked merged, as Docker Compose merges them.",
+                                   valueName: "file"))
+        var files: [String] = []
+
         @Option(help: DocumentKind.argumentHelp)
         var kind: DocumentKind?
 
@@ -84,6 +89,8 @@ extension Stackc {
             if let maxFindings, maxFindings < 1 { throw ValidationError("--max-findings must be at least 1") }
             _ = try settings.ruleSwitches()
             if diff, !fix { throw ValidationError("--diff shows what --fix would change; use --fix --diff") }
+            if !files.isEmpty, paths != ["."] { throw ValidationError("-f names the files of one project; name no other paths with it") }
+            if !files.isEmpty, fix { throw ValidationError("--fix edits single files; run it without -f") }
             if fix, !diff, paths.contains("-") { throw ValidationError("standard input cannot be fixed in place; use --fix --diff") }
         }
 
@@ -92,7 +99,7 @@ extension Stackc {
         }
 
         var settings: LintSettings {
-            LintSettings(paths: paths, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
+            LintSettings(paths: paths, files: files, kind: kind, target: target, jobs: jobs, maxFindings: maxFindings, config: config,
                          enableCategories: enableCategories, skipUnknown: skipUnknown, stdinFilename: stdinFilename, exclude: exclude, listFiles: listFiles,
                          enable: enable, disable: disable, fix: fix ? (diff ? .diff : .write) : nil, report: report.settings, limits: limitFlags.settings, variables: variables.settings)
         }

@@ -11,6 +11,8 @@ import Rules
 /// with the parser's (`lint -- FILE…`).
 struct LintSettings: Equatable {
     var paths: [String] = ["."]
+    /// `-f`: the files of one Compose project, checked merged.
+    var files: [String] = []
     var kind: DocumentKind?
     var target: Platform?
     var jobs: Int?
@@ -44,6 +46,7 @@ struct LintSettings: Equatable {
                                                  ruleSwitches: try ruleSwitches())
         job.skipUnknownKinds = skipUnknown
         job.fix = fix
+        job.projectFiles = files
         let status = listFiles
             ? job.listFiles(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })
             : job.run(output: { Terminal.write($0, to: Terminal.standardOutput) }, errors: { Terminal.write($0, to: Terminal.standardError) })

@@ -5,7 +5,12 @@ import Model
 /// The argument and flags of commands that read one template (`render`, `graph`).
 struct TemplateFlags: ParsableArguments {
     @Argument(help: "The template, or '-' for standard input.")
-    var path: String
+    var path: String?
+
+    @Option(name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("A file of one Compose project (repeatable): later files are merged onto earlier ones as Docker Compose merges them.",
+                               valueName: "file"))
+    var files: [String] = []
 
     @Option(help: DocumentKind.argumentHelp)
     var kind: DocumentKind?
@@ -16,10 +21,16 @@ struct TemplateFlags: ParsableArguments {
     @OptionGroup(title: "Variables")
     var variables: EnvironmentFlags
 
+    func validate() throws {
+        if (path == nil) == files.isEmpty { throw ValidationError("name one template, or the files of one project with -f FILE…") }
+    }
+
     var template: SingleTemplate {
         var options = variables.settings.frontEndOptions(kind: kind)
         options.limits = limitFlags.limits
-        return SingleTemplate(path: path, options: options, environment: variables.environmentOptions)
+        var template = SingleTemplate(path: path ?? files[0], options: options, environment: variables.environmentOptions)
+        template.overrides = Array(files.dropFirst())
+        return template
     }
 }
 

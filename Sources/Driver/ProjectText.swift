@@ -1,0 +1,89 @@
+import Diagnostics
+
+/// The files of one Compose project laid end to end in one text, each starting on a line of its own: the
+/// merged tree's nodes keep their files' positions moved into this text, so every stage runs unchanged
+/// on it, and `split` gives each finding back to the file, line and column it was written at.
+public struct ProjectText: Sendable {
+    /// The concatenated text, named after the first file (the project's folder is the first file's).
+    public let file: SourceFile
+    /// Each file with the lines and bytes of the text before it.
+    let parts: [(file: SourceFile, lines: Int, bytes: Int)]
+
+    public init(files: [SourceFile]) {
+        var bytes: [UInt8] = []
+        var parts: [(file: SourceFile, lines: Int, bytes: Int)] = []
+        var lines = 0
+        for file in files {
+            let start = bytes.count
+            parts.append((file, lines, start))
+            bytes += file.bytes
+            if let last = file.bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+            lines += bytes[start...].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        }
+        self.file = SourceFile(path: files.first?.path ?? "", bytes: bytes)
+        self.parts = parts
+    }
+
+    /// The findings of `report` (about `file`) as reports of the files they are in, in the files' order;
+    /// a finding with no position belongs to the first file, one found twice (in a file alone and in the
+    /// merged project) is kept once. Fixes are left out: they edit one file.
+    public func split(_ report: FileReport) -> [FileReport] {
+        var found = Array(repeating: [Diagnostic](), count: parts.count)
+        var seen: Set<Diagnostic> = []
+        for var diagnostic in report.diagnostics where seen.insert(diagnostic).inserted {
+            let part = diagnostic.range.map { self.part(ofLine: $0.start.line) } ?? 0
+            diagnostic.range = diagnostic.range.map { local($0, in: part) }
+            diagnostic.notes = diagnostic.notes.map { note in
+                guard let range = note.range else { return note }
+                let notePart = self.part(ofLine: range.start.line)
+                if notePart == part { return Diagnostic.Note(message: note.message, range: local(range, in: part)) }
+                let place = local(range, in: notePart).start
+                return Diagnostic.Note(message: "\(note.message) (\(parts[notePart].file.path):\(place))", range: nil)
+            }
+            diagnostic.fix = nil
+            found[part].append(diagnostic)
+        }
+        return parts.indices.map { FileReport(file: parts[$0].file, diagnostics: found[$0]) }
+    }
+
+    /// The file and its own range that `range` of the text is in.
+    public func locate(_ range: SourceRange) -> (file: SourceFile, range: SourceRange) {
+        let part = part(ofLine: range.start.line)
+        return (parts[part].file, local(range, in: part))
+    }
+
+    /// A finding about file `index` alone, placed in the text.
+    func place(_ diagnostic: Diagnostic, from index: Int) -> Diagnostic {
+        var placed = diagnostic
+        let move = { (range: SourceRange) in
+            SourceRange(start: self.moved(range.start, by: 1, part: index), end: self.moved(range.end, by: 1, part: index))
+        }
+        placed.range = diagnostic.range.map(move)
+        placed.notes = diagnostic.notes.map { Diagnostic.Note(message: $0.message, range: $0.range.map(move)) }
+        placed.fix = nil
+        return placed
+    }
+
+    /// Where file `index` starts in the text: the lines and bytes before it.
+    func offset(of index: Int) -> (lines: Int, bytes: Int) {
+        (parts[index].lines, parts[index].bytes)
+    }
+
+    /// The part holding line `line` of the text.
+    private func part(ofLine line: Int) -> Int {
+        parts.lastIndex { $0.lines < line } ?? 0
+    }
+
+    /// `range` of the text as a range of part `index`'s own file (its end kept within that file).
+    private func local(_ range: SourceRange, in index: Int) -> SourceRange {
+        let start = moved(range.start, by: -1, part: index)
+        let end = moved(range.end, by: -1, part: index)
+        return end.line > parts[index].file.lineCount + 1 ? SourceRange(at: start) : SourceRange(start: start, end: end)
+    }
+
+    /// `location` moved into the text (`direction` 1) or out of it into part `part`'s file (-1).
+    private func moved(_ location: SourceLocation, by direction: Int, part: Int) -> SourceLocation {
+        SourceLocation(line: location.line + direction * parts[part].lines, column: location.column,
+                       offset: location.offset + direction * parts[part].bytes)
+    }
+}
