@@ -12,7 +12,12 @@ static="$PWD/.build/static-libs"
 mkdir -p "$static/pkgconfig"
 yaml_pc="$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc"
 yaml_archive="$(pkg-config --variable=libdir yaml-0.1)/libyaml.a"
-stdcxx_archive="$(${CXX:-g++} -print-file-name=libstdc++.a 2>/dev/null || true)"
+# Any of the C/C++ drivers knows where libstdc++.a is (Swift on Linux needs libstdc++'s development files).
+stdcxx_archive=""
+for driver in "${CXX:-g++}" gcc clang; do
+    candidate="$("$driver" -print-file-name=libstdc++.a 2>/dev/null || true)"
+    if [ -f "$candidate" ]; then stdcxx_archive="$candidate"; break; fi
+done
 for archive in "$yaml_archive" "$stdcxx_archive"; do
     if [ -f "$archive" ]; then ln -sf "$archive" "$static/"; fi
 done
