@@ -68,6 +68,21 @@ import Testing
         #expect(try writes(emulator) == ["POST /projects/"])
     }
 
+    @Test func theBinaryExitsFourForChangesAndZeroWithoutAndSaysSoInItsHelp() throws {
+        let emulator = try Emulator()
+        let template = try composeTemplate()
+        let arguments = [template, "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments
+        let before = try stackc(["plan"] + arguments)
+        #expect(before.status == 4, "\(before.stderr)")
+        #expect(try stackc(["submit"] + arguments).status == 0)
+        let after = try stackc(["plan"] + arguments + ["--format", "json"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.hasPrefix(#"{"action":"unchanged","target":"aliyun-project","name":"shop","changes":[],"requests":[]"#), "\(after.stdout)")
+        let help = try stackc(["plan", "--help"])
+        #expect(help.stdout.contains("Exit status: 0 no changes (unchanged), 4 changes"), "\(help.stdout)")
+        #expect(help.stdout.contains("--endpoint") && help.stdout.contains("--version"), "the flags of submit")
+    }
+
     @Test func aliyunPlanAsJSONCarriesTheChangesAndTheRequests() throws {
         let emulator = try Emulator(projects: #"[{"name": "shop", "template": "web:\n  image: nginx:1.24\n", "version": "1"}]"#)
         let run = plan(emulator, try composeTemplate(), .aliyunProject, [.name: "shop", .version: "2"], format: .json)
