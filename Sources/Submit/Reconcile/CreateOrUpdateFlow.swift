@@ -38,13 +38,16 @@ struct CreateOrUpdateFlow {
         case .blocked(let reason, _):
             return failed(SubmitFailure(.rejected, reason))
         case .update(let changes):
-            var last: SubmitOutcome?
-            for request in UpdateRequests.requests(target, name: name, create: create, update: nil, changes: changes) {
-                let sent = RequestFlow(request: request, target: label, name: name, action: .updated, lookupPath: nil, expectsCode: expectsCode).run(session)
-                if sent.failure != nil { return sent }
-                last = sent
+            let requests = UpdateRequests.requests(target, name: name, create: create, update: nil, changes: changes)
+            // `ChangeDecision` blocks what no documented request updates; reporting "updated" here would be a lie.
+            guard !requests.isEmpty else {
+                return failed(SubmitFailure(.usage, "internal error: no documented request updates \(changes.map(\.path).joined(separator: ", ")) of \(name)"))
             }
-            var outcome = last ?? SubmitOutcome(action: .updated, target: label, name: name, message: "")
+            var outcome = SubmitOutcome(action: .updated, target: label, name: name, message: "")
+            for request in requests {
+                outcome = RequestFlow(request: request, target: label, name: name, action: .updated, lookupPath: nil, expectsCode: expectsCode).run(session)
+                if outcome.failure != nil { return outcome }
+            }
             outcome.message = "changed " + changes.map(\.field).uniqued().joined(separator: ", ")
             return outcome
         }
