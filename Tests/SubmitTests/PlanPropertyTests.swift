@@ -77,6 +77,7 @@ import Testing
                 pick[field] = value
             }
             let template = try composeTemplate(subject.render(pick), named: subject.file)
+            let beforePlan = try emulator.requests().count
             let planned = planFlow(template, subject.target, subject.values, environment: Self.token) { options in
                 access(&options)
                 options.format = .json
@@ -88,6 +89,7 @@ import Testing
             seen.insert(action)
 
             let start = try emulator.requests().count
+            #expect(try emulator.requests()[beforePlan...].allSatisfy { $0.method == "GET" }, "plan only reads")
             let submitted = submitFlow(template, subject.target, subject.values, environment: Self.token, access)
             let sent = try emulator.requests().dropFirst(start).filter { $0.method != "GET" }
                 .map { "\($0.method) \($0.path)" + ($0.query.isEmpty ? "" : "?" + $0.query) }

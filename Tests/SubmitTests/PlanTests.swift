@@ -135,6 +135,9 @@ import Testing
         let emulator = try Emulator()
         let environment = Self.token.merging(["DB_PASSWORD": "first-pa55word"]) { $1 }
         let first = try composeTemplate(alaudaService(), named: "service.yaml")
+        let create = planFlow(first, .alaudaService, [.project: "team"], environment: environment, access(emulator, .alaudaService))
+        #expect(create.status == 4)
+        #expect(create.stdout == "stackc: plan: create alauda service web: it does not exist\n  would send: POST /v1/services/team\n", "\(create.stdout)")
         #expect(submitFlow(first, .alaudaService, [.project: "team"], environment: environment, access(emulator, .alaudaService)).status == 0)
         let unchanged = planFlow(first, .alaudaService, [.project: "team"], environment: environment, access(emulator, .alaudaService))
         #expect(unchanged.status == 0, "\(unchanged.stdout)\(unchanged.stderr)")
