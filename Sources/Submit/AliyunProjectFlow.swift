@@ -2,8 +2,8 @@ import Diagnostics
 import Lowering
 
 /// Create-or-update of an aliyun project on the cluster API (PLATFORM_API.md §2), safe to re-run:
-/// look the project up; create it (201) or update it (202); a 409 on an unchanged version is
-/// "unchanged" when the deployed content is ours, else an error saying what to change.
+/// look the project up and do what `ChangeDecision` says: create it (201), update it (202), send nothing
+/// when it is deployed as it would be sent, or refuse a changed project under an unchanged version.
 public struct AliyunProjectFlow {
     public enum Operation: Sendable {
         case submit
@@ -47,7 +47,7 @@ public struct AliyunProjectFlow {
         return outcome
     }
 
-    private var projectPath: String { "/projects/" + encodePathSegment(name) }
+    private var projectPath: String { DeployedRead.path(.aliyunProject, name: name, create: create) ?? "/projects/" }
 
     private func perform(_ session: Session) -> SubmitOutcome {
         switch operation {
@@ -55,11 +55,16 @@ public struct AliyunProjectFlow {
         case .rollback: return finish(session, "rollback-update", action: .rolledBack)
         case .submit: break
         }
-        switch session.send("GET", projectPath) {
+        switch DeployedRead.read(session, projectPath, name: "project \(name)") {
         case .failure(let failure): return failed(failure)
-        case .success(let found) where found.status == 404: return createProject(session)
-        case .success(let found) where found.status == 200: return updateProject(session, deployed: JSONParser.parse(found.body))
-        case .success(let other): return failed(rejection(session, other, doing: "look up project \(name)"))
+        case .success(let deployed):
+            switch ChangeDecision.decide(.aliyunProject, name: name, deployed: deployed, body: create.body) {
+            case .create, .unknown: return createProject(session)
+            case .unchanged: return SubmitOutcome(action: .unchanged, target: Self.target, name: name, status: 200,
+                                                  message: "version \(version) is deployed with the same content; nothing sent")
+            case .blocked(let reason, _): return failed(SubmitFailure(.rejected, reason))
+            case .update: return updateProject(session)
+            }
         }
     }
 
@@ -84,7 +89,7 @@ public struct AliyunProjectFlow {
         }
     }
 
-    private func updateProject(_ session: Session, deployed: JSONValue?) -> SubmitOutcome {
+    private func updateProject(_ session: Session) -> SubmitOutcome {
         switch session.send(update.method, update.path, headers: update.headers, body: bytes(update.body)) {
         case .failure(let failure): return failed(failure)
         case .success(let response) where response.status == 202 || response.status == 200:
@@ -97,8 +102,11 @@ public struct AliyunProjectFlow {
                 return failed(SubmitFailure(.rejected, "project \(name) has an unconfirmed blue-green update (\(text)); finish it with `stackc submit … --confirm` or abandon it with `stackc submit … --rollback`, then submit again",
                                             status: 409, requestID: session.requestID(of: response)))
             }
-            if let deployed, sameContent(deployed) {
-                return outcome(.unchanged, response, session, "version \(version) is deployed with the same content")
+            // The version is deployed now: by an earlier attempt of ours whose answer was lost, when the
+            // deployed project is what we sent.
+            if case .success(let deployed) = DeployedRead.read(session, projectPath, name: "project \(name)"),
+               ChangeDecision.decide(.aliyunProject, name: name, deployed: deployed, body: create.body) == .unchanged {
+                return outcome(.updated, response, session, "version \(version) is deployed with the same content (an earlier attempt whose answer was lost updated it)")
             }
             return failed(SubmitFailure(.rejected, "version \(version) of project \(name) is already deployed with different content (\(text)); give a new --version, or --version auto to derive one from the content",
                                         status: 409, requestID: session.requestID(of: response)))
@@ -118,19 +126,6 @@ public struct AliyunProjectFlow {
     }
 
     private var version: String { update.body?["version"]?.text ?? "?" }
-
-    /// The deployed project carries what we would send: template, description and our environment
-    /// (the server adds its own variables, which are left out of the comparison).
-    private func sameContent(_ deployed: JSONValue) -> Bool {
-        let injected: Set<String> = ["COMPOSE_PROJECT_NAME", "ACS_PROJECT_VERSION", "ACS_DEFAULT_DOMAIN"]
-        func environment(_ value: JSONValue?) -> [String: String] {
-            guard case .object(let members)? = value else { return [:] }
-            return Dictionary(members.filter { !injected.contains($0.key) }.map { ($0.key, $0.value.text ?? "") }) { first, _ in first }
-        }
-        return deployed["template"]?.text == create.body?["template"]?.text
-            && (deployed["description"]?.text ?? "") == (create.body?["description"]?.text ?? "")
-            && environment(deployed["environment"]) == environment(create.body?["environment"])
-    }
 
     private func outcome(_ action: SubmitOutcome.Action, _ response: HTTPResponse, _ session: Session, _ message: String) -> SubmitOutcome {
         SubmitOutcome(action: action, target: Self.target, name: name, status: response.status, requestID: session.requestID(of: response), message: message)

@@ -130,7 +130,7 @@ public struct Redactor: Sendable {
     /// a structure — the key *names* of a configMap or secret reference — and is looked into instead.
     static let credentialFields: Set<String> = ["password", "token", "secret", "key", "ak_secret", "access_key_secret", "AccessKeySecret"]
     /// Maps (and `{name, value}` lists) whose values are secret by nature: their keys and names stay visible.
-    static let secretValueMaps: Set<String> = ["environment", "instance_envvars", "dockerEnv", "data", "stringData"]
+    static let secretValueMaps: Set<String> = ["environment", "instance_envvars", "dockerEnv", "Environments", "data", "stringData"]
 
     /// A JSON body with secret fields masked (the shape stays, so a reader still sees what was sent).
     /// `plain` names top-level fields that are not secret by nature for this document (a configMap's

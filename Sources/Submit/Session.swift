@@ -269,8 +269,8 @@ public final class Session {
     }
 }
 
-/// `?a=b&c=d`, RFC 3986 encoded (an empty list gives "").
-func encodedQuery(_ query: [(name: String, value: String)]) -> String {
+/// `?a=b&c=d`, RFC 3986 encoded (an empty list gives ""): as on the wire, and as `plan` and `--dry-run` show it.
+public func encodedQuery(_ query: [(name: String, value: String)]) -> String {
     query.isEmpty ? "" : "?" + query.map { encodePathSegment($0.name) + "=" + encodePathSegment($0.value) }.joined(separator: "&")
 }
 

@@ -19,12 +19,11 @@ public struct SubmitOptions: Sendable {
     /// `environment` gives the token and the AccessKey.
     public func send(target: TargetID, request: Request, update: Request?, secretValues: [String], environment: [String: String],
                      deadline: Deadline, output: CommandOutput) -> CommandResult {
-        var credentials: PlatformAccess.AuthenticatedHeaders
-        switch access.credentials(for: target, secretValues: secretValues, environment: environment) {
+        let credentials: PlatformAccess.AuthenticatedHeaders
+        switch authenticate(target: target, request: request, secretValues: secretValues, environment: environment) {
         case .failure(let ended): return ended.result
         case .success(let found): credentials = found
         }
-        credentials.redactor.add(credentialsIn: request.body)
         let waiting = wait ? WaitOptions(interval: pollInterval, liveLine: output.errorIsTerminal) : nil
         let flow = SubmitPlan.flow(for: target, request: request, update: update, operation: operation, wait: waiting)
         if dryRun {
@@ -32,10 +31,30 @@ public struct SubmitOptions: Sendable {
                                                 redactor: credentials.redactor))
             return .exit(0)
         }
-        switch access.session(for: target, credentials: &credentials, carrying: "the template, its variable values and the credentials",
-                              environment: environment, deadline: deadline, format: format, output: output) {
+        switch connect(target: target, request: request, secretValues: secretValues, environment: environment, deadline: deadline, output: output) {
         case .failure(let ended): return ended.result
-        case .success(let session): return output.report(flow.run(session), format: format, redactor: credentials.redactor)
+        case .success(let (session, redactor)): return output.report(flow.run(session), format: format, redactor: redactor)
+        }
+    }
+
+    /// The headers that authenticate, with a redactor that also knows the credentials in the body.
+    private func authenticate(target: TargetID, request: Request, secretValues: [String],
+                              environment: [String: String]) -> Result<PlatformAccess.AuthenticatedHeaders, Ended> {
+        access.credentials(for: target, secretValues: secretValues, environment: environment).map { found in
+            var credentials = found
+            credentials.redactor.add(credentialsIn: request.body)
+            return credentials
+        }
+    }
+
+    /// The session `submit` and `plan` send through, and the redactor for everything they print.
+    func connect(target: TargetID, request: Request, secretValues: [String], environment: [String: String], deadline: Deadline,
+                 output: CommandOutput) -> Result<(Session, Redactor), Ended> {
+        authenticate(target: target, request: request, secretValues: secretValues, environment: environment).flatMap { found in
+            var credentials = found
+            return access.session(for: target, credentials: &credentials, carrying: "the template, its variable values and the credentials",
+                                  environment: environment, deadline: deadline, format: format, output: output)
+                .map { ($0, credentials.redactor) }
         }
     }
 }

@@ -43,34 +43,41 @@ public enum SubmitPlan {
         }
     }
 
-    /// The flow for a target. aliyun projects need both requests (create and update); the others one.
+    /// The flow for a target: create-or-update (`ChangeDecision`) wherever a documented GET shows what is
+    /// deployed; the request as it is where none does.
     public static func flow(for target: TargetID, request: Request, update: Request?, operation: AliyunProjectFlow.Operation,
                             wait: WaitOptions?) -> any SubmitFlow {
         let name = resourceName(of: request)
         switch target {
         case .aliyunProject, .aliyunProjectUpdate:
             return AliyunProjectFlow(name: name, create: request, update: update ?? request, operation: operation, wait: wait)
-        case .aliyunVolume:
-            return RequestFlow(request: request, target: "aliyun volume", name: name, action: .created, lookupPath: "/volumes/" + encodePathSegment(name))
         case .aliyunScale:
-            return RequestFlow(request: request, target: "aliyun service scale", name: request.path, action: .updated, lookupPath: nil)
+            return RequestFlow(request: request, target: label(of: target), name: request.path, action: .updated, lookupPath: nil)
         case .v2PodstackUpdate:
-            return RequestFlow(request: request, target: "v2 podstack", name: name, action: .updated, lookupPath: nil, expectsCode: true)
-        case .v2Compose, .v2Application, .v2ConfigMap, .v2Secret:
-            // Each has a documented GET of what the create makes (PLATFORM_API.md, v2).
-            return RequestFlow(request: request, target: target.rawValue, name: name, action: .created,
-                               lookupPath: request.path + "/" + encodePathSegment(name), expectsCode: true)
-        case .alaudaService:
-            return RequestFlow(request: request, target: "alauda service", name: name, action: .created,
-                               lookupPath: request.path + "/" + encodePathSegment(name) + "/")
+            return RequestFlow(request: request, target: label(of: target), name: name, action: .updated, lookupPath: nil, expectsCode: true)
+        case .aliyunVolume, .alaudaService, .v2Compose, .v2Application, .v2ConfigMap, .v2Secret:
+            return CreateOrUpdateFlow(target: target, label: label(of: target), name: name, create: request,
+                                      lookupPath: DeployedRead.path(target, name: name, create: request) ?? request.path)
         case .v2Podstack:
             // No documented GET of a podstack: a create is repeated only when it cannot have arrived.
-            return RequestFlow(request: request, target: target.rawValue, name: name, action: .created, lookupPath: nil, expectsCode: true)
+            return RequestFlow(request: request, target: label(of: target), name: name, action: .created, lookupPath: nil, expectsCode: true)
+        }
+    }
+
+    /// How outcomes and plans name a target's resources.
+    public static func label(of target: TargetID) -> String {
+        switch target {
+        case .aliyunProject, .aliyunProjectUpdate: AliyunProjectFlow.target
+        case .aliyunVolume: "aliyun volume"
+        case .aliyunScale: "aliyun service scale"
+        case .v2PodstackUpdate: "v2 podstack"
+        case .alaudaService: "alauda service"
+        case .v2Podstack, .v2Compose, .v2Application, .v2ConfigMap, .v2Secret: target.rawValue
         }
     }
 
     /// The name the body gives its resource (or the last path segment for updates).
-    static func resourceName(of request: Request) -> String {
+    public static func resourceName(of request: Request) -> String {
         for key in ["name", "stackInstanceName", "service_name"] {
             if let name = request.body?[key]?.text { return name }
         }

@@ -28,6 +28,8 @@ token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the r
 --master-url-form says how the OpenAPI writes a cluster's master_url: "https" (https://127.0.0.1:PORT),
 "bare" (127.0.0.1:PORT) or "http" (http://127.0.0.1:PORT).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
+updates.py holds the documented updates (Alauda PUT, v2 rollout and scale, configmap/secret keys) and the
+documented GET answers of Alauda services and v2 applications, which create-or-update compares with.
 """
 import argparse
 import base64
@@ -44,6 +46,8 @@ import time
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+import updates  # the documented updates and GET answers create-or-update compares with
 
 
 class Platform:
@@ -330,6 +334,9 @@ class Handler(BaseHTTPRequestHandler):
         fields = self.json_body(body)
         with self.platform.lock:
             store = self.platform.v2
+            routed = updates.v2_route(store, self.command, parts, query, fields)
+            if routed:
+                return routed
             if self.command in ("GET", "DELETE") and len(parts) == 3:
                 found = store.get((kind, project, parts[2]))
                 if not found:
@@ -340,6 +347,8 @@ class Handler(BaseHTTPRequestHandler):
                 if kind in ("configmaps", "secrets"):  # the documented view: name, projectName, configNum, data
                     return 200, {"name": found["name"], "projectName": project, "configNum": len(found.get("data", {})),
                                  "data": found.get("data", {})}, {}
+                if kind == "applications":
+                    return 200, updates.application_view(project, found), {}
                 return 200, found, {}
             if self.command == "POST" and kind == "applications" and parts[3:] == ["start"]:  # app_id required (004)
                 if (kind, project, parts[2]) not in store:
@@ -384,7 +393,9 @@ class Handler(BaseHTTPRequestHandler):
                 return 204, "", {}
             if self.command == "GET" and len(parts) == 2:
                 found = self.platform.alauda.get((parts[0], parts[1]))
-                return (200, found, {}) if found else (404, {"detail": "service not found"}, {})
+                return (200, updates.alauda_view(found), {}) if found else (404, {"detail": "service not found"}, {})
+            if self.command == "PUT" and len(parts) == 2:
+                return updates.alauda_update(services, (parts[0], parts[1]), self.json_body(body))
             if self.command == "POST" and len(parts) == 1:
                 fields = self.json_body(body)
                 if not fields or not fields.get("service_name"):

@@ -113,13 +113,14 @@ final class Emulator {
 private let templatePath = FileManager.default.temporaryDirectory.appendingPathComponent("stackc-templates-\(UUID().uuidString)").path
 private let templatesCleanedAtExit: Void = { atexit { try? FileManager.default.removeItem(atPath: templatePath) } }()
 
-/// A Compose template in a folder of its own (so no `.env` of another test is read), for aliyun submissions.
-func composeTemplate(_ text: String = "web:\n  image: nginx:1.25\n") throws -> String {
+/// A Compose template (or, `named` otherwise, any template) in a folder of its own (so no `.env` of
+/// another test is read).
+func composeTemplate(_ text: String = "web:\n  image: nginx:1.25\n", named name: String = "compose.yaml") throws -> String {
     templatesCleanedAtExit
     let folder = templatePath + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    try text.write(toFile: folder + "/compose.yaml", atomically: false, encoding: .utf8)
-    return folder + "/compose.yaml"
+    try text.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
+    return folder + "/" + name
 }
 
 /// The sample of a kind under `samples/`.

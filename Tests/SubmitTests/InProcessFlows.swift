@@ -56,9 +56,22 @@ func submitFlow(_ path: String, _ target: TargetID, _ values: [RequestField: Str
                 _ configure: (inout SubmitOptions) -> Void) -> FlowRun {
     var options = SubmitOptions()
     configure(&options)
-    let build = BuildJob(path: path, flags: BuildFlags(target: target, values: values), options: FrontEndOptions(),
-                         environment: EnvironmentOptions(process: environment.map { ($0.key, $0.value) }))
+    let build = buildJob(path, target, values, environment: environment)
     return captured { SubmitJob(build: build, submit: options).run(output: $0) }
+}
+
+/// `stackc plan PATH --target TARGET …` in-process, as `submitFlow`.
+func planFlow(_ path: String, _ target: TargetID, _ values: [RequestField: String] = [:], environment: [String: String] = [:],
+              _ configure: (inout SubmitOptions) -> Void) -> FlowRun {
+    var options = SubmitOptions()
+    configure(&options)
+    let build = buildJob(path, target, values, environment: environment)
+    return captured { PlanJob(build: build, submit: options).run(output: $0) }
+}
+
+private func buildJob(_ path: String, _ target: TargetID, _ values: [RequestField: String], environment: [String: String]) -> BuildJob {
+    BuildJob(path: path, flags: BuildFlags(target: target, values: values), options: FrontEndOptions(),
+             environment: EnvironmentOptions(process: environment.map { ($0.key, $0.value) }))
 }
 
 /// `stackc trigger URL …` in-process.

@@ -242,7 +242,8 @@ import TestSupport
         #expect(service(.delete).status == 0)
         #expect(service(.list).stdout == "NAME  STATE\n")
         let sequence = try emulator.requests().filter { $0.method != "POST" }.map { "\($0.method) \($0.path)" }
-        #expect(sequence == ["PUT /v1/services/team/web/stop/", "GET /v1/services/team", "PUT /v1/services/team/web/start/",
+        // The submit's lookup first (create-or-update), then the operations.
+        #expect(sequence == ["GET /v1/services/team/web/", "PUT /v1/services/team/web/stop/", "GET /v1/services/team", "PUT /v1/services/team/web/start/",
                              "GET /v1/services/team/web/", "DELETE /v1/services/team/web/", "GET /v1/services/team"])
     }
 

@@ -53,19 +53,28 @@ import TestSupport
     }
 
     @Test func aNonZeroCodeIsAFailureShowingTheMessage() throws {
-        let emulator = try Emulator()
-        #expect(flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"]).status == 0)
+        // Created by someone else between the lookup and the create.
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/", "status": 200, "body": "{\"Code\": 1002, \"Message\": \"configmaps app-config already exists\"}"}]"#)
         let again = flow(emulator, "configmap/valid.yaml", .v2ConfigMap, [.project: "team"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("the server refused: Code 1002: configmaps app-config already exists"))
     }
 
     @Test func alaudaConflictShowsTheServersMessage() throws {
+        let conflict = #"{\"errors\": [{\"code\": \"resource_already_exist\", \"message\": \"service web already exists\"}]}"#
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v1/services/", "status": 409, "body": "\#(conflict)"}]"#)
+        let run = flow(emulator, "alauda-service/valid.yaml", .alaudaService, [.project: "team"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("HTTP 409: service web already exists"), "\(run.stderr)")
+    }
+
+    @Test func reSubmittingAnUnchangedServiceSendsNothing() throws {
         let emulator = try Emulator()
         #expect(flow(emulator, "alauda-service/valid.yaml", .alaudaService, [.project: "team"]).status == 0)
         let again = flow(emulator, "alauda-service/valid.yaml", .alaudaService, [.project: "team"])
-        #expect(again.status == 1)
-        #expect(again.stderr.contains("HTTP 409: service web already exists"))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("stackc: unchanged alauda service web: deployed as the template says; nothing sent"), "\(again.stdout)")
+        #expect(try emulator.requests().map(\.method) == ["GET", "POST", "GET"])
     }
 
     @Test func aWrongTokenIsRejectedWithExitOne() throws {
@@ -118,6 +127,6 @@ import TestSupport
         let run = flow(emulator, "compose/valid.yaml", .v2Compose, [.project: "team", .name: "shop"])
         #expect(run.status == 0, "\(run.stderr)")
         let sequence = try emulator.requests().map { "\($0.method) \($0.path)" }
-        #expect(sequence == ["POST /v2/composes/team", "GET /v2/composes/team/shop", "POST /v2/composes/team"])
+        #expect(sequence == ["GET /v2/composes/team/shop", "POST /v2/composes/team", "GET /v2/composes/team/shop", "POST /v2/composes/team"])
     }
 }

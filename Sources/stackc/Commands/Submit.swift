@@ -9,7 +9,7 @@ extension Stackc {
             commandName: "submit",
             abstract: "Build a template's request and send it: create-or-update, safe to re-run.",
             discussion: """
-            aliyun projects: look the project up, create it (201) or update it (202); an unchanged version with the same content is "unchanged" (exit 0). v2 and Alauda: the request is sent as built; the token comes from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
+            Create-or-update, safe to re-run, wherever a documented GET shows what is deployed (aliyun projects and volumes, Alauda services, v2 applications, configmaps, secrets and composes): look it up, create it when absent, send its documented update when it differs, send nothing when it is deployed as the template says ("unchanged", exit 0), and refuse (exit 1) what no documented update can change. `stackc plan` shows which, changing nothing. v2 podstacks have no documented GET: the request is sent as built. The token comes from STACKC_TOKEN or --token-file. A create is repeated only after a lookup shows nothing was created.
 
             --timeout (default 600 s) bounds the whole command: every connection and request, retries, back-off, a server's Retry-After, and --wait polling. --connect-timeout and --request-timeout bound each attempt within it; a wait longer than what is left ends the command at once (exit 3).
 
@@ -22,11 +22,8 @@ extension Stackc {
             """
         )
 
-        @Argument(help: "The template or a stack manifest.")
-        var path: String
-
-        @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
-        var target: TargetID?
+        @OptionGroup
+        var submission: SubmissionFlags
 
         @Flag(help: "aliyun: finish a pending blue-green update (confirm-update) instead of submitting.")
         var confirm = false
@@ -43,37 +40,17 @@ extension Stackc {
         @Flag(name: .customLong("dry-run"), help: "Print the request(s) that would be sent (secrets redacted) and send nothing.")
         var dryRun = false
 
-        @Option(help: "text: a summary line; json: one object {action, status, requestId, elapsedMs, …}.")
-        var format: OutcomeFormat = .text
-
-        @OptionGroup(title: "Request")
-        var requestFlags: RequestFlags
-
-        @OptionGroup(title: "Platform")
-        var platform: PlatformFlags
-
-        @OptionGroup(title: "Limits")
-        var limitFlags: LimitFlags
-
-        @OptionGroup(title: "Variables")
-        var environment: EnvironmentFlags
-
         func validate() throws {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
-            try platform.requireDestination(dryRun: dryRun)
+            try submission.platform.requireDestination(dryRun: dryRun)
             if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
         }
 
         func run() throws {
-            let build = requestFlags.buildFlags(target: target)
-            var options = environment.frontEndOptions()
-            options.limits = limitFlags.limits
-            var submit = SubmitOptions()
-            submit.access = platform.access
+            var submit = submission.submitOptions
             submit.operation = confirm ? .confirm : rollback ? .rollback : .submit
-            (submit.wait, submit.pollInterval, submit.dryRun, submit.format) = (wait, pollInterval, dryRun, format)
-            let job = SubmitJob(build: BuildJob(path: path, flags: build, options: options, environment: environment.environmentOptions), submit: submit)
-            try job.run(output: Terminal.commandOutput).finish()
+            (submit.wait, submit.pollInterval, submit.dryRun) = (wait, pollInterval, dryRun)
+            try SubmitJob(build: submission.buildJob, submit: submit).run(output: Terminal.commandOutput).finish()
         }
     }
 }
