@@ -34,7 +34,7 @@ public struct AliyunProjectFlow {
     public func run(_ session: Session) -> SubmitOutcome {
         var outcome = perform(session)
         if outcome.failure == nil, let wait, outcome.action != .unchanged {
-            let waited = ProjectWaiter(name: name, options: wait).run(session)
+            let waited = StateWaiter.project(name, options: wait).run(session)
             outcome.state = waited.state
             if let failure = waited.failure {
                 outcome.failure = failure
