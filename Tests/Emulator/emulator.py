@@ -28,6 +28,8 @@ token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the r
 --master-url-form says how the OpenAPI writes a cluster's master_url: "https" (https://127.0.0.1:PORT),
 "bare" (127.0.0.1:PORT) or "http" (http://127.0.0.1:PORT).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
+The aliyun lifecycle verbs (project kill/redeploy, the services API, states passing while --wait polls)
+live in lifecycle.py, with the options --services and --polls-to-settle.
 """
 import argparse
 import base64
@@ -44,6 +46,8 @@ import time
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+import lifecycle
 
 
 class Platform:
@@ -62,6 +66,7 @@ class Platform:
         self.v2 = {}  # (kind, project, name) -> body
         self.alauda = {}  # (namespace, service_name) -> body
         self.volumes = {}  # name -> body
+        lifecycle.setup(self, options)
         self.log = open(options.log, "a", encoding="utf-8") if options.log else None
 
     def record(self, handler, listener, body):
@@ -189,6 +194,8 @@ class Handler(BaseHTTPRequestHandler):
         query = dict(parse_qsl(url.query, keep_blank_values=True))
         if self.listener == "mtls" and path.startswith("/volumes"):
             return self.volumes_api(path, body)
+        if self.listener == "mtls" and path.startswith("/services"):
+            return lifecycle.services_api(self, path, query, body)
         if self.listener == "mtls":
             return self.projects_api(path, query, body)
         if path.startswith("/hook/trigger"):
@@ -237,11 +244,9 @@ class Handler(BaseHTTPRequestHandler):
             if len(parts) == 2 and self.command == "GET":
                 return 200, self.project_view(project), {}
             if len(parts) == 2 and self.command == "DELETE":
-                del platform.projects[project["name"]]
-                return 200, "", {}
-            if parts[2:] in (["start"], ["stop"]) and self.command == "POST":
-                project["desired_state"] = project["current_state"] = "running" if parts[2] == "start" else "stopped"
-                return 200, "", {}
+                return lifecycle.delete_project(platform, project)
+            if len(parts) == 3 and parts[2] in lifecycle.PROJECT_VERBS and self.command == "POST":
+                return lifecycle.project_verb(platform, project, parts[2], query)
             if parts[2:] == ["update"] and self.command == "POST":
                 return self.update(project, self.json_body(body))
             if parts[2:] == ["confirm-update"] and self.command == "POST":
@@ -293,11 +298,9 @@ class Handler(BaseHTTPRequestHandler):
         return listed
 
     def project_view(self, project):
-        if project["polls_left"] > 0:
-            project["polls_left"] -= 1
-            if project["polls_left"] == 0:
-                project["current_state"] = self.platform.options.final_state
-        view = {key: value for key, value in project.items() if key not in ("polls_left", "pending")}
+        if lifecycle.settle(self.platform, project):  # its deletion has finished: this is the last view
+            del self.platform.projects[project["name"]]
+        view = {key: value for key, value in project.items() if key not in ("polls_left", "pending", "settles_to", "removing")}
         view["environment"] = dict(project["environment"], COMPOSE_PROJECT_NAME=project["name"],
                                    ACS_PROJECT_VERSION=project["version"])
         view["services"] = []
@@ -547,6 +550,7 @@ def main():
     parser.add_argument("--tls-version", choices=("1.2", "1.3"), help="the only TLS version both listeners speak")
     parser.add_argument("--server-cert", default="server",
                         help="the certificate both listeners present, NAME.pem and NAME-key.pem of --cert-dir")
+    lifecycle.add_arguments(parser)
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)
