@@ -249,6 +249,8 @@ class Handler(BaseHTTPRequestHandler):
                 return lifecycle.project_verb(platform, project, parts[2], query)
             if parts[2:] == ["update"] and self.command == "POST":
                 return self.update(project, self.json_body(body))
+            if parts[2:] in (["confirm-update"], ["rollback-update"]) and query.get("force") not in ("true", "false"):
+                return 400, "force=true or force=false is required (000 §1.5.11, §1.5.12)", {}
             if parts[2:] == ["confirm-update"] and self.command == "POST":
                 if not project["pending"]:
                     return 400, "no unconfirmed update for project %s" % project["name"], {}

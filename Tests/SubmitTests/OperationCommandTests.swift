@@ -72,4 +72,10 @@ import TestSupport
         let listed = try stackc(["list", "--target", "aliyun-project", "--endpoint", emulator.clusterURL, "--cert-dir", out])
         #expect(listed.status == 0, "\(listed.stderr)")
     }
+
+    @Test func keepRouteWeightsGoesWithConfirm() throws {
+        let run = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--keep-route-weights", "--dry-run"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--keep-route-weights goes with --confirm"), "\(run.stderr)")
+    }
 }
