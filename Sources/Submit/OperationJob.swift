@@ -44,8 +44,9 @@ public struct OperationJob {
         }
         let goal = OperationPlan.waitGoal(operation, for: target)
         if waitInterval != nil && goal == nil {
-            return .usage("--wait: \(target.rawValue) has no documented state to wait for after '\(operation.rawValue)'"
-                + " (it waits after start, stop, redeploy and delete of aliyun projects and services, and delete of aliyun volumes)")
+            let waitable = PlatformOperation.allCases.filter { OperationPlan.waitGoal($0, for: target) != nil }.map(\.rawValue)
+            return .usage("--wait: \(target.rawValue) has no documented state to wait for after '\(operation.rawValue)' ("
+                + (waitable.isEmpty ? "it has none for any verb)" : "it has one after: \(waitable.joined(separator: ", ")))"))
         }
         var credentials: PlatformAccess.AuthenticatedHeaders
         switch access.credentials(for: target, secretValues: [], environment: environment) {
