@@ -16,7 +16,7 @@ struct Stackc: ParsableCommand {
           cat compose.yaml | stackc lint -       check standard input
 
         Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings (or the server refused), \
-        2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger, get, list, start, stop, delete).
+        2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger, certs and the operations: get, list, start, stop, kill, redeploy, scale, delete).
         """,
         version: version,
         subcommands: [Lint.self, Render.self, Build.self, Submit.self, Get.self, List.self, Start.self, Stop.self, Kill.self, Redeploy.self, Scale.self, Delete.self, Certs.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self, LSP.self]

@@ -63,6 +63,9 @@ import TestSupport
         let missing = try stackc(["certs", "--out", out])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("certs needs --cluster-id"), "\(missing.stderr)")
+        let header = try stackc(["certs", "--cluster-id", "c-test", "--out", out, "--header", "X-A: b"])
+        #expect(header.status == 2)
+        #expect(header.stderr.contains("--token-file and --header do not apply to certs"), "\(header.stderr)")
         let written = try stackc(["certs", "--cluster-id", "c-test", "--out", out, "--openapi", emulator.apiURL, "--openapi-ca", emulator.certificates + "/ca.pem"],
                                  environment: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "test-key-id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "test-key-secret"])
         #expect(written.status == 0, "\(written.stderr)")

@@ -25,6 +25,9 @@ extension Stackc {
         func validate() throws {
             if platform.clusterID == nil { throw ValidationError("certs needs --cluster-id (the cluster whose certificates to write)") }
             if platform.endpoint != nil { throw ValidationError("--endpoint does not apply to certs: the certificates come from the OpenAPI (--openapi)") }
+            if platform.tokenFile != nil || !platform.headers.isEmpty {
+                throw ValidationError("--token-file and --header do not apply to certs: the OpenAPI is signed with the AccessKey")
+            }
         }
 
         func run() throws {
