@@ -5,10 +5,12 @@ import Lowering
 /// look the project up and do what `ChangeDecision` says: create it (201), update it (202), send nothing
 /// when it is deployed as it would be sent, or refuse a changed project under an unchanged version.
 public struct AliyunProjectFlow {
-    public enum Operation: Sendable {
+    public enum Operation: Sendable, Equatable {
         case submit
-        /// Finish a pending blue-green update (`confirm-update?force=true`).
-        case confirm
+        /// Finish a pending blue-green update (`confirm-update`, 000 §1.5.11): `force=true` gives the new
+        /// version all the route weight (the old one 0 %); `keepRouteWeights` sends `force=false`, which
+        /// leaves the weights the user set on the routes.
+        case confirm(keepRouteWeights: Bool = false)
         /// Abandon a pending blue-green update (`rollback-update?force=true`).
         case rollback
     }
@@ -34,7 +36,7 @@ public struct AliyunProjectFlow {
     public func run(_ session: Session) -> SubmitOutcome {
         var outcome = perform(session)
         if outcome.failure == nil, let wait, outcome.action != .unchanged {
-            let waited = ProjectWaiter(name: name, options: wait).run(session)
+            let waited = StateWaiter.project(name, options: wait).run(session)
             outcome.state = waited.state
             if let failure = waited.failure {
                 outcome.failure = failure
@@ -49,12 +51,21 @@ public struct AliyunProjectFlow {
 
     private var projectPath: String { DeployedRead.path(.aliyunProject, name: name, create: create) ?? "/projects/" }
 
-    private func perform(_ session: Session) -> SubmitOutcome {
+    /// The request that finishes or abandons a blue-green update; nil for a submit.
+    var finishRequest: (note: String, request: Request)? {
         switch operation {
-        case .confirm: return finish(session, "confirm-update", action: .confirmed)
-        case .rollback: return finish(session, "rollback-update", action: .rolledBack)
-        case .submit: break
+        case .submit:
+            nil
+        case .confirm(let keepRouteWeights):
+            ("confirm the pending blue-green update" + (keepRouteWeights ? ", keeping the route weights" : ""),
+             Request(method: "POST", path: projectPath + "/confirm-update", query: [("force", keepRouteWeights ? "false" : "true")], body: nil))
+        case .rollback:
+            ("roll back the pending blue-green update", Request(method: "POST", path: projectPath + "/rollback-update", query: [("force", "true")], body: nil))
         }
+    }
+
+    private func perform(_ session: Session) -> SubmitOutcome {
+        if let finishing = finishRequest { return finish(session, finishing.request) }
         switch DeployedRead.read(session, projectPath, name: "project \(name)") {
         case .failure(let failure): return failed(failure)
         case .success(let deployed):
@@ -115,13 +126,16 @@ public struct AliyunProjectFlow {
         }
     }
 
-    private func finish(_ session: Session, _ verb: String, action: SubmitOutcome.Action) -> SubmitOutcome {
-        switch session.send("POST", projectPath + "/" + verb, query: [("force", "true")]) {
+    private func finish(_ session: Session, _ request: Request) -> SubmitOutcome {
+        let confirming = operation != .rollback
+        switch session.send(request.method, request.path, query: request.query) {
         case .failure(let failure): return failed(failure)
         case .success(let response) where (200..<300).contains(response.status):
-            return outcome(action, response, session, action == .confirmed ? "blue-green update confirmed" : "blue-green update rolled back")
+            let message = confirming ? "blue-green update confirmed" + (operation == .confirm(keepRouteWeights: true) ? ", route weights kept as set" : "")
+                : "blue-green update rolled back"
+            return outcome(confirming ? .confirmed : .rolledBack, response, session, message)
         case .success(let response):
-            return failed(rejection(session, response, doing: "\(verb) of project \(name)"))
+            return failed(rejection(session, response, doing: "\(confirming ? "confirm-update" : "rollback-update") of project \(name)"))
         }
     }
 

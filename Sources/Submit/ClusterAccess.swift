@@ -38,21 +38,31 @@ public struct ClusterAccess {
         case .failure(let failure): return .failure(failure)
         case .success(let warning): if let warning { session.progress(warning) }
         }
-        let certificates: JSONValue
-        switch signedGET(session, "/clusters/" + clusterID + "/certs") {
+        let certificates: ClusterCertificates
+        switch self.certificates(session) {
         case .failure(let failure): return .failure(failure)
-        case .success(let value): certificates = value
-        }
-        guard let ca = certificates["ca"]?.text, let cert = certificates["cert"]?.text, let key = certificates["key"]?.text else {
-            return .failure(SubmitFailure(.unreachable, "the certificates of cluster \(clusterID) are incomplete (ca, cert and key expected)"))
+        case .success(let fetched): certificates = fetched
         }
         var clusterTLS = tls
-        clusterTLS.inMemory = (ca, cert, key)
+        clusterTLS.inMemory = (certificates.ca, certificates.cert, certificates.key)
         clusterTLS.caFile = nil
         clusterTLS.clientCertificate = nil
         clusterTLS.clientKey = nil
         clusterTLS.caFlag = "--endpoint URL and --cert-dir DIR instead of --cluster-id"
         return .success((master.text, clusterTLS))
+    }
+
+    /// `GET /clusters/{id}/certs` (000 §1.3.1): the PEM texts a client presents to the cluster API.
+    func certificates(_ session: Session) -> Result<ClusterCertificates, SubmitFailure> {
+        switch signedGET(session, "/clusters/" + clusterID + "/certs") {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let answer):
+            guard let ca = answer["ca"]?.text, let cert = answer["cert"]?.text, let key = answer["key"]?.text else {
+                return .failure(SubmitFailure(.unreachable, "the certificates of cluster \(clusterID) are incomplete (ca, cert and key expected)"))
+            }
+            return .success(ClusterCertificates(ca: ca, cert: cert, key: key))
+        }
     }
 
     /// A signed GET; the answer must be a JSON object. A 403 names `stackc sign`, which shows the
@@ -85,4 +95,12 @@ public struct ClusterAccess {
     private func nonce() -> String {
         (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined(separator: "-")
     }
+}
+
+/// A cluster's certificates as the OpenAPI gives them: the CA that signed the cluster's server
+/// certificate, and the client certificate and private key the cluster API asks for.
+public struct ClusterCertificates: Sendable {
+    public var ca: String
+    public var cert: String
+    public var key: String
 }

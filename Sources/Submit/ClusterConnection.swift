@@ -23,6 +23,39 @@ extension ConnectionSettings {
     /// The AccessKey secret joins `redactor`, so an OpenAPI that echoes it shows it nowhere.
     func clusterSession(_ cluster: ClusterOptions, environment: [String: String], headers: [(name: String, value: String)],
                         redactor: inout Redactor, deadline: Deadline, format: OutcomeFormat, output: CommandOutput) -> Result<Session, Ended> {
+        let openapi: (access: ClusterAccess, session: Session)
+        switch openapiSession(cluster, environment: environment, redactor: &redactor, deadline: deadline, output: output) {
+        case .failure(let ended): return .failure(ended)
+        case .success(let opened): openapi = opened
+        }
+        switch openapi.access.resolve(openapi.session, base: tls, allowHTTP: allowHTTP) {
+        case .failure(let failure):
+            return .failure(Ended(Self.report(failure, cluster: cluster, openapi.session, format: format, output: output, redactor: redactor)))
+        case .success(let (endpoint, clusterTLS)):
+            return .success(session(endpoint: endpoint, headers: headers, redactor: redactor, deadline: deadline, output: output, tls: clusterTLS,
+                                    redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id"))
+        }
+    }
+
+    /// The cluster's certificates from the signed OpenAPI (`stackc certs`), or the command's end, reported
+    /// as `clusterSession` reports it. The private key is in the answer: every trace hides it (`Redactor`).
+    func clusterCertificates(_ cluster: ClusterOptions, environment: [String: String], deadline: Deadline, format: OutcomeFormat,
+                             output: CommandOutput) -> Result<ClusterCertificates, Ended> {
+        var redactor = Redactor()
+        let openapi: (access: ClusterAccess, session: Session)
+        switch openapiSession(cluster, environment: environment, redactor: &redactor, deadline: deadline, output: output) {
+        case .failure(let ended): return .failure(ended)
+        case .success(let opened): openapi = opened
+        }
+        return openapi.access.certificates(openapi.session).mapError { failure in
+            Ended(Self.report(failure, cluster: cluster, openapi.session, format: format, output: output, redactor: redactor))
+        }
+    }
+
+    /// The signed OpenAPI session for `cluster`, its AccessKey loaded (and its secret added to `redactor`)
+    /// and the `--openapi` URL checked.
+    private func openapiSession(_ cluster: ClusterOptions, environment: [String: String], redactor: inout Redactor, deadline: Deadline,
+                                output: CommandOutput) -> Result<(access: ClusterAccess, session: Session), Ended> {
         let credentials: Credentials
         do {
             credentials = try Credentials.load(environment: environment, credentialsFile: cluster.credentialsFile, accessKeyID: cluster.accessKeyID)
@@ -41,16 +74,14 @@ extension ConnectionSettings {
         }
         let openapiSession = session(endpoint: openapiURL.text, headers: [], redactor: redactor, deadline: deadline, output: output,
                                      tls: TLSOptions(caFile: cluster.openapiCA, insecure: insecure, caFlag: "--openapi-ca FILE"), redirectHint: "give the final URL with --openapi")
-        let access = ClusterAccess(clusterID: cluster.clusterID, signer: credentials.signer, region: cluster.region)
-        switch access.resolve(openapiSession, base: tls, allowHTTP: allowHTTP) {
-        case .failure(let failure):
-            let outcome = SubmitOutcome(action: .failed, target: "aliyun cluster", name: cluster.clusterID, status: failure.status, requestID: failure.requestID,
-                                        elapsedMilliseconds: openapiSession.elapsedMilliseconds, attempts: openapiSession.attempts, message: failure.message,
-                                        failure: failure)
-            return .failure(Ended(output.report(outcome, format: format, redactor: redactor)))
-        case .success(let (endpoint, clusterTLS)):
-            return .success(session(endpoint: endpoint, headers: headers, redactor: redactor, deadline: deadline, output: output, tls: clusterTLS,
-                                    redirectHint: "give the cluster's URL with --endpoint and its certificates with --cert-dir instead of --cluster-id"))
-        }
+        return .success((ClusterAccess(clusterID: cluster.clusterID, signer: credentials.signer, region: cluster.region), openapiSession))
+    }
+
+    /// The OpenAPI's refusal as the outcome of the command.
+    private static func report(_ failure: SubmitFailure, cluster: ClusterOptions, _ session: Session, format: OutcomeFormat,
+                               output: CommandOutput, redactor: Redactor) -> CommandResult {
+        let outcome = SubmitOutcome(action: .failed, target: "aliyun cluster", name: cluster.clusterID, status: failure.status, requestID: failure.requestID,
+                                    elapsedMilliseconds: session.elapsedMilliseconds, attempts: session.attempts, message: failure.message, failure: failure)
+        return output.report(outcome, format: format, redactor: redactor)
     }
 }

@@ -26,8 +26,8 @@ public enum CommandResult: Equatable, Sendable {
 
 /// A command that ends before its flow runs (an unreadable token file, the OpenAPI refusing): the result
 /// to return, anything there was to print already printed.
-struct Ended: Error {
-    let result: CommandResult
+public struct Ended: Error {
+    public let result: CommandResult
 
     init(_ result: CommandResult) {
         self.result = result

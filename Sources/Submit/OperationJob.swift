@@ -2,11 +2,14 @@ import Diagnostics
 import Lowering
 import Model
 
-/// `stackc get|list|start|stop|delete --target T`: one documented request (`OperationPlan`) sent within
-/// one `--timeout`, retried only where repeating cannot harm. Reads (GET) and start/stop are repeated
-/// freely; a DELETE too (deleting twice leaves the same state), and a 404 that follows an attempt whose
-/// answer was lost counts as deleted — that attempt may have done it. A first-hand 404 is "absent":
-/// exit 1, or 0 with `--ignore-missing`. `delete` needs `--yes`.
+/// `stackc get|list|start|stop|kill|redeploy|scale|delete --target T`: one documented request
+/// (`OperationPlan`) sent within one `--timeout`, retried only where repeating cannot harm. Reads (GET),
+/// start, stop and scale (to a count) are repeated freely; a DELETE too (deleting twice leaves the same
+/// state), and a 404 that follows an attempt whose answer was lost counts as deleted — that attempt may
+/// have done it. A first-hand 404 is "absent": exit 1, or 0 with `--ignore-missing`. kill and redeploy
+/// are repeated only when the attempt certainly never arrived (`PlatformOperation.isIdempotent`).
+/// `delete` and `kill` need `--yes`. `--wait` then polls the documented GET (`OperationPlan.waitGoal`)
+/// within the same deadline.
 public struct OperationJob {
     public var operation: PlatformOperation
     public var target: TargetID
@@ -15,6 +18,9 @@ public struct OperationJob {
     public var confirmed = false
     /// `--ignore-missing`: deleting what is absent is success.
     public var ignoreMissing = false
+    /// `--wait` (with `--poll-interval`, seconds): after the change, poll until the resource reaches the
+    /// state the verb leads to; nil does not wait.
+    public var waitInterval: Double?
     public var dryRun = false
     public var format: OutcomeFormat = .text
     public var access = PlatformAccess()
@@ -32,8 +38,15 @@ public struct OperationJob {
                 + (supported.isEmpty ? "it supports no operation besides submit" : "it supports: " + supported.joined(separator: ", ")))
         }
         if let problem = endpoint.problem(with: arguments, doing: "\(operation.rawValue) --target \(target.rawValue)") { return .usage(problem) }
-        if operation == .delete && !confirmed && !dryRun {
-            return .usage("delete needs --yes: it removes \(describedResource) for good (--dry-run shows the request without sending it)")
+        if operation.isDestructive && !confirmed && !dryRun {
+            let effect = operation == .delete ? "removes \(describedResource) for good" : "sends a signal to every container of \(describedResource) (KILL unless --signal)"
+            return .usage("\(operation.rawValue) needs --yes: it \(effect) (--dry-run shows the request without sending it)")
+        }
+        let goal = OperationPlan.waitGoal(operation, for: target)
+        if waitInterval != nil && goal == nil {
+            let waitable = PlatformOperation.allCases.filter { OperationPlan.waitGoal($0, for: target) != nil }.map(\.rawValue)
+            return .usage("--wait: \(target.rawValue) has no documented state to wait for after '\(operation.rawValue)' ("
+                + (waitable.isEmpty ? "it has none for any verb)" : "it has one after: \(waitable.joined(separator: ", ")))"))
         }
         var credentials: PlatformAccess.AuthenticatedHeaders
         switch access.credentials(for: target, secretValues: [], environment: environment) {
@@ -56,8 +69,20 @@ public struct OperationJob {
         case .get, .list:
             return ResourceRead(target: target, operation: operation, name: resourceName, request: request)
                 .run(session, format: format, output: output)
-        case .start, .stop, .delete:
-            return output.report(change(request, session), format: format, redactor: credentials.redactor)
+        case .start, .stop, .kill, .redeploy, .scale, .delete:
+            var outcome = change(request, session)
+            if outcome.failure == nil, outcome.action != .absent, let waitInterval, let goal,
+               let get = OperationPlan.endpoint(.get, for: target) {
+                let options = WaitOptions(interval: waitInterval, liveLine: output.errorIsTerminal)
+                let waited = StateWaiter(kind: target.rawValue, name: resourceName, path: get.request(arguments).path, goal: goal, options: options).run(session)
+                outcome.state = waited.state
+                if let failure = waited.failure {
+                    (outcome.action, outcome.failure) = (.failed, failure)
+                    outcome.message += "; " + failure.message
+                }
+                (outcome.elapsedMilliseconds, outcome.attempts) = (session.elapsedMilliseconds, session.attempts)
+            }
+            return output.report(outcome, format: format, redactor: credentials.redactor)
         }
     }
 
@@ -74,10 +99,13 @@ public struct OperationJob {
         let action: SubmitOutcome.Action = switch operation {
         case .start: .started
         case .stop: .stopped
+        case .kill: .killed
+        case .redeploy: .redeployed
+        case .scale: .scaled
         default: .deleted
         }
         var outcome = RequestFlow(request: request, target: target.rawValue, name: resourceName, action: action, lookupPath: nil,
-                                  expectsCode: target.platform == .v2).run(session)
+                                  expectsCode: target.platform == .v2, idempotent: operation.isIdempotent).run(session)
         guard operation == .delete, outcome.failure?.kind == .rejected, outcome.status == 404 else { return outcome }
         if session.lastAnswerFollowedUncertainAttempt {
             outcome.action = .deleted

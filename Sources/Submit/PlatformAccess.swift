@@ -60,4 +60,13 @@ public struct PlatformAccess: Sendable {
         return .success(connection.session(endpoint: url.text, headers: credentials.sent, redactor: credentials.redactor,
                                            deadline: deadline, output: output))
     }
+
+    /// `stackc certs`: the certificates of the `--cluster-id` cluster, fetched within `--timeout`, or the
+    /// command's result when that failed (already reported: the OpenAPI's refusal, a missing AccessKey).
+    public func clusterCertificates(environment: [String: String], output: CommandOutput) -> Result<ClusterCertificates, Ended> {
+        guard let cluster else { return .failure(Ended(.usage("certs needs --cluster-id"))) }
+        connection.warnIfInsecure(output)
+        return connection.clusterCertificates(cluster, environment: environment, deadline: Deadline(seconds: connection.timeout), format: .text,
+                                              output: output)
+    }
 }

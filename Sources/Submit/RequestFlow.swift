@@ -15,14 +15,19 @@ public struct RequestFlow {
     public var lookupPath: String?
     /// The v2 API answers every call with `{"Code", "Message"}`.
     public var expectsCode: Bool
+    /// Whether a request that is not a create may be repeated after an attempt that may have reached the
+    /// server (false for a kill or a redeploy, which would happen twice).
+    public var idempotent: Bool
 
-    public init(request: Request, target: String, name: String, action: SubmitOutcome.Action, lookupPath: String?, expectsCode: Bool = false) {
+    public init(request: Request, target: String, name: String, action: SubmitOutcome.Action, lookupPath: String?, expectsCode: Bool = false,
+                idempotent: Bool = true) {
         self.request = request
         self.target = target
         self.name = name
         self.action = action
         self.lookupPath = lookupPath
         self.expectsCode = expectsCode
+        self.idempotent = idempotent
     }
 
     public func run(_ session: Session) -> SubmitOutcome {
@@ -35,7 +40,8 @@ public struct RequestFlow {
     private func send(_ session: Session) -> SubmitOutcome {
         let body = bytes(request.body)
         guard action == .created else {
-            return judge(session.send(request.method, request.path, query: request.query, headers: request.headers, body: body), session)
+            return judge(session.send(request.method, request.path, query: request.query, headers: request.headers, body: body,
+                                      repeat: idempotent ? .always : .connectOnly), session)
         }
         guard let lookupPath else {
             return judge(session.send(request.method, request.path, query: request.query, headers: request.headers, body: body, repeat: .connectOnly), session)

@@ -3,7 +3,7 @@ import Diagnostics
 /// What one `submit` or `trigger` did, for the human summary and `--format json`.
 public struct SubmitOutcome: Sendable {
     public enum Action: String, Sendable {
-        case created, updated, unchanged, confirmed, rolledBack = "rolled-back", triggered, started, stopped, deleted, absent, failed
+        case created, updated, unchanged, confirmed, rolledBack = "rolled-back", triggered, started, stopped, killed, redeployed, scaled, deleted, absent, failed
     }
 
     public var action: Action

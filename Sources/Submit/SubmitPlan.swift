@@ -11,13 +11,9 @@ public protocol SubmitFlow {
 
 extension AliyunProjectFlow: SubmitFlow {
     public var plannedRequests: [(note: String, request: Request)] {
-        let path = "/projects/" + encodePathSegment(name)
-        switch operation {
-        case .confirm: return [("confirm the pending blue-green update", Request(method: "POST", path: path + "/confirm-update", query: [("force", "true")], body: nil))]
-        case .rollback: return [("roll back the pending blue-green update", Request(method: "POST", path: path + "/rollback-update", query: [("force", "true")], body: nil))]
-        case .submit: return [("look the project up", Request(method: "GET", path: path, body: nil)),
-                              ("when it does not exist", create), ("when it exists", update)]
-        }
+        if let finishing = finishRequest { return [finishing] }
+        return [("look the project up", Request(method: "GET", path: "/projects/" + encodePathSegment(name), body: nil)),
+                ("when it does not exist", create), ("when it exists", update)]
     }
 }
 

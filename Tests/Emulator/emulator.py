@@ -30,6 +30,8 @@ token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the r
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
 updates.py holds the documented updates (Alauda PUT, v2 rollout and scale, configmap/secret keys) and the
 documented GET answers of Alauda services and v2 applications, which create-or-update compares with.
+The aliyun lifecycle verbs (project kill/redeploy, the services API, states passing while --wait polls)
+live in lifecycle.py, with the options --services and --polls-to-settle.
 """
 import argparse
 import base64
@@ -47,6 +49,7 @@ from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import lifecycle  # the aliyun lifecycle verbs and the states --wait polls through
 import updates  # the documented updates and GET answers create-or-update compares with
 
 
@@ -66,6 +69,7 @@ class Platform:
         self.v2 = {}  # (kind, project, name) -> body
         self.alauda = {}  # (namespace, service_name) -> body
         self.volumes = {}  # name -> body
+        lifecycle.setup(self, options)
         self.log = open(options.log, "a", encoding="utf-8") if options.log else None
 
     def record(self, handler, listener, body):
@@ -193,6 +197,8 @@ class Handler(BaseHTTPRequestHandler):
         query = dict(parse_qsl(url.query, keep_blank_values=True))
         if self.listener == "mtls" and path.startswith("/volumes"):
             return self.volumes_api(path, body)
+        if self.listener == "mtls" and path.startswith("/services"):
+            return lifecycle.services_api(self, path, query, body)
         if self.listener == "mtls":
             return self.projects_api(path, query, body)
         if path.startswith("/hook/trigger"):
@@ -241,13 +247,13 @@ class Handler(BaseHTTPRequestHandler):
             if len(parts) == 2 and self.command == "GET":
                 return 200, self.project_view(project), {}
             if len(parts) == 2 and self.command == "DELETE":
-                del platform.projects[project["name"]]
-                return 200, "", {}
-            if parts[2:] in (["start"], ["stop"]) and self.command == "POST":
-                project["desired_state"] = project["current_state"] = "running" if parts[2] == "start" else "stopped"
-                return 200, "", {}
+                return lifecycle.delete_project(platform, project)
+            if len(parts) == 3 and parts[2] in lifecycle.PROJECT_VERBS and self.command == "POST":
+                return lifecycle.project_verb(platform, project, parts[2], query)
             if parts[2:] == ["update"] and self.command == "POST":
                 return self.update(project, self.json_body(body))
+            if parts[2:] in (["confirm-update"], ["rollback-update"]) and query.get("force") not in ("true", "false"):
+                return 400, "force=true or force=false is required (000 §1.5.11, §1.5.12)", {}
             if parts[2:] == ["confirm-update"] and self.command == "POST":
                 if not project["pending"]:
                     return 400, "no unconfirmed update for project %s" % project["name"], {}
@@ -297,11 +303,9 @@ class Handler(BaseHTTPRequestHandler):
         return listed
 
     def project_view(self, project):
-        if project["polls_left"] > 0:
-            project["polls_left"] -= 1
-            if project["polls_left"] == 0:
-                project["current_state"] = self.platform.options.final_state
-        view = {key: value for key, value in project.items() if key not in ("polls_left", "pending")}
+        if lifecycle.settle(self.platform, project):  # its deletion has finished: this is the last view
+            del self.platform.projects[project["name"]]
+        view = {key: value for key, value in project.items() if key not in ("polls_left", "pending", "settles_to", "removing")}
         view["environment"] = dict(project["environment"], COMPOSE_PROJECT_NAME=project["name"],
                                    ACS_PROJECT_VERSION=project["version"])
         view["services"] = []
@@ -558,6 +562,7 @@ def main():
     parser.add_argument("--tls-version", choices=("1.2", "1.3"), help="the only TLS version both listeners speak")
     parser.add_argument("--server-cert", default="server",
                         help="the certificate both listeners present, NAME.pem and NAME-key.pem of --cert-dir")
+    lifecycle.add_arguments(parser)
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
     platform = Platform(options)

@@ -70,13 +70,26 @@ import TestSupport
         #expect(blocked.stderr.contains("unconfirmed blue-green update"))
         #expect(blocked.stderr.contains("--confirm") && blocked.stderr.contains("--rollback"))
 
-        let confirmed = flow(emulator, template) { ($0.operation, $0.format) = (.confirm, .json) }
+        let confirmed = flow(emulator, template) { ($0.operation, $0.format) = (.confirm(), .json) }
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(confirmed.stdout.contains(#""action":"confirmed""#))
         let confirm = try emulator.requests().last { $0.path == "/projects/shop/confirm-update" }
         #expect(confirm?.query == "force=true")
         // Confirmed, version 2 is live: the same submission is now unchanged.
         #expect(flow(emulator, template, [.version: "2"]).stdout.contains("unchanged"))
+    }
+
+    @Test func confirmCanKeepTheRouteWeightsTheUserSet() throws {
+        let emulator = try Emulator(projects: #"[{"name": "shop", "template": "old: {image: a}\n", "version": "1"}]"#)
+        let template = try composeTemplate()
+        #expect(flow(emulator, template, [.blueGreen: "true", .version: "2"]).status == 0)
+        let planned = flow(emulator, template) { ($0.operation, $0.dryRun) = (.confirm(keepRouteWeights: true), true) }
+        #expect(planned.stdout.hasPrefix("# confirm the pending blue-green update, keeping the route weights\nPOST \(emulator.clusterURL)/projects/shop/confirm-update?force=false\n"),
+                "\(planned.stdout)")
+        let confirmed = flow(emulator, template) { $0.operation = .confirm(keepRouteWeights: true) }
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(confirmed.stdout.hasPrefix("stackc: confirmed aliyun project shop: blue-green update confirmed, route weights kept as set (HTTP 202"), "\(confirmed.stdout)")
+        #expect(try emulator.requests().filter { $0.path == "/projects/shop/confirm-update" }.map(\.query) == ["force=false"])
     }
 
     @Test func rollbackAbandonsThePendingUpdate() throws {
@@ -151,7 +164,7 @@ import TestSupport
         let configMap = sample("configmap/valid.yaml")
         let endpoint = { (options: inout SubmitOptions) in options.access.endpoint = "https://127.0.0.1:1" }
         #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.wait = true }.result == usage)
-        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.operation = .confirm }.result == usage)
+        #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team"]) { endpoint(&$0); $0.operation = .confirm() }.result == usage)
         #expect(submitFlow(configMap, .v2ConfigMap, [.project: "team", .blueGreen: "true"], endpoint).result == usage)
         // Through the binary, the usage error is the argument parser's: exit 2 with the usage.
         let run = try stackc(["submit", configMap, "--target", "v2-configmap", "--project", "team", "--endpoint", "https://127.0.0.1:1", "--wait"])

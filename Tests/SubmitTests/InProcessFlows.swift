@@ -94,6 +94,11 @@ func operationFlow(_ operation: PlatformOperation, _ target: TargetID, environme
     return captured { job.run(environment: environment, output: $0) }
 }
 
+/// `stackc certs --cluster-id … --out DIR` in-process.
+func certsFlow(_ job: CertsJob, environment: [String: String]) -> FlowRun {
+    captured { job.run(environment: environment, output: $0) }
+}
+
 extension Emulator {
     /// The v2/Alauda API with the emulator's CA.
     func api(_ access: inout PlatformAccess) {

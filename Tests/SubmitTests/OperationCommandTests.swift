@@ -34,4 +34,51 @@ import TestSupport
         #expect(absent.stdout.contains("absent aliyun-project gone"))
         #expect(try emulator.requests().last?.query == "force=true")
     }
+
+    @Test func killScaleAndRedeployParseTheirFlags() throws {
+        let emulator = try Emulator(projects: #"[{"name": "shop", "template": "a"}]"#, arguments: ["--services", #"[{"project": "shop", "name": "web"}]"#])
+        let noYes = try stackc(["kill", "--target", "aliyun-project", "--name", "shop"] + emulator.clusterArguments)
+        #expect(noYes.status == 2)
+        #expect(noYes.stderr.contains("kill needs --yes"), "\(noYes.stderr)")
+        let badSignal = try stackc(["kill", "--target", "aliyun-project", "--name", "shop", "--yes", "--signal", "HUP&x=1"] + emulator.clusterArguments)
+        #expect(badSignal.status == 2)
+        #expect(badSignal.stderr.contains("--signal takes a signal name or number"), "\(badSignal.stderr)")
+        let negative = try stackc(["scale", "--target", "aliyun-scale", "--project", "shop", "--name", "web", "--replicas", "-1"] + emulator.clusterArguments)
+        #expect(negative.status == 2)
+        #expect(try emulator.requests().isEmpty)
+
+        let scaled = try stackc(["scale", "--target", "aliyun-scale", "--project", "shop", "--name", "web", "--replicas", "2", "--format", "json"] + emulator.clusterArguments)
+        #expect(scaled.status == 0, "\(scaled.stderr)")
+        #expect(scaled.stdout.hasPrefix(#"{"action":"scaled","target":"aliyun-scale","name":"shop/web","status":200"#), "\(scaled.stdout)")
+        let redeployed = try stackc(["redeploy", "--target", "aliyun-project", "--name", "shop", "--wait", "--poll-interval", "0.2"] + emulator.clusterArguments)
+        #expect(redeployed.status == 0, "\(redeployed.stderr)")
+        #expect(redeployed.stdout.contains("redeployed aliyun-project shop: done (HTTP 200"), "\(redeployed.stdout)")
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" }.suffix(3) == ["POST /services/shop_web/scale", "POST /projects/shop/redeploy", "GET /projects/shop"])
+    }
+
+    @Test func certsNeedsAClusterIDAndWritesThroughTheBinary() throws {
+        let emulator = try Emulator()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("stackc-certs-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let missing = try stackc(["certs", "--out", out])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("certs needs --cluster-id"), "\(missing.stderr)")
+        let header = try stackc(["certs", "--cluster-id", "c-test", "--out", out, "--header", "X-A: b"])
+        #expect(header.status == 2)
+        #expect(header.stderr.contains("--token-file and --header do not apply to certs"), "\(header.stderr)")
+        let written = try stackc(["certs", "--cluster-id", "c-test", "--out", out, "--openapi", emulator.apiURL, "--openapi-ca", emulator.certificates + "/ca.pem"],
+                                 environment: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "test-key-id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "test-key-secret"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let key = try FileManager.default.attributesOfItem(atPath: out + "/key.pem")
+        #expect(key[.posixPermissions] as? Int == 0o600)
+        // The folder works as --cert-dir for the cluster API.
+        let listed = try stackc(["list", "--target", "aliyun-project", "--endpoint", emulator.clusterURL, "--cert-dir", out])
+        #expect(listed.status == 0, "\(listed.stderr)")
+    }
+
+    @Test func keepRouteWeightsGoesWithConfirm() throws {
+        let run = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--keep-route-weights", "--dry-run"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--keep-route-weights goes with --confirm"), "\(run.stderr)")
+    }
 }

@@ -3,14 +3,15 @@ import Model
 import Syntax
 
 /// `POST /services/{project}_{service}/scale` — set a service's container count to the scale the
-/// template gives it (`aliyun.scale` label, else `replicas`, `scale` or `deploy.replicas`).
-enum AliyunScale: LoweringTarget {
-    static let id = TargetID.aliyunScale
-    static let kinds: [DocumentKind] = [.compose]
-    static let summary = "scale an aliyun service: POST /services/{project}_{service}/scale {type: scale_to, value}"
-    static let bodySchema = FieldType.object(BodySchemas.aliyunScale)
+/// template gives it (`aliyun.scale` label, else `replicas`, `scale` or `deploy.replicas`). `stackc scale
+/// --target aliyun-scale --replicas N` sends the same body (`body(scaleTo:)`).
+public enum AliyunScale: LoweringTarget {
+    public static let id = TargetID.aliyunScale
+    public static let kinds: [DocumentKind] = [.compose]
+    public static let summary = "scale an aliyun service: POST /services/{project}_{service}/scale {type: scale_to, value}"
+    public static let bodySchema = FieldType.object(BodySchemas.aliyunScale)
 
-    static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
+    public static func lower(_ input: LoweringInput) throws(LoweringFailure) -> Request {
         try input.requireKind(kinds, for: id)
         guard case .compose(let compose) = input.document else { throw LoweringFailure("\(id.rawValue) takes a compose template") }
         let project = try input.checked(input.metadata.project, .project, for: id)
@@ -21,7 +22,12 @@ enum AliyunScale: LoweringTarget {
         }
         return Request(method: "POST", path: "/services/\(encodePathSegment(project + "_" + serviceName))/scale",
                        headers: [("Content-Type", "application/json")],
-                       body: .object([.init("type", .string("scale_to")), .init("value", .int(value))]))
+                       body: body(scaleTo: value))
+    }
+
+    /// `{"type": "scale_to", "value": N}` (000 §1.5.18): the only documented scaling type.
+    public static func body(scaleTo value: Int64) -> JSONValue {
+        .object([.init("type", .string("scale_to")), .init("value", .int(value))])
     }
 
     static func scale(of service: ComposeService) -> Int64? {

@@ -4,9 +4,9 @@ import Submit
 extension Stackc {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List deployed resources of a target (aliyun projects and volumes, Alauda services).",
+            abstract: "List deployed resources of a target (aliyun projects, services and volumes, Alauda services).",
             discussion: """
-            aliyun projects: --name filters (q=), --services and --containers include them.
+            aliyun projects and services (aliyun-scale): --name filters (q=); --services (projects) and --containers include them.
 
             Exit status: 0 listed, 1 the server refused, 2 usage (a target without a documented list), 3 unreachable or timed out.
 
@@ -21,7 +21,7 @@ extension Stackc {
         @Flag(inversion: .prefixedNo, help: "aliyun projects: include (or leave out) each project's services (services=).")
         var services: Bool?
 
-        @Flag(inversion: .prefixedNo, help: "aliyun projects: include (or leave out) the containers (containers=).")
+        @Flag(inversion: .prefixedNo, help: "aliyun projects and services: include (or leave out) the containers (containers=).")
         var containers: Bool?
 
         func run() throws {

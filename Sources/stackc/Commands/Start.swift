@@ -4,8 +4,10 @@ import Submit
 extension Stackc {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start a deployed aliyun project, Alauda service or v2 application (--app-id).",
+            abstract: "Start a deployed aliyun project or service, Alauda service or v2 application (--app-id).",
             discussion: """
+            --wait (aliyun projects and services) polls until it is running.
+
             Exit status: 0 started, 1 refused or absent, 2 usage, 3 unreachable or timed out.
 
             Examples:
@@ -16,8 +18,10 @@ extension Stackc {
 
         @OptionGroup var operation: OperationFlags
 
+        @OptionGroup var waiting: WaitFlags
+
         func run() throws {
-            try operation.run(.start)
+            try operation.run(.start) { $0.waitInterval = waiting.interval }
         }
     }
 }

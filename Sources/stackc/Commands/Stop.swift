@@ -4,8 +4,10 @@ import Submit
 extension Stackc {
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stop a deployed aliyun project or Alauda service.",
+            abstract: "Stop a deployed aliyun project or service, or an Alauda service.",
             discussion: """
+            --wait (aliyun projects and services) polls until it is stopped.
+
             Exit status: 0 stopped, 1 refused or absent, 2 usage, 3 unreachable or timed out.
 
             Example:
@@ -15,7 +17,9 @@ extension Stackc {
 
         @OptionGroup var operation: OperationFlags
 
-        @Option(name: .customLong("stop-timeout"), help: ArgumentHelp("aliyun projects: seconds the containers get to stop (t=; the platform's default is 10).", valueName: "seconds"))
+        @OptionGroup var waiting: WaitFlags
+
+        @Option(name: .customLong("stop-timeout"), help: ArgumentHelp("aliyun projects and services: seconds the containers get to stop (t=; the platform's default is 10).", valueName: "seconds"))
         var stopTimeout: Int?
 
         func validate() throws {
@@ -23,7 +27,7 @@ extension Stackc {
         }
 
         func run() throws {
-            try operation.run(.stop) { $0.arguments.stopTimeout = stopTimeout }
+            try operation.run(.stop) { ($0.arguments.stopTimeout, $0.waitInterval) = (stopTimeout, waiting.interval) }
         }
     }
 }

@@ -28,6 +28,9 @@ extension Stackc {
         @Flag(help: "aliyun: finish a pending blue-green update (confirm-update) instead of submitting.")
         var confirm = false
 
+        @Flag(name: .customLong("keep-route-weights"), help: "aliyun, with --confirm: leave the route weights as set (force=false) instead of giving the new version 100 %.")
+        var keepRouteWeights = false
+
         @Flag(help: "aliyun: abandon a pending blue-green update (rollback-update) instead of submitting.")
         var rollback = false
 
@@ -42,13 +45,14 @@ extension Stackc {
 
         func validate() throws {
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
+            if keepRouteWeights && !confirm { throw ValidationError("--keep-route-weights goes with --confirm (it is confirm-update's force=false)") }
             try submission.platform.requireDestination(dryRun: dryRun)
             if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
         }
 
         func run() throws {
             var submit = submission.submitOptions
-            submit.operation = confirm ? .confirm : rollback ? .rollback : .submit
+            submit.operation = confirm ? .confirm(keepRouteWeights: keepRouteWeights) : rollback ? .rollback : .submit
             (submit.wait, submit.pollInterval, submit.dryRun) = (wait, pollInterval, dryRun)
             try SubmitJob(build: submission.buildJob, submit: submit).run(output: Terminal.commandOutput).finish()
         }

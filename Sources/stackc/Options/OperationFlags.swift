@@ -3,16 +3,16 @@ import Driver
 import Model
 import Submit
 
-/// What every lifecycle verb (`get`, `list`, `start`, `stop`, `delete`) takes: the target and the
+/// What every lifecycle verb (`get`, `list`, `start`, `stop`, `kill`, `redeploy`, `scale`, `delete`) takes: the target and the
 /// resource, `--dry-run`, `--format`, and the platform flags of `submit`.
 struct OperationFlags: ParsableArguments {
     @Option(help: ArgumentHelp("The kind of resource, as for build and submit (see the README's operations table).", valueName: "target"))
     var target: TargetID
 
-    @Option(help: "Project, stack instance, application, configmap, secret or service name (as the target names it).")
+    @Option(help: "Project, stack instance, application, configmap, secret, volume or service name (as the target names it).")
     var name: String?
 
-    @Option(help: "projectName (v2) or namespace (Alauda).")
+    @Option(help: "projectName (v2), namespace (Alauda), or the aliyun project of a service (aliyun-scale: the service P_S).")
     var project: String?
 
     @Option(name: .customLong("app-id"), help: "app_id (v2 applications: required by start; get and delete default to the running app).")
@@ -21,7 +21,7 @@ struct OperationFlags: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print the request that would be sent (credentials redacted) and send nothing.")
     var dryRun = false
 
-    @Option(help: "text: for people; json: one JSON line (get/list: the resource, secrets masked; start/stop/delete: {action, status, …}).")
+    @Option(help: "text: for people; json: one JSON line (get/list: the resource, secrets masked; start/stop/kill/redeploy/scale/delete: {action, status, …}).")
     var format: OutcomeFormat = .text
 
     @OptionGroup(title: "Platform")
