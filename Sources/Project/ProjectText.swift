@@ -7,20 +7,42 @@ public struct ProjectText: Sendable {
     /// The concatenated text, named after the first file (the project's folder is the first file's).
     public let file: SourceFile
     /// Each file with the lines and bytes of the text before it.
-    let parts: [(file: SourceFile, lines: Int, bytes: Int)]
+    private let parts: [(file: SourceFile, lines: Int, bytes: Int)]
 
     public init(files: [SourceFile]) {
-        var bytes: [UInt8] = []
-        var parts: [(file: SourceFile, lines: Int, bytes: Int)] = []
-        var lines = 0
-        for file in files {
+        var builder = Builder()
+        for file in files { _ = builder.add(file) }
+        self = builder.text
+    }
+
+    /// Lays files end to end one at a time, for a loader that learns which files a project has as it
+    /// reads them (`extends: {file: …}`, `include:`): each file's place is known when it is added.
+    public struct Builder {
+        private var bytes: [UInt8] = []
+        private var parts: [(file: SourceFile, lines: Int, bytes: Int)] = []
+        private var lines = 0
+
+        public init() {}
+
+        /// Appends `file` and returns its place: the lines and bytes of the text before it.
+        public mutating func add(_ file: SourceFile) -> (lines: Int, bytes: Int) {
             let start = bytes.count
+            let place = (lines: lines, bytes: start)
             parts.append((file, lines, start))
             bytes += file.bytes
             if let last = file.bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
             lines += bytes[start...].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            return place
         }
-        self.file = SourceFile(path: files.first?.path ?? "", bytes: bytes)
+
+        /// The text of the files added so far, named after the first.
+        public var text: ProjectText {
+            ProjectText(file: SourceFile(path: parts.first?.file.path ?? "", bytes: bytes), parts: parts)
+        }
+    }
+
+    private init(file: SourceFile, parts: [(file: SourceFile, lines: Int, bytes: Int)]) {
+        self.file = file
         self.parts = parts
     }
 
@@ -53,7 +75,7 @@ public struct ProjectText: Sendable {
     }
 
     /// A finding about file `index` alone, placed in the text.
-    func place(_ diagnostic: Diagnostic, from index: Int) -> Diagnostic {
+    public func place(_ diagnostic: Diagnostic, from index: Int) -> Diagnostic {
         var placed = diagnostic
         let move = { (range: SourceRange) in
             SourceRange(start: self.moved(range.start, by: 1, part: index), end: self.moved(range.end, by: 1, part: index))
@@ -65,7 +87,7 @@ public struct ProjectText: Sendable {
     }
 
     /// Where file `index` starts in the text: the lines and bytes before it.
-    func offset(of index: Int) -> (lines: Int, bytes: Int) {
+    public func offset(of index: Int) -> (lines: Int, bytes: Int) {
         (parts[index].lines, parts[index].bytes)
     }
 
