@@ -17,6 +17,8 @@ struct ProjectDiscoveryTests {
     @Test func theFirstOverrideBesideTheMainFileIsAdded() {
         #expect(found(["/p/compose.yaml", "/p/docker-compose.override.yaml", "/p/compose.override.yml"], from: "/p")?.files
                 == ["/p/compose.yaml", "/p/compose.override.yml"])
+        #expect(found(["/p/compose.yaml", "/p/compose.override.yaml", "/p/compose.override.yml"], from: "/p")?.files
+                == ["/p/compose.yaml", "/p/compose.override.yml"], ".yml before .yaml, unlike the main names")
         #expect(found(["/p/compose.yaml"], from: "/p")?.files == ["/p/compose.yaml"])
     }
 
