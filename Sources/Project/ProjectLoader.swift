@@ -21,7 +21,11 @@ public enum ProjectLoader {
         return ComposeProject(
             text: text,
             tree: loading.hasReadErrors ? nil : loading.merger.reader.tree(of: merged, file: text.file),
-            fileTrees: models.map { loading.reader.tree(of: $0, file: text.file) },
+            fileTrees: zip(parts, models).map { part, model in
+                // A file with neither extends nor include is its own tree: no copy.
+                if case .node(_, let id) = model, id == loading.trees[part].root { return loading.trees[part].relocated(lines: 0, bytes: 0, file: text.file) }
+                return loading.reader.tree(of: model, file: text.file)
+            },
             directory: directory, diagnostics: diagnostics)
     }
 }

@@ -14,6 +14,15 @@ struct ProjectLoadCommandTests {
         #expect(run.stderr.hasPrefix("p/lib/common.yml:4:13: error: port '70000:80'"), "\(run.stderr)")
     }
 
+    @Test func aValueSharedByServicesThatExtendItIsReportedOnce() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("p/compose.yaml", "services:\n  api:\n    extends: {file: lib.yml, service: x}\n  worker:\n    extends: {file: lib.yml, service: x}\n")
+        try folder.write("p/lib.yml", "services:\n  x:\n    image: nginx\n    mem_limit: lots\n")
+        let run = try runStackc(["render", "p"], currentDirectory: URL(fileURLWithPath: folder.path("")))
+        #expect(run.status == 1)
+        #expect(run.stderr.components(separatedBy: "lib.yml:4:16: error:").count == 2, "once, at lib.yml: \(run.stderr)")
+    }
+
     @Test func renderAloneWalksUpAndWarnsOfTwoCandidates() throws {
         let folder = try TemporaryDirectory()
         try folder.write("p/compose.yaml", "services:\n  web:\n    image: nginx:1.25\n")
