@@ -38,14 +38,20 @@ struct PathRebasing {
         return .mapping(reader.pairs(value).map { MergePair(key: $0.key, name: $0.name, value: change($0.name, $0.value)) }, range: reader.range(value))
     }
 
+    /// A build mapping's contexts moved; one without `context` gets the folder itself, which is what
+    /// Compose's default context `.` means for a service of another folder.
     private func build(_ value: MergeValue, onto folder: String) -> MergeValue {
-        rewrite(value) { key, value in
+        let moved = rewrite(value) { key, value in
             switch key {
             case "context": return context(value, onto: folder)
             case "additional_contexts": return rewrite(value) { context($1, onto: folder) }
             default: return value
             }
         }
+        guard reader.shape(moved) == .mapping, reader.value("context", in: moved) == nil else { return moved }
+        let range = reader.range(value)
+        return .mapping(reader.pairs(moved) + [MergePair(key: .scalar("context", range: range), name: "context", value: .scalar(folder, range: range))],
+                        range: range)
     }
 
     /// A build context, unless it is a URL or a `name:` reference Compose leaves alone.

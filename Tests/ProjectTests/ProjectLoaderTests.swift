@@ -100,13 +100,15 @@ struct ProjectLoaderTests {
     @Test func includeImportsTheProjectWithItsPathsRebased() throws {
         let folder = try TemporaryDirectory()
         try folder.write("p/compose.yaml", "include:\n  - path: [lib/compose.yaml, lib/more.yaml]\nservices:\n  web:\n    image: nginx\n")
-        try folder.write("p/lib/compose.yaml", "services:\n  db:\n    image: postgres\n    build: ./ctx\nsecrets:\n  s:\n    file: ./s.txt\n")
+        try folder.write("p/lib/compose.yaml", "services:\n  db:\n    image: postgres\n    build: ./ctx\n  cache:\n    build: {dockerfile: Dockerfile.cache}\n"
+                         + "secrets:\n  s:\n    file: ./s.txt\n")
         try folder.write("p/lib/more.yaml", "services:\n  db:\n    volumes: [\"./init:/init\"]\n")
         let project = try load(folder, "p/compose.yaml")
         #expect(errors(project, in: folder) == [])
         #expect(text(project, "services.db.build") == "lib/ctx")
         #expect(text(project, "services.db.volumes.0") == "./lib/init:/init")
         #expect(text(project, "secrets.s.file") == "lib/s.txt")
+        #expect(text(project, "services.cache.build.context") == "lib", "no context is Compose's '.', the included folder")
         #expect(text(project, "services.web.image") == "nginx")
         #expect(text(project, "include") == nil)
     }

@@ -6,8 +6,9 @@ Each case is a small tree of files under a fresh folder, a folder to run in, com
 override name, two candidates at once, walking up from sub-folders, no file at all, COMPOSE_FILE with
 COMPOSE_PATH_SEPARATOR, --project-directory, the project name from -p, COMPOSE_PROJECT_NAME and
 `name:`), `extends` (same file and `file:`, chains, cycles, missing services and files, merge rules,
-relative paths of another folder) and `include` (short and long syntax, several paths, project_directory,
-env_file, conflicts, cycles, missing files, nested includes). The real binary's `config --format json`
+relative paths of another folder), `include` (short and long syntax, several paths, project_directory,
+env_file, conflicts, cycles, missing files, nested includes), and compose-go's own loader test projects
+(vendored with their licence beside the fixture). The real binary's `config --format json`
 of each case is recorded in Tests/CLITests/Fixtures/ProjectCases/load/cases.jsonl, which
 ProjectLoadDifferentialTests replays through `stackc render … --format json` in the same folders.
 
@@ -37,6 +38,12 @@ from differential.judge import BASE_ENV, first_error, version
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "..", "Tests", "CLITests", "Fixtures", "ProjectCases", "load", "cases.jsonl")
+# compose-go's own loader test projects (v2.9.1, Apache-2.0; see MANIFEST.md there), vendored unchanged.
+COMPOSE_GO = os.path.join(os.path.dirname(FIXTURE), "compose-go")
+COMPOSE_GO_ENTRIES = ["combined/compose.yaml", "compose-include.yaml", "compose-include-cycle.yaml", "compose-test-extends.yaml",
+                      "compose-test-extends-with-context-url.yaml", "extends/base.yaml", "extends/depends_on.yaml", "extends/interpolated.yaml",
+                      "extends/nested.yaml", "extends/ports.yaml", "extends/reset.yaml", "extends/sibling.yaml", "extends/withdir/compose.yaml",
+                      "include/compose.yaml", "include/project-directory.yaml"]
 MAIN_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
 OVERRIDE_NAMES = ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"]
 
@@ -272,6 +279,19 @@ def include_cases():
     return cases
 
 
+def compose_go_cases():
+    """Each entry file of compose-go's loader test data as `-f FILE`, the whole vendored folder around it."""
+    files = {}
+    for folder, _, names in os.walk(COMPOSE_GO):
+        for name in names:
+            if name not in ("LICENSE", "MANIFEST.md"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    files["p/" + os.path.relpath(path, COMPOSE_GO)] = f.read()
+    files = dict(sorted(files.items()))
+    return [case(f"compose-go/{entry}", files, args=["-f", entry], project_dir=os.path.dirname("p/" + entry)) for entry in COMPOSE_GO_ENTRIES]
+
+
 def relative(value, root):
     return value.replace(root + os.sep, "").replace(root, ".") if isinstance(value, str) else value
 
@@ -312,7 +332,7 @@ def main():
     parser.add_argument("--output", default=FIXTURE)
     arguments = parser.parse_args()
     print(version(arguments.binary), file=sys.stderr)
-    cases = discovery_cases() + extends_cases() + include_cases()
+    cases = discovery_cases() + extends_cases() + include_cases() + compose_go_cases()
     with ThreadPoolExecutor(max_workers=2) as pool:
         lines = list(pool.map(lambda entry: record(arguments.binary, entry), cases))
     os.makedirs(os.path.dirname(arguments.output), exist_ok=True)
