@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "DriverTests", dependencies: ["Driver", "Model", "Rules", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
         // The command module itself (its settings), imported as executable modules can be for tests.
         .testTarget(name: "CommandTests", dependencies: ["stackc"]),
         .testTarget(name: "SubmitTests", dependencies: ["Submit", "Driver", "Model", "Diagnostics", "TestSupport"]),

@@ -34,3 +34,10 @@ extension RuleID {
     /// The document does not have the shape its kind requires (top-level mapping, services mapping, …).
     public static let invalidStructure: RuleID = "invalid-structure"
 }
+
+extension RuleID {
+    /// A service's `extends` names a service or file that is not there, or services extend each other in a cycle.
+    public static let invalidExtends: RuleID = "invalid-extends"
+    /// An `include` names a file that is not there, includes itself, or defines a resource the including file defines otherwise.
+    public static let invalidInclude: RuleID = "invalid-include"
+}

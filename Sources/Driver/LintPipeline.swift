@@ -56,7 +56,7 @@ public enum LintPipeline {
             }
             if outcome.inputFailed { return outcome }
         }
-        let project = ProjectFrontEnd.process(files, environment: environment, options: options)
+        let project = ProjectFrontEnd.process(files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options)
         let reports = project.text.split(check(project.processed, options: options, policy: policy).report)
         return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
     }

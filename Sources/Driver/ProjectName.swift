@@ -3,14 +3,15 @@ import Synchronization
 import Syntax
 
 /// `COMPOSE_PROJECT_NAME` as Docker Compose decides it: `-p`, else the variable itself, else the
-/// template's top-level `name:`, else the folder name normalised (lower-case, only `a-z 0-9 _ -`).
+/// template's top-level `name:` normalised (Compose reads `name: Shop` as `shop`), else the folder name
+/// normalised (lower-case, only `a-z 0-9 _ -`).
 enum ProjectName {
     static func resolve(explicit: String?, environment: Environment, tree: YAMLTree, directory: String) -> String {
         if let explicit { return explicit }
         if let value = environment["COMPOSE_PROJECT_NAME"]?.value, !value.isEmpty { return value }
         if tree[tree.root].isMapping, let name = tree.value(forKey: "name", in: tree.root), tree[name].isScalar, !tree[name].text.isEmpty,
            !tree[name].text.contains("$") {
-            return tree[name].text
+            return normalize(tree[name].text)
         }
         return defaultName(forDirectory: directory)
     }

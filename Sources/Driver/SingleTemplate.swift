@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpolation
+import Project
 import Reporting
 
 /// One template named on the command line with the settings to read it: what commands that take a
@@ -11,6 +12,24 @@ public struct SingleTemplate: Sendable {
     public var environment: EnvironmentOptions
     /// The later `-f` files of a Compose project whose first file is `path`, merged onto it in order.
     public var overrides: [String] = []
+    /// Set when the command names a Compose project rather than one file: `-f` files, a folder, or
+    /// nothing (the current folder); `ProjectInputs` chooses the files. `path` then only names it.
+    public var project: ProjectSelection?
+
+    /// What the command line says about a project's files.
+    public struct ProjectSelection: Sendable {
+        public var files: [String]
+        /// A folder named instead of files (`stackc render DIR`).
+        public var folder: String?
+        /// `--project-directory`.
+        public var projectDirectory: String?
+
+        public init(files: [String] = [], folder: String? = nil, projectDirectory: String? = nil) {
+            self.files = files
+            self.folder = folder
+            self.projectDirectory = projectDirectory
+        }
+    }
 
     public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
         self.path = path
@@ -26,8 +45,22 @@ public struct SingleTemplate: Sendable {
     /// For a project (`overrides`), `project` is the files' text, whose `split` gives findings back to their files.
     func process(errors: (String) -> Void, reporter: inout TextReporter)
         -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?)? {
-        let input: Input = path == "-" ? .standardInput : .file(path)
-        let directory = FrontEnd.directory(of: input)
+        let selection = project ?? (overrides.isEmpty ? nil : ProjectSelection(files: [path] + overrides))
+        var paths = [path]
+        var directory = FrontEnd.directory(of: path == "-" ? .standardInput : .file(path))
+        if let selection {
+            let process = environment.process + environment.overrides
+            switch ProjectInputs.resolve(files: selection.files, folder: selection.folder, projectDirectory: selection.projectDirectory,
+                                         variables: process) {
+            case .failure(let failure):
+                errors("stackc: \(failure.message)\n")
+                return nil
+            case .success(let inputs):
+                for warning in inputs.warnings { errors("stackc: warning: \(warning)\n") }
+                paths = inputs.files
+                directory = inputs.directory
+            }
+        }
         var variables = Environment()
         var environmentHasErrors = false
         if options.interpolate {
@@ -38,7 +71,7 @@ public struct SingleTemplate: Sendable {
             environmentHasErrors = loaded.reports.contains { $0.count(of: .error) > 0 }
         }
         var files: [SourceFile] = []
-        for input in [input] + overrides.map({ $0 == "-" ? Input.standardInput : .file($0) }) {
+        for input in paths.map({ $0 == "-" ? Input.standardInput : .file($0) }) {
             switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes) {
             case .failure(let failure):
                 errors("stackc: \(input.displayName): \(failure.message)\n")
@@ -47,10 +80,10 @@ public struct SingleTemplate: Sendable {
                 files.append(file)
             }
         }
-        guard files.count > 1 else {
+        guard selection != nil else {
             return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil)
         }
-        let project = ProjectFrontEnd.process(files, environment: variables, options: options)
+        let project = ProjectFrontEnd.process(files, directory: directory, environment: variables, options: options)
         return (project.processed, environmentHasErrors, project.text)
     }
 }

@@ -18,7 +18,7 @@ public enum ComposeMerge {
     }
 }
 
-private struct Merger {
+struct Merger {
     let reader: MergeReader
     var diagnostics: [Diagnostic] = []
 

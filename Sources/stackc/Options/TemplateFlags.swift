@@ -4,13 +4,18 @@ import Model
 
 /// The argument and flags of commands that read one template (`render`, `graph`).
 struct TemplateFlags: ParsableArguments {
-    @Argument(help: "The template, or '-' for standard input.")
+    @Argument(help: "The template, '-' for standard input, or a folder: the Compose project found there (default: the current folder's).")
     var path: String?
 
     @Option(name: [.customShort("f"), .customLong("file")],
             help: ArgumentHelp("A file of one Compose project (repeatable): later files are merged onto earlier ones as Docker Compose merges them.",
                                valueName: "file"))
     var files: [String] = []
+
+    @Option(name: .customLong("project-directory"),
+            help: ArgumentHelp("The project's folder: relative paths, .env and the project name come from it (default: the first file's).",
+                               valueName: "dir"))
+    var projectDirectory: String?
 
     @Option(help: DocumentKind.argumentHelp)
     var kind: DocumentKind?
@@ -22,14 +27,19 @@ struct TemplateFlags: ParsableArguments {
     var variables: EnvironmentFlags
 
     func validate() throws {
-        if (path == nil) == files.isEmpty { throw ValidationError("name one template, or the files of one project with -f FILE…") }
+        if path != nil, !files.isEmpty { throw ValidationError("name one template, or the files of one project with -f FILE…") }
     }
 
     var template: SingleTemplate {
         var options = variables.settings.frontEndOptions(kind: kind)
         options.limits = limitFlags.limits
-        var template = SingleTemplate(path: path ?? files[0], options: options, environment: variables.environmentOptions)
-        template.overrides = Array(files.dropFirst())
+        var template = SingleTemplate(path: path ?? files.first ?? ".", options: options, environment: variables.environmentOptions)
+        let folder = path.flatMap { ProjectInputs.isFolder($0) ? $0 : nil }
+        if path == nil || folder != nil {
+            template.project = SingleTemplate.ProjectSelection(files: files, folder: folder, projectDirectory: projectDirectory)
+        } else if projectDirectory != nil {
+            template.project = SingleTemplate.ProjectSelection(files: [template.path], projectDirectory: projectDirectory)
+        }
         return template
     }
 }

@@ -7,30 +7,56 @@ public struct ProjectText: Sendable {
     /// The concatenated text, named after the first file (the project's folder is the first file's).
     public let file: SourceFile
     /// Each file with the lines and bytes of the text before it.
-    let parts: [(file: SourceFile, lines: Int, bytes: Int)]
+    private let parts: [(file: SourceFile, lines: Int, bytes: Int)]
 
     public init(files: [SourceFile]) {
-        var bytes: [UInt8] = []
-        var parts: [(file: SourceFile, lines: Int, bytes: Int)] = []
-        var lines = 0
-        for file in files {
+        var builder = Builder()
+        for file in files { _ = builder.add(file) }
+        self = builder.text
+    }
+
+    /// Lays files end to end one at a time, for a loader that learns which files a project has as it
+    /// reads them (`extends: {file: …}`, `include:`): each file's place is known when it is added.
+    public struct Builder {
+        private var bytes: [UInt8] = []
+        private var parts: [(file: SourceFile, lines: Int, bytes: Int)] = []
+        private var lines = 0
+
+        public init() {}
+
+        /// Appends `file` and returns its place: the lines and bytes of the text before it.
+        public mutating func add(_ file: SourceFile) -> (lines: Int, bytes: Int) {
             let start = bytes.count
+            let place = (lines: lines, bytes: start)
             parts.append((file, lines, start))
             bytes += file.bytes
             if let last = file.bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
             lines += bytes[start...].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            return place
         }
-        self.file = SourceFile(path: files.first?.path ?? "", bytes: bytes)
+
+        /// The text of the files added so far, named after the first.
+        public var text: ProjectText {
+            ProjectText(file: SourceFile(path: parts.first?.file.path ?? "", bytes: bytes), parts: parts)
+        }
+    }
+
+    private init(file: SourceFile, parts: [(file: SourceFile, lines: Int, bytes: Int)]) {
+        self.file = file
         self.parts = parts
     }
 
     /// The findings of `report` (about `file`) as reports of the files they are in, in the files' order;
     /// a finding with no position belongs to the first file, one found twice (in a file alone and in the
-    /// merged project) is kept once. Fixes are left out: they edit one file.
+    /// merged project, or once for each service that extends the service holding the value) is kept once:
+    /// the first of a rule's findings at one range. Fixes are left out: they edit one file.
     public func split(_ report: FileReport) -> [FileReport] {
         var found = Array(repeating: [Diagnostic](), count: parts.count)
         var seen: Set<Diagnostic> = []
-        for var diagnostic in report.diagnostics where seen.insert(diagnostic).inserted {
+        var placed: Set<Finding> = []
+        for var diagnostic in report.diagnostics {
+            let isNew = diagnostic.range.map { placed.insert(Finding(rule: diagnostic.rule, range: $0)).inserted } ?? seen.insert(diagnostic).inserted
+            guard isNew else { continue }
             let part = diagnostic.range.map { self.part(ofLine: $0.start.line) } ?? 0
             diagnostic.range = diagnostic.range.map { local($0, in: part) }
             diagnostic.notes = diagnostic.notes.map { note in
@@ -46,6 +72,12 @@ public struct ProjectText: Sendable {
         return parts.indices.map { FileReport(file: parts[$0].file, diagnostics: found[$0]) }
     }
 
+    /// What makes two findings one: the same rule at the same place.
+    private struct Finding: Hashable {
+        let rule: RuleID
+        let range: SourceRange
+    }
+
     /// The file and its own range that `range` of the text is in.
     public func locate(_ range: SourceRange) -> (file: SourceFile, range: SourceRange) {
         let part = part(ofLine: range.start.line)
@@ -53,7 +85,7 @@ public struct ProjectText: Sendable {
     }
 
     /// A finding about file `index` alone, placed in the text.
-    func place(_ diagnostic: Diagnostic, from index: Int) -> Diagnostic {
+    public func place(_ diagnostic: Diagnostic, from index: Int) -> Diagnostic {
         var placed = diagnostic
         let move = { (range: SourceRange) in
             SourceRange(start: self.moved(range.start, by: 1, part: index), end: self.moved(range.end, by: 1, part: index))
@@ -65,7 +97,7 @@ public struct ProjectText: Sendable {
     }
 
     /// Where file `index` starts in the text: the lines and bytes before it.
-    func offset(of index: Int) -> (lines: Int, bytes: Int) {
+    public func offset(of index: Int) -> (lines: Int, bytes: Int) {
         (parts[index].lines, parts[index].bytes)
     }
 
