@@ -91,14 +91,7 @@ public struct EnvironmentLoader: Sendable {
                 for entry in parsed.entries {
                     environment.set(entry.key, entry.value, source: .envFile(path: path, line: entry.line))
                 }
-                if !parsed.failures.isEmpty {
-                    var hint = PositionHint()
-                    reports.append(FileReport(file: file, diagnostics: parsed.failures.map { failure in
-                        let offset = file.byteOffset(line: failure.line - 1, column: failure.column - 1, hint: &hint)
-                        let location = SourceLocation(line: failure.line, column: failure.column, offset: offset)
-                        return Diagnostic(rule: .envFileSyntax, severity: .error, message: failure.message, range: SourceRange(at: location))
-                    }))
-                }
+                if !parsed.failures.isEmpty { reports.append(FileReport(envFile: file, failures: parsed.failures)) }
             }
         }
         for (name, value) in options.process {

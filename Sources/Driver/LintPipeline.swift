@@ -57,7 +57,7 @@ public enum LintPipeline {
             if outcome.inputFailed { return outcome }
         }
         let project = ProjectFrontEnd.process(files, environment: environment, options: options)
-        let reports = project.text.split(check(project.processed, options: options, policy: policy).report)
+        let reports = project.text.split(check(project.processed, options: options, policy: policy).report) + project.envFileReports
         return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
     }
 

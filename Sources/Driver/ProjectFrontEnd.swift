@@ -13,7 +13,17 @@ import Syntax
 /// Compose interpolates each file before merging; interpolating after gives the same values, except
 /// that entries made unique by their text (`ports`, `volumes`…) are compared as written.
 public enum ProjectFrontEnd {
-    public static func process(_ files: [SourceFile], environment: Environment, options: FrontEndOptions) -> (text: ProjectText, processed: ProcessedTemplate) {
+    /// A project after the front end: its text, the merged and interpolated template, and the findings
+    /// in the env and label files its services name (each file's own report).
+    public struct Loaded: Sendable {
+        public let text: ProjectText
+        public let processed: ProcessedTemplate
+        public let envFileReports: [FileReport]
+        /// The variables read from env and label files: their values are never printed outside the template they go into.
+        public let envFileValues: [(name: String, value: String)]
+    }
+
+    public static func process(_ files: [SourceFile], environment: Environment, options: FrontEndOptions) -> Loaded {
         let text = ProjectText(files: files)
         var trees: [YAMLTree] = []
         var found: [Diagnostic] = []
@@ -25,12 +35,31 @@ public enum ProjectFrontEnd {
         }
         let directory = FrontEnd.directory(of: .file(files[0].path))
         guard trees.count == files.count, !found.contains(where: { $0.severity == .error }) else {
-            return (text, FrontEnd.interpolate(text.file, tree: nil, readDiagnostics: found, environment: environment, directory: directory, options: options))
+            let processed = FrontEnd.interpolate(text.file, tree: nil, readDiagnostics: found, environment: environment, directory: directory, options: options)
+            return Loaded(text: text, processed: processed, envFileReports: [], envFileValues: [])
         }
-        let ownErrors = trees.flatMap { fileErrors($0, environment: environment, directory: directory, options: options) }
-        let merged = ComposeMerge.merge(trees, file: text.file)
-        return (text, FrontEnd.interpolate(text.file, tree: merged.tree, readDiagnostics: found + ownErrors + merged.diagnostics,
-                                           environment: environment, directory: directory, options: options))
+        let ownErrors = trees.count == 1 ? [] : trees.flatMap { fileErrors($0, environment: environment, directory: directory, options: options) }
+        let merged = trees.count == 1 ? (tree: trees[0], diagnostics: []) : ComposeMerge.merge(trees, file: text.file)
+        let resolved = resolve(merged.tree, environment: environment, directory: directory, options: options)
+        let processed = FrontEnd.interpolate(text.file, tree: resolved.tree, readDiagnostics: found + ownErrors + merged.diagnostics + resolved.diagnostics,
+                                             environment: environment, directory: directory, options: options)
+        return Loaded(text: text, processed: processed, envFileReports: resolved.fileReports, envFileValues: resolved.values)
+    }
+
+    /// Profiles, `env_file` and `label_file` applied to the loaded tree (`ProjectResolution`). A missing
+    /// file is reported here only for a template sent alone: for lint the keys stay, and
+    /// `ReferencedFiles` reports it with every other check of the template.
+    private static func resolve(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions)
+        -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)]) {
+        let profiles = ProfileSelection(flags: options.profiles, variable: environment["COMPOSE_PROFILES"]?.value)
+        let settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
+                                                  environment: environment, escapesDollars: options.interpolate && tree.mayHold("$")) { path in
+            guard case .success(let file) = FileLoader.load(.file(path), maxBytes: options.limits.maxFileBytes) else { return nil }
+            return file
+        }
+        let resolved = ProjectResolution.apply(tree, settings: settings)
+        let missing = options.selfContained ? resolved.missingFiles.map(ReferencedFiles.diagnostic) : []
+        return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values)
     }
 
     /// The errors Compose finds in one file of a project before merging: it validates each file on its

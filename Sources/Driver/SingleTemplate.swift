@@ -11,6 +11,9 @@ public struct SingleTemplate: Sendable {
     public var environment: EnvironmentOptions
     /// The later `-f` files of a Compose project whose first file is `path`, merged onto it in order.
     public var overrides: [String] = []
+    /// Whether `path` (with `overrides`) is a Compose project (`-f`, `--profile`) rather than one template:
+    /// a project also has its profiles, `env_file` and `label_file` applied (`ProjectFrontEnd`).
+    public var isProject = false
 
     public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
         self.path = path
@@ -23,9 +26,10 @@ public struct SingleTemplate: Sendable {
     /// env file): exit status 2. `environmentHasErrors` says an env file had a statement Compose refuses
     /// (it refuses the whole file); lint counts those, so the template is interpolated with what was
     /// understood but must not pass.
-    /// For a project (`overrides`), `project` is the files' text, whose `split` gives findings back to their files.
+    /// For a project, `project` is the files' text, whose `split` gives findings back to their files, and
+    /// `envFileValues` the variables its services' env files gave (never to be printed).
     func process(errors: (String) -> Void, reporter: inout TextReporter)
-        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?)? {
+        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?, envFileValues: [(name: String, value: String)])? {
         let input: Input = path == "-" ? .standardInput : .file(path)
         let directory = FrontEnd.directory(of: input)
         var variables = Environment()
@@ -47,11 +51,12 @@ public struct SingleTemplate: Sendable {
                 files.append(file)
             }
         }
-        guard files.count > 1 else {
-            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil)
+        guard isProject || files.count > 1 else {
+            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil, [])
         }
         let project = ProjectFrontEnd.process(files, environment: variables, options: options)
-        return (project.processed, environmentHasErrors, project.text)
+        for report in project.envFileReports { errors(reporter.report(report)) }
+        return (project.processed, environmentHasErrors || !project.envFileReports.isEmpty, project.text, project.envFileValues)
     }
 }
 

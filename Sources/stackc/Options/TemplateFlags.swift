@@ -7,10 +7,10 @@ struct TemplateFlags: ParsableArguments {
     @Argument(help: "The template, or '-' for standard input.")
     var path: String?
 
-    @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("A file of one Compose project (repeatable): later files are merged onto earlier ones as Docker Compose merges them.",
-                               valueName: "file"))
-    var files: [String] = []
+    @OptionGroup
+    var project: ProjectFileFlags
+
+    var files: [String] { project.files }
 
     @Option(help: DocumentKind.argumentHelp)
     var kind: DocumentKind?
@@ -22,7 +22,7 @@ struct TemplateFlags: ParsableArguments {
     var variables: EnvironmentFlags
 
     func validate() throws {
-        if (path == nil) == files.isEmpty { throw ValidationError("name one template, or the files of one project with -f FILE…") }
+        _ = try project.template(path: path)
     }
 
     var template: SingleTemplate {
@@ -30,6 +30,7 @@ struct TemplateFlags: ParsableArguments {
         options.limits = limitFlags.limits
         var template = SingleTemplate(path: path ?? files[0], options: options, environment: variables.environmentOptions)
         template.overrides = Array(files.dropFirst())
+        template.isProject = !files.isEmpty || !variables.profiles.isEmpty
         return template
     }
 }
