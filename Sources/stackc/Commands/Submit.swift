@@ -22,8 +22,11 @@ extension Stackc {
             """
         )
 
-        @Argument(help: "The template or a stack manifest.")
-        var path: String
+        @Argument(help: "The template or a stack manifest (or the files of a Compose project with -f).")
+        var path: String?
+
+        @OptionGroup
+        var project: ProjectFileFlags
 
         @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
         var target: TargetID?
@@ -59,6 +62,7 @@ extension Stackc {
         var environment: EnvironmentFlags
 
         func validate() throws {
+            _ = try project.template(path: path)
             if confirm && rollback { throw ValidationError("--confirm and --rollback exclude each other") }
             try platform.requireDestination(dryRun: dryRun)
             if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
@@ -72,7 +76,10 @@ extension Stackc {
             submit.access = platform.access
             submit.operation = confirm ? .confirm : rollback ? .rollback : .submit
             (submit.wait, submit.pollInterval, submit.dryRun, submit.format) = (wait, pollInterval, dryRun, format)
-            let job = SubmitJob(build: BuildJob(path: path, flags: build, options: options, environment: environment.environmentOptions), submit: submit)
+            let template = try project.template(path: path)
+            var buildJob = BuildJob(path: template.path, flags: build, options: options, environment: environment.environmentOptions)
+            buildJob.overrides = template.overrides
+            let job = SubmitJob(build: buildJob, submit: submit)
             try job.run(output: Terminal.commandOutput).finish()
         }
     }
