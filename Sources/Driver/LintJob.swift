@@ -95,6 +95,13 @@ public struct LintJob {
                 }
                 let settings = configurations.settings(for: input, base: options)
                 let environment = environmentFor(FrontEnd.directory(of: input))
+                if !fixing, case .file(let path) = input, let base = ProjectFragment.base(of: path) {
+                    return (input, LintPipeline.lintFragment(input, base: base, environment: environment, options: settings.options, policy: settings.policy))
+                }
+                // `--profile`: each file is a project of its own, its profiles and env files applied.
+                if !fixing, !settings.options.profiles.isEmpty {
+                    return (input, LintPipeline.lintProject([input], environment: environment, options: settings.options, policy: settings.policy))
+                }
                 let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
                     : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
                                         provingFixes: provingFixes)

@@ -61,6 +61,15 @@ public enum LintPipeline {
         return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
     }
 
+    /// An override fragment (`ProjectFragment`) checked merged onto its base, the only way Compose reads
+    /// it: its own findings and its env files'; the base's findings are the base's own run's.
+    public static func lintFragment(_ input: Input, base: String, environment: Environment, options: FrontEndOptions,
+                                    policy: FindingPolicy = .none) -> Outcome {
+        let outcome = lintProject([.file(base), input], environment: environment, options: options, policy: policy)
+        guard !outcome.inputFailed else { return outcome }
+        return Outcome(reports: Array(outcome.reports.dropFirst()), inputFailed: false)
+    }
+
     /// The input read, then `body`; an input that cannot be read is its one finding.
     private static func load(_ input: Input, options: FrontEndOptions, _ body: (SourceFile) -> Outcome) -> Outcome {
         switch FileLoader.load(input, maxBytes: options.limits.maxFileBytes, stdinName: options.stdinName) {

@@ -105,6 +105,26 @@ struct ProjectEnvTests {
         #expect(lint(["jobs"]).first?.hasPrefix("env file 'jobs.env' (\(folder.path("project/jobs.env"))) of service 'worker' does not exist") == true)
     }
 
+    @Test func lintOfOneFileWithAProfileReadsItAsAProject() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("project/compose.yaml", """
+            services:
+              web: {image: nginx:1.25, depends_on: [helper]}
+              helper: {image: busybox:1.36, profiles: [tools], env_file: tools.env}
+            """)
+        try folder.write("project/tools.env", "TOOL=1\n")
+        func status(_ profiles: [String]) -> ExitStatus {
+            var options = FrontEndOptions()
+            options.profiles = profiles
+            let job = LintJob(paths: [path], options: options, environment: EnvironmentOptions(process: Self.process), jobs: 1,
+                              reporting: LintReportOptions(destinations: [ReportDestination(format: .text)]))
+            return job.run(output: { _ in }, errors: { _ in })
+        }
+        #expect(status([]) == .findings, "inactive-dependency: helper runs only under tools")
+        #expect(status(["tools"]) == .success)
+        #expect(status(["other"]) == .findings, "helper set aside: web depends on an undefined service")
+    }
+
     static let lowering = Testing.ConditionTrait.enabled(if: ComposeBinary.path != nil, "needs the Compose binary (STACKC_TEST_PYTHON)")
 
     /// `build -f compose.yaml -f override.yaml` for both endpoints that take a Compose file: the template in
