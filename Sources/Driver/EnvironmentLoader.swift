@@ -47,6 +47,9 @@ public struct EnvironmentLoader: Sendable {
         /// Reports for env files that had problems or could not be read.
         public let reports: [FileReport]
         public let failed: Bool
+
+        /// No variables at all (`--no-interpolate`).
+        static let empty = Loaded(environment: Environment(), reports: [], failed: false)
     }
 
     public var options: EnvironmentOptions

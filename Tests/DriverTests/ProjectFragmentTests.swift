@@ -5,7 +5,8 @@ import TestSupport
 import Testing
 
 /// `lint DIR`: an override fragment is checked merged onto its base (`ProjectFragment`), as Compose
-/// only ever reads it, and reported alone; other files are linted as before.
+/// only ever reads it, and reported alone; a project `.stackc.yaml` declares is checked as one; other
+/// files are linted as before.
 struct ProjectFragmentTests {
     static let base = "services:\n  web:\n    image: nginx:1.25\n    ports: [\"70000:80\"]\n"
     static let fragment = "services:\n  web:\n    environment: [MODE=prod]\n    ports: [\"80000:81\"]\n"
@@ -36,5 +37,20 @@ struct ProjectFragmentTests {
     @Test func aFragmentWithoutItsBaseIsLintedAlone() throws {
         let run = try Self.lint(["docker-compose.override.yml": "services:\n  web:\n    ports: [\"80000:81\"]\n"])
         #expect(run.output.hasPrefix("docker-compose.override.yml:3:13: error: port '80000:81'"), "\(run.output)")
+    }
+
+    @Test func aProjectDeclaredInTheConfigurationIsCheckedAsOne() throws {
+        let files = [
+            "compose.yaml": "services:\n  web:\n    image: nginx:${TAG:?set TAG}\n    depends_on: [helper]\n  helper:\n    image: busybox:1.36\n    profiles: [tools]\n",
+            "compose.prod.yaml": "services:\n  web:\n    environment: [MODE=prod]\n",
+            "ci.env": "TAG=1.25\n",
+        ]
+        let alone = try Self.lint(files)
+        #expect(alone.output.contains("compose.prod.yaml:2:3: error: service 'web' has neither 'image' nor 'build'"), "\(alone.output)")
+        let declared = try Self.lint(files.merging([".stackc.yaml": "projects:\n  - files: [compose.yaml, compose.prod.yaml]\n    profiles: [tools]\n    env-files: ci.env\n"]) { $1 })
+        #expect(declared.status == .success, "\(declared.output)")
+        // Without its profile, the project's default service depends on one set aside.
+        let withoutProfile = try Self.lint(files.merging([".stackc.yaml": "projects:\n  - files: [compose.yaml, compose.prod.yaml]\n    env-files: [ci.env]\n"]) { $1 })
+        #expect(withoutProfile.output.contains("compose.yaml:4:18: error:") && withoutProfile.output.contains("helper"), "\(withoutProfile.output)")
     }
 }
