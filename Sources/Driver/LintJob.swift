@@ -139,8 +139,10 @@ public struct LintJob {
 
     /// The project of `.stackc.yaml` that names `input`, if any.
     private func declaredProject(of input: Input, configurations: ConfigurationSet) -> DeclaredProject? {
-        guard case .file(let path) = input else { return nil }
-        return configurations.configuration(forDirectory: FrontEnd.directory(of: input))?.project(holding: AbsolutePath.make(path))
+        // Most configurations declare none: no path is made absolute then.
+        guard case .file(let path) = input, let configuration = configurations.configuration(forDirectory: FrontEnd.directory(of: input)),
+              !configuration.projects.isEmpty else { return nil }
+        return configuration.project(holding: AbsolutePath.make(path))
     }
 
     /// A declared project checked as `lint -f …` checks one: its env files (else the first file's `.env`)
