@@ -18,6 +18,9 @@ public struct BuildJob {
     public var compact: Bool
     public var wholeRequest: Bool
     public var outputPath: String?
+    /// The later `-f` files of a Compose project whose first file is `path`: merged onto it, with
+    /// profiles and env files applied, into one template that needs no other file.
+    public var overrides: [String] = []
 
     public init(path: String, flags: BuildFlags, options: FrontEndOptions, environment: EnvironmentOptions,
                 compact: Bool = false, wholeRequest: Bool = false, outputPath: String? = nil) {
@@ -52,7 +55,12 @@ public struct BuildJob {
             errors("stackc: --target is required unless \(input.displayName) is a stack manifest (targets: \(TargetID.allCases.map(\.rawValue).joined(separator: ", ")))\n")
             return .failure(.failure)
         }
-        return build(file, from: input, target: target, manifest: nil, environment: environment, errors: errors, reporter: &reporter)
+        var files = [file]
+        for path in overrides {
+            guard let override = load(path == "-" ? .standardInput : .file(path), errors: errors) else { return .failure(.failure) }
+            files.append(override)
+        }
+        return build(files, from: input, target: target, manifest: nil, environment: environment, errors: errors, reporter: &reporter)
     }
 
     /// A stack manifest as read: its findings so far and the request values it writes.
@@ -95,7 +103,7 @@ public struct BuildJob {
         environment.overrides = manifest.environment + environment.overrides
         let templatePath = resolve(template.value)
         guard let templateFile = load(.file(templatePath), errors: errors) else { return .failure(.failure) }
-        return build(templateFile, from: .file(templatePath), target: target,
+        return build([templateFile], from: .file(templatePath), target: target,
                      manifest: ManifestInput(file: file, diagnostics: diagnostics, values: manifest.values), environment: environment,
                      errors: errors, reporter: &reporter)
     }
@@ -120,10 +128,12 @@ public struct BuildJob {
         }
     }
 
-    private func build(_ file: SourceFile, from input: Input, target: TargetID, manifest: ManifestInput?, environment: EnvironmentOptions,
+    /// The template's files (one, or a Compose project's) checked, then lowered for `target`.
+    private func build(_ files: [SourceFile], from input: Input, target: TargetID, manifest: ManifestInput?, environment: EnvironmentOptions,
                        errors: (String) -> Void, reporter: inout TextReporter) -> Result<BuiltRequest, ExitStatus> {
         var options = options
         options.platform = target.platform
+        options.selfContained = true
         if options.kind == .stack { options.kind = nil }
         let directory = FrontEnd.directory(of: input)
         guard let variables = loadEnvironment(environment, directory: directory, errors: errors, reporter: &reporter) else {
@@ -131,12 +141,19 @@ public struct BuildJob {
         }
 
         // The template's verdict is lint's (suppression comments included), then the request's values are checked.
-        let processed = FrontEnd.process(file, environment: variables.environment, directory: directory, options: options)
+        // A project's files become one template, its profiles and env files applied (`ProjectFrontEnd`).
+        let project = ProjectFrontEnd.process(files, directory: directory, environment: variables.environment, options: options)
+        let processed = project.processed
+        let file = processed.file
         let (document, checked) = LintPipeline.check(processed, options: options)
         let assembly = RequestAssembly(target: target, flags: flags.values, manifest: manifest?.values ?? [:], document: document)
         // A template value the request reads (a configmap's name) may already have its template finding.
-        let templateReport = FileReport(file: file, diagnostics: checked.diagnostics + assembly.template.filter { !checked.diagnostics.contains($0) })
-        var reports = [templateReport, assembly.commandLineReport]
+        if files.count > 1, assembly.metadata.variables == .keep {
+            errors("stackc: --variables keep sends the template as written, which a project of several files does not have; leave it out to send the merged template\n")
+            return .failure(.failure)
+        }
+        let templateDiagnostics = checked.diagnostics + assembly.template.filter { !checked.diagnostics.contains($0) }
+        var reports = project.text.split(FileReport(file: file, diagnostics: templateDiagnostics)) + project.envFileReports + [assembly.commandLineReport]
         if let manifest { reports.insert(FileReport(file: manifest.file, diagnostics: manifest.diagnostics + assembly.manifest), at: 0) }
         for report in reports where !report.diagnostics.isEmpty { errors(reporter.report(report)) }
         guard !variables.hasErrors, !reports.contains(where: \.hasErrors), let document, let interpolated = processed.interpolated else {
@@ -152,7 +169,7 @@ public struct BuildJob {
             errors("stackc: no request built: \(error.message)\n")
             return .failure(.findings)
         }
-        var values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value }
+        var values = interpolated.referencedNames.compactMap { processed.environment[$0]?.value } + project.envFileValues.map(\.value)
         if document.kind == .secret {
             values += ["data", "stringData"].flatMap { section in document.root[section]?.entries.compactMap { $0.value.string?.value } ?? [] }
         }

@@ -47,6 +47,9 @@ public struct EnvironmentLoader: Sendable {
         /// Reports for env files that had problems or could not be read.
         public let reports: [FileReport]
         public let failed: Bool
+
+        /// No variables at all (`--no-interpolate`).
+        static let empty = Loaded(environment: Environment(), reports: [], failed: false)
     }
 
     public var options: EnvironmentOptions
@@ -91,14 +94,7 @@ public struct EnvironmentLoader: Sendable {
                 for entry in parsed.entries {
                     environment.set(entry.key, entry.value, source: .envFile(path: path, line: entry.line))
                 }
-                if !parsed.failures.isEmpty {
-                    var hint = PositionHint()
-                    reports.append(FileReport(file: file, diagnostics: parsed.failures.map { failure in
-                        let offset = file.byteOffset(line: failure.line - 1, column: failure.column - 1, hint: &hint)
-                        let location = SourceLocation(line: failure.line, column: failure.column, offset: offset)
-                        return Diagnostic(rule: .envFileSyntax, severity: .error, message: failure.message, range: SourceRange(at: location))
-                    }))
-                }
+                if !parsed.failures.isEmpty { reports.append(FileReport(envFile: file, failures: parsed.failures)) }
             }
         }
         for (name, value) in options.process {

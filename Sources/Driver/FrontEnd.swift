@@ -18,6 +18,11 @@ public struct FrontEndOptions: Sendable {
     public var maxFindingsPerFile = 1000
     /// `--stdin-filename`: the name standard input is reported under (else `<stdin>`).
     public var stdinName: String?
+    /// `--profile`: the Compose profiles enabled (else `COMPOSE_PROFILES`; see `ProfileSelection`).
+    public var profiles: [String] = []
+    /// For `build` and `submit`: a project becomes one template that needs no other file
+    /// (`ProjectResolution.Settings.selfContained`).
+    public var selfContained = false
 
     /// How an input is named in reports.
     public func displayName(of input: Input) -> String {

@@ -86,8 +86,16 @@ public struct LintJob {
                                                    policy: settings.policy)
             deliver(outcome.reports, failed: outcome.inputFailed)
         } else {
+            // A file of a project declared in `.stackc.yaml` is checked with the project, where its first
+            // input stands; the project's other inputs then have nothing of their own to run.
+            let declared = fixing ? inputs.map { _ in nil } : inputs.map { declaredProject(of: $0, configurations: configurations) }
+            let environmentOptions = environment
+            let inputs = inputs.indices.filter { index in declared[index].map { project in !declared[..<index].contains(project) } ?? true }.map { (inputs[$0], declared[$0]) }
             orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
-                let input = inputs[index]
+                let (input, project) = inputs[index]
+                if let project {
+                    return (input, Self.lint(project, options: options, environment: environmentOptions, configurations: configurations))
+                }
                 let isNamed: Bool
                 switch input {
                 case .standardInput: isNamed = named.contains("-")
@@ -95,6 +103,13 @@ public struct LintJob {
                 }
                 let settings = configurations.settings(for: input, base: options)
                 let environment = environmentFor(FrontEnd.directory(of: input))
+                if !fixing, case .file(let path) = input, let base = ProjectFragment.base(of: path) {
+                    return (input, LintPipeline.lintFragment(input, base: base, environment: environment, options: settings.options, policy: settings.policy))
+                }
+                // `--profile`: each file is a project of its own, its profiles and env files applied.
+                if !fixing, !settings.options.profiles.isEmpty {
+                    return (input, LintPipeline.lintProject([input], environment: environment, options: settings.options, policy: settings.policy))
+                }
                 let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
                     : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
                                         provingFixes: provingFixes)
@@ -120,6 +135,29 @@ public struct LintJob {
             errors(TextReporter.summaryLine(summary, filesWithFindings: filesWithFindings) + "\n")
         }
         return ExitStatus.forLint(summary: summary, policy: reporting.policy, inputFailed: inputFailed)
+    }
+
+    /// The project of `.stackc.yaml` that names `input`, if any.
+    private func declaredProject(of input: Input, configurations: ConfigurationSet) -> DeclaredProject? {
+        // Most configurations declare none: no path is made absolute then.
+        guard case .file(let path) = input, let configuration = configurations.configuration(forDirectory: FrontEnd.directory(of: input)),
+              !configuration.projects.isEmpty else { return nil }
+        return configuration.project(holding: AbsolutePath.make(path))
+    }
+
+    /// A declared project checked as `lint -f …` checks one: its env files (else the first file's `.env`)
+    /// and profiles, unless the command line gives its own; files shown as the working folder sees them.
+    private static func lint(_ project: DeclaredProject, options: FrontEndOptions, environment: EnvironmentOptions,
+                             configurations: ConfigurationSet) -> LintPipeline.Outcome {
+        let here = AbsolutePath.make(".")
+        let files = project.files.map { Input.file(AbsolutePath.relative($0, to: here)) }
+        var settings = configurations.settings(for: files[0], base: options)
+        if settings.options.profiles.isEmpty { settings.options.profiles = project.profiles }
+        var loader = EnvironmentLoader(options: environment)
+        if loader.options.envFiles.isEmpty { loader.options.envFiles = project.envFiles.map { AbsolutePath.relative($0, to: here) } }
+        let loaded = options.interpolate ? loader.load(forDirectory: FrontEnd.directory(of: files[0])) : EnvironmentLoader.Loaded.empty
+        let outcome = LintPipeline.lintProject(files, environment: loaded.environment, options: settings.options, policy: settings.policy)
+        return LintPipeline.Outcome(reports: loaded.reports + outcome.reports, inputFailed: loaded.failed || outcome.inputFailed)
     }
 
     /// One environment per template folder, loaded in input order before the parallel phase so env-file

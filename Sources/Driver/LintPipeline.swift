@@ -57,8 +57,17 @@ public enum LintPipeline {
             if outcome.inputFailed { return outcome }
         }
         let project = ProjectFrontEnd.process(files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options)
-        let reports = project.text.split(check(project.processed, options: options, policy: policy).report)
+        let reports = project.text.split(check(project.processed, options: options, policy: policy).report) + project.envFileReports
         return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
+    }
+
+    /// An override fragment (`ProjectFragment`) checked merged onto its base, the only way Compose reads
+    /// it: its own findings and its env files'; the base's findings are the base's own run's.
+    public static func lintFragment(_ input: Input, base: String, environment: Environment, options: FrontEndOptions,
+                                    policy: FindingPolicy = .none) -> Outcome {
+        let outcome = lintProject([.file(base), input], environment: environment, options: options, policy: policy)
+        guard !outcome.inputFailed else { return outcome }
+        return Outcome(reports: Array(outcome.reports.dropFirst()), inputFailed: false)
     }
 
     /// The input read, then `body`; an input that cannot be read is its one finding.

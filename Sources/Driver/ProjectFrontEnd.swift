@@ -7,7 +7,7 @@ import Syntax
 /// The front end for a Compose project (`-f base.yaml -f override.yaml`, or the files `ProjectInputs`
 /// found): the project loaded (`ProjectLoader`: each file read alone, so a syntax error is reported once,
 /// at its file; `extends` and `include` resolved; the files merged as Docker Compose merges them), then
-/// the merged tree interpolated once, with the environment of the project's folder. Everything after
+/// profiles, `env_file` and `label_file` applied (`ProjectResolution`), then the merged tree interpolated once, with the environment of the project's folder. Everything after
 /// runs on the merged tree as on one file, over the files laid end to end (`ProjectText`), whose `split`
 /// gives each finding back to its file.
 ///
@@ -15,18 +15,48 @@ import Syntax
 /// that entries made unique by their text (`ports`, `volumes`…) are compared as written, and that an
 /// included project's variables come from the including project's environment.
 public enum ProjectFrontEnd {
+    /// A project after the front end: its text, the merged and interpolated template, and the findings
+    /// in the env and label files its services name (each file's own report).
+    public struct Loaded: Sendable {
+        public let text: ProjectText
+        public let processed: ProcessedTemplate
+        public let envFileReports: [FileReport]
+        /// The variables read from env and label files: their values are never printed outside the template they go into.
+        public let envFileValues: [(name: String, value: String)]
+    }
+
     /// `directory` is the project's folder: relative paths, `.env` and the default project name come from it.
-    public static func process(_ files: [SourceFile], directory: String, environment: Environment,
-                               options: FrontEndOptions) -> (text: ProjectText, processed: ProcessedTemplate) {
+    public static func process(_ files: [SourceFile], directory: String, environment: Environment, options: FrontEndOptions) -> Loaded {
         let project = ProjectLoader.load(files, directory: directory, limits: options.limits)
         let text = project.text
         guard let tree = project.tree else {
-            return (text, FrontEnd.interpolate(text.file, tree: nil, readDiagnostics: project.diagnostics, environment: environment,
-                                               directory: directory, options: options))
+            let processed = FrontEnd.interpolate(text.file, tree: nil, readDiagnostics: project.diagnostics, environment: environment,
+                                                 directory: directory, options: options)
+            return Loaded(text: text, processed: processed, envFileReports: [], envFileValues: [])
         }
-        let ownErrors = project.fileTrees.flatMap { fileErrors($0, environment: environment, directory: directory, options: options) }
-        return (text, FrontEnd.interpolate(text.file, tree: tree, readDiagnostics: project.diagnostics + ownErrors,
-                                           environment: environment, directory: directory, options: options))
+        let ownErrors = project.fileTrees.count == 1 ? [] : project.fileTrees.flatMap {
+            fileErrors($0, environment: environment, directory: directory, options: options)
+        }
+        let resolved = resolve(tree, environment: environment, directory: directory, options: options)
+        let processed = FrontEnd.interpolate(text.file, tree: resolved.tree, readDiagnostics: project.diagnostics + ownErrors + resolved.diagnostics,
+                                             environment: environment, directory: directory, options: options)
+        return Loaded(text: text, processed: processed, envFileReports: resolved.fileReports, envFileValues: resolved.values)
+    }
+
+    /// Profiles, `env_file` and `label_file` applied to the loaded tree (`ProjectResolution`). A missing
+    /// file is reported here only for a template sent alone: for lint the keys stay, and
+    /// `ReferencedFiles` reports it with every other check of the template.
+    private static func resolve(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions)
+        -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)]) {
+        let profiles = ProfileSelection(flags: options.profiles, variable: environment["COMPOSE_PROFILES"]?.value)
+        let settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
+                                                  environment: environment, escapesDollars: options.interpolate && tree.mayHold("$")) { path in
+            guard case .success(let file) = FileLoader.load(.file(path), maxBytes: options.limits.maxFileBytes) else { return nil }
+            return file
+        }
+        let resolved = ProjectResolution.apply(tree, settings: settings)
+        let missing = options.selfContained ? resolved.missingFiles.map(ReferencedFiles.diagnostic) : []
+        return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values)
     }
 
     /// The errors Compose finds in one file of a project before merging: it validates each file on its

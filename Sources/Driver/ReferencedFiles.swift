@@ -1,6 +1,7 @@
 import Diagnostics
 import Glibc
 import Model
+import Project
 import Rules
 import Syntax
 
@@ -15,18 +16,28 @@ enum ReferencedFiles {
         var diagnostics: [Diagnostic] = []
         // One pass over a service's keys rules out most services, which name no file.
         for service in compose.services where service.node.containsAnyKey(fileKeys) && service["profiles"] == nil {
-            for (key, kind) in [("env_file", "env file"), ("label_file", "label file")] {
-                for path in paths(in: service[key]) where !exists(path.value, in: directory) {
-                    diagnostics.append(Diagnostic(
-                        rule: .missingFile, severity: .error,
-                        message: "\(kind) '\(excerpt(path.value))' of service '\(service.name.value)' does not exist"
-                            + (path.value.hasPrefix("/") ? "" : " (relative to the Compose file's folder)")
-                            + (key == "env_file" ? "; create it, fix the path, or mark it optional with {path: …, required: false}" : "; create it or fix the path"),
-                        range: path.range, path: path.path))
+            for key in ["env_file", "label_file"] {
+                for path in paths(in: service[key]) {
+                    let resolved = path.value.hasPrefix("/") || directory.isEmpty ? path.value : directory + "/" + path.value
+                    guard access(resolved, F_OK) != 0 else { continue }
+                    diagnostics.append(diagnostic(ProjectResolution.MissingFile(key: key, service: service.name.value, path: path.value,
+                                                                               resolvedPath: resolved, range: path.range, nodePath: path.path)))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// A file a service names that is not there, named as written and as resolved (Compose resolves it
+    /// against the project's folder, which is not always where the file naming it is).
+    static func diagnostic(_ missing: ProjectResolution.MissingFile) -> Diagnostic {
+        let kind = missing.key == "env_file" ? "env file" : "label file"
+        let resolved = missing.resolvedPath == missing.path ? "" : " (\(missing.resolvedPath))"
+        return Diagnostic(
+            rule: .missingFile, severity: .error,
+            message: "\(kind) '\(excerpt(missing.path))'\(resolved) of service '\(missing.service)' does not exist"
+                + (missing.key == "env_file" ? "; create it, fix the path, or mark it optional with {path: …, required: false}" : "; create it or fix the path"),
+            range: missing.range, path: missing.nodePath)
     }
 
     static let fileKeys = KeySet(["env_file", "label_file"])
@@ -43,10 +54,5 @@ enum ReferencedFiles {
             }
             return entry.isScalar ? entry.string : nil
         }.filter { !$0.value.isEmpty && !$0.value.contains("$") }
-    }
-
-    private static func exists(_ path: String, in directory: String) -> Bool {
-        let resolved = path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
-        return access(resolved, F_OK) == 0
     }
 }

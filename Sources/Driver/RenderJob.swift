@@ -32,7 +32,7 @@ public struct RenderJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let (processed, environmentHasErrors, project) = template.process(errors: errors, reporter: &reporter) else {
+        guard let (processed, environmentHasErrors, project, envFileValues) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
         let report = validate ? LintPipeline.check(processed, options: template.options).report
@@ -45,7 +45,7 @@ public struct RenderJob: TemplateJob {
             errors("stackc: \(place): not rendered: a suppressed \(hidden.rule) error leaves no faithful text\n")
             return .findings
         }
-        guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else { return .findings }
+        guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options, envFileValues: envFileValues) else { return .findings }
         let typed = composeTypes(of: tree, processed)
         switch format {
         case .json:

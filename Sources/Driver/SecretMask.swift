@@ -9,7 +9,7 @@ import Syntax
 enum SecretMask {
     static let hiddenValue = "<hidden>"
 
-    static func hide(_ processed: ProcessedTemplate, options: FrontEndOptions) -> YAMLTree? {
+    static func hide(_ processed: ProcessedTemplate, options: FrontEndOptions, envFileValues: [(name: String, value: String)] = []) -> YAMLTree? {
         guard var tree = processed.tree else { return nil }
         if let written = processed.written, let interpolated = processed.interpolated {
             let secret = interpolated.referencedNames.filter { SecretNames.looksSecret($0) && processed.environment[$0] != nil }
@@ -21,7 +21,21 @@ enum SecretMask {
                 tree = TreeInterpolator.interpolate(written, settings: settings).tree
             }
         }
+        tree = hidingEnvFileSecrets(envFileValues, in: tree)
         return isSecret(tree, kind: options.kind) ? hidingData(of: tree) : tree
+    }
+
+    /// The values of secret-looking variables an env file gave (`env_file: db.env` with `DB_PASSWORD=…`),
+    /// folded into the template, shown as `<hidden>` wherever a scalar holds them.
+    static func hidingEnvFileSecrets(_ values: [(name: String, value: String)], in tree: YAMLTree) -> YAMLTree {
+        let secrets = values.filter { SecretNames.looksSecret($0.name) && !$0.value.isEmpty }.map(\.value)
+        guard !secrets.isEmpty else { return tree }
+        return tree.replacingScalars { _, node in
+            guard secrets.contains(where: node.text.contains) else { return nil }
+            var copy = node
+            copy.text = secrets.reduce(node.text) { $0.replacing($1, with: hiddenValue) }
+            return copy
+        }
     }
 
     static func isSecret(_ tree: YAMLTree, kind: DocumentKind?) -> Bool {

@@ -42,9 +42,10 @@ public struct SingleTemplate: Sendable {
     /// env file): exit status 2. `environmentHasErrors` says an env file had a statement Compose refuses
     /// (it refuses the whole file); lint counts those, so the template is interpolated with what was
     /// understood but must not pass.
-    /// For a project (`overrides`), `project` is the files' text, whose `split` gives findings back to their files.
+    /// For a project, `project` is the files' text, whose `split` gives findings back to their files, and
+    /// `envFileValues` the variables its services' env files gave (never to be printed).
     func process(errors: (String) -> Void, reporter: inout TextReporter)
-        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?)? {
+        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?, envFileValues: [(name: String, value: String)])? {
         let selection = project ?? (overrides.isEmpty ? nil : ProjectSelection(files: [path] + overrides))
         var paths = [path]
         var directory = FrontEnd.directory(of: path == "-" ? .standardInput : .file(path))
@@ -81,10 +82,11 @@ public struct SingleTemplate: Sendable {
             }
         }
         guard selection != nil else {
-            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil)
+            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil, [])
         }
         let project = ProjectFrontEnd.process(files, directory: directory, environment: variables, options: options)
-        return (project.processed, environmentHasErrors, project.text)
+        for report in project.envFileReports { errors(reporter.report(report)) }
+        return (project.processed, environmentHasErrors || !project.envFileReports.isEmpty, project.text, project.envFileValues)
     }
 }
 

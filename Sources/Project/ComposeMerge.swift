@@ -54,6 +54,10 @@ struct Merger {
             return other
         case .keyValues:
             return mergeKeyValues(base, other, path: path)
+        case .files:
+            if reader.shape(other) == .null { return base }
+            let range = reader.range(reader.shape(base) == .null ? other : base)
+            return .sequence(unique(keyValueEntries(base) + keyValueEntries(other), by: .path), range: range)
         case .namedMapping(let defaults):
             return mergeMappings(namedMapping(base, defaults: defaults), namedMapping(other, defaults: defaults), path: path)
         case .uniqueAppend:
@@ -199,6 +203,8 @@ struct Merger {
                 return String(parts.count > 1 ? parts[1] : parts[0])
             }
             return field("target") ?? ""
+        case .path:
+            return reader.shape(item) == .mapping ? field("path") ?? "" : text
         case .mount(let folder):
             guard reader.shape(item) == .mapping else { return "\(folder)/\(text)" }
             return field("target") ?? "\(folder)/\(field("source") ?? "")"

@@ -6,6 +6,8 @@ enum MergeRule {
     case replace
     /// Both sides read as `KEY=value` entries (a mapping's pairs become entries), appended, then one per key.
     case keyValues
+    /// `env_file`, `label_file`: both sides read as lists of files, appended, then one entry per path.
+    case files
     /// A list or a mapping of names; lists become mappings (`depends_on` with Compose's default condition).
     case namedMapping(defaults: [(key: String, value: String)])
     /// Entries appended unless already present (`extra_hosts`).
@@ -30,8 +32,10 @@ enum MergeRule {
         case "command", "entrypoint", "healthcheck.test":
             return .replace
         case "annotations", "build.args", "build.additional_contexts", "build.labels", "deploy.labels", "dns", "dns_opt",
-             "dns_search", "environment", "labels", "sysctls", "tmpfs", "env_file", "label_file":
+             "dns_search", "environment", "labels", "sysctls", "tmpfs":
             return .keyValues
+        case "env_file", "label_file":
+            return .files
         case "depends_on":
             return .namedMapping(defaults: [("condition", "service_started"), ("required", "true")])
         case "networks":
@@ -70,4 +74,6 @@ enum MergeIndex {
     case mountTarget
     /// A secret or config: its `target`, else `defaultFolder/source`.
     case mount(defaultFolder: String)
+    /// A file of `env_file`: its text, or a long entry's `path`.
+    case path
 }

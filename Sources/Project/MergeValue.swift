@@ -9,6 +9,9 @@ indirect enum MergeValue {
     case mapping([MergePair], range: SourceRange)
     case sequence([MergeValue], range: SourceRange)
     case scalar(String, range: SourceRange)
+    /// A value read from another file (an `env_file` entry): a string whatever its text, so it is
+    /// written double-quoted and never read as a number or a boolean.
+    case string(String, range: SourceRange)
 }
 
 /// A mapping's entry: its key as a value (for its position) and as text (for matching).
@@ -29,6 +32,7 @@ struct MergeReader {
         case .mapping: return .mapping
         case .sequence: return .sequence
         case .scalar(let text, _): return text.isEmpty ? .null : .scalar
+        case .string: return .scalar
         case .node(let source, let id):
             let node = trees[source][id]
             switch node.kind {
@@ -60,7 +64,7 @@ struct MergeReader {
     /// A scalar's text (empty for collections).
     func text(_ value: MergeValue) -> String {
         switch value {
-        case .scalar(let text, _): return text
+        case .scalar(let text, _), .string(let text, _): return text
         case .node(let source, let id): return trees[source][id].text
         default: return ""
         }
@@ -73,7 +77,7 @@ struct MergeReader {
 
     func range(_ value: MergeValue) -> SourceRange {
         switch value {
-        case .mapping(_, let range), .sequence(_, let range), .scalar(_, let range): return range
+        case .mapping(_, let range), .sequence(_, let range), .scalar(_, let range), .string(_, let range): return range
         case .node(let source, let id): return trees[source][id].range
         }
     }
@@ -96,6 +100,8 @@ struct MergeReader {
             return assembler.copy(id, of: trees[source], source: source)
         case .scalar(let text, let range):
             return assembler.scalar(text, range: range)
+        case .string(let text, let range):
+            return assembler.scalar(text, style: .doubleQuoted, range: range)
         case .sequence(let items, let range):
             let ids = items.map { add($0, to: &assembler) }
             return assembler.sequence(ids, range: range)

@@ -131,7 +131,7 @@ enum Canonical {
     static func keyValues(_ value: JSONValue) -> String {
         let pairs: [(key: String, value: String?)] = members(value).map { $0.map { ($0.key, $0.value == .null ? nil : text($0.value)) } }
             ?? list(value).map { entry in
-                let parts = text(entry).split(separator: "=", maxSplits: 1).map(String.init)
+                let parts = text(entry).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 return (parts[0], parts.count > 1 ? parts[1] : nil)
             }
         return pairs.map { pair in pair.value.map { "\(pair.key)=\($0)" } ?? pair.key }.sorted().joined(separator: " ")

@@ -6,8 +6,7 @@ import TestSupport
 
 /// `env_file` and `label_file` must exist, as Docker Compose reads them when it loads the file.
 struct ReferencedFilesTests {
-    private func errors(_ compose: String, files: [String: String] = [:]) throws -> [String] {
-        let folder = try TemporaryDirectory()
+    private func errors(_ compose: String, files: [String: String] = [:], in folder: TemporaryDirectory) throws -> [String] {
         for (name, text) in files { _ = try folder.write(name, text) }
         let path = try folder.write("compose.yaml", compose)
         let outcome = LintPipeline.lint(.file(path), environment: Environment(), options: FrontEndOptions())
@@ -15,16 +14,18 @@ struct ReferencedFilesTests {
     }
 
     @Test func aMissingEnvFileOrLabelFileIsAnError() throws {
+        let folder = try TemporaryDirectory()
         let found = try errors("""
             services:
               web:
                 image: nginx
                 env_file: [app.env, {path: local.env, required: false}, present.env]
                 label_file: labels
-            """, files: ["present.env": "A=1\n"])
+            """, files: ["present.env": "A=1\n"], in: folder)
+        // Named as written and as resolved against the project's folder.
         #expect(found == [
-            "4:16 env file 'app.env' of service 'web' does not exist (relative to the Compose file's folder); create it, fix the path, or mark it optional with {path: …, required: false} [missing-file]",
-            "5:17 label file 'labels' of service 'web' does not exist (relative to the Compose file's folder); create it or fix the path [missing-file]",
+            "4:16 env file 'app.env' (\(folder.path("app.env"))) of service 'web' does not exist; create it, fix the path, or mark it optional with {path: …, required: false} [missing-file]",
+            "5:17 label file 'labels' (\(folder.path("labels"))) of service 'web' does not exist; create it or fix the path [missing-file]",
         ])
     }
 
@@ -38,6 +39,6 @@ struct ReferencedFilesTests {
                 image: tool
                 profiles: [debug]
                 env_file: debug.env
-            """, files: ["app.env": "A=1\n"]).isEmpty)
+            """, files: ["app.env": "A=1\n"], in: TemporaryDirectory()).isEmpty)
     }
 }

@@ -143,6 +143,25 @@ import TestSupport
         #expect(try emulator.requests().isEmpty)
     }
 
+    @Test func aProjectsEnvFileSecretIsSentButNeverPrinted() throws {
+        let emulator = try Emulator()
+        let folder = try TemporaryDirectory()
+        let base = try folder.write("project/compose.yaml", "services:\n  web:\n    image: nginx:1.25\n    env_file: db.env\n")
+        let override = try folder.write("project/override.yaml", "services:\n  web:\n    environment: {MODE: prod}\n")
+        try folder.write("project/db.env", "DB_PASSWORD=s3cret-value\n")
+        let dryRun = submitProjectFlow([base, override], .aliyunProject, [.name: "shop"]) { options in
+            emulator.cluster(&options)
+            options.dryRun = true
+        }
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains(#"DB_PASSWORD: \"<redacted>\""#) && !dryRun.stdout.contains("s3cret-value"), "\(dryRun.stdout)")
+        let sent = submitProjectFlow([base, override], .aliyunProject, [.name: "shop"]) { emulator.cluster(&$0) }
+        #expect(sent.status == 0 && !(sent.stdout + sent.stderr).contains("s3cret-value"), "\(sent.stderr)")
+        let create = try emulator.requests().first { $0.path == "/projects/" }
+        #expect(create?.body.contains(#"DB_PASSWORD: \"s3cret-value\""#) == true, "the body itself holds the value")
+        #expect(create?.body.contains("env_file") == false)
+    }
+
     @Test func volumeCreateIsRepeatedOnlyAfterTheLookupAndAResubmissionIsUnchanged() throws {
         let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/volumes/create", "kind": "lost-answer", "status": 502}]"#)
         let volume = sample("aliyun-volume/valid.yaml")

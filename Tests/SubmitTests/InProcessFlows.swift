@@ -120,3 +120,13 @@ extension Emulator {
         cluster(&options.access)
     }
 }
+
+/// `stackc submit -f FILE -f FILE …` in-process: the files of a Compose project sent as one template.
+func submitProjectFlow(_ paths: [String], _ target: TargetID, _ values: [RequestField: String], _ configure: (inout SubmitOptions) -> Void) -> FlowRun {
+    var options = SubmitOptions()
+    configure(&options)
+    var build = BuildJob(path: paths[0], flags: BuildFlags(target: target, values: values), options: FrontEndOptions(),
+                         environment: EnvironmentOptions(process: []))
+    build.overrides = Array(paths.dropFirst())
+    return captured { SubmitJob(build: build, submit: options).run(output: $0) }
+}

@@ -22,6 +22,12 @@ public enum ComposeBinary {
         try config(["-p", "fixcheck", "--project-directory", projectDirectory, "-f", file, "config", "--format", "json", "--no-interpolate"])
     }
 
+    /// `docker compose config --format json` of the project of `files` (`-f` each) with `--profile` each of
+    /// `profiles`, under a fixed project name: the JSON when Compose accepts it, else nil and Compose's message.
+    public static func render(_ files: [String], profiles: [String] = []) throws -> (json: Any?, message: String) {
+        try config(["-p", "rendered"] + files.flatMap { ["-f", $0] } + profiles.flatMap { ["--profile", $0] } + ["config", "--format", "json"])
+    }
+
     /// Whether Compose accepts the project of `files` (`-f` each, `config -q`), with Compose's message.
     public static func accepts(_ files: [String]) throws -> (accepted: Bool, message: String) {
         let result = try config(files.flatMap { ["-f", $0] } + ["config", "-q"], parse: false)

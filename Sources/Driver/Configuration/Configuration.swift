@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     /// The env files to read instead of a template's `.env` (absolute, or relative to the working folder).
     public var envFiles: [String] = []
     var overrides: [Override] = []
+    /// `projects:`: files checked together as one Compose project.
+    public var projects: [DeclaredProject] = []
 
     /// The rule policy and settings for one template, given as an absolute path.
     func resolve(forAbsolutePath file: String) -> (policy: FindingPolicy, settings: SettingOverrides) {

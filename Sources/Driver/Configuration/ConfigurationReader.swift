@@ -65,6 +65,9 @@ enum ConfigurationReader {
                     AbsolutePath.relative(AbsolutePath.make(file.hasPrefix("/") ? file : AbsolutePath.join(directory, file)), to: workingFolder)
                 }
             }
+            if let projects = tree.value(forKey: "projects", in: root) {
+                configuration.projects = tree.items(of: projects).compactMap(project)
+            }
             if let overrides = tree.value(forKey: "overrides", in: root) {
                 for (index, item) in tree.items(of: overrides).enumerated() where tree[item].isMapping {
                     let itemPath = path.appending(key: "overrides").appending(index: index)
@@ -74,6 +77,15 @@ enum ConfigurationReader {
                         settings: settings(in: item)))
                 }
             }
+        }
+
+        /// A `projects:` entry, its paths made absolute against the configuration's folder.
+        func project(_ item: NodeID) -> DeclaredProject? {
+            guard tree[item].isMapping else { return nil }
+            let list = { (key: String) in tree.value(forKey: key, in: item).map(strings) ?? [] }
+            let absolute = { (file: String) in AbsolutePath.make(file.hasPrefix("/") ? file : AbsolutePath.join(directory, file)) }
+            guard !list("files").isEmpty else { return nil }
+            return DeclaredProject(files: list("files").map(absolute), profiles: list("profiles"), envFiles: list("env-files").map(absolute))
         }
 
         /// `rules:` entries with a known id and setting; unknown ids are reported with a suggestion.

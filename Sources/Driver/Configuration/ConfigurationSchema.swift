@@ -26,6 +26,12 @@ enum ConfigurationSchema {
         ("target", target),
     ])
 
+    static let project = ObjectSchema("project", allowsExtensions: false, required: ["files"], fields: [
+        ("files", .stringOrList),
+        ("profiles", .stringOrList),
+        ("env-files", .stringOrList),
+    ])
+
     static let document = ObjectSchema("stackc configuration", allowsExtensions: false, fields: [
         ("rules", ruleSettings),
         ("enable-categories", categories),
@@ -34,12 +40,14 @@ enum ConfigurationSchema {
         ("env-files", .stringOrList),
         ("limits", .object(limits)),
         ("overrides", .list(.object(override))),
+        ("projects", .list(.object(project))),
     ])
 
     static let type: FieldType = .object(document)
 
     static let description = """
     stackc's own settings (.stackc.yaml, found upward from each linted file or given with --config): \
-    rules turned off or re-graded, opt-in rule categories turned on, per-path overrides, default kind and target, env files and limits.
+    rules turned off or re-graded, opt-in rule categories turned on, per-path overrides, default kind and target, env files, limits \
+    and Compose projects whose files are checked together.
     """
 }

@@ -24,7 +24,7 @@ public struct GraphJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let (processed, _, project) = template.process(errors: errors, reporter: &reporter) else {
+        guard let (processed, _, project, _) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
         guard let tree = processed.tree else {

@@ -15,9 +15,10 @@ struct InactiveDependency: Rule {
         is fine, and so is any other reference to that service except `network_mode`. The same holds for a build's
         `additional_contexts` entry `service:NAME`, which builds on NAME's image (`service "app" declares unknown service
         "base" as additional contexts base`). A service whose profiles include the empty string (an unset `${PROFILE}`) runs by default, and a
-        service inherits the profiles of the one it `extends`. stackc does not yet see which profiles a run enables:
-        it checks as Compose does with none. If your runs always enable the profile (`COMPOSE_PROFILES` in `.env`),
-        suppress the finding or disable the rule in `.stackc.yaml`. A service in a profile that depends on one in
+        service inherits the profiles of the one it `extends`. This rule checks as Compose does with no profile chosen;
+        a project run that chooses profiles (`--profile`, or `COMPOSE_PROFILES` in the environment or `.env`) sets the
+        services outside them aside first, and a dependency on one of those is then `undefined-service`'s finding,
+        as Compose words it (`depends on undefined service`). A service in a profile that depends on one in
         another profile is not reported: enabling both profiles is a valid way to run it.
         """,
         triggering: [

@@ -14,7 +14,8 @@ struct ServiceImage: Rule {
         has the image, so neither is reported. A service with `profiles` runs only when one of them is active
         (`--profile`, `COMPOSE_PROFILES`), and Compose checks its image only then: `docker compose config` takes such
         a service without image or build while its profiles are inactive, and refuses the file once one is active.
-        As stackc cannot know which profiles will be, that is a warning.
+        A project run that chooses profiles (`--profile`, `COMPOSE_PROFILES`) sets the services outside them aside and
+        checks the rest as any other; otherwise stackc cannot know which profiles will be, and that is a warning.
         """,
         triggering: [
             Example("""

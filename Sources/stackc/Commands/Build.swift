@@ -20,11 +20,15 @@ extension Stackc {
               stackc build compose.yaml --target aliyun-project-update --name shop --version auto --blue-green
               stackc build pod.yaml --target v2-podstack --project team --name web --min-replicas 2 --max-replicas 5
               stackc build deploy/shop.stack.yaml --output body.json
+              stackc build -f compose.yaml -f compose.prod.yaml --profile web --target aliyun-project --name shop
             """
         )
 
-        @Argument(help: "The template or a stack manifest, or '-' for standard input.")
-        var path: String
+        @Argument(help: "The template or a stack manifest, or '-' for standard input (or the files of a Compose project with -f).")
+        var path: String?
+
+        @OptionGroup
+        var project: ProjectFileFlags
 
         @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
         var target: TargetID?
@@ -48,6 +52,7 @@ extension Stackc {
         var environment: EnvironmentFlags
 
         func validate() throws {
+            _ = try project.template(path: path)
             if environment.noInterpolate {
                 throw ValidationError("build always substitutes variables to check them; use --variables keep to send the template as written")
             }
@@ -57,8 +62,10 @@ extension Stackc {
             let flags = requestFlags.buildFlags(target: target)
             var options = environment.frontEndOptions()
             options.limits = limitFlags.limits
-            let job = BuildJob(path: path, flags: flags, options: options,
+            let template = try project.template(path: path)
+            var job = BuildJob(path: template.path, flags: flags, options: options,
                                environment: environment.environmentOptions, compact: compact, wholeRequest: request, outputPath: output)
+            job.overrides = template.overrides
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
                                  colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))

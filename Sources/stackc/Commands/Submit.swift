@@ -54,7 +54,7 @@ extension Stackc {
             var submit = submission.submitOptions
             submit.operation = confirm ? .confirm(keepRouteWeights: keepRouteWeights) : rollback ? .rollback : .submit
             (submit.wait, submit.pollInterval, submit.dryRun) = (wait, pollInterval, dryRun)
-            try SubmitJob(build: submission.buildJob, submit: submit).run(output: Terminal.commandOutput).finish()
+            try SubmitJob(build: try submission.buildJob, submit: submit).run(output: Terminal.commandOutput).finish()
         }
     }
 }

@@ -14,6 +14,9 @@ struct EnvironmentFlags: ParsableArguments {
     @Option(name: [.customShort("p"), .customLong("project-name")], help: "Project name, which sets COMPOSE_PROJECT_NAME.")
     var projectName: String?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp("Enable a Compose profile of the project (repeatable; else COMPOSE_PROFILES).", valueName: "name"))
+    var profiles: [String] = []
+
     @Flag(name: .customLong("no-interpolate"), help: "Do not substitute variables; check the template as written.")
     var noInterpolate = false
 
@@ -27,7 +30,8 @@ struct EnvironmentFlags: ParsableArguments {
     }
 
     var settings: EnvironmentSettings {
-        EnvironmentSettings(envFiles: envFiles, variables: variables, projectName: projectName, noInterpolate: noInterpolate, strictEnv: strictEnv)
+        EnvironmentSettings(envFiles: envFiles, variables: variables, projectName: projectName, profiles: profiles, noInterpolate: noInterpolate,
+                            strictEnv: strictEnv)
     }
 
     var environmentOptions: EnvironmentOptions { settings.environmentOptions }
@@ -41,6 +45,7 @@ struct EnvironmentSettings: Equatable {
     /// `KEY=VALUE`, as validated by `EnvironmentFlags`.
     var variables: [String] = []
     var projectName: String?
+    var profiles: [String] = []
     var noInterpolate = false
     var strictEnv = false
 
@@ -55,6 +60,7 @@ struct EnvironmentSettings: Equatable {
     func frontEndOptions(kind: DocumentKind? = nil, platform: Platform? = nil) -> FrontEndOptions {
         var options = FrontEndOptions(interpolate: !noInterpolate, projectName: projectName, kind: kind, platform: platform)
         options.strictEnvironment = strictEnv
+        options.profiles = profiles
         return options
     }
 }

@@ -7,8 +7,11 @@ import Submit
 /// how to authenticate, the limits, the variables and `--format` — so `plan` reads exactly what
 /// `submit` would send.
 struct SubmissionFlags: ParsableArguments {
-    @Argument(help: "The template or a stack manifest.")
-    var path: String
+    @Argument(help: "The template or a stack manifest (or the files of a Compose project with -f).")
+    var path: String?
+
+    @OptionGroup
+    var project: ProjectFileFlags
 
     @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
     var target: TargetID?
@@ -28,11 +31,22 @@ struct SubmissionFlags: ParsableArguments {
     @OptionGroup(title: "Variables")
     var environment: EnvironmentFlags
 
-    /// The build of the request, as `stackc build` would make it.
+    func validate() throws {
+        _ = try project.template(path: path)
+    }
+
+    /// The build of the request, as `stackc build` would make it: one template, or a Compose project's
+    /// files lowered to one.
     var buildJob: BuildJob {
-        var options = environment.frontEndOptions()
-        options.limits = limitFlags.limits
-        return BuildJob(path: path, flags: requestFlags.buildFlags(target: target), options: options, environment: environment.environmentOptions)
+        get throws {
+            var options = environment.frontEndOptions()
+            options.limits = limitFlags.limits
+            let template = try project.template(path: path)
+            var job = BuildJob(path: template.path, flags: requestFlags.buildFlags(target: target), options: options,
+                               environment: environment.environmentOptions)
+            job.overrides = template.overrides
+            return job
+        }
     }
 
     /// Where to send, how to authenticate and what to print; the rest is the command's.

@@ -7,10 +7,10 @@ struct TemplateFlags: ParsableArguments {
     @Argument(help: "The template, '-' for standard input, or a folder: the Compose project found there (default: the current folder's).")
     var path: String?
 
-    @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("A file of one Compose project (repeatable): later files are merged onto earlier ones as Docker Compose merges them.",
-                               valueName: "file"))
-    var files: [String] = []
+    @OptionGroup
+    var project: ProjectFileFlags
+
+    var files: [String] { project.files }
 
     @Option(name: .customLong("project-directory"),
             help: ArgumentHelp("The project's folder: relative paths, .env and the project name come from it (default: the first file's).",
@@ -39,6 +39,9 @@ struct TemplateFlags: ParsableArguments {
             template.project = SingleTemplate.ProjectSelection(files: files, folder: folder, projectDirectory: projectDirectory)
         } else if projectDirectory != nil {
             template.project = SingleTemplate.ProjectSelection(files: [template.path], projectDirectory: projectDirectory)
+        }
+        if template.project == nil, !variables.profiles.isEmpty {
+            template.project = SingleTemplate.ProjectSelection(files: [template.path])
         }
         return template
     }

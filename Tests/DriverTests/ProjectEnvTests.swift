@@ -1,0 +1,163 @@
+import Diagnostics
+import Driver
+import Foundation
+import Model
+import Reporting
+import TestSupport
+import Testing
+
+/// A project's env files, label files and profiles through the commands, in-process: findings in an
+/// env file at its own lines, secrets from env files never printed outside a body, and `build -f …`
+/// making one template that the real Compose binary, given it alone, renders to the project's services.
+struct ProjectEnvTests {
+    static let base = """
+        services:
+          web:
+            image: nginx:1.25
+            env_file: [app.env, {path: local.env, required: false}]
+            environment: {MODE: written}
+            label_file: team.labels
+            depends_on:
+              tracing: {condition: service_started, required: false}
+          tracing:
+            image: jaegertracing/all-in-one:1.57
+            profiles: [debug]
+          worker:
+            image: busybox:1.36
+            profiles: [jobs]
+            env_file: jobs.env
+
+        """
+    static let override = """
+        services:
+          web:
+            env_file: [more.env]
+            labels: {com.example.tier: override}
+          worker:
+            command: ["sh", "-c", "echo done"]
+
+        """
+    static let files = [
+        "compose.yaml": base, "override.yaml": override,
+        "app.env": "MODE=from-file\nDB_PASSWORD=s3cret-value\nPRICE='$5'\n",
+        "more.env": "LEVEL=${LEVEL_DEFAULT:-info}\n",
+        "team.labels": "team=core\ncom.example.tier=${team}-web\n",
+        "jobs.env": "JOB=nightly\n",
+    ]
+
+    static func write(_ files: [String: String], in folder: TemporaryDirectory) throws -> [String] {
+        for (name, text) in files { _ = try folder.write("project/\(name)", text) }
+        return ["compose.yaml", "override.yaml"].map { folder.path("project/\($0)") }
+    }
+
+    static let process = DifferentialVerdict.baseEnvironment.map { (name: $0.key, value: $0.value) }
+
+    @Test func aBadStatementInAnEnvFileIsReportedAtItsLine() throws {
+        let folder = try TemporaryDirectory()
+        var files = Self.files
+        files["more.env"] = "LEVEL=info\nBROKEN=\"open\n"
+        let paths = try Self.write(files, in: folder)
+        var job = LintJob(paths: [], options: FrontEndOptions(), environment: EnvironmentOptions(process: Self.process), jobs: 1,
+                          reporting: LintReportOptions(destinations: [ReportDestination(format: .text)]))
+        job.projectFiles = paths
+        var output = ""
+        let status = job.run(output: { output += $0 }, errors: { _ in })
+        #expect(status == .findings)
+        #expect(output.contains("\(folder.path("project/more.env")):2:8: error: unterminated quoted value"), "\(output)")
+        #expect(!output.contains("s3cret-value"))
+    }
+
+    @Test func renderHidesSecretsFromEnvFilesUnlessAsked() throws {
+        let folder = try TemporaryDirectory()
+        let paths = try Self.write(Self.files, in: folder)
+        var template = SingleTemplate(path: paths[0], options: FrontEndOptions(), environment: EnvironmentOptions(process: Self.process))
+        template.overrides = [paths[1]]
+        template.isProject = true
+        let hidden = JobRun { RenderJob(template: template, format: .yaml).run(output: $0, errors: $1, colors: false) }
+        #expect(hidden.status == .success, "\(hidden.errors)")
+        #expect(hidden.output.contains("DB_PASSWORD: \"<hidden>\"") && !hidden.output.contains("s3cret-value"), "\(hidden.output)")
+        #expect(hidden.output.contains("LEVEL: \"info\"") && hidden.output.contains("MODE: written"))
+        var shown = RenderJob(template: template, format: .yaml)
+        shown.showSecrets = true
+        #expect(JobRun { shown.run(output: $0, errors: $1, colors: false) }.output.contains("DB_PASSWORD: \"s3cret-value\""))
+    }
+
+    @Test func inactiveDependenciesFollowTheChosenProfiles() throws {
+        let folder = try TemporaryDirectory()
+        var files = Self.files
+        files["override.yaml"] = "services:\n  web:\n    depends_on: [worker]\n"
+        let paths = try Self.write(files, in: folder)
+        func lint(_ profiles: [String], _ variables: [(name: String, value: String)] = []) -> [String] {
+            var options = FrontEndOptions()
+            options.profiles = profiles
+            let outcome = LintPipeline.lintProject(paths.map { .file($0) }, environment: EnvironmentLoader(options: EnvironmentOptions(process: Self.process + variables))
+                .load(forDirectory: folder.path("project")).environment, options: options)
+            return outcome.reports.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.message)
+        }
+        // Compose: `service "web" depends on undefined service "worker"` unless `jobs` is enabled.
+        #expect(lint([]).count == 1)
+        #expect(lint(["debug"]).count == 1)
+        #expect(lint(["jobs"]).isEmpty)
+        #expect(lint([], [("COMPOSE_PROFILES", "debug,jobs")]).isEmpty)
+        // jobs enabled: worker's env file must be there.
+        files["jobs.env"] = nil
+        try FileManager.default.removeItem(atPath: folder.path("project/jobs.env"))
+        #expect(lint(["jobs"]).first?.hasPrefix("env file 'jobs.env' (\(folder.path("project/jobs.env"))) of service 'worker' does not exist") == true)
+    }
+
+    @Test func lintOfOneFileWithAProfileReadsItAsAProject() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("project/compose.yaml", """
+            services:
+              web: {image: nginx:1.25, depends_on: [helper]}
+              helper: {image: busybox:1.36, profiles: [tools], env_file: tools.env}
+            """)
+        try folder.write("project/tools.env", "TOOL=1\n")
+        func status(_ profiles: [String]) -> ExitStatus {
+            var options = FrontEndOptions()
+            options.profiles = profiles
+            let job = LintJob(paths: [path], options: options, environment: EnvironmentOptions(process: Self.process), jobs: 1,
+                              reporting: LintReportOptions(destinations: [ReportDestination(format: .text)]))
+            return job.run(output: { _ in }, errors: { _ in })
+        }
+        #expect(status([]) == .findings, "inactive-dependency: helper runs only under tools")
+        #expect(status(["tools"]) == .success)
+        #expect(status(["other"]) == .findings, "helper set aside: web depends on an undefined service")
+    }
+
+    static let lowering = Testing.ConditionTrait.enabled(if: ComposeBinary.path != nil, "needs the Compose binary (STACKC_TEST_PYTHON)")
+
+    /// `build -f compose.yaml -f override.yaml` for both endpoints that take a Compose file: the template in
+    /// the body, written alone, is rendered by Compose to the same services as the project with its files.
+    @Test(lowering, arguments: [(TargetID.aliyunProject, "template"), (.v2Compose, "content")], [[String](), ["jobs"]])
+    func theLoweredTemplateNeedsNoOtherFile(target: (id: TargetID, key: String), profiles: [String]) throws {
+        let folder = try TemporaryDirectory()
+        let paths = try Self.write(Self.files, in: folder)
+        var options = FrontEndOptions()
+        options.profiles = profiles
+        var job = BuildJob(path: paths[0], flags: BuildFlags(target: target.id, values: [.name: "shop", .project: "team"]), options: options,
+                           environment: EnvironmentOptions(process: Self.process))
+        job.overrides = [paths[1]]
+        let run = JobRun { job.run(output: $0, errors: $1, colors: false) }
+        guard run.status == .success, let template = JSONParser.parse(Array(run.output.utf8))?[target.key]?.text else {
+            Issue.record("build: \(run.errors)")
+            return
+        }
+        #expect(!template.contains("env_file") && !template.contains("label_file") && !template.contains("profiles"))
+        let alone = try folder.write("elsewhere/template.yaml", template)
+        let lowered = try ComposeBinary.render([alone])
+        let project = try ComposeBinary.render(paths, profiles: profiles)
+        let services = { (json: Any?) in ((json as? [String: Any])?["services"] as? [String: Any]) ?? [:] }
+        #expect(!services(project.json).isEmpty, "\(project.message)")
+        #expect(Set(services(lowered.json).keys) == Set(services(project.json).keys), "\(lowered.message)")
+        for (name, service) in services(project.json) {
+            // What a template sent alone cannot hold: profiles, and optional dependencies on services set aside.
+            var expected = service as? [String: Any] ?? [:]
+            expected["profiles"] = nil
+            let dependencies = (expected["depends_on"] as? [String: Any])?.filter { services(project.json)[$0.key] != nil } ?? [:]
+            expected["depends_on"] = dependencies.isEmpty ? nil : dependencies
+            let actual = services(lowered.json)[name] as? [String: Any] ?? [:]
+            #expect(NSDictionary(dictionary: actual).isEqual(to: expected), "\(name): alone \(actual), project \(expected)")
+        }
+    }
+}
