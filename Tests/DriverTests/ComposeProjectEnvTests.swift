@@ -90,7 +90,7 @@ struct ComposeProjectEnvTests {
         options.profiles = projectCase.profiles
         let linted = LintPipeline.lintProject(files.map { .file($0.path) }, environment: environment, options: options)
         options.selfContained = true
-        let built = ProjectFrontEnd.process(files, environment: environment, options: options)
+        let built = ProjectFrontEnd.process(files, directory: FrontEnd.directory(of: .file(files[0].path)), environment: environment, options: options)
         let checked = TemplateCheck.run(built.processed, kind: nil, platform: nil).diagnostics + built.envFileReports.flatMap(\.diagnostics)
         var services: [String: [String: String]] = [:]
         if let tree = built.processed.tree, case .object(let members)? = JSONParser.parse(Array(tree.json().utf8))?["services"] {

@@ -71,8 +71,7 @@ struct ProjectEnvTests {
         let folder = try TemporaryDirectory()
         let paths = try Self.write(Self.files, in: folder)
         var template = SingleTemplate(path: paths[0], options: FrontEndOptions(), environment: EnvironmentOptions(process: Self.process))
-        template.overrides = [paths[1]]
-        template.isProject = true
+        template.project = SingleTemplate.ProjectSelection(files: paths)
         let hidden = JobRun { RenderJob(template: template, format: .yaml).run(output: $0, errors: $1, colors: false) }
         #expect(hidden.status == .success, "\(hidden.errors)")
         #expect(hidden.output.contains("DB_PASSWORD: \"<hidden>\"") && !hidden.output.contains("s3cret-value"), "\(hidden.output)")
