@@ -4,7 +4,7 @@ import Project
 /// files, else `COMPOSE_FILE`, else the default names found in the start folder (`--project-directory`,
 /// a folder named on the command line, or the current one) or the nearest parent that has them. The
 /// project's folder is `--project-directory`, else the first file's.
-public struct ProjectInputs: Equatable, Sendable {
+public struct ProjectInputs: Sendable {
     public var files: [String]
     public var directory: String
     /// "Found multiple files" warnings of the discovery, as Compose prints them.

@@ -10,11 +10,15 @@ public enum ComposeMerge {
     /// `YAMLTree.relocated`), and the places where two files give one key values that cannot merge.
     public static func merge(_ trees: [YAMLTree], file: SourceFile) -> (tree: YAMLTree, diagnostics: [Diagnostic]) {
         var merger = Merger(reader: MergeReader(trees: trees))
-        var merged = merger.withoutResets(.node(source: 0, id: trees[0].root))
-        for source in trees.indices.dropFirst() {
-            merged = merger.merge(merged, .node(source: source, id: trees[source].root), path: [])
-        }
+        let merged = merge(trees.indices.map { .node(source: $0, id: trees[$0].root) }, with: &merger)
         return (merger.reader.tree(of: merged, file: file), merger.diagnostics)
+    }
+
+    /// `models` (files' roots, or what `extends` and `include` made of them) merged in order.
+    static func merge(_ models: [MergeValue], with merger: inout Merger) -> MergeValue {
+        var merged = merger.withoutResets(models[0])
+        for model in models.dropFirst() { merged = merger.merge(merged, model, path: []) }
+        return merged
     }
 }
 

@@ -59,7 +59,7 @@ extension ProjectLoading {
             let path = ProjectPath.join(context.base, reader.text(written))
             return ProjectPath.isFolder(path) ? path : ProjectPath.directory(of: path)
         } ?? ProjectPath.directory(of: first)
-        var project: MergeValue?
+        var models: [MergeValue] = []
         for file in files {
             let path = ProjectPath.join(context.base, reader.text(file))
             switch part(at: path) {
@@ -67,11 +67,10 @@ extension ProjectLoading {
                 error(.invalidInclude, "the included file '\(reader.text(file))' cannot be read (\(failure.message))", at: file)
                 return nil
             case .success(let part):
-                let model = self.model(of: FileContext(part: part, base: directory, path: path), includes: includes + [first])
-                project = project.map { merge($0, model, path: []) } ?? merger.withoutResets(model)
+                models.append(model(of: FileContext(part: part, base: directory, path: path), includes: includes + [first]))
             }
         }
-        return project.map { PathRebasing(reader: reader).project($0, onto: ProjectPath.relative(directory, to: context.base)) }
+        return PathRebasing(reader: reader).project(merge(models), onto: ProjectPath.relative(directory, to: context.base))
     }
 
     /// The included project's resources added to `pairs`; one the including file defines differently is an error there.

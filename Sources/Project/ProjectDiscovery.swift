@@ -27,11 +27,9 @@ public enum ProjectDiscovery {
                 }
                 return Found(files: [main] + overrides.prefix(1), warnings: warnings)
             }
+            // The walk ends at the root, or for a relative start (callers pass absolute ones) at its first element.
             let parent = ProjectPath.directory(of: folder)
-            guard !parent.isEmpty, parent != folder, folder != "." else {
-                // A relative start walks up through `..` only as far as the text says; callers pass an absolute folder.
-                return nil
-            }
+            guard !parent.isEmpty, parent != folder else { return nil }
             folder = parent
         }
     }

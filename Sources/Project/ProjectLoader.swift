@@ -14,8 +14,7 @@ public enum ProjectLoader {
         let models = parts.map { part in
             loading.model(of: FileContext(part: part, base: directory, path: loading.paths[part]), includes: [loading.paths[part]])
         }
-        var merged = loading.merger.withoutResets(models[0])
-        for model in models.dropFirst() { merged = loading.merge(merged, model, path: []) }
+        let merged = loading.merge(models)
         let text = loading.text.text
         let diagnostics = loading.unplaced.map { text.place($0.diagnostic, from: $0.part) } + loading.diagnostics
         return ComposeProject(
@@ -68,6 +67,14 @@ struct ProjectLoading {
     mutating func merge(_ base: MergeValue, _ other: MergeValue, path: [String]) -> MergeValue {
         var merger = self.merger
         let merged = merger.merge(base, other, path: path)
+        diagnostics += merger.diagnostics
+        return merged
+    }
+
+    /// Files' models merged in order, as `-f` files are; the merge's findings kept.
+    mutating func merge(_ models: [MergeValue]) -> MergeValue {
+        var merger = self.merger
+        let merged = ComposeMerge.merge(models, with: &merger)
         diagnostics += merger.diagnostics
         return merged
     }
