@@ -3,9 +3,9 @@ import Model
 import Syntax
 
 /// What `render` prints instead of secrets unless `--show-secrets`: a variable whose name looks secret
-/// (`SecretNames`) and that is set in the environment renders as `${NAME}`, and every value under a
-/// secret document's `data` and `stringData` renders as `<hidden>`. Defaults written in the template
-/// are not secrets and render as usual.
+/// (`SecretNames`) and that is set in the environment renders as `${NAME}`, a value of such a name that a
+/// service's env file gave renders as `<hidden>`, and so does every value under a secret document's
+/// `data` and `stringData`. Defaults written in the template are not secrets and render as usual.
 enum SecretMask {
     static let hiddenValue = "<hidden>"
 

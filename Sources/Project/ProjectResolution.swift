@@ -172,9 +172,14 @@ private struct Resolver {
     func withoutOptionalDependencies(_ dependencies: MergeValue, active: Set<String>) -> MergeValue {
         guard reader.shape(dependencies) == .mapping else { return dependencies }
         let kept = reader.pairs(dependencies).filter { pair in
-            active.contains(pair.name) || reader.value("required", in: pair.value).map { !["false", "False", "FALSE"].contains(reader.text($0)) } ?? true
+            active.contains(pair.name) || !(reader.value("required", in: pair.value).map { Self.isFalse(reader.text($0)) } ?? false)
         }
         return .mapping(kept, range: reader.range(dependencies))
+    }
+
+    /// `required: false` as YAML writes false (a substituted `${…}` included).
+    static func isFalse(_ text: String) -> Bool {
+        ["false", "False", "FALSE"].contains(text)
     }
 
     /// The files of an `env_file` or `label_file` value: a path, or a list of paths and `{path, required, format}`.
@@ -186,7 +191,7 @@ private struct Resolver {
             let required = reader.value("required", in: item).map { substituted(reader.text($0)) }
             let format = reader.value("format", in: item)
             return Entry(path: substituted(reader.text(path)), range: reader.range(path), index: index,
-                         required: !["false", "False", "FALSE"].contains(required ?? "true"), format: format.map { substituted(reader.text($0)) } ?? "",
+                         required: !Self.isFalse(required ?? "true"), format: format.map { substituted(reader.text($0)) } ?? "",
                          formatValue: format)
         }.filter { !$0.path.isEmpty }
     }
