@@ -128,22 +128,22 @@ struct IntegerField {
             }
         case .pod(let pod):
             return [fields([("replicas", pod.root["replicas"], .zeroOrMore)], accepts: .integers)]
-        case .other(.application, let root):
-            let scale = root["scale"]
-            return [fields([("instanceNum", root["instanceNum"], .zeroOrMore), ("scale.minReplicas", scale?["minReplicas"], .oneOrMore),
-                            ("scale.maxReplicas", scale?["maxReplicas"], .oneOrMore), ("scale.targetCPUUtilization", scale?["targetCPUUtilization"], .percentage),
-                            ("networkType", root["networkType"], nil)]
-                + (root["internalVolumes"]?.items ?? []).enumerated().map { ("internalVolumes[\($0)].volumeSize", $1["volumeSize"], nil) }, accepts: .integers)]
-        case .other(.alaudaService, let root):
-            let autoscaling = root["autoscaling_config"]
+        case .application(let application):
+            let scale = application.scale
+            return [fields([("instanceNum", application.instanceNum, .zeroOrMore), ("scale.minReplicas", scale?.minReplicas, .oneOrMore),
+                            ("scale.maxReplicas", scale?.maxReplicas, .oneOrMore), ("scale.targetCPUUtilization", scale?.targetCPUUtilization, .percentage),
+                            ("networkType", application.networkType, nil)]
+                + application.internalVolumes.enumerated().map { ("internalVolumes[\($0)].volumeSize", $1.volumeSize, nil) }, accepts: .integers)]
+        case .alaudaService(let service):
+            let autoscaling = service.autoscalingConfig
             // The documentation sends the autoscaling settings as strings ("2"), and the schema takes numbers too.
-            return [fields([("target_num_instances", root["target_num_instances"], .zeroOrMore)]
-                + (root["volumes"]?.items ?? []).enumerated().map { ("volumes[\($0)].size_gb", $1["size_gb"], nil) }, accepts: .integers)
-                + fields([("autoscaling_config.minimum_num_instances", autoscaling?["minimum_num_instances"], .zeroOrMore),
-                          ("autoscaling_config.maximum_num_instances", autoscaling?["maximum_num_instances"], .zeroOrMore),
-                          ("autoscaling_config.increase_delta", autoscaling?["increase_delta"], .oneOrMore),
-                          ("autoscaling_config.decrease_delta", autoscaling?["decrease_delta"], .oneOrMore)], accepts: .numbersOrStrings)]
-        case .other:
+            return [fields([("target_num_instances", service.targetNumInstances, .zeroOrMore)]
+                + service.volumes.enumerated().map { ("volumes[\($0)].size_gb", $1.sizeGB, nil) }, accepts: .integers)
+                + fields([("autoscaling_config.minimum_num_instances", autoscaling?.minimumNumInstances, .zeroOrMore),
+                          ("autoscaling_config.maximum_num_instances", autoscaling?.maximumNumInstances, .zeroOrMore),
+                          ("autoscaling_config.increase_delta", autoscaling?.increaseDelta, .oneOrMore),
+                          ("autoscaling_config.decrease_delta", autoscaling?.decreaseDelta, .oneOrMore)], accepts: .numbersOrStrings)]
+        case .configmap, .secret, .aliyunVolume, .stack:
             return []
         }
     }

@@ -118,8 +118,8 @@ struct DurationFormat: Rule {
             for service in compose.services {
                 checkCompose(service, context: &context)
             }
-        case .other(.alaudaService, let root):
-            if let node = root["autoscaling_config"]?["wait_period"], node.isCheckableScalar {
+        case .alaudaService(let service):
+            if let node = service.autoscalingConfig?.waitPeriod, node.isCheckableScalar {
                 checkSeconds(node.located(node.text), reading: IntegerReading(node, accepts: .numbersOrStrings), name: "autoscaling_config.wait_period",
                              context: &context)
             }

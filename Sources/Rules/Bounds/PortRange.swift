@@ -128,13 +128,13 @@ struct PortRange: Rule {
                     checkNumber(port["hostPort"], name: "hostPort of \(container.label)", allowsZero: true, context: &context)
                 }
             }
-        case .other(.application, let root):
-            for (index, mapping) in (root["portMappings"]?.items ?? []).enumerated() {
-                checkNumber(mapping["containerPort"], name: "portMappings[\(index)].containerPort", context: &context)
+        case .application(let application):
+            for (index, mapping) in application.portMappings.enumerated() {
+                checkNumber(mapping.containerPort, name: "portMappings[\(index)].containerPort", context: &context)
             }
-        case .other(.alaudaService, let root):
-            for (index, port) in (root["instance_ports"]?.items ?? []).enumerated() {
-                checkNumber(port["container_port"], name: "instance_ports[\(index)].container_port", context: &context)
+        case .alaudaService(let service):
+            for (index, port) in service.instancePorts.enumerated() {
+                checkNumber(port.containerPort, name: "instance_ports[\(index)].container_port", context: &context)
             }
         default:
             break

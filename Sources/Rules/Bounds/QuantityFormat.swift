@@ -120,8 +120,6 @@ struct QuantityFormat: Rule {
             """),
         ])
 
-    /// The amounts of an application's `resources` (PLATFORM_API.md §5).
-    static let applicationResources: Set<String> = ["cpu", "mem", "disk", "gpu"]
     /// Resources measured in bytes, where the suffix `m` (thousandths) is always a mistake.
     static let byteResources: Set<String> = ["memory", "ephemeral-storage", "mem", "disk"]
 
@@ -131,8 +129,8 @@ struct QuantityFormat: Rule {
             for container in pod.containers {
                 checkPodResources(container.node["resources"], owner: container.label, context: &context)
             }
-        case .other(.application, let root):
-            for (key, value) in root["resources"]?.entries ?? [] where Self.applicationResources.contains(key.value) {
+        case .application(let application):
+            for (key, value) in application.resources?.quantities ?? [] {
                 _ = checkQuantity(value, resource: key.value, name: "resources.\(key.value)", context: &context)
             }
         case .compose(let compose):

@@ -113,9 +113,9 @@ struct EnvName: Rule {
                     if let name = variable["name"] { context.checkName(name, Self.kubernetes, what: "env name", of: container.label) }
                 }
             }
-        case .other(.application, let root):
-            for variable in root["dockerEnv"]?.items ?? [] {
-                if let name = variable["name"] { context.checkName(name, Self.kubernetes, what: "dockerEnv name") }
+        case .application(let application):
+            for variable in application.dockerEnv {
+                if let name = variable.name { context.checkName(name, Self.kubernetes, what: "dockerEnv name") }
             }
         case .compose(let compose):
             for service in compose.services {

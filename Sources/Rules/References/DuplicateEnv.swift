@@ -80,8 +80,8 @@ struct DuplicateEnv: Rule {
             for container in pod.containers {
                 report(container.env.compactMap { $0["name"]?.string }, in: "the env of \(container.label)", context: &context)
             }
-        case .other(.application, let root):
-            report((root["dockerEnv"]?.items ?? []).compactMap { $0["name"]?.string }, in: "dockerEnv", context: &context)
+        case .application(let application):
+            report(application.dockerEnv.compactMap { $0.name?.string }, in: "dockerEnv", context: &context)
         default:
             break
         }

@@ -160,9 +160,9 @@ struct DuplicateName: Rule {
                     "\(container.label) declares port \(key.port)/\(key.protocol) twice; remove one of them"
                 }
             }
-        case .other(.application, let root):
-            let mappings = (root["portMappings"]?.items ?? []).compactMap { mapping -> (key: String, value: Located<Int64>)? in
-                mapping["containerPort"]?.integer.map { ("\($0.value)/\(mapping["protocol"]?.string?.value ?? "tcp")", $0) }
+        case .application(let application):
+            let mappings = application.portMappings.compactMap { mapping -> (key: String, value: Located<Int64>)? in
+                mapping.containerPort?.integer.map { ("\($0.value)/\(mapping.protocol?.string?.value ?? "tcp")", $0) }
             }
             context.reportRepeats(mappings) { key, _ in
                 "port mapping \(key) is listed twice; remove one of them"

@@ -141,10 +141,10 @@ struct PortSyntax: Rule {
                     context.requireOneOf(proto, ["TCP", "UDP", "SCTP"], field: "the protocol of port\(number) of \(container.label)")
                 }
             }
-        case .other(.application, let root):
-            for mapping in root["portMappings"]?.items ?? [] {
-                guard let proto = mapping["protocol"]?.string else { continue }
-                let number = mapping["containerPort"]?.string.map { " \($0.value)" } ?? ""
+        case .application(let application):
+            for mapping in application.portMappings {
+                guard let proto = mapping.protocol?.string else { continue }
+                let number = mapping.containerPort?.string.map { " \($0.value)" } ?? ""
                 context.requireOneOf(proto, ["tcp", "udp"], field: "the protocol of port mapping\(number)")
             }
         default:
