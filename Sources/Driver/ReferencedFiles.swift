@@ -14,9 +14,9 @@ enum ReferencedFiles {
         guard case .compose(let compose) = document else { return [] }
         var diagnostics: [Diagnostic] = []
         // One pass over a service's keys rules out most services, which name no file.
-        for service in compose.services where service.node.containsAnyKey(fileKeys) && service["profiles"] == nil {
-            for (key, kind) in [("env_file", "env file"), ("label_file", "label file")] {
-                for path in paths(in: service[key]) where !exists(path.value, in: directory) {
+        for service in compose.services where service.node.containsAnyKey(fileKeys) && service.profiles == nil {
+            for (key, kind, node) in [("env_file", "env file", service.envFile), ("label_file", "label file", service.labelFile)] {
+                for path in paths(in: node) where !exists(path.value, in: directory) {
                     diagnostics.append(Diagnostic(
                         rule: .missingFile, severity: .error,
                         message: "\(kind) '\(excerpt(path.value))' of service '\(service.name.value)' does not exist"

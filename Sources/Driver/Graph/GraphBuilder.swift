@@ -23,11 +23,11 @@ enum GraphBuilder {
             for dependency in service.dependencies where !dependency.name.value.isEmpty {
                 graph.connect(from, graph.node(dependency.name.value, kind: .undefined), label: dependency.via.rawValue)
             }
-            for link in service["external_links"]?.items.compactMap(\.string) ?? [] {
+            for link in service.externalLinks?.items.compactMap(\.string) ?? [] {
                 let name = link.value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
                 if !name.isEmpty { graph.connect(from, graph.node(name, kind: .external), label: "external_links") }
             }
-            for source in service["volumes_from"]?.items.compactMap(\.string) ?? [] where source.value.hasPrefix("container:") {
+            for source in service.volumesFrom?.items.compactMap(\.string) ?? [] where source.value.hasPrefix("container:") {
                 let name = source.value.dropFirst("container:".count).split(separator: ":").first.map(String.init) ?? ""
                 if !name.isEmpty { graph.connect(from, graph.node(name, kind: .external), label: "volumes_from") }
             }

@@ -114,11 +114,11 @@ struct IntegerField {
                 }
                 // `deploy` is common; the others are ruled out together for most services.
                 let mayHoldFields = service.node.containsAnyKey(serviceFields)
-                func serviceField(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
-                add("replicas", serviceField("replicas"), .integersOrStrings, .zeroOrMore)
-                add("scale", serviceField("scale"), .convertedIntegers, .zeroOrMore)
-                add("deploy.replicas", service["deploy"]?["replicas"], .convertedIntegers, .zeroOrMore)
-                add("cpu_shares", serviceField("cpu_shares"), .numbersOrStrings, nil)
+                func serviceField(_ read: (ComposeService) -> NodeRef?) -> NodeRef? { mayHoldFields ? read(service) : nil }
+                add("replicas", serviceField(\.replicas), .integersOrStrings, .zeroOrMore)
+                add("scale", serviceField(\.scale), .convertedIntegers, .zeroOrMore)
+                add("deploy.replicas", service.deploy?.replicas, .convertedIntegers, .zeroOrMore)
+                add("cpu_shares", serviceField(\.cpuShares), .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
                     fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,

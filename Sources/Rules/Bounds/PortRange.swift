@@ -111,12 +111,12 @@ struct PortRange: Rule {
                 // `ports` were parsed when the service was decoded; `expose` entries are parsed here.
                 for (index, entry) in service.ports.enumerated() {
                     if entry.node.isMapping {
-                        checkLongSyntax(entry.node, name: "ports[\(index)]", of: service, context: &context)
+                        checkLongSyntax(entry, name: "ports[\(index)]", of: service, context: &context)
                     } else {
                         checkShortSyntax(entry, noun: "port", of: service, context: &context)
                     }
                 }
-                for node in service["expose"]?.items ?? [] {
+                for node in service.expose?.items ?? [] {
                     checkShortSyntax(PortEntry(node), noun: "exposed port", of: service, context: &context)
                 }
                 checkLabels(service, context: &context)
@@ -167,9 +167,9 @@ struct PortRange: Rule {
     }
 
     /// `{target, published}`: the target a number, the published port a number or a range.
-    func checkLongSyntax(_ node: NodeRef, name: String, of service: ComposeService, context: inout RuleContext) {
-        checkNumber(node["target"], name: "\(name).target of \(service.owner)", accepts: .integersOrStrings, context: &context)
-        guard let published = node["published"]?.checkedString(separators: "-") else { return }
+    func checkLongSyntax(_ entry: PortEntry, name: String, of service: ComposeService, context: inout RuleContext) {
+        checkNumber(entry.targetField, name: "\(name).target of \(service.owner)", accepts: .integersOrStrings, context: &context)
+        guard let published = entry.publishedField?.checkedString(separators: "-") else { return }
         if case .success(let spec) = PortSpec.parse(published.value) {
             for number in Self.endsOutside(spec.target, allowsZero: true) {
                 context.report(Self.outside("\(name).published of \(service.owner) is \(number)"), at: published)

@@ -149,10 +149,11 @@ struct QuantityFormat: Rule {
             for (key, value) in resources?[section]?.entries ?? [] {
                 let name = "resources.\(section).\(key.value) of \(owner)"
                 if let quantity = checkQuantity(value, resource: key.value, name: name, context: &context) {
-                    amounts[section, default: [:]][key.value] = (quantity.value, value.located(value.node.text))
+                    amounts[key.value] = (quantity.value, value.located(value.node.text))
                 }
             }
         }
+            return amounts
         for (key, request) in (amounts["requests"] ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let limit = amounts["limits"]?[key], request.value > limit.value else { continue }
             context.report(Self.message("resources.requests.\(key) of \(owner)", request.text.value, Self.aboveLimit(limit.text.value)),
@@ -185,8 +186,8 @@ struct QuantityFormat: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        let resources = service["deploy"]?["resources"]
-        let limits = resources?["limits"], reservations = resources?["reservations"]
+        let resources = service.deploy?.resources
+        let limits = resources?.limits, reservations = resources?.reservations
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
@@ -220,17 +221,17 @@ struct QuantityFormat: Rule {
         }
         // Services seldom set these: one pass over the service's keys rules them all out for most.
         let mayHoldFields = service.node.containsAnyKey(Self.serviceFields)
-        func field(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
-        checkSize("mem_limit", field("mem_limit"))
-        checkSize("memswap_limit", field("memswap_limit"))
-        checkSize("mem_reservation", field("mem_reservation"))
-        checkSize("shm_size", field("shm_size"))
-        checkSize("build.shm_size", field("build")?["shm_size"])
-        checkSize("deploy.resources.limits.memory", limits?["memory"])
-        checkSize("deploy.resources.reservations.memory", reservations?["memory"])
-        checkCPUs("cpus", field("cpus"), converted: .float32)
-        checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
-        checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
+        func field(_ read: (ComposeService) -> NodeRef?) -> NodeRef? { mayHoldFields ? read(service) : nil }
+        checkSize("mem_limit", field(\.memLimit))
+        checkSize("memswap_limit", field(\.memswapLimit))
+        checkSize("mem_reservation", field(\.memReservation))
+        checkSize("shm_size", field(\.shmSize))
+        checkSize("build.shm_size", field { $0.build?.shmSize })
+        checkSize("deploy.resources.limits.memory", limits?.memory)
+        checkSize("deploy.resources.reservations.memory", reservations?.memory)
+        checkCPUs("cpus", field(\.cpus), converted: .float32)
+        checkCPUs("deploy.resources.limits.cpus", limits?.cpus)
+        checkCPUs("deploy.resources.reservations.cpus", reservations?.cpus)
     }
 
     /// The keys of a service (other than `deploy`) that `checkCompose` reads.

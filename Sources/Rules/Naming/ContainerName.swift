@@ -79,7 +79,7 @@ struct ContainerName: Rule {
             }
         case .compose(let compose):
             for service in compose.services {
-                guard let name = service["container_name"] else { continue }
+                guard let name = service.containerNameNode else { continue }
                 // Compose's pattern refuses the empty name an unset variable leaves, not only unset-variable's warning.
                 if !context.reportLeftEmpty(name, "container_name of service '\(service.name.value)'", example: "${NAME:-\(service.name.value)}") {
                     context.checkName(name, Self.docker, what: "container_name", of: "service '\(service.name.value)'")

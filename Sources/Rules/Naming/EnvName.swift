@@ -127,7 +127,7 @@ struct EnvName: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        guard !service.environment.isEmpty, let environment = service["environment"] else { return }
+        guard !service.environment.isEmpty, let environment = service.environmentNode else { return }
         let isMapping = environment.isMapping
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.

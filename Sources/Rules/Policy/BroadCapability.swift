@@ -64,7 +64,7 @@ struct BroadCapability: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                check(service["cap_add"], owner: service.owner, field: "cap_add", context: &context)
+                check(service.capAdd, owner: service.owner, field: "cap_add", context: &context)
             }
         case .pod(let pod):
             for container in pod.containers {

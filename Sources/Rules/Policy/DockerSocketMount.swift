@@ -123,7 +123,7 @@ struct DockerSocketMount: Rule {
     static func hostPath(of entry: VolumeEntry) -> (NodeRef, String)? {
         guard case .hostPath(let path) = entry.source, let cleaned = MountConflict.normalized(path) else { return nil }
         if entry.node.isMapping {
-            guard let source = entry.node["source"], source.policyText != nil else { return nil }
+            guard let source = entry.sourceField, source.policyText != nil else { return nil }
             return (source, cleaned)
         }
         return entry.node.checkedString(separators: ":") == nil ? nil : (entry.node, cleaned)

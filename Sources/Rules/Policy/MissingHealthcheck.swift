@@ -68,7 +68,7 @@ struct MissingHealthcheck: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
         case .compose(let compose):
-            for service in compose.services where service.isWholeIn(fileName: context.fileName) && service["healthcheck"] == nil {
+            for service in compose.services where service.isWholeIn(fileName: context.fileName) && service.healthcheck == nil {
                 guard !service.aliyunLabels.contains(where: { $0.name.value == "aliyun.probe.url" || $0.name.value == "aliyun.probe.cmd" }) else { continue }
                 context.report("\(service.owner) has no healthcheck, so a hung container still counts as running (unless its image defines a HEALTHCHECK); "
                                + "add one, such as 'healthcheck: {test: [CMD, curl, -f, http://localhost/]}', or disable it explicitly", at: service.name)

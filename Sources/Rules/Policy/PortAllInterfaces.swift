@@ -117,9 +117,9 @@ struct PortAllInterfaces: Rule {
         guard case .success(let spec) = port.spec else { return }
         let node = port.node
         if node.isMapping {
-            guard Self.bindsEverywhere(node["host_ip"]) else { return }
-            let named = node["host_ip"]?.policyText.map { " (\($0))" } ?? ""
-            context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as 'host_ip: 127.0.0.1'", at: node["host_ip"] ?? node)
+            guard Self.bindsEverywhere(port.hostIPField) else { return }
+            let named = port.hostIPField?.policyText.map { " (\($0))" } ?? ""
+            context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as 'host_ip: 127.0.0.1'", at: port.hostIPField ?? node)
             return
         }
         // A number is a container port; text a variable left with an empty part is not judged.

@@ -64,7 +64,7 @@ struct PrivilegedContainer: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                guard let privileged = service["privileged"], privileged.isComposeTrue else { continue }
+                guard let privileged = service.privileged, privileged.composeBoolean == true else { continue }
                 let written = privileged.resolved == .bool(true) ? "true" : privileged.quotedForFinding
                 context.report("\(service.owner) runs privileged (privileged: \(written)): \(Self.consequence); "
                                + "remove it and add only the capabilities it needs with cap_add", at: privileged)

@@ -155,7 +155,7 @@ struct MountConflict: Rule {
             mounts.append(ComposeMount(path: target, normalized: normalized, key: node.isMapping ? target.value : normalized, isTmpfs: false,
                                        identity: identity))
         }
-        for entry in service["tmpfs"]?.stringList ?? [] {
+        for entry in service.tmpfs?.stringList ?? [] {
             let path = entry.map { String($0.split(ascii: ":", maxSplits: 1).first ?? "") }
             guard let normalized = Self.normalized(path.value) else { continue }
             mounts.append(ComposeMount(path: path, normalized: normalized, key: String(entry.value.split(ascii: "=", maxSplits: 1).first ?? ""),

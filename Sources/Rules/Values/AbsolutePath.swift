@@ -92,7 +92,7 @@ struct AbsolutePath: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                requireAbsolute(service["working_dir"]?.checkedString(), "working_dir", context: &context)
+                requireAbsolute(service.workingDir?.checkedString(), "working_dir", context: &context)
                 for volume in service.volumes where !volume.isWindowsStyle {
                     requireAbsolute(volume.target, "the volume target", context: &context)
                 }

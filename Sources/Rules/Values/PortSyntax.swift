@@ -129,7 +129,7 @@ struct PortSyntax: Rule {
                 for entry in service.ports {
                     checkCompose(entry, noun: "port", context: &context)
                 }
-                for node in service["expose"]?.items ?? [] {
+                for node in service.expose?.items ?? [] {
                     checkCompose(PortEntry(node), noun: "exposed port", context: &context)
                 }
             }
