@@ -41,11 +41,11 @@ enum GraphBuilder {
         var graph = DependencyGraph()
         let containers = pod.containers
         for container in containers { graph.node(container.name?.value ?? "", kind: .container) }
-        for volume in pod.volumes { graph.node(volume["name"]?.string?.value ?? "", kind: .volume) }
+        for volume in pod.volumes { graph.node(volume.name?.string?.value ?? "", kind: .volume) }
         for container in containers {
             let from = graph.node(container.name?.value ?? "", kind: .container)
             for mount in container.volumeMounts {
-                guard let name = mount["name"]?.string?.value else { continue }
+                guard let name = mount.name?.string?.value else { continue }
                 graph.connect(from, graph.node(name, kind: .volume), label: "volumeMounts")
             }
         }

@@ -127,7 +127,7 @@ struct IntegerField {
                 return fields
             }
         case .pod(let pod):
-            return [fields([("replicas", pod.root["replicas"], .zeroOrMore)], accepts: .integers)]
+            return [fields([("replicas", pod.replicas, .zeroOrMore)], accepts: .integers)]
         case .application(let application):
             let scale = application.scale
             return [fields([("instanceNum", application.instanceNum, .zeroOrMore), ("scale.minReplicas", scale?.minReplicas, .oneOrMore),

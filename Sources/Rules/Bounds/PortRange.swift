@@ -124,8 +124,8 @@ struct PortRange: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    checkNumber(port["containerPort"], name: "containerPort of \(container.label)", context: &context)
-                    checkNumber(port["hostPort"], name: "hostPort of \(container.label)", allowsZero: true, context: &context)
+                    checkNumber(port.containerPort, name: "containerPort of \(container.label)", context: &context)
+                    checkNumber(port.hostPort, name: "hostPort of \(container.label)", allowsZero: true, context: &context)
                 }
             }
         case .application(let application):

@@ -127,7 +127,7 @@ struct QuantityFormat: Rule {
         switch document {
         case .pod(let pod):
             for container in pod.containers {
-                checkPodResources(container.node["resources"], owner: container.label, context: &context)
+                checkPodResources(container.resources, owner: container.label, context: &context)
             }
         case .application(let application):
             for (key, value) in application.resources?.quantities ?? [] {
@@ -143,19 +143,22 @@ struct QuantityFormat: Rule {
     }
 
     /// Each request and limit, then each request against its limit.
-    func checkPodResources(_ resources: NodeRef?, owner: String, context: inout RuleContext) {
-        var amounts: [String: [String: (value: Double, text: Located<String>)]] = [:]
-        for section in ["requests", "limits"] {
-            for (key, value) in resources?[section]?.entries ?? [] {
+    func checkPodResources(_ resources: PodResources?, owner: String, context: inout RuleContext) {
+        typealias Amounts = [String: (value: Double, text: Located<String>)]
+        func amounts(_ section: String, _ entries: [(key: Located<String>, value: NodeRef)]) -> Amounts {
+            var amounts: Amounts = [:]
+            for (key, value) in entries {
                 let name = "resources.\(section).\(key.value) of \(owner)"
                 if let quantity = checkQuantity(value, resource: key.value, name: name, context: &context) {
                     amounts[key.value] = (quantity.value, value.located(value.node.text))
                 }
             }
-        }
             return amounts
-        for (key, request) in (amounts["requests"] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let limit = amounts["limits"]?[key], request.value > limit.value else { continue }
+        }
+        let requests = amounts("requests", resources?.requests ?? [])
+        let limits = amounts("limits", resources?.limits ?? [])
+        for (key, request) in requests.sorted(by: { $0.key < $1.key }) {
+            guard let limit = limits[key], request.value > limit.value else { continue }
             context.report(Self.message("resources.requests.\(key) of \(owner)", request.text.value, Self.aboveLimit(limit.text.value)),
                            at: request.text, notes: [limit.text.note("the limit is set here")])
         }

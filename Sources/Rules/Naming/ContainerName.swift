@@ -75,7 +75,7 @@ struct ContainerName: Rule {
         switch document {
         case .pod(let pod):
             for container in pod.containers {
-                if let name = container.node["name"] { context.checkName(name, Self.dnsLabel, what: "container name") }
+                if let name = container.nameNode { context.checkName(name, Self.dnsLabel, what: "container name") }
             }
         case .compose(let compose):
             for service in compose.services {

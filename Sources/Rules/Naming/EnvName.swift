@@ -110,7 +110,7 @@ struct EnvName: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for variable in container.env {
-                    if let name = variable["name"] { context.checkName(name, Self.kubernetes, what: "env name", of: container.label) }
+                    if let name = variable.name { context.checkName(name, Self.kubernetes, what: "env name", of: container.label) }
                 }
             }
         case .application(let application):

@@ -68,7 +68,7 @@ struct BroadCapability: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                check(container.node["securityContext"]?["capabilities"]?["add"], owner: container.label,
+                check(container.securityContext?.addedCapabilities, owner: container.label,
                       field: "securityContext.capabilities.add", context: &context)
             }
         default:

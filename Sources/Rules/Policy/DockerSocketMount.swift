@@ -108,9 +108,9 @@ struct DockerSocketMount: Rule {
             }
         case .pod(let pod):
             for volume in pod.volumes {
-                guard let path = volume["hostPath"]?["path"], let text = path.policyText, let cleaned = MountConflict.normalized(text),
+                guard let path = volume.hostPath, let text = path.policyText, let cleaned = MountConflict.normalized(text),
                       let message = Self.message(cleaned, via: " (hostPath)", removing: "volume") else { continue }
-                let name = volume["name"]?.scalarText.map { "volume '\($0)'" } ?? "the volume at \(volume.path)"
+                let name = volume.name?.scalarText.map { "volume '\($0)'" } ?? "the volume at \(volume.node.path)"
                 context.report("\(name) mounts \(message)", at: path)
             }
         default:

@@ -75,7 +75,7 @@ struct MissingHealthcheck: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let name = container.name, container.node["livenessProbe"] == nil, container.node["readinessProbe"] == nil else { continue }
+                guard let name = container.name, container.livenessProbe == nil, container.readinessProbe == nil else { continue }
                 context.report("\(container.label) has no livenessProbe or readinessProbe, so a hung container still counts as running "
                                + "(Kubernetes ignores an image's HEALTHCHECK); add one, such as 'livenessProbe: {httpGet: {path: /, port: 80}}'", at: name)
             }

@@ -76,7 +76,7 @@ struct MissingMemoryLimit: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let name = container.name, container.node["resources"]?["limits"]?["memory"] == nil else { continue }
+                guard let name = container.name, container.resources?.memoryLimit == nil else { continue }
                 context.report("\(container.label) has no memory limit and can take all of the node's memory; set resources.limits.memory, "
                                + "such as '512Mi'", at: name)
             }

@@ -95,7 +95,7 @@ struct PortAllInterfaces: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    guard let hostPort = port["hostPort"]?.integer, Self.bindsEverywhere(port["hostIP"]) else { continue }
+                    guard let hostPort = port.hostPort?.integer, Self.bindsEverywhere(port.hostIP) else { continue }
                     context.report("\(container.label) publishes port \(hostPort.value) on every host interface; bind it to one address with hostIP, "
                                    + "such as 'hostIP: 127.0.0.1'", at: hostPort)
                 }

@@ -71,7 +71,7 @@ struct PrivilegedContainer: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let privileged = container.node["securityContext"]?["privileged"], privileged.resolved == .bool(true) else { continue }
+                guard let privileged = container.securityContext?.privileged, privileged.resolved == .bool(true) else { continue }
                 context.report("\(container.label) runs privileged (securityContext.privileged: true): \(Self.consequence); "
                                + "remove it and add only the capabilities it needs with securityContext.capabilities.add", at: privileged)
             }

@@ -78,7 +78,7 @@ struct DuplicateEnv: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                report(container.env.compactMap { $0["name"]?.string }, in: "the env of \(container.label)", context: &context)
+                report(container.env.compactMap { $0.name?.string }, in: "the env of \(container.label)", context: &context)
             }
         case .application(let application):
             report(application.dockerEnv.compactMap { $0.name?.string }, in: "dockerEnv", context: &context)

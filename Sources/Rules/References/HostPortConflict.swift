@@ -221,10 +221,10 @@ struct HostPortConflict: Rule {
 
     static func bindings(of container: PodContainer) -> [Binding] {
         container.ports.compactMap { port in
-            guard let hostPort = port["hostPort"]?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
-            let address = port["hostIP"]?.string?.value
+            guard let hostPort = port.hostPort?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
+            let address = port.hostIP?.string?.value
             return Binding(owner: .container(label: container.label), profiles: [], address: address?.isEmpty == false ? address : nil,
-                           ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port["protocol"]?.string?.value ?? "TCP").lowercased(),
+                           ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port.protocol?.string?.value ?? "TCP").lowercased(),
                            entry: hostPort.map { "\($0)" })
         }
     }

@@ -115,7 +115,7 @@ struct MountConflict: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                let paths = container.volumeMounts.compactMap { $0["mountPath"]?.string }
+                let paths = container.volumeMounts.compactMap { $0.mountPath?.string }
                 let keyed = paths.compactMap { path in Self.normalized(path.value).map { (key: $0, value: path) } }
                 // Kubernetes refuses the pod: an error whatever the rule's severity for Compose.
                 context.reportRepeats(keyed, note: "first mounted here", severity: .error) { path, _ in

@@ -144,12 +144,12 @@ struct UndefinedVolume: Rule {
     }
 
     func checkPod(_ pod: PodDocument, context: inout RuleContext) {
-        let names = pod.volumes.compactMap { $0["name"]?.string?.value }
+        let names = pod.volumes.compactMap { $0.name?.string?.value }
         let known = Set(names)
         let suggestions = Suggestions.Index(names)
         for container in pod.containers {
             for mount in container.volumeMounts {
-                guard let name = mount["name"]?.string, !known.contains(name.value) else { continue }
+                guard let name = mount.name?.string, !known.contains(name.value) else { continue }
                 let fix = suggestions.closest(to: name.value).map { "did you mean '\($0)'?" } ?? "declare it there"
                 context.report("\(container.label) mounts volume '\(name.value)', which is not one of the pod's 'volumes'; \(fix)", at: name)
             }

@@ -106,12 +106,12 @@ struct AbsolutePath: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for mount in container.volumeMounts {
-                    requireAbsolute(mount["mountPath"]?.string, "mountPath", context: &context)
+                    requireAbsolute(mount.mountPath?.string, "mountPath", context: &context)
                 }
             }
             for annotation in pod.annotations {
-                requireAbsolute(annotation["logPath"]?.string, "logPath", context: &context)
-                requireAbsolute(annotation["dataPath"]?.string, "dataPath", context: &context)
+                requireAbsolute(annotation.logPath?.string, "logPath", context: &context)
+                requireAbsolute(annotation.dataPath?.string, "dataPath", context: &context)
             }
         case .application(let application):
             requireAbsolute(application.dockerLogDir?.string, "dockerLogDir", context: &context)

@@ -136,8 +136,8 @@ struct PortSyntax: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    guard let proto = port["protocol"]?.string else { continue }
-                    let number = port["containerPort"]?.string.map { " \($0.value)" } ?? ""
+                    guard let proto = port.protocol?.string else { continue }
+                    let number = port.containerPort?.string.map { " \($0.value)" } ?? ""
                     context.requireOneOf(proto, ["TCP", "UDP", "SCTP"], field: "the protocol of port\(number) of \(container.label)")
                 }
             }

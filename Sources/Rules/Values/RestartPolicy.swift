@@ -156,7 +156,7 @@ struct RestartPolicy: Rule {
                 }
             }
         case .pod(let pod):
-            if let policy = pod.root["restartPolicy"].flatMap(Self.stringValue) {
+            if let policy = pod.restartPolicy.flatMap(Self.stringValue) {
                 context.requireOneOf(policy, ["Always", "OnFailure", "Never"], field: "restartPolicy")
             }
         default:
