@@ -46,7 +46,8 @@ enum IntegerReading: Equatable {
         case (.int(let value), _): self = .integer(value)
         case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
-        case (.string(let text), .convertedIntegers): self = Int64(text).map(Self.integer) ?? .absent
+        case (.string(let text), .convertedIntegers):
+            if case .int(let value)? = ComposeConversion.integer.convert(text) { self = .integer(value) } else { self = .absent }
         default: self = .absent
         }
     }
