@@ -15,9 +15,9 @@ enum ReferencedFiles {
         guard case .compose(let compose) = document else { return [] }
         var diagnostics: [Diagnostic] = []
         // One pass over a service's keys rules out most services, which name no file.
-        for service in compose.services where service.node.containsAnyKey(fileKeys) && service["profiles"] == nil {
-            for key in ["env_file", "label_file"] {
-                for path in paths(in: service[key]) {
+        for service in compose.services where service.node.containsAnyKey(fileKeys) && service.profiles == nil {
+            for (key, node) in [("env_file", service.envFile), ("label_file", service.labelFile)] {
+                for path in paths(in: node) {
                     let resolved = path.value.hasPrefix("/") || directory.isEmpty ? path.value : directory + "/" + path.value
                     guard access(resolved, F_OK) != 0 else { continue }
                     diagnostics.append(diagnostic(ProjectResolution.MissingFile(key: key, service: service.name.value, path: path.value,

@@ -28,7 +28,7 @@ public enum TemplateCheck {
             diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path, optIn: optIn,
                                             alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
             // A stack manifest's request values, held to the rules `build` holds them to.
-            if case .other(.stack, let root) = document { diagnostics += RequestCheck.check(manifest: root) }
+            if case .stack(let manifest) = document { diagnostics += RequestCheck.check(manifest: manifest) }
             diagnostics += ReferencedFiles.check(document, directory: FrontEnd.directory(of: .file(processed.file.path)))
         }
         return (decoded.document, diagnostics)

@@ -79,7 +79,12 @@ public enum DocumentDecoder {
             let layout = layout ?? .services
             document = .compose(isLarge ? decodeServicesInRuns(root, layout: layout) : ComposeDocument(root: root, layout: layout))
         case .pod: document = .pod(PodDocument(root: root))
-        default: document = .other(kind, root)
+        case .application: document = .application(ApplicationDocument(root: root))
+        case .configmap: document = .configmap(KeyedDataDocument(root: root))
+        case .secret: document = .secret(KeyedDataDocument(root: root))
+        case .alaudaService: document = .alaudaService(AlaudaServiceDocument(root: root))
+        case .aliyunVolume: document = .aliyunVolume(AliyunVolumeDocument(root: root))
+        case .stack: document = .stack(StackManifestDocument(root: root))
         }
         guard isLarge, deferringSchemaWalk else { return Result(document: document, diagnostics: schemaDiagnostics()) }
         return Result(document: document, diagnostics: [], deferredSchemaWalk: schemaDiagnostics)

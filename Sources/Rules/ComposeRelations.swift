@@ -48,7 +48,9 @@ final class ComposeRelations: Sendable {
 
     /// The keys whose `service:NAME` values name a service whose namespace the container joins (`cgroup`
     /// takes only `host` and `private`, which the schema checks).
-    static let namespaceKeys: [(key: String, via: ServiceReference.Via)] = [("network_mode", .networkMode), ("ipc", .ipc), ("pid", .pid), ("uts", .uts)]
+    static let namespaceKeys: [(key: String, field: @Sendable (ComposeService) -> NodeRef?, via: ServiceReference.Via)] = [
+        ("network_mode", \.networkMode, .networkMode), ("ipc", \.ipc, .ipc), ("pid", \.pid, .pid), ("uts", \.uts, .uts),
+    ]
     /// Keys that most services lack: one test rules them out together before each is looked up.
     static let rareKeys = KeySet(["volumes_from", "extends", "profiles"] + namespaceKeys.map(\.key))
 
@@ -72,7 +74,7 @@ final class ComposeRelations: Sendable {
             let hasRareKeys = service.node.containsAnyKey(Self.rareKeys)
             references.append(Self.references(of: service, hasRareKeys: hasRareKeys))
             targets.append(hasRareKeys ? Self.extendsTarget(of: service) : nil)
-            profiles.append(hasRareKeys ? (service["profiles"]?.items.compactMap(\.scalarText) ?? []) : [])
+            profiles.append(hasRareKeys ? (service.profiles?.items.compactMap(\.scalarText) ?? []) : [])
         }
         self.index = index
         self.references = references
@@ -128,12 +130,12 @@ final class ComposeRelations: Sendable {
             }
         }
         guard hasRareKeys else { return result }
-        for source in service["volumes_from"]?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix(ascii: "container:") {
+        for source in service.volumesFrom?.items.compactMap(\.string) ?? [] where !source.value.hasPrefix(ascii: "container:") {
             let name = source.map { String($0.split(ascii: ":", maxSplits: 1)[0]) }
             result.append(ServiceReference(name: name, via: .volumesFrom, written: source.value))
         }
-        for (key, via) in namespaceKeys {
-            guard let value = service[key]?.string, value.value.hasPrefix(ascii: "service:") else { continue }
+        for (_, field, via) in namespaceKeys {
+            guard let value = field(service)?.string, value.value.hasPrefix(ascii: "service:") else { continue }
             result.append(ServiceReference(name: value.map { String($0.dropFirst("service:".count)) }, via: via, written: value.value))
         }
         return result
@@ -142,11 +144,11 @@ final class ComposeRelations: Sendable {
     /// The service `extends` names in the same file: Compose looks it up among the file's own services
     /// before anything else is read.
     private static func extendsTarget(of service: ComposeService) -> Located<String>? {
-        guard let extends = service["extends"] else { return nil }
-        if extends.isMapping {
-            return extends["file"] == nil ? extends["service"]?.string : nil
+        guard let extends = service.extends else { return nil }
+        if extends.node.isMapping {
+            return extends.file == nil ? extends.service?.string : nil
         }
-        return extends.string
+        return extends.node.string
     }
 
     static let longestChain = 64
@@ -163,8 +165,8 @@ final class ComposeRelations: Sendable {
         var result = references[service]
         for (position, member) in chain.enumerated().dropFirst() {
             for reference in references[member] {
-                if let key = Self.namespaceKeys.first(where: { $0.via == reference.via })?.key,
-                   chain[..<position].contains(where: { services[$0][key] != nil }) { continue }
+                if let field = Self.namespaceKeys.first(where: { $0.via == reference.via })?.field,
+                   chain[..<position].contains(where: { field(services[$0]) != nil }) { continue }
                 result.append(ServiceReference(name: at.map { _ in reference.name.value }, via: reference.via, written: reference.written))
             }
         }

@@ -19,11 +19,11 @@ extension Document {
     var imageReferenceFields: [ImageReferenceField] {
         switch self {
         case .compose(let compose):
-            compose.services.map { ImageReferenceField(node: $0["image"], field: "image", besideBuild: $0["build"] != nil) }
+            compose.services.map { ImageReferenceField(node: $0.imageNode, field: "image", besideBuild: $0.build != nil) }
         case .pod(let pod):
-            pod.containers.map { ImageReferenceField(node: $0.node["image"], field: "image", besideBuild: false) }
-        case .other(.application, let root):
-            [ImageReferenceField(node: root["imageRef"], field: "imageRef", besideBuild: false)]
+            pod.containers.map { ImageReferenceField(node: $0.imageNode, field: "image", besideBuild: false) }
+        case .application(let application):
+            [ImageReferenceField(node: application.imageRef, field: "imageRef", besideBuild: false)]
         default:
             []
         }

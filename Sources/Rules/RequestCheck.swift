@@ -28,9 +28,9 @@ public struct RequestCheck {
     private(set) var findings: [RequestFinding] = []
 
     /// A stack manifest linted alone: what it writes, held to the rules `build` holds it to.
-    public static func check(manifest root: NodeRef) -> [Diagnostic] {
-        guard let name = root["target"]?.scalarText, let target = TargetID(rawValue: name) else { return [] }
-        let values = RequestValues.assemble(target: target, flags: [:], manifest: StackManifest.values(of: root), document: nil)
+    public static func check(manifest: StackManifestDocument) -> [Diagnostic] {
+        guard let name = manifest.target?.scalarText, let target = TargetID(rawValue: name) else { return [] }
+        let values = RequestValues.assemble(target: target, flags: [:], manifest: StackManifest.values(of: manifest.root), document: nil)
         return check(values, document: nil, requireAll: false).findings.map(\.diagnostic)
     }
 

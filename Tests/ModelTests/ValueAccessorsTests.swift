@@ -12,10 +12,10 @@ struct ValueAccessorsTests {
 
     @Test func writtenWithVariable() {
         let service = compose("services:\n  web:\n    image: \"app:${TAG}\"\n    command: echo hi\n    user: $USER\n").services[0]
-        #expect(service["image"]!.isWrittenWithVariable)
-        #expect(service["image"]!.string!.value == "app:")
-        #expect(service["user"]!.isWrittenWithVariable)
-        #expect(!service["command"]!.isWrittenWithVariable)
+        #expect(service.imageNode!.isWrittenWithVariable)
+        #expect(service.imageNode!.string!.value == "app:")
+        #expect(service.node["user"]!.isWrittenWithVariable)
+        #expect(!service.command!.isWrittenWithVariable)
     }
 
     @Test func windowsStyleVolumes() {
@@ -42,8 +42,8 @@ struct ValueAccessorsTests {
         #expect(!service.node.containsAnyKey(KeySet(["mem_limit", "cpus", "build"])))
         #expect(!service.node.containsAnyKey(KeySet(["label"])))
         #expect(!service.node.containsAnyKey(KeySet([])))
-        #expect(service["deploy"]!.containsAnyKey(sizes))
-        #expect(!service["ports"]!.containsAnyKey(sizes))
-        #expect(!service["image"]!.containsAnyKey(KeySet(["x"])))
+        #expect(service.deploy!.node.containsAnyKey(sizes))
+        #expect(!service.node["ports"]!.containsAnyKey(sizes))
+        #expect(!service.imageNode!.containsAnyKey(KeySet(["x"])))
     }
 }

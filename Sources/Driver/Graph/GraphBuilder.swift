@@ -23,11 +23,11 @@ enum GraphBuilder {
             for dependency in service.dependencies where !dependency.name.value.isEmpty {
                 graph.connect(from, graph.node(dependency.name.value, kind: .undefined), label: dependency.via.rawValue)
             }
-            for link in service["external_links"]?.items.compactMap(\.string) ?? [] {
+            for link in service.externalLinks?.items.compactMap(\.string) ?? [] {
                 let name = link.value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
                 if !name.isEmpty { graph.connect(from, graph.node(name, kind: .external), label: "external_links") }
             }
-            for source in service["volumes_from"]?.items.compactMap(\.string) ?? [] where source.value.hasPrefix("container:") {
+            for source in service.volumesFrom?.items.compactMap(\.string) ?? [] where source.value.hasPrefix("container:") {
                 let name = source.value.dropFirst("container:".count).split(separator: ":").first.map(String.init) ?? ""
                 if !name.isEmpty { graph.connect(from, graph.node(name, kind: .external), label: "volumes_from") }
             }
@@ -41,11 +41,11 @@ enum GraphBuilder {
         var graph = DependencyGraph()
         let containers = pod.containers
         for container in containers { graph.node(container.name?.value ?? "", kind: .container) }
-        for volume in pod.volumes { graph.node(volume["name"]?.string?.value ?? "", kind: .volume) }
+        for volume in pod.volumes { graph.node(volume.name?.string?.value ?? "", kind: .volume) }
         for container in containers {
             let from = graph.node(container.name?.value ?? "", kind: .container)
             for mount in container.volumeMounts {
-                guard let name = mount["name"]?.string?.value else { continue }
+                guard let name = mount.name?.string?.value else { continue }
                 graph.connect(from, graph.node(name, kind: .volume), label: "volumeMounts")
             }
         }

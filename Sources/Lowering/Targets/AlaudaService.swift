@@ -61,7 +61,7 @@ enum AlaudaService: LoweringTarget {
             .init("image_name", .string(imageName)),
             .init("image_tag", .string(imageTag)),
         ]
-        if let command = service["command"]?.stringList, !command.isEmpty {
+        if let command = service.command?.stringList, !command.isEmpty {
             members.append(.init("run_command", .string(command.map(\.value).joined(separator: " "))))
         }
         members += [

@@ -35,6 +35,6 @@ public enum AliyunScale: LoweringTarget {
            case .int(let value) = ScalarValue.resolve(label.value, style: .plain, tag: nil) {
             return value
         }
-        return service["replicas"]?.integer?.value ?? service["scale"]?.integer?.value ?? service["deploy"]?["replicas"]?.integer?.value
+        return service.replicas?.integer?.value ?? service.scale?.integer?.value ?? service.deploy?.replicas?.integer?.value
     }
 }

@@ -61,12 +61,33 @@ public struct ComposeDocument: Sendable {
         services.first { $0.name.value == name }
     }
 
-    /// Names declared under a top-level section (`volumes`, `networks`, `secrets`, `configs`); v1 files
-    /// have none.
-    public func declaredNames(_ section: String) -> [Located<String>] {
-        guard layout == .services else { return [] }
-        return root[section]?.compactMapPairs { key, _ in key } ?? []
+    /// A top-level section of shared resources, which services name.
+    public enum Section: String, CaseIterable, Sendable {
+        case volumes, networks, secrets, configs
+
+        /// What one of its entries is called: `volume`.
+        public var noun: String { String(rawValue.dropLast()) }
     }
+
+    /// Names declared under a top-level section; v1 files have none.
+    public func declaredNames(_ section: Section) -> [Located<String>] {
+        guard layout == .services else { return [] }
+        return root[section.rawValue]?.compactMapPairs { key, _ in key } ?? []
+    }
+
+    /// The entries of a top-level section, by name, in source order (whatever the layout: a v1 file's
+    /// `volumes:` would be a service, and is not read as a section by the callers).
+    public func resources(_ section: Section) -> [(name: Located<String>, resource: ComposeResource)] {
+        root[section.rawValue]?.compactMapPairs { ($0, ComposeResource(node: $1)) } ?? []
+    }
+
+    /// `version:`, obsolete in the Compose Specification.
+    public var version: NodeRef? { root["version"] }
+    public var versionKey: Located<String>? { root.locatedKey("version") }
+    /// The project name of a services-layout file (in v1 a service of that name).
+    public var name: NodeRef? { root["name"] }
+    /// `include:`, which brings in other files' services and resources.
+    public var include: NodeRef? { root["include"] }
 }
 
 /// One service of a Compose file. Fields are read from its node on demand, except the lists that many
@@ -96,8 +117,6 @@ public final class ComposeService: Sendable {
         ports = node["ports"]?.compactMapItems(PortEntry.init) ?? []
         dependencies = Self.dependencies(of: node, labels: labels)
     }
-
-    public subscript(key: String) -> NodeRef? { node[key] }
 
     public var image: Located<String>? { node["image"]?.string }
     public var containerName: Located<String>? { node["container_name"]?.string }

@@ -6,6 +6,11 @@ public struct PortEntry: Sendable {
     /// rules read every port.
     public let spec: Result<PortSpec, PortSpec.Problem>
 
+    /// The long syntax's fields (nil for the short syntax, which is one string).
+    public var targetField: NodeRef? { node.isMapping ? node["target"] : nil }
+    public var publishedField: NodeRef? { node.isMapping ? node["published"] : nil }
+    public var hostIPField: NodeRef? { node.isMapping ? node["host_ip"] : nil }
+
     public init(_ node: NodeRef) {
         self.node = node
         if node.isMapping {

@@ -17,6 +17,12 @@ public struct VolumeEntry: Sendable {
     }
 
     /// Where it is mounted in the container.
+    /// The long syntax's `source` field (nil for the short syntax).
+    public var sourceField: NodeRef? { node.isMapping ? node["source"] : nil }
+
+    /// The source as written: the long syntax's `source`, or the whole short spec (`data:/var/lib`).
+    public var writtenSource: Located<String>? { node.isMapping ? node["source"]?.string : node.string }
+
     public var target: Located<String>? {
         if node.isMapping { return node["target"]?.string }
         guard let text = node.string else { return nil }

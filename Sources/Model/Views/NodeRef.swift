@@ -85,6 +85,14 @@ public struct NodeRef: Sendable {
         return child(pair.value, slot: pair.index)
     }
 
+    /// The key `name` of a mapping itself, at its own range and its value's path (nil when absent): for
+    /// a finding about a field being there at all, such as one the other fields rule out.
+    public func locatedKey(_ name: String) -> Located<String>? {
+        guard let pair = shared.tree.pair(forKey: name, in: id) else { return nil }
+        let value = child(pair.value, slot: pair.index)
+        return shared.tree.withNodeAddress(shared.tree.pairs(of: id)[pair.index].key) { Located($0.pointee.text, range: $0.pointee.range, place: value.place) }
+    }
+
     /// Key/value pairs of a mapping, keys as located strings (empty for other kinds).
     public var entries: [(key: Located<String>, value: NodeRef)] {
         compactMapPairs { key, value in (key, value) }

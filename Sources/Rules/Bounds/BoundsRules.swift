@@ -46,7 +46,8 @@ enum IntegerReading: Equatable {
         case (.int(let value), _): self = .integer(value)
         case (.float(let value), .numbersOrStrings): self = Self(float: value, text: node.text)
         case (.string(let text), .integersOrStrings), (.string(let text), .numbersOrStrings): self = Self(text: text)
-        case (.string(let text), .convertedIntegers): self = Int64(text).map(Self.integer) ?? .absent
+        case (.string(let text), .convertedIntegers):
+            if case .int(let value)? = ComposeConversion.integer.convert(text) { self = .integer(value) } else { self = .absent }
         default: self = .absent
         }
     }
@@ -114,11 +115,11 @@ struct IntegerField {
                 }
                 // `deploy` is common; the others are ruled out together for most services.
                 let mayHoldFields = service.node.containsAnyKey(serviceFields)
-                func serviceField(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
-                add("replicas", serviceField("replicas"), .integersOrStrings, .zeroOrMore)
-                add("scale", serviceField("scale"), .convertedIntegers, .zeroOrMore)
-                add("deploy.replicas", service["deploy"]?["replicas"], .convertedIntegers, .zeroOrMore)
-                add("cpu_shares", serviceField("cpu_shares"), .numbersOrStrings, nil)
+                func serviceField(_ read: (ComposeService) -> NodeRef?) -> NodeRef? { mayHoldFields ? read(service) : nil }
+                add("replicas", serviceField(\.replicas), .integersOrStrings, .zeroOrMore)
+                add("scale", serviceField(\.scale), .convertedIntegers, .zeroOrMore)
+                add("deploy.replicas", service.deploy?.replicas, .convertedIntegers, .zeroOrMore)
+                add("cpu_shares", serviceField(\.cpuShares), .numbersOrStrings, nil)
                 for label in service.aliyunLabels where countLabels.contains(label.name.value) && !label.valueHasVariable {
                     guard let value = label.value else { continue }
                     fields.append(IntegerField(key: "label \(label.name.value)", service: owner, value: value,
@@ -127,23 +128,23 @@ struct IntegerField {
                 return fields
             }
         case .pod(let pod):
-            return [fields([("replicas", pod.root["replicas"], .zeroOrMore)], accepts: .integers)]
-        case .other(.application, let root):
-            let scale = root["scale"]
-            return [fields([("instanceNum", root["instanceNum"], .zeroOrMore), ("scale.minReplicas", scale?["minReplicas"], .oneOrMore),
-                            ("scale.maxReplicas", scale?["maxReplicas"], .oneOrMore), ("scale.targetCPUUtilization", scale?["targetCPUUtilization"], .percentage),
-                            ("networkType", root["networkType"], nil)]
-                + (root["internalVolumes"]?.items ?? []).enumerated().map { ("internalVolumes[\($0)].volumeSize", $1["volumeSize"], nil) }, accepts: .integers)]
-        case .other(.alaudaService, let root):
-            let autoscaling = root["autoscaling_config"]
+            return [fields([("replicas", pod.replicas, .zeroOrMore)], accepts: .integers)]
+        case .application(let application):
+            let scale = application.scale
+            return [fields([("instanceNum", application.instanceNum, .zeroOrMore), ("scale.minReplicas", scale?.minReplicas, .oneOrMore),
+                            ("scale.maxReplicas", scale?.maxReplicas, .oneOrMore), ("scale.targetCPUUtilization", scale?.targetCPUUtilization, .percentage),
+                            ("networkType", application.networkType, nil)]
+                + application.internalVolumes.enumerated().map { ("internalVolumes[\($0)].volumeSize", $1.volumeSize, nil) }, accepts: .integers)]
+        case .alaudaService(let service):
+            let autoscaling = service.autoscalingConfig
             // The documentation sends the autoscaling settings as strings ("2"), and the schema takes numbers too.
-            return [fields([("target_num_instances", root["target_num_instances"], .zeroOrMore)]
-                + (root["volumes"]?.items ?? []).enumerated().map { ("volumes[\($0)].size_gb", $1["size_gb"], nil) }, accepts: .integers)
-                + fields([("autoscaling_config.minimum_num_instances", autoscaling?["minimum_num_instances"], .zeroOrMore),
-                          ("autoscaling_config.maximum_num_instances", autoscaling?["maximum_num_instances"], .zeroOrMore),
-                          ("autoscaling_config.increase_delta", autoscaling?["increase_delta"], .oneOrMore),
-                          ("autoscaling_config.decrease_delta", autoscaling?["decrease_delta"], .oneOrMore)], accepts: .numbersOrStrings)]
-        case .other:
+            return [fields([("target_num_instances", service.targetNumInstances, .zeroOrMore)]
+                + service.volumes.enumerated().map { ("volumes[\($0)].size_gb", $1.sizeGB, nil) }, accepts: .integers)
+                + fields([("autoscaling_config.minimum_num_instances", autoscaling?.minimumNumInstances, .zeroOrMore),
+                          ("autoscaling_config.maximum_num_instances", autoscaling?.maximumNumInstances, .zeroOrMore),
+                          ("autoscaling_config.increase_delta", autoscaling?.increaseDelta, .oneOrMore),
+                          ("autoscaling_config.decrease_delta", autoscaling?.decreaseDelta, .oneOrMore)], accepts: .numbersOrStrings)]
+        case .configmap, .secret, .aliyunVolume, .stack:
             return []
         }
     }

@@ -54,16 +54,17 @@ struct DiskSize: Rule {
 
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
-        case .other(.alaudaService, let root): check(root["volumes"], list: "volumes", size: "size_gb", context: &context)
-        case .other(.application, let root): check(root["internalVolumes"], list: "internalVolumes", size: "volumeSize", context: &context)
+        case .alaudaService(let service): check(service.volumes.map(\.sizeGB), list: "volumes", size: "size_gb", context: &context)
+        case .application(let application): check(application.internalVolumes.map(\.volumeSize), list: "internalVolumes", size: "volumeSize", context: &context)
         default: return
         }
     }
 
-    private func check(_ disks: NodeRef?, list: String, size key: String, context: inout RuleContext) {
-        for (index, disk) in (disks?.items ?? []).enumerated() {
+    /// - Parameter sizes: each disk's size, in the list's order.
+    private func check(_ sizes: [NodeRef?], list: String, size key: String, context: inout RuleContext) {
+        for (index, size) in sizes.enumerated() {
             // The schema takes integers only; anything else, and a value past 32 bits, is another rule's.
-            guard let node = disk[key], let size = IntegerReading(node, accepts: .integers).within32Bits, size < 1 else { continue }
+            guard let node = size, let size = IntegerReading(node, accepts: .integers).within32Bits, size < 1 else { continue }
             context.report("\(list)[\(index)].\(key) is \(size); a disk holds at least 1 GB: use a whole number of gigabytes of 1 or more",
                            at: node)
         }

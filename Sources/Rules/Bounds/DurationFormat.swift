@@ -108,9 +108,16 @@ struct DurationFormat: Rule {
     static let durationFix = "write numbers with units, such as '1m30s', '10s' or '500ms' (units w d h m s ms us ns)"
     static let secondsFix = "write a whole number of seconds from 0 to \(Int32.max), such as '5'"
     static let probeLabels = ["aliyun.probe.timeout_seconds", "aliyun.probe.initial_delay_seconds"]
-    static let healthCheckKeys = ["interval", "timeout", "start_period", "start_interval"]
+    static let healthCheckKeys: [(key: String, field: @Sendable (ComposeHealthcheck) -> NodeRef?)] = [
+        ("interval", \.interval), ("timeout", \.timeout), ("start_period", \.startPeriod), ("start_interval", \.startInterval),
+    ]
     /// The duration keys of each `deploy` section, grouped so that each section is looked up once.
-    static let deployKeys = [("update_config", ["delay", "monitor"]), ("rollback_config", ["delay", "monitor"]), ("restart_policy", ["delay", "window"])]
+    static let deployKeys: [(section: String, policy: @Sendable (ComposeDeploy) -> ComposeUpdatePolicy?,
+                             keys: [(key: String, field: @Sendable (ComposeUpdatePolicy) -> NodeRef?)])] = [
+        ("update_config", \.updateConfig, [("delay", \.delay), ("monitor", \.monitor)]),
+        ("rollback_config", \.rollbackConfig, [("delay", \.delay), ("monitor", \.monitor)]),
+        ("restart_policy", \.restartPolicy, [("delay", \.delay), ("window", \.window)]),
+    ]
 
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
@@ -118,8 +125,8 @@ struct DurationFormat: Rule {
             for service in compose.services {
                 checkCompose(service, context: &context)
             }
-        case .other(.alaudaService, let root):
-            if let node = root["autoscaling_config"]?["wait_period"], node.isCheckableScalar {
+        case .alaudaService(let service):
+            if let node = service.autoscalingConfig?.waitPeriod, node.isCheckableScalar {
                 checkSeconds(node.located(node.text), reading: IntegerReading(node, accepts: .numbersOrStrings), name: "autoscaling_config.wait_period",
                              context: &context)
             }
@@ -136,14 +143,14 @@ struct DurationFormat: Rule {
                   let (problem, severity) = Self.problem(text, field: field) else { return }
             context.report("\(key()) of \(service.owner) is '\(excerpt(text))', \(problem)", at: node, severity: severity)
         }
-        if let healthcheck = service["healthcheck"] {
-            for key in Self.healthCheckKeys { check(healthcheck[key], "healthcheck.\(key)", field: .healthCheck) }
+        if let healthcheck = service.healthcheck {
+            for (key, field) in Self.healthCheckKeys { check(field(healthcheck), "healthcheck.\(key)", field: .healthCheck) }
         }
-        check(service["stop_grace_period"], "stop_grace_period", field: .stopGracePeriod)
-        if let deploy = service["deploy"] {
-            for (section, keys) in Self.deployKeys {
-                guard let settings = deploy[section] else { continue }
-                for key in keys { check(settings[key], "deploy.\(section).\(key)", field: .deploy) }
+        check(service.stopGracePeriod, "stop_grace_period", field: .stopGracePeriod)
+        if let deploy = service.deploy {
+            for (section, policy, keys) in Self.deployKeys {
+                guard let settings = policy(deploy) else { continue }
+                for (key, field) in keys { check(field(settings), "deploy.\(section).\(key)", field: .deploy) }
             }
         }
         for label in service.aliyunLabels where Self.probeLabels.contains(label.name.value) && !label.valueHasVariable {

@@ -111,12 +111,12 @@ struct PortRange: Rule {
                 // `ports` were parsed when the service was decoded; `expose` entries are parsed here.
                 for (index, entry) in service.ports.enumerated() {
                     if entry.node.isMapping {
-                        checkLongSyntax(entry.node, name: "ports[\(index)]", of: service, context: &context)
+                        checkLongSyntax(entry, name: "ports[\(index)]", of: service, context: &context)
                     } else {
                         checkShortSyntax(entry, noun: "port", of: service, context: &context)
                     }
                 }
-                for node in service["expose"]?.items ?? [] {
+                for node in service.expose?.items ?? [] {
                     checkShortSyntax(PortEntry(node), noun: "exposed port", of: service, context: &context)
                 }
                 checkLabels(service, context: &context)
@@ -124,17 +124,17 @@ struct PortRange: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    checkNumber(port["containerPort"], name: "containerPort of \(container.label)", context: &context)
-                    checkNumber(port["hostPort"], name: "hostPort of \(container.label)", allowsZero: true, context: &context)
+                    checkNumber(port.containerPort, name: "containerPort of \(container.label)", context: &context)
+                    checkNumber(port.hostPort, name: "hostPort of \(container.label)", allowsZero: true, context: &context)
                 }
             }
-        case .other(.application, let root):
-            for (index, mapping) in (root["portMappings"]?.items ?? []).enumerated() {
-                checkNumber(mapping["containerPort"], name: "portMappings[\(index)].containerPort", context: &context)
+        case .application(let application):
+            for (index, mapping) in application.portMappings.enumerated() {
+                checkNumber(mapping.containerPort, name: "portMappings[\(index)].containerPort", context: &context)
             }
-        case .other(.alaudaService, let root):
-            for (index, port) in (root["instance_ports"]?.items ?? []).enumerated() {
-                checkNumber(port["container_port"], name: "instance_ports[\(index)].container_port", context: &context)
+        case .alaudaService(let service):
+            for (index, port) in service.instancePorts.enumerated() {
+                checkNumber(port.containerPort, name: "instance_ports[\(index)].container_port", context: &context)
             }
         default:
             break
@@ -167,9 +167,9 @@ struct PortRange: Rule {
     }
 
     /// `{target, published}`: the target a number, the published port a number or a range.
-    func checkLongSyntax(_ node: NodeRef, name: String, of service: ComposeService, context: inout RuleContext) {
-        checkNumber(node["target"], name: "\(name).target of \(service.owner)", accepts: .integersOrStrings, context: &context)
-        guard let published = node["published"]?.checkedString(separators: "-") else { return }
+    func checkLongSyntax(_ entry: PortEntry, name: String, of service: ComposeService, context: inout RuleContext) {
+        checkNumber(entry.targetField, name: "\(name).target of \(service.owner)", accepts: .integersOrStrings, context: &context)
+        guard let published = entry.publishedField?.checkedString(separators: "-") else { return }
         if case .success(let spec) = PortSpec.parse(published.value) {
             for number in Self.endsOutside(spec.target, allowsZero: true) {
                 context.report(Self.outside("\(name).published of \(service.owner) is \(number)"), at: published)

@@ -120,8 +120,6 @@ struct QuantityFormat: Rule {
             """),
         ])
 
-    /// The amounts of an application's `resources` (PLATFORM_API.md §5).
-    static let applicationResources: Set<String> = ["cpu", "mem", "disk", "gpu"]
     /// Resources measured in bytes, where the suffix `m` (thousandths) is always a mistake.
     static let byteResources: Set<String> = ["memory", "ephemeral-storage", "mem", "disk"]
 
@@ -129,10 +127,10 @@ struct QuantityFormat: Rule {
         switch document {
         case .pod(let pod):
             for container in pod.containers {
-                checkPodResources(container.node["resources"], owner: container.label, context: &context)
+                checkPodResources(container.resources, owner: container.label, context: &context)
             }
-        case .other(.application, let root):
-            for (key, value) in root["resources"]?.entries ?? [] where Self.applicationResources.contains(key.value) {
+        case .application(let application):
+            for (key, value) in application.resources?.quantities ?? [] {
                 _ = checkQuantity(value, resource: key.value, name: "resources.\(key.value)", context: &context)
             }
         case .compose(let compose):
@@ -145,18 +143,22 @@ struct QuantityFormat: Rule {
     }
 
     /// Each request and limit, then each request against its limit.
-    func checkPodResources(_ resources: NodeRef?, owner: String, context: inout RuleContext) {
-        var amounts: [String: [String: (value: Double, text: Located<String>)]] = [:]
-        for section in ["requests", "limits"] {
-            for (key, value) in resources?[section]?.entries ?? [] {
+    func checkPodResources(_ resources: PodResources?, owner: String, context: inout RuleContext) {
+        typealias Amounts = [String: (value: Double, text: Located<String>)]
+        func amounts(_ section: String, _ entries: [(key: Located<String>, value: NodeRef)]) -> Amounts {
+            var amounts: Amounts = [:]
+            for (key, value) in entries {
                 let name = "resources.\(section).\(key.value) of \(owner)"
                 if let quantity = checkQuantity(value, resource: key.value, name: name, context: &context) {
-                    amounts[section, default: [:]][key.value] = (quantity.value, value.located(value.node.text))
+                    amounts[key.value] = (quantity.value, value.located(value.node.text))
                 }
             }
+            return amounts
         }
-        for (key, request) in (amounts["requests"] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let limit = amounts["limits"]?[key], request.value > limit.value else { continue }
+        let requests = amounts("requests", resources?.requests ?? [])
+        let limits = amounts("limits", resources?.limits ?? [])
+        for (key, request) in requests.sorted(by: { $0.key < $1.key }) {
+            guard let limit = limits[key], request.value > limit.value else { continue }
             context.report(Self.message("resources.requests.\(key) of \(owner)", request.text.value, Self.aboveLimit(limit.text.value)),
                            at: request.text, notes: [limit.text.note("the limit is set here")])
         }
@@ -187,8 +189,8 @@ struct QuantityFormat: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        let resources = service["deploy"]?["resources"]
-        let limits = resources?["limits"], reservations = resources?["reservations"]
+        let resources = service.deploy?.resources
+        let limits = resources?.limits, reservations = resources?.reservations
         func report(_ key: String, _ node: NodeRef, _ problem: String) {
             context.report(Self.message("\(key) of \(service.owner)", node.text, problem), at: node)
         }
@@ -222,17 +224,17 @@ struct QuantityFormat: Rule {
         }
         // Services seldom set these: one pass over the service's keys rules them all out for most.
         let mayHoldFields = service.node.containsAnyKey(Self.serviceFields)
-        func field(_ key: String) -> NodeRef? { mayHoldFields ? service[key] : nil }
-        checkSize("mem_limit", field("mem_limit"))
-        checkSize("memswap_limit", field("memswap_limit"))
-        checkSize("mem_reservation", field("mem_reservation"))
-        checkSize("shm_size", field("shm_size"))
-        checkSize("build.shm_size", field("build")?["shm_size"])
-        checkSize("deploy.resources.limits.memory", limits?["memory"])
-        checkSize("deploy.resources.reservations.memory", reservations?["memory"])
-        checkCPUs("cpus", field("cpus"), converted: .float32)
-        checkCPUs("deploy.resources.limits.cpus", limits?["cpus"])
-        checkCPUs("deploy.resources.reservations.cpus", reservations?["cpus"])
+        func field(_ read: (ComposeService) -> NodeRef?) -> NodeRef? { mayHoldFields ? read(service) : nil }
+        checkSize("mem_limit", field(\.memLimit))
+        checkSize("memswap_limit", field(\.memswapLimit))
+        checkSize("mem_reservation", field(\.memReservation))
+        checkSize("shm_size", field(\.shmSize))
+        checkSize("build.shm_size", field { $0.build?.shmSize })
+        checkSize("deploy.resources.limits.memory", limits?.memory)
+        checkSize("deploy.resources.reservations.memory", reservations?.memory)
+        checkCPUs("cpus", field(\.cpus), converted: .float32)
+        checkCPUs("deploy.resources.limits.cpus", limits?.cpus)
+        checkCPUs("deploy.resources.reservations.cpus", reservations?.cpus)
     }
 
     /// The keys of a service (other than `deploy`) that `checkCompose` reads.

@@ -147,24 +147,23 @@ struct ScaleBounds: Rule {
                                at: maximum.value, notes: [minimum.value.note("the minimum is set here")])
             }
         }
-        if case .other(.alaudaService, let root) = document, let autoscaling = root["autoscaling_config"] {
+        if case .alaudaService(let service) = document, let autoscaling = service.autoscalingConfig {
             checkThresholds(autoscaling, context: &context)
         }
     }
 
     /// Alauda's CPU thresholds: fractions, the lower one below the upper one.
-    func checkThresholds(_ autoscaling: NodeRef, context: inout RuleContext) {
-        var fractions: [String: (value: Double, text: Located<String>)] = [:]
-        for key in ["upper_threshold", "lower_threshold"] {
-            guard let node = autoscaling[key], node.isNumberOrString else { continue }
+    func checkThresholds(_ autoscaling: AlaudaServiceDocument.Autoscaling, context: inout RuleContext) {
+        func fraction(_ node: NodeRef?, key: String) -> (value: Double, text: Located<String>)? {
+            guard let node, node.isNumberOrString else { return nil }
             let text = node.located(node.node.text)
-            if let number = node.number?.value, (0...1).contains(number) {
-                fractions[key] = (number, text)
-            } else {
-                context.report(Self.notFraction("autoscaling_config.\(key)", text.value, isNumber: node.number != nil), at: text)
-            }
+            if let number = node.number?.value, (0...1).contains(number) { return (number, text) }
+            context.report(Self.notFraction("autoscaling_config.\(key)", text.value, isNumber: node.number != nil), at: text)
+            return nil
         }
-        if let upper = fractions["upper_threshold"], let lower = fractions["lower_threshold"], lower.value >= upper.value {
+        let upper = fraction(autoscaling.upperThreshold, key: "upper_threshold")
+        let lower = fraction(autoscaling.lowerThreshold, key: "lower_threshold")
+        if let upper, let lower, lower.value >= upper.value {
             context.report(Self.thresholdsCrossed(lower: lower.text.value, upper: upper.text.value),
                            at: lower.text, notes: [upper.text.note("the upper threshold is set here")])
         }

@@ -54,9 +54,9 @@ struct ConfigMapKeyEnv: Rule {
                                      fix: "letters, digits and '_', not starting with a digit, or mount the key with type: Volume")
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.application, let root) = document else { return }
-        for reference in ConfigReference.all(in: root) where reference.type == "Env" {
-            for key in reference.keys {
+        guard case .application(let application) = document else { return }
+        for reference in ConfigReference.all(in: application) where reference.type == "Env" {
+            for key in reference.entry.keys {
                 context.checkName(key, Self.pattern, what: "key", of: "\(reference.label) (type: Env)")
             }
         }

@@ -63,17 +63,14 @@ struct ConfigMapKeyFile: Rule {
     }
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(let kind, let root) = document else { return }
-        switch kind {
-        case .configmap, .secret:
-            for section in ["data", "stringData"] {
-                for (key, _) in root[section]?.entries ?? [] {
-                    context.checkName(key, Self.pattern, what: "\(kind.rawValue) key")
-                }
+        switch document {
+        case .configmap(let data), .secret(let data):
+            for (key, _) in data.data + data.stringData {
+                context.checkName(key, Self.pattern, what: "\(document.kind.rawValue) key")
             }
-        case .application:
-            for reference in ConfigReference.all(in: root) where reference.type == "Volume" {
-                for key in reference.keys {
+        case .application(let application):
+            for reference in ConfigReference.all(in: application) where reference.type == "Volume" {
+                for key in reference.entry.keys {
                     context.checkName(key, Self.pattern, what: "key", of: reference.label)
                 }
             }

@@ -56,14 +56,13 @@ struct ConfigMapName: Rule {
                                      fix: "a–z 0–9 - ., starting and ending with a letter or digit, at most 253")
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(let kind, let root) = document else { return }
-        switch kind {
-        case .configmap, .secret:
-            if let name = root["name"] { context.checkName(name, Self.pattern, what: "\(kind.rawValue) name") }
-        case .application:
-            for section in ["configMap", "secret"] {
-                for (index, reference) in (root[section]?.items ?? []).enumerated() {
-                    if let name = reference["name"] { context.checkName(name, Self.pattern, what: "\(section)[\(index)].name") }
+        switch document {
+        case .configmap(let data), .secret(let data):
+            if let name = data.name { context.checkName(name, Self.pattern, what: "\(document.kind.rawValue) name") }
+        case .application(let application):
+            for (section, references) in [("configMap", application.configMaps), ("secret", application.secrets)] {
+                for (index, reference) in references.enumerated() {
+                    if let name = reference.name { context.checkName(name, Self.pattern, what: "\(section)[\(index)].name") }
                 }
             }
         default:

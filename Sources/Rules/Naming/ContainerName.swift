@@ -75,11 +75,11 @@ struct ContainerName: Rule {
         switch document {
         case .pod(let pod):
             for container in pod.containers {
-                if let name = container.node["name"] { context.checkName(name, Self.dnsLabel, what: "container name") }
+                if let name = container.nameNode { context.checkName(name, Self.dnsLabel, what: "container name") }
             }
         case .compose(let compose):
             for service in compose.services {
-                guard let name = service["container_name"] else { continue }
+                guard let name = service.containerNameNode else { continue }
                 // Compose's pattern refuses the empty name an unset variable leaves, not only unset-variable's warning.
                 if !context.reportLeftEmpty(name, "container_name of service '\(service.name.value)'", example: "${NAME:-\(service.name.value)}") {
                     context.checkName(name, Self.docker, what: "container_name", of: "service '\(service.name.value)'")

@@ -110,12 +110,12 @@ struct EnvName: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for variable in container.env {
-                    if let name = variable["name"] { context.checkName(name, Self.kubernetes, what: "env name", of: container.label) }
+                    if let name = variable.name { context.checkName(name, Self.kubernetes, what: "env name", of: container.label) }
                 }
             }
-        case .other(.application, let root):
-            for variable in root["dockerEnv"]?.items ?? [] {
-                if let name = variable["name"] { context.checkName(name, Self.kubernetes, what: "dockerEnv name") }
+        case .application(let application):
+            for variable in application.dockerEnv {
+                if let name = variable.name { context.checkName(name, Self.kubernetes, what: "dockerEnv name") }
             }
         case .compose(let compose):
             for service in compose.services {
@@ -127,7 +127,7 @@ struct EnvName: Rule {
     }
 
     func checkCompose(_ service: ComposeService, context: inout RuleContext) {
-        guard !service.environment.isEmpty, let environment = service["environment"] else { return }
+        guard !service.environment.isEmpty, let environment = service.environmentNode else { return }
         let isMapping = environment.isMapping
         // List items written with a variable: an empty name there (`- ${NAME}=x`) is `unset-variable`'s,
         // and one still holding a `$` is substituted later.

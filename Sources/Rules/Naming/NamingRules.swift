@@ -145,17 +145,14 @@ struct ConfigReference {
     let label: String
     /// `Env` or `Volume`, as written.
     let type: String?
-    /// The `key` list (or single key).
-    let keys: [NodeRef]
-    /// The entry itself, for the keys the fields above do not cover (`mountPath`).
-    let entry: NodeRef
+    /// The entry itself, for its other fields (`keys`, `mountPath`).
+    let entry: ApplicationDocument.KeyedReference
 
     /// The application's references, configmaps first.
-    static func all(in root: NodeRef) -> [ConfigReference] {
-        ["configMap", "secret"].flatMap { section in
-            (root[section]?.items ?? []).enumerated().map { index, item in
-                let keys = item["key"].map { $0.isSequence ? $0.items : [$0] } ?? []
-                return ConfigReference(label: "\(section)[\(index)]", type: item["type"]?.string?.value, keys: keys, entry: item)
+    static func all(in application: ApplicationDocument) -> [ConfigReference] {
+        [("configMap", application.configMaps), ("secret", application.secrets)].flatMap { section, references in
+            references.enumerated().map { index, item in
+                ConfigReference(label: "\(section)[\(index)]", type: item.type?.string?.value, entry: item)
             }
         }
     }

@@ -62,7 +62,7 @@ struct PortName: Rule {
         guard case .pod(let pod) = document else { return }
         for container in pod.containers {
             for port in container.ports {
-                if let name = port["name"] { context.checkName(name, Self.pattern, what: "port name", of: container.label) }
+                if let name = port.name { context.checkName(name, Self.pattern, what: "port name", of: container.label) }
             }
         }
     }

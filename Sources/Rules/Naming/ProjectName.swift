@@ -101,11 +101,11 @@ struct ProjectName: Rule {
 
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
-        case .other(.aliyunVolume, let root):
-            if let name = root["name"] { context.checkName(name, Self.aliyun, what: "volume name") }
+        case .aliyunVolume(let volume):
+            if let name = volume.name { context.checkName(name, Self.aliyun, what: "volume name") }
         case .compose(let compose):
             // Only the services layout has a top-level `name:`; in a v1 file every key is a service.
-            guard compose.layout == .services, let node = compose.root["name"], let name = node.checkedString(separators: "-_.") else { return }
+            guard compose.layout == .services, let node = compose.name, let name = node.checkedString(separators: "-_.") else { return }
             // A name still holding a `$` was not substituted (its variable's finding says why); a value
             // that is no string is the schema check's.
             if node.isWrittenWithVariable ? name.value.contains(ascii: "$") : !node.resolved.isString { return }

@@ -260,7 +260,7 @@ struct AliyunLabel: Rule {
     /// (`host`, `service:…`), where `ports` do not apply.
     func checkPublished(_ name: Located<String>, of service: ComposeService, context: inout RuleContext) {
         guard let port = AliyunLabelCatalogue.containerPort(of: name.value) else { return }
-        let network = service["network_mode"]?.string?.value ?? service["net"]?.string?.value ?? "bridge"
+        let network = service.networkMode?.string?.value ?? service.net?.string?.value ?? "bridge"
         guard network == "bridge" || network == "default" else { return }
         var targets: [ClosedRange<Int>] = []
         for entry in service.ports {

@@ -133,7 +133,7 @@ struct UnsupportedKey: Rule {
         Unsupported(key: "env_file", effect: "only the template text is uploaded, not the file it names",
                     fix: "move its variables into 'environment'"),
         Unsupported(key: "extends", effect: "only the template text is uploaded, not the file it extends",
-                    fix: "copy the base service's keys into this service", affects: { $0["file"] != nil }),
+                    fix: "copy the base service's keys into this service", affects: { ComposeExtends(node: $0).file != nil }),
     ]
 
     func check(_ document: Document, context: inout RuleContext) {

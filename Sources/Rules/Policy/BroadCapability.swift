@@ -64,11 +64,11 @@ struct BroadCapability: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                check(service["cap_add"], owner: service.owner, field: "cap_add", context: &context)
+                check(service.capAdd, owner: service.owner, field: "cap_add", context: &context)
             }
         case .pod(let pod):
             for container in pod.containers {
-                check(container.node["securityContext"]?["capabilities"]?["add"], owner: container.label,
+                check(container.securityContext?.addedCapabilities, owner: container.label,
                       field: "securityContext.capabilities.add", context: &context)
             }
         default:

@@ -108,9 +108,9 @@ struct DockerSocketMount: Rule {
             }
         case .pod(let pod):
             for volume in pod.volumes {
-                guard let path = volume["hostPath"]?["path"], let text = path.policyText, let cleaned = MountConflict.normalized(text),
+                guard let path = volume.hostPath, let text = path.policyText, let cleaned = MountConflict.normalized(text),
                       let message = Self.message(cleaned, via: " (hostPath)", removing: "volume") else { continue }
-                let name = volume["name"]?.scalarText.map { "volume '\($0)'" } ?? "the volume at \(volume.path)"
+                let name = volume.name?.scalarText.map { "volume '\($0)'" } ?? "the volume at \(volume.node.path)"
                 context.report("\(name) mounts \(message)", at: path)
             }
         default:
@@ -123,7 +123,7 @@ struct DockerSocketMount: Rule {
     static func hostPath(of entry: VolumeEntry) -> (NodeRef, String)? {
         guard case .hostPath(let path) = entry.source, let cleaned = MountConflict.normalized(path) else { return nil }
         if entry.node.isMapping {
-            guard let source = entry.node["source"], source.policyText != nil else { return nil }
+            guard let source = entry.sourceField, source.policyText != nil else { return nil }
             return (source, cleaned)
         }
         return entry.node.checkedString(separators: ":") == nil ? nil : (entry.node, cleaned)

@@ -67,20 +67,20 @@ struct HostNamespace: Rule {
 
     /// Each key that can name the host's namespace: which namespace, and what sharing it allows and
     /// what to do instead.
-    static let keys: [(key: String, namespace: String, consequence: String)] = [
-        ("network_mode", "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
-        ("net", "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
-        ("pid", "process", "it sees and can signal every process on the host; remove it"),
-        ("ipc", "IPC", "it reads and writes the host's shared memory; remove it, or share IPC with one service (ipc: service:NAME)"),
-        ("uts", "UTS", "it can change the host's name; remove it"),
-        ("userns_mode", "user", "root in it is root on the host; remove it"),
+    static let keys: [(key: String, field: @Sendable (ComposeService) -> NodeRef?, namespace: String, consequence: String)] = [
+        ("network_mode", \.networkMode, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
+        ("net", \.net, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
+        ("pid", \.pid, "process", "it sees and can signal every process on the host; remove it"),
+        ("ipc", \.ipc, "IPC", "it reads and writes the host's shared memory; remove it, or share IPC with one service (ipc: service:NAME)"),
+        ("uts", \.uts, "UTS", "it can change the host's name; remove it"),
+        ("userns_mode", \.usernsMode, "user", "root in it is root on the host; remove it"),
     ]
 
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         for service in compose.services {
-            for (key, namespace, consequence) in Self.keys {
-                guard let value = service[key], value.policyText == "host" else { continue }
+            for (key, field, namespace, consequence) in Self.keys {
+                guard let value = field(service), value.policyText == "host" else { continue }
                 let written = value.isWrittenWithVariable ? value.quotedForFinding : "host"
                 context.report("\(service.owner) shares the host's \(namespace) namespace (\(key): \(written)): \(consequence)", at: value)
             }

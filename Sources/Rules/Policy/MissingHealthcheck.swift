@@ -68,14 +68,14 @@ struct MissingHealthcheck: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
         case .compose(let compose):
-            for service in compose.services where service.isWholeIn(fileName: context.fileName) && service["healthcheck"] == nil {
+            for service in compose.services where service.isWholeIn(fileName: context.fileName) && service.healthcheck == nil {
                 guard !service.aliyunLabels.contains(where: { $0.name.value == "aliyun.probe.url" || $0.name.value == "aliyun.probe.cmd" }) else { continue }
                 context.report("\(service.owner) has no healthcheck, so a hung container still counts as running (unless its image defines a HEALTHCHECK); "
                                + "add one, such as 'healthcheck: {test: [CMD, curl, -f, http://localhost/]}', or disable it explicitly", at: service.name)
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let name = container.name, container.node["livenessProbe"] == nil, container.node["readinessProbe"] == nil else { continue }
+                guard let name = container.name, container.livenessProbe == nil, container.readinessProbe == nil else { continue }
                 context.report("\(container.label) has no livenessProbe or readinessProbe, so a hung container still counts as running "
                                + "(Kubernetes ignores an image's HEALTHCHECK); add one, such as 'livenessProbe: {httpGet: {path: /, port: 80}}'", at: name)
             }

@@ -70,13 +70,13 @@ struct MissingMemoryLimit: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services where service.isWholeIn(fileName: context.fileName) {
-                guard service["mem_limit"] == nil, service["deploy"]?["resources"]?["limits"]?["memory"] == nil else { continue }
+                guard service.memLimit == nil, service.deploy?.resources?.limits?.memory == nil else { continue }
                 context.report("\(service.owner) has no memory limit and can take all of the host's memory; "
                                + "set one, such as 'mem_limit: 512m' or deploy.resources.limits.memory", at: service.name)
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let name = container.name, container.node["resources"]?["limits"]?["memory"] == nil else { continue }
+                guard let name = container.name, container.resources?.memoryLimit == nil else { continue }
                 context.report("\(container.label) has no memory limit and can take all of the node's memory; set resources.limits.memory, "
                                + "such as '512Mi'", at: name)
             }

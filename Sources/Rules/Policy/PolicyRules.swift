@@ -23,7 +23,7 @@ extension ComposeService {
     /// (one with neither is a fragment another `-f` file completes, or `service-image`'s error). The
     /// rules that report something missing skip the others.
     func isWholeIn(fileName: String) -> Bool {
-        self["extends"] == nil && self["provider"] == nil && (self["image"] != nil || self["build"] != nil)
+        extends == nil && provider == nil && (imageNode != nil || build != nil)
             && !ServiceImage.isOverrideFragment(fileName)
     }
 }

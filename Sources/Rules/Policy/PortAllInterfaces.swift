@@ -95,7 +95,7 @@ struct PortAllInterfaces: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    guard let hostPort = port["hostPort"]?.integer, Self.bindsEverywhere(port["hostIP"]) else { continue }
+                    guard let hostPort = port.hostPort?.integer, Self.bindsEverywhere(port.hostIP) else { continue }
                     context.report("\(container.label) publishes port \(hostPort.value) on every host interface; bind it to one address with hostIP, "
                                    + "such as 'hostIP: 127.0.0.1'", at: hostPort)
                 }
@@ -117,9 +117,9 @@ struct PortAllInterfaces: Rule {
         guard case .success(let spec) = port.spec else { return }
         let node = port.node
         if node.isMapping {
-            guard Self.bindsEverywhere(node["host_ip"]) else { return }
-            let named = node["host_ip"]?.policyText.map { " (\($0))" } ?? ""
-            context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as 'host_ip: 127.0.0.1'", at: node["host_ip"] ?? node)
+            guard Self.bindsEverywhere(port.hostIPField) else { return }
+            let named = port.hostIPField?.policyText.map { " (\($0))" } ?? ""
+            context.report("\(owner) publishes \(Self.what(spec))\(named); bind it to one address, such as 'host_ip: 127.0.0.1'", at: port.hostIPField ?? node)
             return
         }
         // A number is a container port; text a variable left with an empty part is not judged.

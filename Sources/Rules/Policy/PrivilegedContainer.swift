@@ -64,14 +64,14 @@ struct PrivilegedContainer: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                guard let privileged = service["privileged"], privileged.isComposeTrue else { continue }
+                guard let privileged = service.privileged, privileged.composeBoolean == true else { continue }
                 let written = privileged.resolved == .bool(true) ? "true" : privileged.quotedForFinding
                 context.report("\(service.owner) runs privileged (privileged: \(written)): \(Self.consequence); "
                                + "remove it and add only the capabilities it needs with cap_add", at: privileged)
             }
         case .pod(let pod):
             for container in pod.containers {
-                guard let privileged = container.node["securityContext"]?["privileged"], privileged.resolved == .bool(true) else { continue }
+                guard let privileged = container.securityContext?.privileged, privileged.resolved == .bool(true) else { continue }
                 context.report("\(container.label) runs privileged (securityContext.privileged: true): \(Self.consequence); "
                                + "remove it and add only the capabilities it needs with securityContext.capabilities.add", at: privileged)
             }

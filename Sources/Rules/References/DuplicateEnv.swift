@@ -72,16 +72,16 @@ struct DuplicateEnv: Rule {
         case .compose(let compose):
             // The mapping form cannot repeat a key: that is duplicate-key's finding, not this rule's.
             // One entry cannot repeat; most services are decided here without building any list.
-            for service in compose.services where Self.hasRepeatedName(service.environment) && service["environment"]?.isMapping != true {
+            for service in compose.services where Self.hasRepeatedName(service.environment) && service.environmentNode?.isMapping != true {
                 let names = service.environment.lazy.map(\.name).filter { name in !Self.isSchedulingFilter(name.value) }
                 report(Array(names), in: "the environment of service '\(service.name.value)'", context: &context)
             }
         case .pod(let pod):
             for container in pod.containers {
-                report(container.env.compactMap { $0["name"]?.string }, in: "the env of \(container.label)", context: &context)
+                report(container.env.compactMap { $0.name?.string }, in: "the env of \(container.label)", context: &context)
             }
-        case .other(.application, let root):
-            report((root["dockerEnv"]?.items ?? []).compactMap { $0["name"]?.string }, in: "dockerEnv", context: &context)
+        case .application(let application):
+            report(application.dockerEnv.compactMap { $0.name?.string }, in: "dockerEnv", context: &context)
         default:
             break
         }

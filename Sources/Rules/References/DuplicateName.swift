@@ -145,24 +145,24 @@ struct DuplicateName: Rule {
         case .pod(let pod):
             let unique = "; rename one of them"
             context.reportRepeatedNames(pod.containers.compactMap(\.name)) { "container name '\($0)' is used twice in this pod\(unique)" }
-            context.reportRepeatedNames(pod.volumes.compactMap { $0["name"]?.string }) { "volume name '\($0)' is used twice in this pod\(unique)" }
+            context.reportRepeatedNames(pod.volumes.compactMap { $0.name?.string }) { "volume name '\($0)' is used twice in this pod\(unique)" }
             for container in pod.containers {
-                context.reportRepeatedNames(container.ports.compactMap { $0["name"]?.string }) {
+                context.reportRepeatedNames(container.ports.compactMap { $0.name?.string }) {
                     "port name '\($0)' is used twice in \(container.label)\(unique)"
                 }
                 let ports = container.ports.compactMap { port -> (key: PortKey, value: Located<Int64>)? in
-                    guard let number = port["containerPort"]?.integer else { return nil }
-                    let key = PortKey(port: number.value, protocol: port["protocol"]?.string?.value ?? "TCP",
-                                      hostPort: port["hostPort"]?.integer?.value ?? 0, hostIP: port["hostIP"]?.string?.value ?? "")
+                    guard let number = port.containerPort?.integer else { return nil }
+                    let key = PortKey(port: number.value, protocol: port.protocol?.string?.value ?? "TCP",
+                                      hostPort: port.hostPort?.integer?.value ?? 0, hostIP: port.hostIP?.string?.value ?? "")
                     return (key, number)
                 }
                 context.reportRepeats(ports) { key, _ in
                     "\(container.label) declares port \(key.port)/\(key.protocol) twice; remove one of them"
                 }
             }
-        case .other(.application, let root):
-            let mappings = (root["portMappings"]?.items ?? []).compactMap { mapping -> (key: String, value: Located<Int64>)? in
-                mapping["containerPort"]?.integer.map { ("\($0.value)/\(mapping["protocol"]?.string?.value ?? "tcp")", $0) }
+        case .application(let application):
+            let mappings = application.portMappings.compactMap { mapping -> (key: String, value: Located<Int64>)? in
+                mapping.containerPort?.integer.map { ("\($0.value)/\(mapping.protocol?.string?.value ?? "tcp")", $0) }
             }
             context.reportRepeats(mappings) { key, _ in
                 "port mapping \(key) is listed twice; remove one of them"

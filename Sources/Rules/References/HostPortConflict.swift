@@ -203,11 +203,11 @@ struct HostPortConflict: Rule {
 
     /// Adds the fixed host ports a service publishes (not dynamic ranges, not with host networking).
     static func addBindings(of service: ComposeService, to bindings: inout [Binding]) {
-        guard !service.ports.isEmpty, service["network_mode"]?.string?.value != "host" else { return }
-        let profiles = Set(service["profiles"]?.stringList.map(\.value) ?? [])
+        guard !service.ports.isEmpty, service.networkMode?.string?.value != "host" else { return }
+        let profiles = Set(service.profiles?.stringList.map(\.value) ?? [])
         for entry in service.ports {
             guard case .success(let spec) = entry.spec, let published = spec.published, published.count == spec.target.count else { continue }
-            let publishedIsNumber = entry.node.isMapping && entry.node["published"].map { if case .int = $0.resolved { true } else { false } } == true
+            let publishedIsNumber = entry.publishedField.map { if case .int = $0.resolved { true } else { false } } == true
             bindings.append(Binding(owner: .service(name: service.name.value), profiles: profiles, address: spec.hostIP.flatMap { $0.isEmpty ? nil : $0 },
                                     ports: published, protocol: Self.lowercased(spec.protocol), entry: entry.node.located(""),
                                     repeatKey: .init(offset: published.lowerBound - spec.target.lowerBound, publishedIsNumber: publishedIsNumber)))
@@ -221,10 +221,10 @@ struct HostPortConflict: Rule {
 
     static func bindings(of container: PodContainer) -> [Binding] {
         container.ports.compactMap { port in
-            guard let hostPort = port["hostPort"]?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
-            let address = port["hostIP"]?.string?.value
+            guard let hostPort = port.hostPort?.integer, hostPort.value > 0, hostPort.value <= 65535 else { return nil }
+            let address = port.hostIP?.string?.value
             return Binding(owner: .container(label: container.label), profiles: [], address: address?.isEmpty == false ? address : nil,
-                           ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port["protocol"]?.string?.value ?? "TCP").lowercased(),
+                           ports: Int(hostPort.value)...Int(hostPort.value), protocol: (port.protocol?.string?.value ?? "TCP").lowercased(),
                            entry: hostPort.map { "\($0)" })
         }
     }

@@ -120,7 +120,7 @@ struct InactiveDependency: Rule {
     /// additional contexts base`), and an inactive profile leaves it out. (A name that is no service at all
     /// is `compose-conflict`'s finding.)
     func checkBuildContexts(of service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
-        guard let contexts = relations.services[service]["build"]?["additional_contexts"] else { return }
+        guard let contexts = relations.services[service].build?.additionalContexts else { return }
         for (name, value) in contexts.entries where value.text.hasPrefix(ascii: "service:") {
             let target = String(value.text.dropFirst("service:".count))
             guard let index = relations.index[target], !relations.isActiveByDefault[index] else { continue }
@@ -144,7 +144,7 @@ struct InactiveDependency: Rule {
     /// requirement (compose-go's loader keeps the explicit entry). Only `network_mode` is checked apart, and
     /// refused (`service "db" not found for network_mode 'service:db'`).
     static func isOptional(_ name: String, of service: ComposeService) -> Bool {
-        guard let required = service["depends_on"]?[name]?["required"] else { return false }
+        guard let required = service.dependencyRequired(on: name) else { return false }
         return required.resolved == .bool(false)
     }
 }

@@ -115,7 +115,7 @@ struct MountConflict: Rule {
             }
         case .pod(let pod):
             for container in pod.containers {
-                let paths = container.volumeMounts.compactMap { $0["mountPath"]?.string }
+                let paths = container.volumeMounts.compactMap { $0.mountPath?.string }
                 let keyed = paths.compactMap { path in Self.normalized(path.value).map { (key: $0, value: path) } }
                 // Kubernetes refuses the pod: an error whatever the rule's severity for Compose.
                 context.reportRepeats(keyed, note: "first mounted here", severity: .error) { path, _ in
@@ -155,7 +155,7 @@ struct MountConflict: Rule {
             mounts.append(ComposeMount(path: target, normalized: normalized, key: node.isMapping ? target.value : normalized, isTmpfs: false,
                                        identity: identity))
         }
-        for entry in service["tmpfs"]?.stringList ?? [] {
+        for entry in service.tmpfs?.stringList ?? [] {
             let path = entry.map { String($0.split(ascii: ":", maxSplits: 1).first ?? "") }
             guard let normalized = Self.normalized(path.value) else { continue }
             mounts.append(ComposeMount(path: path, normalized: normalized, key: String(entry.value.split(ascii: "=", maxSplits: 1).first ?? ""),

@@ -47,7 +47,7 @@ struct UndefinedContainer: Rule {
         let known = Set(names)
         let suggestions = Suggestions.Index(names)
         for annotation in pod.annotations {
-            guard let name = annotation["containerName"]?.string, !known.contains(name.value) else { continue }
+            guard let name = annotation.containerName?.string, !known.contains(name.value) else { continue }
             let fix = suggestions.closest(to: name.value).map { "did you mean '\($0)'?" } ?? Self.listing(names)
             context.report("annotation names container '\(name.value)', which is not a container of this pod; \(fix)", at: name)
         }

@@ -91,16 +91,11 @@ struct UndefinedVolume: Rule {
             """),
         ])
 
-    /// A top-level section of a services-layout file and what one of its entries is called.
-    enum Section: String, CaseIterable {
-        case volumes, secrets, configs, networks
-
-        var noun: String { String(rawValue.dropLast()) }
-    }
+    typealias Section = ComposeDocument.Section
 
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
-        case .compose(let compose) where compose.layout == .services && compose.root["include"] == nil:
+        case .compose(let compose) where compose.layout == .services && compose.include == nil:
             checkCompose(compose, context: &context)
         case .pod(let pod):
             checkPod(pod, context: &context)
@@ -111,7 +106,7 @@ struct UndefinedVolume: Rule {
 
     func checkCompose(_ compose: ComposeDocument, context: inout RuleContext) {
         let declared = Dictionary(uniqueKeysWithValues: Section.allCases.map { section in
-            (section, compose.declaredNames(section.rawValue).map(\.value))
+            (section, compose.declaredNames(section).map(\.value))
         })
         let known = declared.mapValues(Set.init)
         let suggestions = declared.mapValues { Suggestions.Index($0) }
@@ -131,17 +126,17 @@ struct UndefinedVolume: Rule {
     static func references(of service: ComposeService) -> [(Section, Located<String>)] {
         var result: [(Section, Located<String>)] = []
         for volume in service.volumes where !volume.isWindowsStyle {
-            guard case .named = volume.source, let text = volume.node.isMapping ? volume.node["source"]?.string : volume.node.string else { continue }
+            guard case .named = volume.source, let text = volume.writtenSource else { continue }
             result.append((.volumes, text.map { String($0.split(ascii: ":", maxSplits: 1)[0]) }))
         }
-        for (section, grants) in [(Section.secrets, service["secrets"]), (.secrets, service["build"]?["secrets"]), (.configs, service["configs"])] {
-            for grant in grants?.items ?? [] {
-                if let name = grant.isMapping ? grant["source"]?.string : grant.string {
+        for (section, grants) in [(Section.secrets, service.secrets), (.secrets, service.build?.secrets ?? []), (.configs, service.configs)] {
+            for grant in grants {
+                if let name = grant.source {
                     result.append((section, name))
                 }
             }
         }
-        if let networks = service["networks"] {
+        if let networks = service.networks {
             let names = networks.isMapping ? networks.entries.map(\.key) : networks.items.compactMap(\.string)
             result += names.filter { $0.value != "default" }.map { (.networks, $0) }
         }
@@ -149,12 +144,12 @@ struct UndefinedVolume: Rule {
     }
 
     func checkPod(_ pod: PodDocument, context: inout RuleContext) {
-        let names = pod.volumes.compactMap { $0["name"]?.string?.value }
+        let names = pod.volumes.compactMap { $0.name?.string?.value }
         let known = Set(names)
         let suggestions = Suggestions.Index(names)
         for container in pod.containers {
             for mount in container.volumeMounts {
-                guard let name = mount["name"]?.string, !known.contains(name.value) else { continue }
+                guard let name = mount.name?.string, !known.contains(name.value) else { continue }
                 let fix = suggestions.closest(to: name.value).map { "did you mean '\($0)'?" } ?? "declare it there"
                 context.report("\(container.label) mounts volume '\(name.value)', which is not one of the pod's 'volumes'; \(fix)", at: name)
             }

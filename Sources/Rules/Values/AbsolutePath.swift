@@ -92,7 +92,7 @@ struct AbsolutePath: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                requireAbsolute(service["working_dir"]?.checkedString(), "working_dir", context: &context)
+                requireAbsolute(service.workingDir?.checkedString(), "working_dir", context: &context)
                 for volume in service.volumes where !volume.isWindowsStyle {
                     requireAbsolute(volume.target, "the volume target", context: &context)
                 }
@@ -106,17 +106,17 @@ struct AbsolutePath: Rule {
         case .pod(let pod):
             for container in pod.containers {
                 for mount in container.volumeMounts {
-                    requireAbsolute(mount["mountPath"]?.string, "mountPath", context: &context)
+                    requireAbsolute(mount.mountPath?.string, "mountPath", context: &context)
                 }
             }
             for annotation in pod.annotations {
-                requireAbsolute(annotation["logPath"]?.string, "logPath", context: &context)
-                requireAbsolute(annotation["dataPath"]?.string, "dataPath", context: &context)
+                requireAbsolute(annotation.logPath?.string, "logPath", context: &context)
+                requireAbsolute(annotation.dataPath?.string, "dataPath", context: &context)
             }
-        case .other(.application, let root):
-            requireAbsolute(root["dockerLogDir"]?.string, "dockerLogDir", context: &context)
-            requireAbsolute(root["dockerDataDir"]?.string, "dockerDataDir", context: &context)
-            if let volumes = root["volumes"]?.string {
+        case .application(let application):
+            requireAbsolute(application.dockerLogDir?.string, "dockerLogDir", context: &context)
+            requireAbsolute(application.dockerDataDir?.string, "dockerDataDir", context: &context)
+            if let volumes = application.volumes?.string {
                 for mount in DiskMountList.parse(volumes.value) {
                     guard let path = mount.mountPath else {
                         context.report("volumes entry '\(mount.disk)' has no mount path; write '\(mount.disk):/path/in/container'", at: volumes)
@@ -125,14 +125,16 @@ struct AbsolutePath: Rule {
                     requireAbsolute(volumes.map { _ in path }, "the mount path of disk '\(mount.disk)' in volumes", context: &context)
                 }
             }
-            for section in ["configMap", "secret", "internalVolumes"] {
-                for item in root[section]?.items ?? [] {
-                    requireAbsolute(item["mountPath"]?.string, "the \(section) mountPath", context: &context)
+            let mounts = [("configMap", application.configMaps.map(\.mountPath)), ("secret", application.secrets.map(\.mountPath)),
+                          ("internalVolumes", application.internalVolumes.map(\.mountPath))]
+            for (section, paths) in mounts {
+                for path in paths {
+                    requireAbsolute(path?.string, "the \(section) mountPath", context: &context)
                 }
             }
-        case .other(.alaudaService, let root):
-            for volume in root["volumes"]?.items ?? [] {
-                requireAbsolute(volume["app_volume_dir"]?.string, "app_volume_dir", context: &context)
+        case .alaudaService(let service):
+            for volume in service.volumes {
+                requireAbsolute(volume.appVolumeDir?.string, "app_volume_dir", context: &context)
             }
         default:
             break

@@ -53,8 +53,8 @@ struct AlaudaAutoscaling: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.alaudaService, let root) = document, let mode = root["scaling_mode"]?.checkedString(), mode.value == "AUTO",
-              root["autoscaling_config"] == nil else { return }
+        guard case .alaudaService(let service) = document, let mode = service.scalingMode?.checkedString(), mode.value == "AUTO",
+              service.autoscalingConfig == nil else { return }
         context.report("scaling_mode is 'AUTO' but the service has no autoscaling_config; add one with the metric, thresholds and instance bounds, or set scaling_mode to 'MANUAL'",
                        at: mode)
     }

@@ -44,7 +44,7 @@ struct AlaudaDomain: Rule {
 
     func check(_ document: Document, context: inout RuleContext) {
         // `checkedString` is nil for a value an unset variable left empty; a part it left empty is no domain.
-        guard case .other(.alaudaService, let root) = document, let value = root["custom_domain_name"]?.checkedString() else { return }
+        guard case .alaudaService(let service) = document, let value = service.customDomainName?.checkedString() else { return }
         let domains = value.value.split { $0 == "," || $0 == ";" || $0.isWhitespace }.map(String.init)
         guard domains.count > 1 else { return }
         context.report("custom_domain_name holds \(domains.count) domains, \(RuleContext.quotedList(domains)); an Alauda service takes one domain, such as '\(domains[0])'",

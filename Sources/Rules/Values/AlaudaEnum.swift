@@ -81,33 +81,33 @@ struct AlaudaEnum: Rule {
         ])
 
     /// Fields whose values the source lists completely.
-    static let closed: [(field: String, values: [String])] = [
-        ("instance_size", ["XS", "S", "M", "L", "XL"]),
-        ("scaling_mode", ["MANUAL", "AUTO"]),
-        ("target_state", ["STARTED", "STOPPED"]),
-        ("region_name", ["BEIJING1", "HONGKONG1", "SHANGHAI1"]),
+    static let closed: [(field: String, node: @Sendable (AlaudaServiceDocument) -> NodeRef?, values: [String])] = [
+        ("instance_size", \.instanceSize, ["XS", "S", "M", "L", "XL"]),
+        ("scaling_mode", \.scalingMode, ["MANUAL", "AUTO"]),
+        ("target_state", \.targetState, ["STARTED", "STOPPED"]),
+        ("region_name", \.regionName, ["BEIJING1", "HONGKONG1", "SHANGHAI1"]),
     ]
     static let protocols = ["tcp", "udp", "http"]
     static let endpointTypes = ["tcp-endpoint", "http-endpoint", "internal-endpoint", "direct-endpoint"]
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.alaudaService, let root) = document else { return }
-        for (field, values) in Self.closed {
-            if let value = root[field]?.string {
+        guard case .alaudaService(let service) = document else { return }
+        for (field, node, values) in Self.closed {
+            if let value = node(service)?.string {
                 context.requireOneOf(value, values, field: field)
             }
         }
-        for (index, port) in (root["instance_ports"]?.items ?? []).enumerated() {
-            if let value = port["protocol"]?.string, Self.isNearMiss(value.value, of: Self.protocols) {
+        for (index, port) in service.instancePorts.enumerated() {
+            if let value = port.protocol?.string, Self.isNearMiss(value.value, of: Self.protocols) {
                 context.requireOneOf(value, Self.protocols, field: "instance_ports[\(index)].protocol")
             }
-            if let value = port["endpoint_type"]?.string,
+            if let value = port.endpointType?.string,
                Self.isNearMiss(value.value, of: Self.endpointTypes) || !value.value.hasSuffix(ascii: "-endpoint") {
                 context.requireOneOf(value, Self.endpointTypes, field: "instance_ports[\(index)].endpoint_type")
             }
         }
-        for (index, volume) in (root["volumes"]?.items ?? []).enumerated() {
-            if let type = volume["volume_type"]?.string {
+        for (index, volume) in service.volumes.enumerated() {
+            if let type = volume.volumeType?.string {
                 context.requireOneOf(type, ["EBS"], field: "volumes[\(index)].volume_type")
             }
         }

@@ -58,8 +58,8 @@ struct CommandSyntax: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         for service in compose.services {
-            for key in ["command", "entrypoint"] {
-                guard let node = service[key], case .string(let command) = node.resolved,
+            for (key, node) in [("command", service.command), ("entrypoint", service.entrypoint)] {
+                guard let node, case .string(let command) = node.resolved,
                       let problem = ComposeSyntax.commandProblem(command) else { continue }
                 context.report("\(key) \(node.quotedForFinding) of service '\(service.name.value)' \(problem)", at: node)
             }

@@ -195,10 +195,10 @@ struct ComposeConflict: Rule {
                 checkNetworking(service, relations, context: &context)
                 checkCounts(service, relations, context: &context)
             }
-            if mayConflict, let gpus = node["gpus"] {
-                checkDevices(gpus, field: "gpus", of: node, context: &context)
+            if mayConflict {
+                checkDevices(node.gpuRequests, field: "gpus", of: node, context: &context)
             }
-            if let devices = node["deploy"]?["resources"]?["reservations"]?["devices"] {
+            if let devices = node.deploy?.resources?.reservations?.devices {
                 checkDevices(devices, field: "deploy.resources.reservations.devices", of: node, context: &context)
             }
             // One pass over the service's keys rules both checks out for most services.
@@ -208,9 +208,9 @@ struct ComposeConflict: Rule {
             }
         }
         guard compose.layout == .services else { return }
-        checkExternalVolumes(compose.root["volumes"], context: &context)
-        for section in ["volumes", "networks", "secrets", "configs"] {
-            checkExternalNames(compose.root[section], noun: String(section.dropLast()), context: &context)
+        checkExternalVolumes(compose.resources(.volumes), context: &context)
+        for section in ComposeDocument.Section.allCases {
+            checkExternalNames(compose.resources(section), noun: section.noun, context: &context)
         }
     }
 
@@ -223,7 +223,7 @@ struct ComposeConflict: Rule {
     /// `network_mode` beside `networks`. Both may come from the `extends` chain: the finding is at the
     /// service's own one, and a service that has neither of its own is left to the one it inherits them from.
     func checkNetworking(_ service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
-        guard let mode = relations.inherited(service, { $0["network_mode"]?.string.flatMap { $0.value.isEmpty ? nil : $0 } }),
+        guard let mode = relations.inherited(service, { $0.networkMode?.string.flatMap { $0.value.isEmpty ? nil : $0 } }),
               let networks = relations.inherited(service, { Self.networksKey(of: $0) }) else { return }
         let at = mode.owner == service ? mode.value : networks.owner == service ? networks.value : nil
         guard let at else { return }
@@ -234,16 +234,17 @@ struct ComposeConflict: Rule {
 
     /// The `networks` key of a service that lists at least one network.
     static func networksKey(of service: ComposeService) -> Located<String>? {
-        service.node.entries.first { $0.key.value == "networks" && ($0.value.isMapping ? !$0.value.entries.isEmpty : !$0.value.items.isEmpty) }?.key
+        guard let networks = service.networks, networks.isMapping ? !networks.entries.isEmpty : !networks.items.isEmpty else { return nil }
+        return service.networksKey
     }
 
     /// `container_name` with more than one container, and `scale` against `deploy.replicas`.
     func checkCounts(_ service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
-        let scale = relations.inherited(service) { Self.count($0["scale"], named: "scale") }
+        let scale = relations.inherited(service) { Self.count($0.scale, named: "scale") }
         let name = relations.inherited(service) { $0.containerName }
         // `deploy.replicas` alone conflicts with nothing: most services are done here.
         guard scale != nil || name != nil else { return }
-        let replicas = relations.inherited(service) { Self.count($0["deploy"]?["replicas"], named: "deploy.replicas") }
+        let replicas = relations.inherited(service) { Self.count($0.deploy?.replicas, named: "deploy.replicas") }
         let owner = relations.services[service].owner
         if let scale, let replicas, scale.value.number != replicas.value.number {
             // Compose stops at this before it looks at container_name.
@@ -270,9 +271,9 @@ struct ComposeConflict: Rule {
     }
 
     /// GPU and device requests: `count` and `device_ids` exclude each other.
-    func checkDevices(_ requests: NodeRef, field: String, of service: ComposeService, context: inout RuleContext) {
-        for (index, request) in requests.items.enumerated() where request["count"] != nil {
-            guard let ids = request.entries.first(where: { $0.key.value == "device_ids" })?.key else { continue }
+    func checkDevices(_ requests: [ComposeDeviceRequest], field: String, of service: ComposeService, context: inout RuleContext) {
+        for (index, request) in requests.enumerated() where request.count != nil {
+            guard let ids = request.deviceIDsKey else { continue }
             context.report("\(field)[\(index)] of \(service.owner) sets both count and device_ids; Docker Compose takes one of them: "
                            + "count for a number of devices, device_ids for particular ones", at: ids)
         }
@@ -284,21 +285,36 @@ struct ComposeConflict: Rule {
     static let resourceAndBuildKeys = KeySet(["cpus", "mem_limit", "mem_reservation", "pids_limit", "build", "develop"])
 
     /// A service-level setting and its `deploy.resources` counterpart, both present or the section at least.
-    static let resourcePairs: [(key: String, section: String, field: String)] = [
-        ("cpus", "limits", "cpus"), ("mem_limit", "limits", "memory"), ("mem_reservation", "reservations", "memory"), ("pids_limit", "limits", "pids"),
+    struct ResourcePair: Sendable {
+        let key: String, section: String, field: Amount
+        let own: @Sendable (ComposeService) -> NodeRef?
+        let amounts: @Sendable (ComposeResources) -> ComposeResourceAmounts?
+        let counterpart: @Sendable (ComposeResourceAmounts) -> NodeRef?
+    }
+
+    static let resourcePairs = [
+        ResourcePair(key: "cpus", section: "limits", field: .cpus, own: \.cpus, amounts: \.limits, counterpart: \.cpus),
+        ResourcePair(key: "mem_limit", section: "limits", field: .memory, own: \.memLimit, amounts: \.limits, counterpart: \.memory),
+        ResourcePair(key: "mem_reservation", section: "reservations", field: .memory, own: \.memReservation, amounts: \.reservations, counterpart: \.memory),
+        ResourcePair(key: "pids_limit", section: "limits", field: .pids, own: \.pidsLimit, amounts: \.limits, counterpart: \.pids),
     ]
+
+    /// How Compose compares an amount.
+    enum Amount: String {
+        case cpus, memory, pids
+    }
 
     /// `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` against `deploy.resources`: Compose refuses
     /// different values, an absent counterpart in an existing section counting as 0.
     func checkResources(_ service: ComposeService, context: inout RuleContext) {
-        guard let resources = service["deploy"]?["resources"] else { return }
+        guard let resources = service.deploy?.resources else { return }
         for pair in Self.resourcePairs {
-            guard let own = service[pair.key], let ownValue = Self.amount(own, field: pair.field), ownValue != 0,
-                  let section = resources[pair.section], section.isMapping else { continue }
-            let other = section[pair.field]
+            guard let own = pair.own(service), let ownValue = Self.amount(own, field: pair.field), ownValue != 0,
+                  let section = pair.amounts(resources), section.node.isMapping else { continue }
+            let other = pair.counterpart(section)
             let otherValue = other.flatMap { Self.amount($0, field: pair.field) } ?? (other == nil ? 0 : nil)
             guard let otherValue, otherValue != ownValue else { continue }
-            let counterpart = "deploy.resources.\(pair.section).\(pair.field)"
+            let counterpart = "deploy.resources.\(pair.section).\(pair.field.rawValue)"
             let found = other.map { "\(counterpart) \(excerpt($0.text))" } ?? "\(counterpart), which is not set there (0)"
             context.report("\(service.owner) sets \(pair.key) \(excerpt(own.text)) and \(found); Docker Compose refuses different values: "
                            + "set the limit once, or give both the same value", at: other ?? own)
@@ -306,15 +322,15 @@ struct ComposeConflict: Rule {
     }
 
     /// An amount as Compose compares it: CPUs as a 32-bit float, memory in bytes, pids as an integer.
-    static func amount(_ node: NodeRef, field: String) -> Double? {
+    static func amount(_ node: NodeRef, field: Amount) -> Double? {
         guard node.isCheckableScalar else { return nil }
         switch field {
-        case "memory":
+        case .memory:
             if let number = node.resolved.numericValue { return number }
             return Quantity.byteSize(Substring(node.text))?.value
-        case "cpus":
+        case .cpus:
             return ComposeConversion.float32.convert(node.text)?.numericValue.map { Double(Float($0)) }
-        default:
+        case .pids:
             return ComposeConversion.integer.convert(node.text)?.numericValue
         }
     }
@@ -322,20 +338,20 @@ struct ComposeConflict: Rule {
     /// `dockerfile` with `dockerfile_inline`, `build.platforms` without the service's `platform`, and a
     /// `develop.watch` rule or an `additional_contexts` entry Compose cannot act on.
     func checkBuild(_ service: ComposeService, in compose: ComposeDocument, context: inout RuleContext) {
-        if let build = service["build"], build.isMapping {
-            if build["dockerfile"].map({ !$0.text.isEmpty }) == true, let inline = build["dockerfile_inline"], !inline.text.isEmpty {
+        if let build = service.build, build.node.isMapping {
+            if build.dockerfile.map({ !$0.text.isEmpty }) == true, let inline = build.dockerfileInline, !inline.text.isEmpty {
                 context.report("\(service.owner) sets both dockerfile and dockerfile_inline; Docker Compose takes one of them: remove one", at: inline)
             }
-            if let platform = service["platform"], !platform.text.isEmpty, let platforms = build["platforms"], !platforms.items.isEmpty,
+            if let platform = service.platform, !platform.text.isEmpty, let platforms = build.platforms, !platforms.items.isEmpty,
                !platforms.items.contains(where: { $0.text == platform.text }) {
                 context.report("\(service.owner) sets platform '\(excerpt(platform.text))', which build.platforms does not include; "
                                + "Docker Compose refuses it: add it to build.platforms, or change platform", at: platform)
             }
-            for (name, value) in build["additional_contexts"]?.entries ?? [] where value.text.hasPrefix(ascii: "service:") {
+            for (name, value) in build.additionalContexts?.entries ?? [] where value.text.hasPrefix(ascii: "service:") {
                 let target = String(value.text.dropFirst("service:".count))
                 let problem: String
                 if let other = compose.service(named: target) {
-                    guard other["build"] == nil else { continue }
+                    guard other.build == nil else { continue }
                     problem = "names service '\(excerpt(target))', which has no build; Docker Compose needs a service it builds: name one with build, or use an image or a folder"
                 } else {
                     problem = "names service '\(excerpt(target))', which is not a service of this file; Docker Compose refuses it"
@@ -343,8 +359,8 @@ struct ComposeConflict: Rule {
                 context.report("additional_contexts '\(excerpt(name.value))' of \(service.owner) \(problem)", at: value)
             }
         }
-        for (index, rule) in (service["develop"]?["watch"]?.items ?? []).enumerated() {
-            guard let action = rule["action"], !["rebuild", "restart"].contains(action.text), (rule["target"]?.text ?? "").isEmpty else { continue }
+        for (index, rule) in service.watchRules.enumerated() {
+            guard let action = rule.action, !["rebuild", "restart"].contains(action.text), (rule.target?.text ?? "").isEmpty else { continue }
             context.report("develop.watch[\(index)] of \(service.owner) has action '\(excerpt(action.text))' but no target; Docker Compose needs "
                            + "the container path to sync to: add target, or use action rebuild or restart", at: action)
         }
@@ -353,9 +369,9 @@ struct ComposeConflict: Rule {
     // MARK: Top-level resources
 
     /// An external volume holds only `name` and extensions.
-    func checkExternalVolumes(_ volumes: NodeRef?, context: inout RuleContext) {
-        for (name, volume) in volumes?.entries ?? [] where volume.isExternal {
-            for (key, _) in volume.entries where key.value != "name" && key.value != "external" && !key.value.hasPrefix(ascii: "x-") {
+    func checkExternalVolumes(_ volumes: [(name: Located<String>, resource: ComposeResource)], context: inout RuleContext) {
+        for (name, volume) in volumes where volume.isExternal {
+            for (key, _) in volume.node.entries where key.value != "name" && key.value != "external" && !key.value.hasPrefix(ascii: "x-") {
                 context.report("volume '\(name.value)' is external, so Docker Compose refuses '\(key.value)' beside it: Compose does not create the volume; "
                                + "remove '\(key.value)', or remove external to let Compose create it", at: key)
             }
@@ -363,9 +379,9 @@ struct ComposeConflict: Rule {
     }
 
     /// `name` against the deprecated `external.name`: Compose takes them only when they agree.
-    func checkExternalNames(_ section: NodeRef?, noun: String, context: inout RuleContext) {
-        for (key, resource) in section?.entries ?? [] {
-            guard let name = resource["name"]?.string, let external = resource["external"]?["name"]?.string, external.value != name.value else { continue }
+    func checkExternalNames(_ section: [(name: Located<String>, resource: ComposeResource)], noun: String, context: inout RuleContext) {
+        for (key, resource) in section {
+            guard let name = resource.name?.string, let external = resource.externalName?.string, external.value != name.value else { continue }
             context.report("\(noun) '\(key.value)' has name '\(name.value)' and external.name '\(external.value)', which Docker Compose refuses; "
                            + "write the name once, as name beside external: true (external.name is deprecated)", at: external)
         }

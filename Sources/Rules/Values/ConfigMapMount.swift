@@ -72,13 +72,13 @@ struct ConfigMapMount: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.application, let root) = document else { return }
-        for reference in ConfigReference.all(in: root) {
+        guard case .application(let application) = document else { return }
+        for reference in ConfigReference.all(in: application) {
             let entry = reference.entry
             switch reference.type {
             case "Volume":
-                guard let mountPath = entry["mountPath"] else {
-                    guard let type = entry["type"]?.string else { continue }
+                guard let mountPath = entry.mountPath else {
+                    guard let type = entry.type?.string else { continue }
                     context.report("\(reference.label) (type: Volume) has no mountPath; add the directory to mount its keys in as files, such as '/etc/config', or use type: Env",
                                    at: type)
                     continue
@@ -89,7 +89,7 @@ struct ConfigMapMount: Rule {
                                    at: path)
                 }
             case "Env":
-                if let key = entry.entries.first(where: { $0.key.value == "mountPath" })?.key {
+                if let key = entry.mountPathKey {
                     context.report("\(reference.label) (type: Env) has a mountPath, which only type: Volume takes; remove it, or use type: Volume to mount the keys as files",
                                    at: key)
                 }

@@ -57,7 +57,7 @@ struct ExtraHosts: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         for service in compose.services {
-            guard let hosts = service["extra_hosts"] else { continue }
+            guard let hosts = service.extraHosts else { continue }
             let owner = "of service '\(service.name.value)'"
             for entry in hosts.items {
                 guard case .string(let text) = entry.resolved, let problem = ComposeSyntax.extraHostProblem(text) else { continue }

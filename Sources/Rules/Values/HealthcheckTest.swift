@@ -69,7 +69,7 @@ struct HealthcheckTest: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         for service in compose.services {
-            guard let test = service["healthcheck"]?["test"], test.isSequence, let first = test.items.first,
+            guard let test = service.healthcheck?.test, test.isSequence, let first = test.items.first,
                   case .string(let prefix) = first.resolved, !Self.prefixes.contains(prefix) else { continue }
             let example = "[CMD, " + test.items.map(\.text).joined(separator: ", ") + "]"
             context.report("healthcheck.test of service '\(service.name.value)' starts with \(first.quotedForFinding); start the list with CMD "

@@ -77,8 +77,8 @@ struct ImageReferenceFormat: Rule {
             if reference.besideBuild, reference.node?.substitutedText?.isEmpty == true { continue }
             check(reference.node, field: reference.field, context: &context)
         }
-        if case .other(.alaudaService, let root) = document {
-            checkAlauda(name: root["image_name"], tag: root["image_tag"], context: &context)
+        if case .alaudaService(let service) = document {
+            checkAlauda(name: service.imageName, tag: service.imageTag, context: &context)
         }
     }
 

@@ -53,8 +53,7 @@ struct ObsoleteVersion: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         // The keyed lookup first: the list of entries (for the key's position) is built only for a file that has it.
         guard context.platform == nil, case .compose(let compose) = document, compose.layout == .services,
-              let value = compose.root["version"], case .string = value.resolved,
-              let key = compose.root.entries.first(where: { $0.key.value == "version" })?.key else { return }
+              let value = compose.version, case .string = value.resolved, let key = compose.versionKey else { return }
         context.report("the attribute 'version' is obsolete: Docker Compose ignores it (and warns); remove it to avoid confusion", at: key)
     }
 }

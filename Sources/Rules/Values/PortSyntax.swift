@@ -129,22 +129,22 @@ struct PortSyntax: Rule {
                 for entry in service.ports {
                     checkCompose(entry, noun: "port", context: &context)
                 }
-                for node in service["expose"]?.items ?? [] {
+                for node in service.expose?.items ?? [] {
                     checkCompose(PortEntry(node), noun: "exposed port", context: &context)
                 }
             }
         case .pod(let pod):
             for container in pod.containers {
                 for port in container.ports {
-                    guard let proto = port["protocol"]?.string else { continue }
-                    let number = port["containerPort"]?.string.map { " \($0.value)" } ?? ""
+                    guard let proto = port.protocol?.string else { continue }
+                    let number = port.containerPort?.string.map { " \($0.value)" } ?? ""
                     context.requireOneOf(proto, ["TCP", "UDP", "SCTP"], field: "the protocol of port\(number) of \(container.label)")
                 }
             }
-        case .other(.application, let root):
-            for mapping in root["portMappings"]?.items ?? [] {
-                guard let proto = mapping["protocol"]?.string else { continue }
-                let number = mapping["containerPort"]?.string.map { " \($0.value)" } ?? ""
+        case .application(let application):
+            for mapping in application.portMappings {
+                guard let proto = mapping.protocol?.string else { continue }
+                let number = mapping.containerPort?.string.map { " \($0.value)" } ?? ""
                 context.requireOneOf(proto, ["tcp", "udp"], field: "the protocol of port mapping\(number)")
             }
         default:

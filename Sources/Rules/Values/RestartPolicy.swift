@@ -144,19 +144,19 @@ struct RestartPolicy: Rule {
         switch document {
         case .compose(let compose):
             for service in compose.services {
-                let deployPolicy = service["deploy"]?["restart_policy"]
+                let deployPolicy = service.deploy?.restartPolicy
                 // Nearly every service names a policy exactly, which is decided from the text alone.
-                if let node = service["restart"], case .string(let text) = node.resolved, !text.isEmpty, !Self.policies.contains(text),
+                if let node = service.restart, case .string(let text) = node.resolved, !text.isEmpty, !Self.policies.contains(text),
                    let restart = node.checkedString(separators: ":") {
                     checkRestart(restart, ignored: deployPolicy != nil, context: &context)
                 }
-                if let condition = deployPolicy?["condition"].flatMap(Self.stringValue),
+                if let condition = deployPolicy?.condition.flatMap(Self.stringValue),
                    !Self.conditionAliases.contains(condition.value) {
                     context.requireOneOf(condition, Self.conditions, field: "deploy.restart_policy.condition")
                 }
             }
         case .pod(let pod):
-            if let policy = pod.root["restartPolicy"].flatMap(Self.stringValue) {
+            if let policy = pod.restartPolicy.flatMap(Self.stringValue) {
                 context.requireOneOf(policy, ["Always", "OnFailure", "Never"], field: "restartPolicy")
             }
         default:

@@ -58,8 +58,8 @@ struct SecretBase64: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.secret, let root) = document else { return }
-        for (key, value) in root["data"]?.entries ?? [] {
+        guard case .secret(let secret) = document else { return }
+        for (key, value) in secret.data {
             guard case .string(let text) = value.node.resolved, let problem = Base64.validate(text), let located = value.string else { continue }
             let hint: String
             switch problem {

@@ -84,6 +84,14 @@ struct SecretSource: Rule {
 
         var noun: String { String(rawValue.dropLast()) }
 
+        /// The top-level section of the Compose file.
+        var compose: ComposeDocument.Section {
+            switch self {
+            case .secrets: .secrets
+            case .configs: .configs
+            }
+        }
+
         /// The keys that give the value, each excluding the others.
         var sources: [String] {
             switch self {
@@ -96,14 +104,14 @@ struct SecretSource: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document, compose.layout == .services else { return }
         for section in Section.allCases {
-            check(compose.root[section.rawValue], section, context: &context)
+            check(compose.resources(section.compose), section, context: &context)
         }
     }
 
-    func check(_ entries: NodeRef?, _ section: Section, context: inout RuleContext) {
+    func check(_ entries: [(name: Located<String>, resource: ComposeResource)], _ section: Section, context: inout RuleContext) {
         let noun = section.noun
-        for (name, entry) in entries?.entries ?? [] where entry.isMapping {
-            let keys = entry.entries.map(\.key)
+        for (name, entry) in entries where entry.node.isMapping {
+            let keys = entry.node.entries.map(\.key)
             let given = keys.filter { section.sources.contains($0.value) }
             for repeated in given.dropFirst() {
                 context.report("\(noun) '\(name.value)' sets both \(given[0].value) and \(repeated.value); Docker Compose takes one source: remove one of them", at: repeated)
@@ -117,7 +125,7 @@ struct SecretSource: Rule {
                                    + "or external: true for a \(noun) made outside the project", at: name)
                 }
             } else if section == .secrets, given.count == 1, given[0].value == "environment", !entry.isExternal,
-                      let variable = entry["environment"].flatMap(Self.emptyText) {
+                      let variable = entry.environment.flatMap(Self.emptyText) {
                 context.report("\(noun) '\(name.value)' has an empty environment; Docker Compose needs the name of the variable that holds the secret", at: variable)
             }
         }

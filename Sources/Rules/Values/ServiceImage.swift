@@ -70,19 +70,19 @@ struct ServiceImage: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document, !Self.isOverrideFragment(context.fileName) else { return }
         for service in compose.services {
-            if let image = service["image"] {
+            if let image = service.imageNode {
                 // `image: ${IMAGE}` with IMAGE unset is no image to Compose either, unless something else gives one.
-                if image.isScalar, image.text.isEmpty, Self.sources.allSatisfy({ $0 == "image" || service[$0] == nil }), service["profiles"] == nil {
+                if image.isScalar, image.text.isEmpty, !Self.hasOtherImageSource(service), service.profiles == nil {
                     _ = context.reportLeftEmpty(image, "image of service '\(service.name.value)'", example: "${IMAGE:-nginx:1.25}")
                 }
                 continue
             }
-            guard Self.sources.allSatisfy({ service[$0] == nil }) else { continue }
+            guard !Self.hasOtherImageSource(service) else { continue }
             let name = service.name.value
             let fix = "name the image to run, such as 'image: \(name):1.0'"
             // A service of inactive profiles is not checked by Compose; whether one will be active is
             // not known here.
-            let profiles = service["profiles"]?.stringList.map(\.value) ?? []
+            let profiles = service.profiles?.stringList.map(\.value) ?? []
             if profiles.isEmpty {
                 context.report("service '\(name)' has neither 'image' nor 'build'; \(fix)", at: service.name)
             } else {
@@ -93,9 +93,11 @@ struct ServiceImage: Rule {
         }
     }
 
-    /// Keys that give a service its image: its own, a build, another service's through `extends`, or
-    /// a `provider` (Compose's plugin services, which run no container).
-    static let sources = ["image", "build", "extends", "provider"]
+    /// Whether something other than its own `image` gives a service its image: a build, another
+    /// service's through `extends`, or a `provider` (Compose's plugin services, which run no container).
+    static func hasOtherImageSource(_ service: ComposeService) -> Bool {
+        service.build != nil || service.extends != nil || service.provider != nil
+    }
 
     /// `compose.override.yaml`, `docker-compose.override.yml`, `prod.override.yml`: files Compose
     /// merges onto a base file.

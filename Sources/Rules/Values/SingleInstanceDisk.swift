@@ -52,8 +52,8 @@ struct SingleInstanceDisk: Rule {
         ])
 
     func check(_ document: Document, context: inout RuleContext) {
-        guard case .other(.application, let root) = document, let disk = Self.cloudDisk(root) else { return }
-        let counts = [("instanceNum", root["instanceNum"]?.integer), ("scale.maxReplicas", root["scale"]?["maxReplicas"]?.integer)]
+        guard case .application(let application) = document, let disk = Self.cloudDisk(application) else { return }
+        let counts = [("instanceNum", application.instanceNum?.integer), ("scale.maxReplicas", application.scale?.maxReplicas?.integer)]
         for case let (field, count?) in counts where count.value > 1 {
             context.report("\(field) is \(count.value), but an application with a cloud disk (\(disk.value)) runs only one instance; set it to 1, or mount no disk",
                            at: count, notes: [disk.note("the disk is mounted here")])
@@ -61,14 +61,10 @@ struct SingleInstanceDisk: Rule {
     }
 
     /// The field that mounts a cloud disk, if any: `internalVolumes` with an entry, or `volumes` naming a disk.
-    static func cloudDisk(_ root: NodeRef) -> Located<String>? {
-        for (key, value) in root.entries {
-            switch key.value {
-            case "internalVolumes" where !value.items.isEmpty: return key
-            case "volumes" where !DiskMountList.parse(value.string?.value ?? "").isEmpty: return key
-            default: continue
-            }
-        }
-        return nil
+    static func cloudDisk(_ application: ApplicationDocument) -> Located<String>? {
+        let internalVolumes = application.internalVolumes.isEmpty ? nil : application.internalVolumesKey
+        let volumes = DiskMountList.parse(application.volumes?.string?.value ?? "").isEmpty ? nil : application.volumesKey
+        // The one written first.
+        return [internalVolumes, volumes].compactMap { $0 }.min { $0.range.start < $1.range.start }
     }
 }

@@ -62,23 +62,6 @@ extension NodeRef {
         return text
     }
 
-    /// Whether a top-level volume, network, secret or config is `external` as Compose reads it: `true`
-    /// (or a string Compose converts to true, `"yes"`), or the deprecated mapping form (`external: {name: x}`).
-    var isExternal: Bool {
-        guard let external = self["external"] else { return false }
-        return external.isMapping || external.isComposeTrue
-    }
-
-    /// Whether a boolean field is on as Docker Compose reads it: `true`, or a string Compose converts to
-    /// true (`"yes"`, a variable set to `true`).
-    var isComposeTrue: Bool {
-        switch resolved {
-        case .bool(let value): value
-        case .string(let text): ComposeConversion.boolean.convert(text) == .bool(true)
-        default: false
-        }
-    }
-
     /// A scalar's text, without its place (only a finding needs that); nil for no scalar, and for one
     /// written with a variable and still holding a `$`: interpolation could not substitute it (a
     /// required variable was missing, and it reported that) and left the text as written. The text's
@@ -86,5 +69,14 @@ extension NodeRef {
     var substitutedText: String? {
         guard let text = scalarText, !(text.contains(ascii: "$") && isWrittenWithVariable) else { return nil }
         return text
+    }
+}
+
+extension ComposeResource {
+    /// Whether a top-level volume, network, secret or config is `external` as Compose reads it: `true`
+    /// (or a string Compose converts to true, `"yes"`), or the deprecated mapping form (`external: {name: x}`).
+    var isExternal: Bool {
+        guard let external else { return false }
+        return external.isMapping || external.composeBoolean == true
     }
 }

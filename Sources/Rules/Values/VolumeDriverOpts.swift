@@ -137,12 +137,12 @@ struct VolumeDriverOpts: Rule {
 
     func check(_ document: Document, context: inout RuleContext) {
         // A driver an unset variable left empty is `unset-variable`'s.
-        guard case .other(.aliyunVolume, let root) = document, let driver = root["driver"]?.checkedString() else { return }
+        guard case .aliyunVolume(let volume) = document, let driver = volume.driver?.checkedString() else { return }
         guard let options = Self.drivers[driver.value] else {
             context.requireOneOf(driver, Self.driverNames, field: "driver")
             return
         }
-        guard let section = root.entries.first(where: { $0.key.value == "driverOpts" }) else {
+        guard let section = volume.driverOptions else {
             context.report("the volume has no driverOpts; the \(driver.value) driver requires driverOpts with \(RuleContext.quotedList(options.required))",
                            at: driver)
             return

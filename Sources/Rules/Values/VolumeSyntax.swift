@@ -74,11 +74,11 @@ struct VolumeSyntax: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         for service in compose.services {
-            for volume in service["volumes"]?.items ?? [] {
+            for volume in service.volumesNode?.items ?? [] {
                 guard case .string(let spec) = volume.resolved, let problem = ComposeSyntax.volumeProblem(spec) else { continue }
                 context.report("volume \(volume.quotedForFinding) of service '\(service.name.value)' \(problem)", at: volume)
             }
-            for device in service["devices"]?.items ?? [] {
+            for device in service.devices?.items ?? [] {
                 guard case .string(let spec) = device.resolved, let problem = ComposeSyntax.deviceProblem(spec) else { continue }
                 context.report("device \(device.quotedForFinding) of service '\(service.name.value)' \(problem)", at: device)
             }
