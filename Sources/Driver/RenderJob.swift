@@ -24,6 +24,9 @@ public struct RenderJob: TemplateJob {
     /// substituted text of a template lint refuses. Their errors still stop the output: there is no
     /// faithful text to print.
     public var validate = true
+    /// `--normalize` and the listings: what `docker compose config` prints for a Compose file, in place
+    /// of the template.
+    public var composeView: ComposeConfigView?
 
     public init(template: SingleTemplate, format: RenderFormat) {
         self.template = template
@@ -47,6 +50,14 @@ public struct RenderJob: TemplateJob {
         }
         guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options) else { return .findings }
         let typed = composeTypes(of: tree, processed)
+        if let composeView {
+            guard composeLayout(of: tree) == .services else {
+                errors("stackc: \(processed.file.path): --\(composeView.rawValue) reads a Compose file with top-level services:\n")
+                return .failure
+            }
+            output(composeView.text(of: processed, tree: tree, typed: typed, directory: FrontEnd.directory(of: template.input)))
+            return .success
+        }
         switch format {
         case .json:
             output(tree.json(typed: typed) + "\n")
@@ -66,15 +77,18 @@ public struct RenderJob: TemplateJob {
     /// The platforms' own kinds are written out as YAML again and their values typed anew, as both
     /// formats show them already.
     private func composeTypes(of tree: YAMLTree, _ processed: ProcessedTemplate) -> [NodeID: ScalarValue] {
-        let layout: ComposeDocument.Layout?
-        switch (template.options.kind, DocumentKind.detect(tree)) {
-        case (.compose?, _): layout = ComposeDocument.Layout.of(tree)
-        case (nil, .kind(.compose, let detected)): layout = detected ?? .services
-        default: layout = nil
-        }
-        guard let layout else { return [:] }
+        guard let layout = composeLayout(of: tree) else { return [:] }
         let originals = processed.interpolated?.originals ?? [:]
         return ComposeTypedValues.values(of: tree, layout: layout, isInterpolated: { originals[$0] != nil })
+    }
+
+    /// The layout of a Compose file, nil for the platforms' own kinds.
+    private func composeLayout(of tree: YAMLTree) -> ComposeDocument.Layout? {
+        switch (template.options.kind, DocumentKind.detect(tree)) {
+        case (.compose?, _): ComposeDocument.Layout.of(tree)
+        case (nil, .kind(.compose, let detected)): detected ?? .services
+        default: nil
+        }
     }
 
     /// A reading or substitution error, which leaves no text true to the file (no tree, a `${X:?…}` kept

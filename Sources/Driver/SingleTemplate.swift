@@ -12,6 +12,9 @@ public struct SingleTemplate: Sendable {
     /// The later `-f` files of a Compose project whose first file is `path`, merged onto it in order.
     public var overrides: [String] = []
 
+    /// The first file as an input: `-` is standard input.
+    var input: Input { path == "-" ? .standardInput : .file(path) }
+
     public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
         self.path = path
         self.options = options
@@ -26,7 +29,6 @@ public struct SingleTemplate: Sendable {
     /// For a project (`overrides`), `project` is the files' text, whose `split` gives findings back to their files.
     func process(errors: (String) -> Void, reporter: inout TextReporter)
         -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?)? {
-        let input: Input = path == "-" ? .standardInput : .file(path)
         let directory = FrontEnd.directory(of: input)
         var variables = Environment()
         var environmentHasErrors = false
