@@ -21,27 +21,23 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
     ///   - typed: the types Compose gives substituted values.
     ///   - directory: the project folder, as given (empty for the current one).
     func text(of processed: ProcessedTemplate, tree: YAMLTree, typed: [NodeID: ScalarValue], directory: String) -> String {
+        let normalizer = Self.normalizer(processed, tree: tree, directory: directory)
         switch self {
-        case .profiles:
-            return lines(ComposeListings.profiles(of: tree))
-        case .variables:
-            return ComposeVariables.table(ComposeVariables.extract(from: processed.written ?? tree))
-        case .normalize, .services, .images, .volumes:
-            break
+        case .normalize: return normalizer.json(of: normalizer.model(of: tree, typed: typed))
+        case .services: return lines(ComposeListings.services(normalizer.model(of: tree, typed: typed)))
+        case .images: return lines(ComposeListings.images(normalizer.model(of: tree, typed: typed), projectName: normalizer.projectName))
+        case .volumes: return lines(ComposeListings.volumes(normalizer.model(of: tree, typed: typed)))
+        case .profiles: return lines(ComposeListings.profiles(of: tree))
+        case .variables: return ComposeVariables.table(ComposeVariables.extract(from: processed.written ?? tree))
         }
+    }
+
+    /// The normaliser for the project: its name, folder, variables and active profiles.
+    private static func normalizer(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String) -> ComposeNormalizer {
         let variables = Dictionary(processed.environment.names.compactMap { name in processed.environment[name].map { (name, $0.value) } }) { first, _ in first }
-        let name = Self.projectName(processed, tree: tree, directory: directory)
-        let profiles = (variables["COMPOSE_PROFILES"] ?? "").split(separator: ",").map { String($0) }
-        let normalizer = ComposeNormalizer(projectName: name, directory: AbsolutePath.make(directory.isEmpty ? "." : directory),
-                                           variables: variables, activeProfiles: Set(profiles))
-        let model = normalizer.model(of: tree, typed: typed)
-        switch self {
-        case .normalize: return normalizer.json(of: model)
-        case .services: return lines(ComposeListings.services(model))
-        case .images: return lines(ComposeListings.images(model, projectName: name))
-        case .volumes: return lines(ComposeListings.volumes(model))
-        case .profiles, .variables: return ""
-        }
+        let profiles = (variables["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init)
+        return ComposeNormalizer(projectName: projectName(processed, tree: tree, directory: directory),
+                                 directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables, activeProfiles: Set(profiles))
     }
 
     /// The name Compose prints, normalised: the one substitution used, unless that is the folder's only

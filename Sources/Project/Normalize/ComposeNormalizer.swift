@@ -30,6 +30,7 @@ public struct ComposeNormalizer: Sendable {
         var model = ComposeValue(tree, tree.root, typed: typed).map ?? [:]
         if let services = model["services"]?.map { model["services"] = .map(services.filter { isActive($0.value) }) }
         ComposeCanonical.transform(&model)
+        ComposeUnicity.enforce(&model)
         ComposeDefaults(projectName: projectName, directory: directory, lookup: { variables[$0] }, home: variables["HOME"]).apply(&model)
         Self.dropUnusedResources(&model)
         return model

@@ -176,7 +176,7 @@ extension ComposeShape {
 
     static let watchTrigger = ComposeShape.object([
         .init("path", .string, always: true), .init("action", .string, always: true), .init("target", .string), .init("exec", hook),
-        .init("include", .list(.string)), .init("ignore", .list(.string)), .init("initial_sync", .bool),
+        .init("include", .stringList), .init("ignore", .stringList), .init("initial_sync", .bool),
     ])
 
     static let throttleDevice = ComposeShape.object([

@@ -2,15 +2,14 @@
 /// shortest digits that read back as the same value (Swift's `description` finds them too, only
 /// laid out differently), placed as `fmt.Sprint` (`%v`) or `encoding/json` place them.
 enum GoNumber {
-    /// `fmt.Sprint` of a float64: `%g` with the shortest digits, an exponent (`1e+06`, `1e-05`) when the
-    /// decimal exponent is below -4 or at least 6 (or the digit count, when that is larger).
+    /// `fmt.Sprint` of a float64: `%g` with the shortest digits, an exponent (`1e+06`, `1.23456789e+08`,
+    /// `1e-05`) when the decimal exponent is below -4 or at least 6.
     static func formatG(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Inf" : "+Inf") }
         let (negative, digits, point) = shortest(value.description)
         let exponent = point - 1
-        let threshold = max(6, digits.count > point ? 0 : digits.count)
         let sign = negative ? "-" : ""
-        if exponent < -4 || exponent >= threshold { return sign + scientific(digits, exponent: exponent, minimumExponentDigits: 2) }
+        if exponent < -4 || exponent >= 6 { return sign + scientific(digits, exponent: exponent, minimumExponentDigits: 2) }
         return sign + fixed(digits, point: point)
     }
 
