@@ -67,7 +67,7 @@ enum ComposeEncoder {
             let items = value.list ?? []
             return (.array(items.map { element($0, as: item) }), items.isEmpty)
         case .map(let member):
-            let members = (value.map ?? [:]).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let members = ComposeNormalizer.sorted(value.map ?? [:])
             return (.object(members.map { .init($0.key, element($0.value, as: member)) }), members.isEmpty)
         case .object(let fields):
             return (.object(object(value.map ?? [:], fields: fields)), false)
@@ -86,7 +86,6 @@ enum ComposeEncoder {
             guard let value = members[field.source], value != .null else {
                 switch field.shape {
                 case .object: result.append(.init(field.key, encode(.map([:]), as: field.shape).json))
-                case .shellCommand: if field.always { result.append(.init(field.key, .null)) }
                 default: if field.always { result.append(.init(field.key, encode(.null, as: field.shape).json)) }
                 }
                 continue
@@ -107,7 +106,7 @@ enum ComposeEncoder {
         case .null: .null
         case .list(let items): .array(items.map(raw))
         case .map(let members):
-            .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { .init($0.key, raw($0.value)) })
+            .object(ComposeNormalizer.sorted(members).map { .init($0.key, raw($0.value)) })
         }
     }
 
@@ -198,6 +197,6 @@ enum ComposeEncoder {
         default:
             break
         }
-        return mapping.map { (key: $0.key, value: $0.value) }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return ComposeNormalizer.sorted(mapping)
     }
 }
