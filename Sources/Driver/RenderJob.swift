@@ -35,6 +35,10 @@ public struct RenderJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
+        var template = template
+        // Compose lists a file's variables before substituting any: one it would refuse unset is what
+        // the listing is for.
+        if composeView == .variables { template.options.interpolate = false }
         guard let (processed, environmentHasErrors, project) = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }

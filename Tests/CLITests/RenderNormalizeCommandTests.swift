@@ -90,6 +90,23 @@ struct RenderNormalizeCommandTests {
         }
     }
 
+    /// Compose lists a file's variables before substituting them, so a required one left unset is listed,
+    /// not refused (the table is what `docker compose config --variables` printed for this file).
+    @Test func variablesAreListedBeforeSubstitution() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("app/compose.yaml", "services:\n  web:\n    image: \"nginx:${TAG:?set TAG}\"\n    ports: [\"${P}:80\"]\n")
+        let run = try runStackc(["render", "--variables", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+            NAME                REQUIRED            DEFAULT VALUE       ALTERNATE VALUE
+            P                   false                                   
+            TAG                 true                                    
+
+            """)
+        let normalized = try runStackc(["render", "--normalize", path])
+        #expect(normalized.status == 1 && normalized.stdout.isEmpty && normalized.stderr.contains("required variable TAG"))
+    }
+
     @Test func viewsAreExclusive() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("app/compose.yaml", Self.project)

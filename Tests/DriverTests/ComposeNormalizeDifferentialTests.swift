@@ -84,11 +84,14 @@ struct ComposeNormalizeDifferentialTests {
         return text.replacing(folder + "/", with: "").replacing(folder, with: ".").replacing(parent + "/", with: "../").replacing(parent, with: "..")
     }
 
-    /// Each case's verdict for every view: nil when it agrees with Compose, else what differs.
+    /// Each case's verdict for `view`: nil when it agrees with Compose, else what differs. `--variables`
+    /// reads a file before substitution, so where Compose refused the JSON (which stopped the recording)
+    /// it has no verdict to compare with and the case is left out.
     static func differences(of view: ComposeConfigView) -> [(name: String, difference: String?)] {
+        let compared = Self.cases.filter { view != .variables || $0.json != nil }
         var results: [(name: String, difference: String?)] = []
-        orderedParallelForEach(count: Self.cases.count, jobs: ProcessInfo.processInfo.activeProcessorCount, work: { index -> String? in
-            let normalizeCase = Self.cases[index]
+        orderedParallelForEach(count: compared.count, jobs: ProcessInfo.processInfo.activeProcessorCount, work: { index -> String? in
+            let normalizeCase = compared[index]
             guard let (run, project) = try? Self.render(normalizeCase, view: view) else { return "could not be written down" }
             guard let json = normalizeCase.json else {
                 return run.refused ? nil : "Compose refuses it (\(normalizeCase.error ?? "")); render printed \(run.output)"
@@ -102,7 +105,7 @@ struct ComposeNormalizeDifferentialTests {
                 : view == .variables ? lines.first == theirs.first && lines.dropFirst().sorted() == theirs.dropFirst().sorted()
                 : lines.sorted() == theirs.sorted()
             return ordered ? nil : "render --\(view.rawValue): \(lines); Compose: \(theirs)"
-        }, deliver: { results.append((Self.cases[results.count].name, $0)) })
+        }, deliver: { results.append((compared[results.count].name, $0)) })
         return results
     }
 
