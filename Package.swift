@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Interpolation", dependencies: ["Diagnostics", "Syntax"]),
         .target(name: "Reporting", dependencies: ["Diagnostics"]),
         .target(name: "Model", dependencies: ["Diagnostics", "Syntax"]),
-        .target(name: "Project", dependencies: ["Diagnostics", "Syntax", "Interpolation"]),
+        .target(name: "Project", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Rules", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Lowering", dependencies: ["Diagnostics", "Syntax", "Interpolation", "Model"]),
         .target(name: "Submit", dependencies: ["Diagnostics", "Model", "Lowering", "CLibCurl", "CLibCrypto"]),

@@ -24,6 +24,9 @@ public struct RenderJob: TemplateJob {
     /// substituted text of a template lint refuses. Their errors still stop the output: there is no
     /// faithful text to print.
     public var validate = true
+    /// `--normalize` and the listings: what `docker compose config` prints for a Compose file, in place
+    /// of the template.
+    public var composeView: ComposeConfigView?
 
     public init(template: SingleTemplate, format: RenderFormat) {
         self.template = template
@@ -32,21 +35,34 @@ public struct RenderJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let (processed, environmentHasErrors, project, envFileValues) = template.process(errors: errors, reporter: &reporter) else {
+        var template = template
+        // Compose lists a file's variables before substituting any: one it would refuse unset is what
+        // the listing is for.
+        if composeView == .variables { template.options.interpolate = false }
+        guard let front = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
+        let (processed, project) = (front.processed, front.project)
         let report = validate ? LintPipeline.check(processed, options: template.options).report
                               : FileReport(file: processed.file, diagnostics: processed.diagnostics)
         errors(project.text(of: report, reporter: &reporter))
-        guard !environmentHasErrors, report.count(of: .error) == 0 else { return .findings }
+        guard !front.environmentHasErrors, report.count(of: .error) == 0 else { return .findings }
         if let hidden = Self.unprintable(processed) {
             let located = hidden.range.map { project?.locate($0) ?? (file: processed.file, range: $0) }
             let place = located.map { "\($0.file.path):\($0.range.start)" } ?? processed.file.path
             errors("stackc: \(place): not rendered: a suppressed \(hidden.rule) error leaves no faithful text\n")
             return .findings
         }
-        guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options, envFileValues: envFileValues) else { return .findings }
+        guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options, envFileValues: front.envFileValues) else { return .findings }
         let typed = composeTypes(of: tree, processed)
+        if let composeView {
+            guard composeLayout(of: tree) == .services else {
+                errors("stackc: \(processed.file.path): --\(composeView.rawValue) reads a Compose file with top-level services:\n")
+                return .failure
+            }
+            output(composeView.text(of: processed, tree: tree, typed: typed, directory: front.directory))
+            return .success
+        }
         switch format {
         case .json:
             output(tree.json(typed: typed) + "\n")
@@ -66,15 +82,18 @@ public struct RenderJob: TemplateJob {
     /// The platforms' own kinds are written out as YAML again and their values typed anew, as both
     /// formats show them already.
     private func composeTypes(of tree: YAMLTree, _ processed: ProcessedTemplate) -> [NodeID: ScalarValue] {
-        let layout: ComposeDocument.Layout?
-        switch (template.options.kind, DocumentKind.detect(tree)) {
-        case (.compose?, _): layout = ComposeDocument.Layout.of(tree)
-        case (nil, .kind(.compose, let detected)): layout = detected ?? .services
-        default: layout = nil
-        }
-        guard let layout else { return [:] }
+        guard let layout = composeLayout(of: tree) else { return [:] }
         let originals = processed.interpolated?.originals ?? [:]
         return ComposeTypedValues.values(of: tree, layout: layout, isInterpolated: { originals[$0] != nil })
+    }
+
+    /// The layout of a Compose file, nil for the platforms' own kinds.
+    private func composeLayout(of tree: YAMLTree) -> ComposeDocument.Layout? {
+        switch (template.options.kind, DocumentKind.detect(tree)) {
+        case (.compose?, _): ComposeDocument.Layout.of(tree)
+        case (nil, .kind(.compose, let detected)): detected ?? .services
+        default: nil
+        }
     }
 
     /// A reading or substitution error, which leaves no text true to the file (no tree, a `${X:?…}` kept

@@ -31,24 +31,36 @@ public struct SingleTemplate: Sendable {
         }
     }
 
+    /// The first file as an input: `-` is standard input.
+    var input: Input { path == "-" ? .standardInput : .file(path) }
+
     public init(path: String, options: FrontEndOptions, environment: EnvironmentOptions) {
         self.path = path
         self.options = options
         self.environment = environment
     }
 
+    /// A template after the front end, with what the commands reading it need besides the tree.
+    struct Processed {
+        let processed: ProcessedTemplate
+        /// An env file had a statement Compose refuses (it refuses the whole file); lint counts those,
+        /// so the template is interpolated with what was understood but must not pass.
+        let environmentHasErrors: Bool
+        /// The project's folder: relative paths resolve against it.
+        let directory: String
+        /// For a project, the files' text, whose `split` gives findings back to their files.
+        var project: ProjectText?
+        /// For a project, the variables its services' env files gave (never to be printed).
+        var envFileValues: [(name: String, value: String)] = []
+    }
+
     /// Loads the environment of the template's folder, reads it and runs the front end. Problems are
     /// written to `errors` as text; nil means nothing can be done with the template (unreadable input or
-    /// env file): exit status 2. `environmentHasErrors` says an env file had a statement Compose refuses
-    /// (it refuses the whole file); lint counts those, so the template is interpolated with what was
-    /// understood but must not pass.
-    /// For a project, `project` is the files' text, whose `split` gives findings back to their files, and
-    /// `envFileValues` the variables its services' env files gave (never to be printed).
-    func process(errors: (String) -> Void, reporter: inout TextReporter)
-        -> (processed: ProcessedTemplate, environmentHasErrors: Bool, project: ProjectText?, envFileValues: [(name: String, value: String)])? {
+    /// env file): exit status 2.
+    func process(errors: (String) -> Void, reporter: inout TextReporter) -> Processed? {
         let selection = project ?? (overrides.isEmpty ? nil : ProjectSelection(files: [path] + overrides))
         var paths = [path]
-        var directory = FrontEnd.directory(of: path == "-" ? .standardInput : .file(path))
+        var directory = FrontEnd.directory(of: input)
         if let selection {
             let process = environment.process + environment.overrides
             switch ProjectInputs.resolve(files: selection.files, folder: selection.folder, projectDirectory: selection.projectDirectory,
@@ -82,11 +94,13 @@ public struct SingleTemplate: Sendable {
             }
         }
         guard selection != nil else {
-            return (FrontEnd.process(files[0], environment: variables, directory: directory, options: options), environmentHasErrors, nil, [])
+            return Processed(processed: FrontEnd.process(files[0], environment: variables, directory: directory, options: options),
+                             environmentHasErrors: environmentHasErrors, directory: directory)
         }
         let project = ProjectFrontEnd.process(files, directory: directory, environment: variables, options: options)
         for report in project.envFileReports { errors(reporter.report(report)) }
-        return (project.processed, environmentHasErrors || !project.envFileReports.isEmpty, project.text, project.envFileValues)
+        return Processed(processed: project.processed, environmentHasErrors: environmentHasErrors || !project.envFileReports.isEmpty,
+                         directory: directory, project: project.text, envFileValues: project.envFileValues)
     }
 }
 

@@ -24,9 +24,10 @@ public struct GraphJob: TemplateJob {
 
     public func run(output: (String) -> Void, errors: (String) -> Void, colors: Bool) -> ExitStatus {
         var reporter = TextReporter(colors: colors)
-        guard let (processed, _, project, _) = template.process(errors: errors, reporter: &reporter) else {
+        guard let front = template.process(errors: errors, reporter: &reporter) else {
             return .failure
         }
+        let (processed, project) = (front.processed, front.project)
         guard let tree = processed.tree else {
             errors(project.text(of: FileReport(file: processed.file, diagnostics: processed.diagnostics), reporter: &reporter))
             return .findings

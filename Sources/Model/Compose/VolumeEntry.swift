@@ -39,7 +39,8 @@ public struct VolumeEntry: Sendable {
         }
         guard let text = node.string?.value else { return .none }
         let parts = Self.split(text)
-        guard parts.count >= 2 else { return .none }
+        // A source still holding a variable (a file read unsubstituted) names nothing yet.
+        guard parts.count >= 2, !parts[0].contains("${") else { return .none }
         let source = parts[0]
         if source.hasPrefix(ascii: "/") || source.hasPrefix(ascii: ".") || source.hasPrefix(ascii: "~") || source.contains(ascii: "/") {
             return .hostPath(source)
@@ -47,8 +48,30 @@ public struct VolumeEntry: Sendable {
         return .named(source)
     }
 
-    /// Splits `SOURCE:TARGET:MODE` on `:` (the platforms run Linux containers: no drive letters).
+    /// Splits `SOURCE:TARGET:MODE` on `:` (the platforms run Linux containers: no drive letters), but
+    /// not on a `:` inside `${…}`, as compose-go's `ParseVolume` reads a file left unsubstituted
+    /// (`--no-interpolate`, `render --variables`): `${SRC:-./src}:/src` mounts at `/src`.
     static func split(_ text: String) -> [String] {
-        text.split(ascii: ":").map(String.init)
+        guard text.contains("${") else { return text.split(ascii: ":").map(String.init) }
+        var sections: [String] = []
+        var section = ""
+        var nesting = 0
+        var previous: Character?
+        for character in text {
+            if character == "{", previous == "$" {
+                nesting += 1
+            } else if character == "}", nesting > 0 {
+                nesting -= 1
+            } else if character == ":", nesting == 0 {
+                sections.append(section)
+                section = ""
+                previous = character
+                continue
+            }
+            section.append(character)
+            previous = character
+        }
+        sections.append(section)
+        return sections
     }
 }

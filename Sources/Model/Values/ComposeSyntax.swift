@@ -69,11 +69,24 @@ public enum ComposeSyntax {
     /// shell), and refuses an unclosed quote, backquote or `$(`, a trailing `\`, and a `(` or `)` that is
     /// not part of `$( )`.
     public static func commandProblem(_ command: String) -> String? {
+        if case .failure(let problem) = shellWords(command) { return problem.message }
+        return nil
+    }
+
+    /// A command written as one string split into its words as go-shellwords' `Parse` splits it, which
+    /// is the list Compose runs (`echo "hi there"` is `["echo", "hi there"]`): quotes removed, `\`
+    /// escaping the next character outside single quotes, `$( )` and backquotes kept as written, and
+    /// nothing after the first unquoted `;`, `&`, `|`, `<` or `>`.
+    public static func shellWords(_ command: String) -> Result<[String], CommandProblem> {
         var escaped = false, doubleQuoted = false, singleQuoted = false, backQuoted = false, dollarQuoted = false
-        // The last two characters of the word being read (go-shellwords' `buf`): `(` opens `$(` only
-        // right after a `$` of the same word that is not itself after a literal `\`.
-        var tail: (last: Unicode.Scalar?, beforeLast: Unicode.Scalar?) = (nil, nil)
-        func append(_ character: Unicode.Scalar) { tail = (character, tail.last) }
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        // go-shellwords' `got`: the word has a character, or a closed pair of quotes (`""` is a word).
+        var hasWord = false
+        func append(_ character: Unicode.Scalar) {
+            word.append(character)
+            hasWord = true
+        }
         scan: for character in command.unicodeScalars {
             if escaped {
                 escaped = false
@@ -85,24 +98,33 @@ public enum ComposeSyntax {
                 continue
             }
             if character == " " || character == "\t" || character == "\r" || character == "\n" {
-                if singleQuoted || doubleQuoted || backQuoted || dollarQuoted { append(character) } else { tail = (nil, nil) }
+                if singleQuoted || doubleQuoted || backQuoted || dollarQuoted {
+                    append(character)
+                } else if hasWord {
+                    words.append(String(word))
+                    word = String.UnicodeScalarView()
+                    hasWord = false
+                }
                 continue
             }
             switch character {
             case "`" where !singleQuoted && !doubleQuoted && !dollarQuoted:
                 backQuoted.toggle()
             case ")" where !singleQuoted && !doubleQuoted && !backQuoted:
-                guard dollarQuoted else { return "has a ')' that closes no '$('; quote it, or escape it as '\\)'" }
+                guard dollarQuoted else { return .failure(CommandProblem(message: "has a ')' that closes no '$('; quote it, or escape it as '\\)'")) }
                 dollarQuoted = false
             case "(" where !singleQuoted && !doubleQuoted && !backQuoted:
-                guard !dollarQuoted, tail.last == "$", tail.beforeLast != "\\" else {
-                    return "has a '(' that opens no '$('; quote it, or escape it as '\\('"
+                // `(` opens `$(` only right after a `$` of the same word that is not itself after a literal `\`.
+                guard !dollarQuoted, word.last == "$", word.dropLast().last != "\\" else {
+                    return .failure(CommandProblem(message: "has a '(' that opens no '$('; quote it, or escape it as '\\('"))
                 }
                 dollarQuoted = true
             case "\"" where !singleQuoted && !dollarQuoted && !backQuoted:
+                if doubleQuoted { hasWord = true }
                 doubleQuoted.toggle()
                 continue
             case "'" where !doubleQuoted && !dollarQuoted && !backQuoted:
+                if singleQuoted { hasWord = true }
                 singleQuoted.toggle()
                 continue
             case ";", "&", "|", "<", ">":
@@ -112,11 +134,17 @@ public enum ComposeSyntax {
             }
             append(character)
         }
-        if escaped { return "ends with a '\\' that escapes nothing" }
-        if singleQuoted { return "has a ' that is never closed" }
-        if doubleQuoted { return "has a \" that is never closed" }
-        if backQuoted { return "has a ` that is never closed" }
-        if dollarQuoted { return "has a '$(' that is never closed" }
-        return nil
+        if escaped { return .failure(CommandProblem(message: "ends with a '\\' that escapes nothing")) }
+        if singleQuoted { return .failure(CommandProblem(message: "has a ' that is never closed")) }
+        if doubleQuoted { return .failure(CommandProblem(message: "has a \" that is never closed")) }
+        if backQuoted { return .failure(CommandProblem(message: "has a ` that is never closed")) }
+        if dollarQuoted { return .failure(CommandProblem(message: "has a '$(' that is never closed")) }
+        if hasWord { words.append(String(word)) }
+        return .success(words)
+    }
+
+    /// Why go-shellwords refuses a command string.
+    public struct CommandProblem: Error, Sendable, Equatable {
+        public let message: String
     }
 }
