@@ -15,7 +15,7 @@ public struct WaitOptions: Sendable {
 
 /// Polls `GET /projects/{name}` until `current_state == desired_state` (done), a failure state (the
 /// deployment failed: exit 1), or the deadline (exit 3 with the last state seen). Polls go on until the
-/// deadline: when less than an interval is left, the last poll comes early enough to fit.
+/// deadline (`pollUntilDeadline`).
 struct ProjectWaiter {
     var name: String
     var options: WaitOptions
@@ -26,38 +26,27 @@ struct ProjectWaiter {
         let deadline = session.options.deadline
         var lastState: String?
         var lastLine = ""
-        while true {
-            let pollStarted = deadline.elapsed
-            if case .success(let response) = session.send("GET", "/projects/" + encodePathSegment(name)), response.status == 200,
-               let project = JSONParser.parse(response.body) {
-                // The states are the server's text, shown on a terminal.
-                let current = session.options.redactor.serverText(project["current_state"]?.text ?? "unknown")
-                let desired = session.options.redactor.serverText(project["desired_state"]?.text ?? "running")
-                lastState = current
-                let line = "stackc: project \(name): \(current) (want \(desired)), \(formatSeconds(deadline.elapsed))"
-                if options.liveLine {
-                    session.progress("\r\u{1B}[K" + line)
-                } else if line.split(separator: ",").first != lastLine.split(separator: ",").first {
-                    session.progress(line + "\n")
-                }
-                lastLine = line
-                if current.lowercased() == desired.lowercased() {
-                    if options.liveLine { session.progress("\n") }
-                    return (current, nil)
-                }
-                if Self.failureStates.contains(current.lowercased()) {
-                    if options.liveLine { session.progress("\n") }
-                    return (current, SubmitFailure(.rejected, "the deployment of \(name) ended in state \(current) (wanted \(desired))"))
-                }
+        let settled = pollUntilDeadline(session, interval: options.interval) { () -> (state: String?, failure: SubmitFailure?)? in
+            guard case .success(let response) = session.send("GET", "/projects/" + encodePathSegment(name)), response.status == 200,
+                  let project = JSONParser.parse(response.body) else { return nil }
+            // The states are the server's text, shown on a terminal.
+            let current = session.options.redactor.serverText(project["current_state"]?.text ?? "unknown")
+            let desired = session.options.redactor.serverText(project["desired_state"]?.text ?? "running")
+            lastState = current
+            let line = "stackc: project \(name): \(current) (want \(desired)), \(formatSeconds(deadline.elapsed))"
+            if options.liveLine {
+                session.progress("\r\u{1B}[K" + line)
+            } else if line.split(separator: ",").first != lastLine.split(separator: ",").first {
+                session.progress(line + "\n")
             }
-            // The next poll after the interval, or the last one, timed to leave as long as this one took.
-            let pollTook = max(deadline.elapsed - pollStarted, 0.1)
-            let wait = min(options.interval, deadline.remaining - pollTook)
-            if wait <= 0 {
-                if options.liveLine { session.progress("\n") }
-                return (lastState, deadline.exceeded("waiting for \(name) to be running; last state: \(lastState ?? "unknown")"))
+            lastLine = line
+            if current.lowercased() == desired.lowercased() { return (current, nil) }
+            if Self.failureStates.contains(current.lowercased()) {
+                return (current, SubmitFailure(.rejected, "the deployment of \(name) ended in state \(current) (wanted \(desired))"))
             }
-            pause(seconds: wait)
+            return nil
         }
+        if options.liveLine { session.progress("\n") }
+        return settled ?? (lastState, deadline.exceeded("waiting for \(name) to be running; last state: \(lastState ?? "unknown")"))
     }
 }
