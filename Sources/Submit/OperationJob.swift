@@ -2,41 +2,52 @@ import Diagnostics
 import Lowering
 import Model
 
-/// `stackc get|list|start|stop|delete --target T`: one documented request (`OperationPlan`) sent within
-/// one `--timeout`, retried only where repeating cannot harm. Reads (GET) and start/stop are repeated
-/// freely; a DELETE too (deleting twice leaves the same state), and a 404 that follows an attempt whose
-/// answer was lost counts as deleted — that attempt may have done it. A first-hand 404 is "absent":
-/// exit 1, or 0 with `--ignore-missing`. `delete` needs `--yes`.
+/// `stackc get|list|create|start|stop|kill|scale|rollout|extend|delete --target T`: one documented request
+/// (`OperationPlan`) sent within one `--timeout`, retried only where repeating cannot harm. Reads (GET),
+/// start, stop, kill, scale, rollout and extend set a state or a value and are repeated freely; a DELETE
+/// too (deleting twice leaves the same state), and a 404 that follows an attempt whose answer was lost
+/// counts as deleted — that attempt may have done it. A create (a cloud disk, which has no lookup by
+/// name) is repeated only when the connection never reached the server. A first-hand 404 is "absent":
+/// exit 1, or 0 for `delete --ignore-missing`. `delete` and `kill` need `--yes`. `--wait` then polls the
+/// documented GET until it shows the operation done (`OperationPlan.awaited`), within the same `--timeout`.
 public struct OperationJob {
     public var operation: PlatformOperation
-    public var target: TargetID
+    public var target: OperationTarget
     public var arguments = OperationArguments()
-    /// `--yes`: the user means the deletion.
+    /// `--yes`: the user means the deletion or the kill.
     public var confirmed = false
     /// `--ignore-missing`: deleting what is absent is success.
     public var ignoreMissing = false
+    /// `--wait`, with its poll interval; nil does not wait.
+    public var wait: WaitOptions?
     public var dryRun = false
     public var format: OutcomeFormat = .text
     public var access = PlatformAccess()
 
-    public init(operation: PlatformOperation, target: TargetID) {
+    public init(operation: PlatformOperation, target: OperationTarget) {
         self.operation = operation
         self.target = target
     }
 
     public func run(environment: [String: String], output: CommandOutput) -> CommandResult {
         let deadline = Deadline(seconds: access.connection.timeout)
-        guard let endpoint = OperationPlan.endpoint(operation, for: target) else {
+        let doing = "\(operation.rawValue) --target \(target.rawValue)"
+        guard let endpoint = OperationPlan.endpoint(operation, for: target, key: arguments.key != nil) else {
             let supported = OperationPlan.operations(of: target).map(\.rawValue)
             return .usage("\(target.rawValue) has no documented '\(operation.rawValue)'; "
                 + (supported.isEmpty ? "it supports no operation besides submit" : "it supports: " + supported.joined(separator: ", ")))
         }
-        if let problem = endpoint.problem(with: arguments, doing: "\(operation.rawValue) --target \(target.rawValue)") { return .usage(problem) }
-        if operation == .delete && !confirmed && !dryRun {
-            return .usage("delete needs --yes: it removes \(describedResource) for good (--dry-run shows the request without sending it)")
+        if let problem = endpoint.problem(with: arguments, doing: doing) { return .usage(problem) }
+        if Self.needsConfirmation.contains(operation) && !confirmed && !dryRun {
+            let effect = operation == .kill ? "kills \(describedResource)'s running instances" : "removes \(describedResource) for good"
+            return .usage("\(operation.rawValue) needs --yes: it \(effect) (--dry-run shows the request without sending it)")
+        }
+        let awaited = OperationPlan.awaited(operation, for: target, arguments)
+        if wait != nil && awaited == nil {
+            return .usage("--wait does not apply to \(doing): \(Self.noStateReason(operation, target))")
         }
         var credentials: PlatformAccess.AuthenticatedHeaders
-        switch access.credentials(for: target, secretValues: [], environment: environment) {
+        switch access.credentials(for: target.access, secretValues: [], environment: environment) {
         case .failure(let ended): return ended.result
         case .success(let found): credentials = found
         }
@@ -47,7 +58,7 @@ public struct OperationJob {
             return .exit(0)
         }
         let session: Session
-        switch access.session(for: target, credentials: &credentials, carrying: "the credentials and the answers", environment: environment,
+        switch access.session(for: target.access, credentials: &credentials, carrying: "the credentials and the answers", environment: environment,
                               deadline: deadline, format: format, output: output) {
         case .failure(let ended): return ended.result
         case .success(let opened): session = opened
@@ -56,14 +67,31 @@ public struct OperationJob {
         case .get, .list:
             return ResourceRead(target: target, operation: operation, name: resourceName, request: request)
                 .run(session, format: format, output: output)
-        case .start, .stop, .delete:
-            return output.report(change(request, session), format: format, redactor: credentials.redactor)
+        case .create, .start, .stop, .kill, .scale, .rollout, .extend, .delete:
+            var outcome = change(request, session)
+            if outcome.failure == nil, let wait, let awaited, let lookup = OperationPlan.endpoint(.get, for: target, key: arguments.key != nil) {
+                let waiter = OperationWaiter(awaited: awaited, lookup: lookup.request(arguments), what: describedResource, interval: wait.interval)
+                (outcome.state, outcome.failure) = waiter.run(session)
+                if let failure = outcome.failure { outcome.message = failure.message }
+                (outcome.elapsedMilliseconds, outcome.attempts) = (session.elapsedMilliseconds, session.attempts)
+            }
+            return output.report(outcome, format: format, redactor: credentials.redactor)
         }
     }
 
-    /// `project/name` as the target names it, for messages.
+    /// Operations that destroy what cannot be brought back by repeating the command.
+    static let needsConfirmation: Set<PlatformOperation> = [.delete, .kill]
+
+    /// Why `--wait` has nothing to watch.
+    private static func noStateReason(_ operation: PlatformOperation, _ target: OperationTarget) -> String {
+        if OperationPlan.endpoint(.get, for: target) == nil { return "\(target.rawValue) has no documented GET to watch" }
+        if target.platform == .v2 { return "the answer of \(target.rawValue)'s documented GET is not documented, so no state shows when it is done (only a delete can be watched, until GET answers 404)" }
+        return "its documented GET shows no state for '\(operation.rawValue)'"
+    }
+
+    /// `project/name` (or the volume id, the key) as the target names it, for messages.
     private var resourceName: String {
-        [arguments.project, arguments.name].compactMap { $0 }.joined(separator: "/")
+        [arguments.project, arguments.volumeID ?? arguments.name, arguments.key].compactMap { $0 }.joined(separator: "/")
     }
 
     private var describedResource: String {
@@ -72,10 +100,17 @@ public struct OperationJob {
 
     private func change(_ request: Request, _ session: Session) -> SubmitOutcome {
         let action: SubmitOutcome.Action = switch operation {
+        case .create: .created
         case .start: .started
         case .stop: .stopped
-        default: .deleted
+        case .kill: .killed
+        case .scale: .scaled
+        case .rollout: .rolledOut
+        case .extend: .extended
+        case .get, .list, .delete: .deleted
         }
+        // A cloud disk has no lookup by name (its GET takes the id the server assigns): a create is
+        // repeated only when it cannot have arrived.
         var outcome = RequestFlow(request: request, target: target.rawValue, name: resourceName, action: action, lookupPath: nil,
                                   expectsCode: target.platform == .v2).run(session)
         guard operation == .delete, outcome.failure?.kind == .rejected, outcome.status == 404 else { return outcome }

@@ -7,7 +7,7 @@ import Model
 /// `OperationPlan.plainFields`). `--format json` prints the masked answer as one JSON line for
 /// pipelines; text prints `field: value` lines (get) or a NAME/STATE table (list).
 struct ResourceRead {
-    var target: TargetID
+    var target: OperationTarget
     var operation: PlatformOperation
     var name: String
     var request: Request

@@ -4,6 +4,7 @@ import Diagnostics
 public struct SubmitOutcome: Sendable {
     public enum Action: String, Sendable {
         case created, updated, unchanged, confirmed, rolledBack = "rolled-back", triggered, started, stopped, deleted, absent, failed
+        case killed, scaled, rolledOut = "rolled-out", extended
     }
 
     public var action: Action

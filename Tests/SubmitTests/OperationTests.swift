@@ -154,7 +154,7 @@ import TestSupport
         let volume = { (operation: PlatformOperation) in
             operationFlow(operation, .aliyunVolume) { job in
                 emulator.cluster(&job.access)
-                (job.arguments.name, job.confirmed) = ("shared-uploads", true)
+                (job.arguments.name, job.confirmed) = (operation == .list ? nil : "shared-uploads", true)
             }
         }
         #expect(volume(.list).stdout == "NAME            STATE\nshared-uploads  -\n")
@@ -233,7 +233,7 @@ import TestSupport
         let emulator = try Emulator()
         create(emulator, "alauda-service/valid.yaml", .alaudaService)
         let service = { (operation: PlatformOperation) in
-            api(emulator, operation, .alaudaService, name: "web") { $0.confirmed = true }
+            api(emulator, operation, .alaudaService, name: operation == .list ? nil : "web") { $0.confirmed = true }
         }
         #expect(service(.stop).status == 0)
         #expect(service(.list).stdout == "NAME  STATE\nweb   STOPPED\n")

@@ -6,6 +6,8 @@ extension Stackc {
         static let configuration = CommandConfiguration(
             abstract: "Start a deployed aliyun project, Alauda service or v2 application (--app-id).",
             discussion: """
+            --wait (Alauda services): poll until target_state is STARTED and is_deploying false, within --timeout.
+
             Exit status: 0 started, 1 refused or absent, 2 usage, 3 unreachable or timed out.
 
             Examples:
@@ -15,9 +17,10 @@ extension Stackc {
         )
 
         @OptionGroup var operation: OperationFlags
+        @OptionGroup var wait: WaitFlags
 
         func run() throws {
-            try operation.run(.start)
+            try operation.run(.start) { $0.wait = wait.options }
         }
     }
 }

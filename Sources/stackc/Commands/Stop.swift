@@ -6,6 +6,8 @@ extension Stackc {
         static let configuration = CommandConfiguration(
             abstract: "Stop a deployed aliyun project or Alauda service.",
             discussion: """
+            --wait (Alauda services): poll until target_state is STOPPED and is_deploying false, within --timeout.
+
             Exit status: 0 stopped, 1 refused or absent, 2 usage, 3 unreachable or timed out.
 
             Example:
@@ -18,12 +20,14 @@ extension Stackc {
         @Option(name: .customLong("stop-timeout"), help: ArgumentHelp("aliyun projects: seconds the containers get to stop (t=; the platform's default is 10).", valueName: "seconds"))
         var stopTimeout: Int?
 
+        @OptionGroup var wait: WaitFlags
+
         func validate() throws {
             if let stopTimeout, stopTimeout < 0 { throw ValidationError("--stop-timeout must be 0 or more seconds") }
         }
 
         func run() throws {
-            try operation.run(.stop) { $0.arguments.stopTimeout = stopTimeout }
+            try operation.run(.stop) { ($0.arguments.stopTimeout, $0.wait) = (stopTimeout, wait.options) }
         }
     }
 }
