@@ -93,4 +93,16 @@ import TestSupport
         #expect(started.status == 0, "\(started.stderr)")
         #expect(try emulator.count("PUT", "/v1/services/team/web/start/") == 2)
     }
+
+    @Test func aScaleIsRetriedAfter503AndAStopAnswered500IsNot() throws {
+        let emulator = try deployed(faults: #"[{"method": "PUT", "path": "/v1/services/team/web/", "times": 2, "status": 503, "retry_after": "0"}, "#
+            + #"{"method": "PUT", "path": "/v1/services/team/web/stop/", "status": 500, "body": "boom"}]"#)
+        let scaled = service(emulator, .scale) { $0.arguments.scale = .manual(replicas: 3) }
+        #expect(scaled.status == 0, "\(scaled.stderr)")
+        #expect(try emulator.count("PUT", "/v1/services/team/web/") == 3)
+        let stopped = service(emulator, .stop)
+        #expect(stopped.status == 3)
+        #expect(stopped.stderr.contains("HTTP 500: boom"), "\(stopped.stderr)")
+        #expect(try emulator.count("PUT", "/v1/services/team/web/stop/") == 1)
+    }
 }
