@@ -14,6 +14,8 @@ public enum OperationParameter: CaseIterable, Sendable {
     case appID
     /// v2 application scale: `type=manual&scale=<replicas>` or `type=auto` (the bounds go in the body).
     case scaleType, replicas
+    /// Alauda logs: `start_time=<unix>&end_time=<unix>`.
+    case startTime, endTime
 
     /// The name in the query string.
     var queryName: String {
@@ -27,6 +29,8 @@ public enum OperationParameter: CaseIterable, Sendable {
         case .appID: "app_id"
         case .scaleType: "type"
         case .replicas: "scale"
+        case .startTime: "start_time"
+        case .endTime: "end_time"
         }
     }
 
@@ -42,6 +46,8 @@ public enum OperationParameter: CaseIterable, Sendable {
         case .appID: "--app-id"
         case .scaleType: "--auto"
         case .replicas: "--replicas"
+        case .startTime: "--start-time"
+        case .endTime: "--end-time"
         }
     }
 
@@ -128,6 +134,9 @@ public struct OperationArguments: Sendable {
     public var snapshotID: String?
     /// A cloud disk's file system; 004's example and guide: `xfs` or `ext4`.
     public var fsType: String?
+    /// logs: the time range, Unix seconds.
+    public var startTime: Int?
+    public var endTime: Int?
 
     /// The file system 004's example creates a cloud disk with.
     public static let defaultFileSystem = "xfs"
@@ -154,6 +163,8 @@ public struct OperationArguments: Sendable {
             }
         case .replicas:
             if case .manual(let replicas)? = scale { String(replicas) } else { nil }
+        case .startTime: startTime.map(String.init)
+        case .endTime: endTime.map(String.init)
         }
     }
 
@@ -169,6 +180,7 @@ public struct OperationArguments: Sendable {
             ("--services", services != nil), ("--containers", containers != nil), ("--force", force != nil), ("--volumes", volumes != nil),
             ("--stop-timeout", stopTimeout != nil), ("--app-id", appID != nil), ("--image", image != nil),
             ("--size", size != nil), ("--description", description != nil), ("--snapshot-id", snapshotID != nil), ("--fs-type", fsType != nil),
+            ("--start-time", startTime != nil), ("--end-time", endTime != nil),
         ]
         return flags.filter(\.1).map(\.0) + (scaleFlag.map { [$0] } ?? [])
     }

@@ -2,7 +2,7 @@ import Diagnostics
 import Lowering
 import Model
 
-/// `stackc get|list|create|start|stop|kill|scale|rollout|extend|delete --target T`: one documented request
+/// `stackc get|list|logs|create|start|stop|kill|scale|rollout|extend|delete --target T`: one documented request
 /// (`OperationPlan`) sent within one `--timeout`, retried only where repeating cannot harm. Reads (GET),
 /// start, stop, kill, scale, rollout and extend set a state or a value and are repeated freely; a DELETE
 /// too (deleting twice leaves the same state), and a 404 that follows an attempt whose answer was lost
@@ -64,7 +64,7 @@ public struct OperationJob {
         case .success(let opened): session = opened
         }
         switch operation {
-        case .get, .list:
+        case .get, .list, .logs:
             return ResourceRead(target: target, operation: operation, name: resourceName, request: request)
                 .run(session, format: format, output: output)
         case .create, .start, .stop, .kill, .scale, .rollout, .extend, .delete:
@@ -107,7 +107,7 @@ public struct OperationJob {
         case .scale: .scaled
         case .rollout: .rolledOut
         case .extend: .extended
-        case .get, .list, .delete: .deleted
+        case .get, .list, .logs, .delete: .deleted
         }
         // A cloud disk has no lookup by name (its GET takes the id the server assigns): a create is
         // repeated only when it cannot have arrived.

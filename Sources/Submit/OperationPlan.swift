@@ -2,7 +2,7 @@ import Model
 
 /// The lifecycle verbs besides `submit`, in the order usage messages list them.
 public enum PlatformOperation: String, CaseIterable, Sendable {
-    case get, list, create, start, stop, kill, scale, rollout, extend, delete
+    case get, list, logs, create, start, stop, kill, scale, rollout, extend, delete
 }
 
 /// What `--wait` polls the target's documented GET for after an operation.
@@ -89,6 +89,7 @@ public enum OperationPlan {
              .stop: OperationEndpoint("PUT", "/v1/services/{project}/{name}/stop/"),
              // 003's update, "for example to adjust its number of instances", with the fields of its example.
              .scale: OperationEndpoint("PUT", "/v1/services/{project}/{name}/", body: .instances),
+             .logs: OperationEndpoint("GET", "/v1/services/{project}/{name}/logs/", required: [.startTime, .endTime]),
              .delete: OperationEndpoint("DELETE", "/v1/services/{project}/{name}/")]
         case .v2CinderVolume:
             [.create: OperationEndpoint("POST", "/v2/cinder/{project}/volumes", body: .cinderVolume),

@@ -2,10 +2,10 @@ import Diagnostics
 import Lowering
 import Model
 
-/// `get` and `list`: one GET, repeated freely, and the answer printed with its secrets masked by the
+/// `get`, `list` and `logs`: one GET, repeated freely, and the answer printed with its secrets masked by the
 /// `Redactor` (environment maps, env lists, a secret's `data`; a configMap's `data` stays, see
 /// `OperationPlan.plainFields`). `--format json` prints the masked answer as one JSON line for
-/// pipelines; text prints `field: value` lines (get) or a NAME/STATE table (list).
+/// pipelines; text prints `field: value` lines (get), a NAME/STATE table (list) or one line per log entry (logs).
 struct ResourceRead {
     var target: OperationTarget
     var operation: PlatformOperation
@@ -40,7 +40,13 @@ struct ResourceRead {
         let shown = redactor.json(resource, plain: OperationPlan.plainFields(of: target))
         switch format {
         case .json: output.standardOutput(redactor.text(shown.rendered()) + "\n")
-        case .text: output.standardOutput(redactor.text(operation == .list ? Self.table(shown) : Self.fields(shown)))
+        case .text:
+            let text = switch operation {
+            case .list: Self.table(shown)
+            case .logs: Self.logLines(shown)
+            default: Self.fields(shown)
+            }
+            output.standardOutput(redactor.text(text))
         }
         return .exit(0)
     }
@@ -51,6 +57,14 @@ struct ResourceRead {
         return members.map { member in
             let value = member.value.text ?? member.value.rendered()
             return Sanitizer.terminalSafe(member.key) + ": " + Sanitizer.terminalSafe(value) + "\n"
+        }.joined()
+    }
+
+    /// Alauda's log entries (003: `[{instance_id, message, time}]`), one line each: time, instance, message.
+    static func logLines(_ answer: JSONValue) -> String {
+        guard case .array(let entries) = answer else { return fields(answer) }
+        return entries.map { entry in
+            ["time", "instance_id", "message"].map { Sanitizer.terminalSafe(entry[$0]?.text ?? "-") }.joined(separator: "  ") + "\n"
         }.joined()
     }
 

@@ -19,7 +19,7 @@ struct Stackc: ParsableCommand {
         2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger, get, list, start, stop, delete).
         """,
         version: version,
-        subcommands: [Lint.self, Render.self, Build.self, Submit.self, Get.self, List.self, Create.self, Start.self, Stop.self, Kill.self, Scale.self, Rollout.self, Extend.self, Delete.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self, LSP.self]
+        subcommands: [Lint.self, Render.self, Build.self, Submit.self, Get.self, List.self, Logs.self, Create.self, Start.self, Stop.self, Kill.self, Scale.self, Rollout.self, Extend.self, Delete.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self, LSP.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract

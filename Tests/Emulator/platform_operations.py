@@ -7,7 +7,8 @@ What the sources document, and what they leave open (chosen here and said so):
   to adjust its number of instances"). The service view has `target_state`, `is_deploying`,
   `current_num_instances`; how long a deployment takes is not documented: here a start, stop or change of
   `target_num_instances` keeps `is_deploying` true for --polls-to-running GETs. The answers of start, stop and
-  update are not documented: 204 with no body, as for start/stop before.
+  update are not documented: 204 with no body, as for start/stop before. Logs (`GET .../logs/?start_time=&end_time=`)
+  are 003's two example entries, stamped 1433753256 and 1433753260, those within the range.
 - v2 applications (004): kill (`?app_id=` optional), rollout (`{"image"}`), scale (`?type=manual&scale=N`, or
   `?type=auto` with `{"minReplicas", "maxReplicas", "targetCPUUtilization"}`), answering `{"Code", "Message"}`.
   The GET view is not documented; the stored create body is shown with what these operations change
@@ -47,7 +48,7 @@ def route(handler, path, query, body):
     """The answer (status, body, headers) for an operation handled here, else None."""
     parts = [unquote(p) for p in path.split("/") if p]
     if parts[:2] == ["v1", "services"]:
-        return alauda(handler, parts[2:], body)
+        return alauda(handler, parts[2:], query, body)
     if parts[:1] == ["v2"] and len(parts) >= 3:
         kind, project, rest = parts[1], parts[2], parts[3:]
         if kind == "applications":
@@ -76,13 +77,15 @@ def parse(body):
 # -- Alauda ------------------------------------------------------------------------------------------
 
 
-def alauda(handler, parts, body):
+def alauda(handler, parts, query, body):
     platform = handler.platform
     if len(parts) < 2:
         return None
     key = (parts[0], parts[1])
     with platform.lock:
         service = platform.alauda.get(key)
+        if handler.command == "GET" and parts[2:] == ["logs"]:
+            return logs(service, query)
         if handler.command == "GET" and len(parts) == 2:
             return (200, service_view(platform, key, service), {}) if service else (404, {"detail": "service not found"}, {})
         if handler.command != "PUT" or len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ("start", "stop")):
@@ -104,6 +107,22 @@ def alauda(handler, parts, body):
             service.update(fields)
         platform.deploying[key] = platform.options.polls_to_running
         return 204, "", {}
+
+
+LOG_ENTRIES = [  # 003's example answer
+    {"instance_id": "a9aff249", "message": "172.31.14.54 - - [12/May/2015 08:47:36] \"GET /alauda.jpg HTTP/1.1\" 200 -", "time": 1433753256},
+    {"instance_id": "a9afcb38", "message": "172.31.14.54 - - [12/May/2015 08:47:40] \"GET / HTTP/1.1\" 200 -", "time": 1433753260},
+]
+
+
+def logs(service, query):
+    if not service:
+        return 404, {"detail": "service not found"}, {}
+    try:
+        start, end = int(query["start_time"]), int(query["end_time"])
+    except (KeyError, ValueError):
+        return 400, {"start_time": ["start_time and end_time (Unix seconds) are required."]}, {}
+    return 200, [entry for entry in LOG_ENTRIES if start <= entry["time"] <= end], {}
 
 
 def service_view(platform, key, service):

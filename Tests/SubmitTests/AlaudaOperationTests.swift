@@ -105,4 +105,18 @@ import TestSupport
         #expect(stopped.stderr.contains("HTTP 500: boom"), "\(stopped.stderr)")
         #expect(try emulator.count("PUT", "/v1/services/team/web/stop/") == 1)
     }
+
+    @Test func logsSendTheRangeAndPrintOneLinePerEntry() throws {
+        let emulator = try deployed()
+        let text = service(emulator, .logs) { ($0.arguments.startTime, $0.arguments.endTime) = (1_433_753_210, 1_433_753_258) }
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == #"1433753256  a9aff249  172.31.14.54 - - [12/May/2015 08:47:36] "GET /alauda.jpg HTTP/1.1" 200 -"# + "\n", "\(text.stdout)")
+        let sent = try #require(try emulator.requests().last)
+        #expect("\(sent.method) \(sent.path)?\(sent.query)" == "GET /v1/services/team/web/logs/?start_time=1433753210&end_time=1433753258")
+        let json = service(emulator, .logs) { ($0.arguments.startTime, $0.arguments.endTime, $0.format) = (0, 2_000_000_000, .json) }
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.compactMap { $0["instance_id"] as? String } == ["a9aff249", "a9afcb38"])
+        #expect(service(emulator, .logs) { $0.arguments.startTime = 0 }.result == .usage("logs --target alauda-service needs --end-time"))
+        #expect(service(emulator, .logs, name: "gone") { ($0.arguments.startTime, $0.arguments.endTime) = (0, 1) }.status == 1)
+    }
 }
