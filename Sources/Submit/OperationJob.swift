@@ -33,6 +33,7 @@ public struct OperationJob {
         let deadline = Deadline(seconds: access.connection.timeout)
         let doing = "\(operation.rawValue) --target \(target.rawValue)"
         guard let endpoint = OperationPlan.endpoint(operation, for: target, key: arguments.key != nil) else {
+            if OperationPlan.endpoint(operation, for: target, key: true) != nil { return .usage("\(doing) needs --key-name (it is documented for one key)") }
             let supported = OperationPlan.operations(of: target).map(\.rawValue)
             return .usage("\(target.rawValue) has no documented '\(operation.rawValue)'; "
                 + (supported.isEmpty ? "it supports no operation besides submit" : "it supports: " + supported.joined(separator: ", ")))

@@ -101,7 +101,8 @@ public enum OperationPlan {
         }
     }
 
-    /// The key-level calls of configMaps and secrets (004: the same paths under `/v2/secrets`).
+    /// The key-level calls of configMaps and secrets (004: the same paths under `/v2/secrets`); `list`
+    /// lists the applications that use the key.
     private static func keyTable(_ target: OperationTarget) -> [PlatformOperation: OperationEndpoint] {
         let kind = switch target {
         case .template(.v2ConfigMap): "configmaps"
@@ -110,6 +111,8 @@ public enum OperationPlan {
         }
         guard !kind.isEmpty else { return [:] }
         return [.get: OperationEndpoint("GET", "/v2/\(kind)/{project}/{name}/{key}"),
+                // The applications that use the key.
+                .list: OperationEndpoint("GET", "/v2/\(kind)/{project}/{name}/{key}/apps"),
                 .delete: OperationEndpoint("DELETE", "/v2/\(kind)/{project}/{name}/{key}")]
     }
 }

@@ -69,12 +69,13 @@ struct ResourceRead {
     }
 
     /// The listed items — the answer itself, or its documented list member (Alauda `results`, aliyun
-    /// volumes `Volumes`) — one line each: name and state, when it has one.
+    /// volumes `Volumes`, the v2 applications using a key `content`) — one line each: name and state
+    /// (for a key's applications: how they use it, `Env` or `Volume`), when it has one.
     static func table(_ answer: JSONValue) -> String {
-        let list = answer["results"] ?? answer["Volumes"] ?? answer
+        let list = answer["results"] ?? answer["Volumes"] ?? answer["content"] ?? answer
         guard case .array(let items) = list else { return fields(answer) }
         let rows = items.map { item in
-            [["name", "Name", "service_name"], ["current_state", "target_state", "State", "Status"]].map { keys in
+            [["name", "Name", "service_name", "appName"], ["current_state", "target_state", "State", "Status", "type"]].map { keys in
                 Sanitizer.terminalSafe(keys.lazy.compactMap { item[$0]?.text }.first ?? "-")
             }
         }

@@ -13,7 +13,8 @@ What the sources document, and what they leave open (chosen here and said so):
   `?type=auto` with `{"minReplicas", "maxReplicas", "targetCPUUtilization"}`), answering `{"Code", "Message"}`.
   The GET view is not documented; the stored create body is shown with what these operations change
   (`Status`, `imageRef`, `instanceNum`, `scale`).
-- ConfigMap/secret keys (004): `GET .../{name}/{key}` -> `{"data": value}`, `DELETE .../{name}/{key}`; "a key used
+- ConfigMap/secret keys (004): `GET .../{name}/{key}` -> `{"data": value}`, `DELETE .../{name}/{key}`, `GET
+  .../{name}/{key}/apps` -> `{"content": [{appId, appName, type, mountPath}]}` (appId here: `app-<name>`); "a key used
   by an application cannot be deleted until the application is removed": deleting such a key, or its whole
   configMap/secret, answers Code 1005. The Code values of refusals are not documented ("XXX").
 - Cinder volumes (004): create `POST /v2/cinder/{p}/volumes` `{size, name, description, snapshot_id,
@@ -182,12 +183,14 @@ def config_keys(handler, kind, project, rest):
             found = platform.v2.get((kind, project, rest[0]))
             users = users_of(platform, kind, project, rest[0], (found or {}).get("data", {}).keys())
             return refusal(1005, "%s %s is used by %s" % (kind, rest[0], ", ".join(users))) if found and users else None
-        if handler.command not in ("GET", "DELETE") or len(rest) != 2:
+        if handler.command not in ("GET", "DELETE") or len(rest) not in (2, 3) or rest[3:] not in ([], ["apps"]):
             return None
         found = platform.v2.get((kind, project, rest[0]))
         data = (found or {}).get("data", {})
         if rest[1] not in data:
             return 404, {"Code": 404, "Message": "%s %s has no key %s" % (kind, rest[0], rest[1])}, {}
+        if len(rest) == 3:
+            return (200, {"content": uses_of(platform, kind, project, rest[0], rest[1])}, {}) if handler.command == "GET" else None
         if handler.command == "GET":
             return 200, {"data": data[rest[1]]}, {}
         users = users_of(platform, kind, project, rest[0], [rest[1]])
@@ -198,16 +201,24 @@ def config_keys(handler, kind, project, rest):
 
 
 def users_of(platform, kind, project, name, keys):
-    """The applications whose `configMap`/`secret` references use one of `keys` of `name`."""
+    """The names of the applications that use one of `keys` of `name`."""
+    return sorted({use["appName"] for key in keys for use in uses_of(platform, kind, project, name, key)})
+
+
+def uses_of(platform, kind, project, name, key):
+    """004's `.../{key}/apps` entries: each application's `configMap`/`secret` reference that uses `key`."""
     field = "configMap" if kind == "configmaps" else "secret"
-    users = []
-    for (app_kind, app_project, app_name), app in platform.v2.items():
+    uses = []
+    for (app_kind, app_project, app_name), app in sorted(platform.v2.items()):
         if app_kind != "applications" or app_project != project:
             continue
         for reference in app.get(field) or []:
-            if reference.get("name") == name and set(reference.get("key") or []) & set(keys):
-                users.append(app_name)
-    return sorted(set(users))
+            if reference.get("name") == name and key in (reference.get("key") or []):
+                use = {"appId": "app-" + app_name, "appName": app_name, "type": reference.get("type", "")}
+                if "mountPath" in reference:
+                    use["mountPath"] = reference["mountPath"]
+                uses.append(use)
+    return uses
 
 
 # -- cinder volumes ----------------------------------------------------------------------------------

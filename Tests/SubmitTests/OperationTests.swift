@@ -251,7 +251,8 @@ import TestSupport
     @Test func aTargetWithoutTheOperationSaysWhatItSupports() {
         let unsupported = operationFlow(.delete, .v2Podstack) { $0.confirmed = true }
         #expect(unsupported.result == .usage("v2-podstack has no documented 'delete'; it supports no operation besides submit"))
-        #expect(operationFlow(.list, .v2Secret) { _ in }.result == .usage("v2-secret has no documented 'list'; it supports: get, delete"))
+        #expect(operationFlow(.list, .v2Compose) { _ in }.result == .usage("v2-compose has no documented 'list'; it supports: get, delete"))
+        #expect(operationFlow(.list, .v2Secret) { _ in }.result == .usage("list --target v2-secret needs --key-name (it is documented for one key)"))
         #expect(operationFlow(.get, .v2Secret) { $0.arguments.name = "db" }.result == .usage("get --target v2-secret needs --project"))
         // A flag the documented request does not take is refused, not silently dropped.
         let stray = operationFlow(.get, .aliyunProject) { ($0.arguments.name, $0.arguments.appID) = ("shop", "7") }

@@ -214,6 +214,23 @@ import TestSupport
         #expect(whole.stderr.contains("Code 1005: configmaps app-config is used by orders-api"), "\(whole.stderr)")
     }
 
+    @Test func theApplicationsUsingAKeyAreListed() throws {
+        let emulator = try Emulator()
+        create(emulator, "configmap/valid.yaml", .v2ConfigMap)
+        create(emulator, "application/valid.yaml", .v2Application)
+        let list = { (key: String) in
+            self.run(emulator, .list, .template(.v2ConfigMap), name: "app-config") { $0.arguments.key = key }
+        }
+        #expect(list("app.properties").stdout == "NAME        STATE\norders-api  Volume\n", "\(list("app.properties").stdout)")
+        #expect(list("LOG_LEVEL").stdout == "NAME        STATE\norders-api  Env\n")
+        #expect(try emulator.requests().last?.path == "/v2/configmaps/team/app-config/LOG_LEVEL/apps")
+        let json = run(emulator, .list, .template(.v2ConfigMap), name: "app-config") { ($0.arguments.key, $0.format) = ("app.properties", .json) }
+        #expect(json.stdout.contains(#""appName":"orders-api","type":"Volume","mountPath":"/etc/orders""#), "\(json.stdout)")
+        let absent = list("NOPE")
+        #expect(absent.status == 1)
+        #expect(absent.stderr.contains("app-config has no key NOPE"), "\(absent.stderr)")
+    }
+
     @Test func aKeyIsOnlyForConfigMapsAndSecrets() {
         let refused = operationFlow(.get, .v2Compose) { ($0.arguments.project, $0.arguments.name, $0.arguments.key) = ("team", "shop", "k") }
         #expect(refused.result == .usage("--key-name does not apply to get --target v2-compose"))
