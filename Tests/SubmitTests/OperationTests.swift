@@ -84,6 +84,14 @@ import TestSupport
         #expect(aliyun(emulator, .get).status == 1)
     }
 
+    @Test func deleteWaitsUntilTheProjectsGETAnswers404() throws {
+        let emulator = try Emulator(projects: Self.shop)
+        let run = aliyun(emulator, .delete) { ($0.confirmed, $0.wait) = (true, WaitOptions(interval: 0.1)) }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("stackc: aliyun-project shop: gone (want gone)"), "\(run.stderr)")
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["DELETE /projects/shop", "GET /projects/shop"])
+    }
+
     @Test func deletingAnAbsentProjectFailsUnlessIgnoreMissing() throws {
         let emulator = try Emulator()
         let absent = aliyun(emulator, .delete, name: "gone") { $0.confirmed = true }
