@@ -108,6 +108,16 @@ import TestSupport
         #expect(try shown(emulator)["Status"] as? String == "KILLED")
     }
 
+    /// Unlike an aliyun kill (a signal, `AliyunLifecycleTests`), a v2 kill leaves the same state when sent twice:
+    /// an attempt whose answer the gateway lost is repeated.
+    @Test func aV2KillWhoseAnswerWasLostIsRepeated() throws {
+        let emulator = try Emulator(faults: #"[{"method": "POST", "path": "/v2/applications/team/orders-api/kill", "kind": "lost-answer", "status": 504}]"#)
+        create(emulator, "application/valid.yaml", .v2Application)
+        let killed = app(emulator, .kill) { $0.confirmed = true }
+        #expect(killed.status == 0, "\(killed.stderr)")
+        #expect(try emulator.count("POST", "/v2/applications/team/orders-api/kill") == 2)
+    }
+
     @Test func operationsOnAnAbsentApplicationExitOne() throws {
         let emulator = try Emulator()
         for (operation, configure) in [(PlatformOperation.rollout, { (job: inout OperationJob) in job.arguments.image = "web:2" }),
