@@ -26,7 +26,7 @@ struct PlanReport {
     private static let templateFields = ["template", "content"]
 
     /// A configMap's values are configuration, shown as they are (`OperationPlan.plainFields`).
-    private var plain: Set<String> { OperationPlan.plainFields(of: plan.target) }
+    private var plain: Set<String> { OperationPlan.plainFields(of: .template(plan.target)) }
 
     private var headline: String {
         let what = "\(plan.label) \(plan.name)"

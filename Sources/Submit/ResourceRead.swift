@@ -2,12 +2,12 @@ import Diagnostics
 import Lowering
 import Model
 
-/// `get` and `list`: one GET, repeated freely, and the answer printed with its secrets masked by the
+/// `get`, `list` and `logs`: one GET, repeated freely, and the answer printed with its secrets masked by the
 /// `Redactor` (environment maps, env lists, a secret's `data`; a configMap's `data` stays, see
 /// `OperationPlan.plainFields`). `--format json` prints the masked answer as one JSON line for
-/// pipelines; text prints `field: value` lines (get) or a NAME/STATE table (list).
+/// pipelines; text prints `field: value` lines (get), a NAME/STATE table (list) or one line per log entry (logs).
 struct ResourceRead {
-    var target: TargetID
+    var target: OperationTarget
     var operation: PlatformOperation
     var name: String
     var request: Request
@@ -40,7 +40,13 @@ struct ResourceRead {
         let shown = redactor.json(resource, plain: OperationPlan.plainFields(of: target))
         switch format {
         case .json: output.standardOutput(redactor.text(shown.rendered()) + "\n")
-        case .text: output.standardOutput(redactor.text(operation == .list ? Self.table(shown) : Self.fields(shown)))
+        case .text:
+            let text = switch operation {
+            case .list: Self.table(shown)
+            case .logs: Self.logLines(shown)
+            default: Self.fields(shown)
+            }
+            output.standardOutput(redactor.text(text))
         }
         return .exit(0)
     }
@@ -54,13 +60,22 @@ struct ResourceRead {
         }.joined()
     }
 
+    /// Alauda's log entries (003: `[{instance_id, message, time}]`), one line each: time, instance, message.
+    static func logLines(_ answer: JSONValue) -> String {
+        guard case .array(let entries) = answer else { return fields(answer) }
+        return entries.map { entry in
+            ["time", "instance_id", "message"].map { Sanitizer.terminalSafe(entry[$0]?.text ?? "-") }.joined(separator: "  ") + "\n"
+        }.joined()
+    }
+
     /// The listed items — the answer itself, or its documented list member (Alauda `results`, aliyun
-    /// volumes `Volumes`) — one line each: name and state, when it has one.
+    /// volumes `Volumes`, the v2 applications using a key `content`) — one line each: name and state
+    /// (for a key's applications: how they use it, `Env` or `Volume`), when it has one.
     static func table(_ answer: JSONValue) -> String {
-        let list = answer["results"] ?? answer["Volumes"] ?? answer
+        let list = answer["results"] ?? answer["Volumes"] ?? answer["content"] ?? answer
         guard case .array(let items) = list else { return fields(answer) }
         let rows = items.map { item in
-            [["name", "Name", "service_name"], ["current_state", "target_state", "State", "Status"]].map { keys in
+            [["name", "Name", "service_name", "appName"], ["current_state", "target_state", "State", "Status", "type"]].map { keys in
                 Sanitizer.terminalSafe(keys.lazy.compactMap { item[$0]?.text }.first ?? "-")
             }
         }

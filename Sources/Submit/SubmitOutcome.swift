@@ -4,6 +4,7 @@ import Diagnostics
 public struct SubmitOutcome: Sendable {
     public enum Action: String, Sendable {
         case created, updated, unchanged, confirmed, rolledBack = "rolled-back", triggered, started, stopped, killed, redeployed, scaled, deleted, absent, failed
+        case rolledOut = "rolled-out", extended
     }
 
     public var action: Action

@@ -16,10 +16,10 @@ struct Stackc: ParsableCommand {
           cat compose.yaml | stackc lint -       check standard input
 
         Exit status: 0 no findings at the --fail-on threshold (errors by default), 1 such findings (or the server refused), \
-        2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger, certs, plan's lookup and the operations: get, list, start, stop, kill, redeploy, scale, delete); plan: 4 changes to make.
+        2 usage error or unreadable input, 3 the server could not be reached or kept failing (submit, trigger, certs, plan's lookup and the operations: get, list, logs, create, start, stop, kill, redeploy, scale, rollout, extend, delete); plan: 4 changes to make.
         """,
         version: version,
-        subcommands: [Lint.self, Render.self, Build.self, Submit.self, Plan.self, Get.self, List.self, Start.self, Stop.self, Kill.self, Redeploy.self, Scale.self, Delete.self, Certs.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self, LSP.self]
+        subcommands: [Lint.self, Render.self, Build.self, Submit.self, Plan.self, Get.self, List.self, Logs.self, Create.self, Start.self, Stop.self, Kill.self, Redeploy.self, Scale.self, Rollout.self, Extend.self, Delete.self, Certs.self, Trigger.self, Graph.self, Rules.self, Explain.self, Schema.self, Sign.self, LSP.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but exits 2 on usage errors as the CLI contract

@@ -28,10 +28,13 @@ token, and the AccessKey secret the OpenAPI signs with (JSON messages, and the r
 --master-url-form says how the OpenAPI writes a cluster's master_url: "https" (https://127.0.0.1:PORT),
 "bare" (127.0.0.1:PORT) or "http" (http://127.0.0.1:PORT).
 "path" matches a prefix of the path; "method" is optional; "times" defaults to 1 (-1: always).
-updates.py holds the documented updates (Alauda PUT, v2 rollout and scale, configmap/secret keys) and the
-documented GET answers of Alauda services and v2 applications, which create-or-update compares with.
+updates.py holds the documented updates (Alauda PUT, v2 rollout and scale, setting a configmap/secret key) and
+the documented GET answers of Alauda services and v2 applications, which create-or-update compares with.
 The aliyun lifecycle verbs (project kill/redeploy, the services API, states passing while --wait polls)
 live in lifecycle.py, with the options --services and --polls-to-settle.
+The other lifecycle operations of Alauda services and the v2 API (start/stop/update with the deployment's
+progress, logs, kill, configMap and secret keys, cloud disks) live in platform_operations.py, which sees
+each request first and answers with updates.py's views and updates.
 """
 import argparse
 import base64
@@ -50,6 +53,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import lifecycle  # the aliyun lifecycle verbs and the states --wait polls through
+import platform_operations  # Alauda and v2 operations, cloud disks
 import updates  # the documented updates and GET answers create-or-update compares with
 
 
@@ -206,9 +210,9 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/clusters"):
             return self.openapi(url, body)
         if path.startswith("/v2/"):
-            return self.authorised("Bearer") or self.v2_api(path, query, body)
+            return self.authorised("Bearer") or platform_operations.route(self, path, query, body) or self.v2_api(path, query, body)
         if path.startswith("/v1/services/"):
-            return self.authorised("Token") or self.alauda_api(path, body)
+            return self.authorised("Token") or platform_operations.route(self, path, query, body) or self.alauda_api(path, body)
         return 404, "no such endpoint: " + path, {}
 
     def authorised(self, scheme):
@@ -389,17 +393,6 @@ class Handler(BaseHTTPRequestHandler):
                 return 200, {"count": len(results), "previous": None, "next": None, "results": results}, {}
             if self.command == "DELETE" and len(parts) == 2:
                 return (204, "", {}) if services.pop((parts[0], parts[1]), None) else (404, {"detail": "service not found"}, {})
-            if self.command == "PUT" and len(parts) == 3 and parts[2] in ("start", "stop"):
-                found = services.get((parts[0], parts[1]))
-                if not found:
-                    return 404, {"detail": "service not found"}, {}
-                found["target_state"] = "STARTED" if parts[2] == "start" else "STOPPED"
-                return 204, "", {}
-            if self.command == "GET" and len(parts) == 2:
-                found = self.platform.alauda.get((parts[0], parts[1]))
-                return (200, updates.alauda_view(found), {}) if found else (404, {"detail": "service not found"}, {})
-            if self.command == "PUT" and len(parts) == 2:
-                return updates.alauda_update(services, (parts[0], parts[1]), self.json_body(body))
             if self.command == "POST" and len(parts) == 1:
                 fields = self.json_body(body)
                 if not fields or not fields.get("service_name"):
@@ -564,8 +557,10 @@ def main():
                         help="the certificate both listeners present, NAME.pem and NAME-key.pem of --cert-dir")
     lifecycle.add_arguments(parser)
     parser.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds whatever happens")
+    platform_operations.add_arguments(parser)
     options = parser.parse_args()
     platform = Platform(options)
+    platform_operations.attach(platform)
 
     folder = options.cert_dir
     version = {"1.2": ssl.TLSVersion.TLSv1_2, "1.3": ssl.TLSVersion.TLSv1_3}.get(options.tls_version)

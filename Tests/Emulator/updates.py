@@ -8,8 +8,8 @@ stackc's code:
 - v2 applications (004): the app object (AppID, Image, InstanceNum, Environments, PortsInfo, ResInfo
   without gpu, ...); rollout POST .../{app}/rollout {"image"}; scale POST .../{app}/scale?type=manual&scale=N
   or ?type=auto with {"minReplicas", "maxReplicas", "targetCPUUtilization"}.
-- v2 configmaps and secrets (004): POST .../{name}/{key} {"data"} sets one key, DELETE .../{name}/{key}
-  removes it.
+- v2 configmaps and secrets (004): POST .../{name}/{key} {"data"} sets one key (platform_operations.py
+  reads and deletes keys).
 All functions run under the platform's lock.
 """
 import json
@@ -73,16 +73,11 @@ def v2_route(store, method, parts, query, fields):
             found["scale"] = fields
             return 200, OK, {}
         return 200, {"Code": 1001, "Message": "type=manual needs scale, type=auto a body"}, {}
-    if kind in ("configmaps", "secrets") and len(parts) == 4 and method in ("POST", "DELETE"):
+    if kind in ("configmaps", "secrets") and len(parts) == 4 and method == "POST":
         found = store.get((kind, project, parts[2]))
         if found is None:
             return 404, {"Code": 404, "Message": "%s not found" % parts[2]}, {}
         data = found.setdefault("data", {})
-        if method == "DELETE":
-            if parts[3] not in data:
-                return 404, {"Code": 404, "Message": "key %s not found" % parts[3]}, {}
-            del data[parts[3]]
-            return 200, OK, {}
         if not isinstance(fields, dict) or not isinstance(fields.get("data"), str):
             return 200, {"Code": 1001, "Message": "data is required"}, {}
         data[parts[3]] = fields["data"]

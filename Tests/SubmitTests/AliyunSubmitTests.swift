@@ -122,7 +122,7 @@ import TestSupport
         #expect(run.status == 3)
         #expect(run.stdout.contains(#""action":"failed""#))
         #expect(run.stdout.contains(#""state":"starting""#))
-        #expect(run.stdout.contains("(--timeout 2.0 s) waiting for shop to be running; last state: starting"), "\(run.stdout)")
+        #expect(run.stdout.contains("(--timeout 2.0 s) waiting for project shop to be running; last state: starting"), "\(run.stdout)")
     }
 
     @Test func aFailedDeploymentExitsOne() throws {

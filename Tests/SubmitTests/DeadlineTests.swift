@@ -110,7 +110,7 @@ import Testing
         expectTimedOut(run, after: 2)
         #expect(run.seconds >= 1.7, "gave up early, at \(run.seconds) s")
         #expect(try emulator.count("GET", "/projects/shop") >= 4)  // the lookup, then polls at 0, 1.2 and ~1.9 s
-        #expect(run.stdout.contains("waiting for shop to be running; last state: starting"), "\(run.stdout)")
+        #expect(run.stdout.contains("waiting for project shop to be running; last state: starting"), "\(run.stdout)")
         let elapsed = try #require(run.stdout.split(separator: ",").first { $0.hasPrefix(#""elapsedMs":"#) }.flatMap { Int($0.dropFirst(12)) })
         #expect(elapsed >= 1700 && elapsed <= Int((2 + slack) * 1000), "the real elapsed time: \(elapsed) ms")
     }
@@ -124,7 +124,7 @@ import Testing
             (options.wait, options.pollInterval) = (true, 0.5)
         }
         expectTimedOut(run, after: 2)
-        #expect(run.stderr.contains("waiting for shop to be running; last state: unknown"), "\(run.stderr)")
+        #expect(run.stderr.contains("waiting for project shop to be running; last state: unknown"), "\(run.stderr)")
     }
 
     @Test func aTriggerStopsAtItsTimeout() throws {

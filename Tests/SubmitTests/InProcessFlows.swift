@@ -86,12 +86,19 @@ func signFlow(_ job: SignJob, environment: [String: String]) -> FlowRun {
     captured { job.run(environment: environment, output: $0) }
 }
 
-/// `stackc get|list|start|stop|delete --target TARGET …` in-process.
-func operationFlow(_ operation: PlatformOperation, _ target: TargetID, environment: [String: String] = [:],
+/// `stackc get|list|create|start|stop|kill|scale|rollout|extend|delete --target TARGET …` in-process, with
+/// the value checks the command runs first.
+func operationFlow(_ operation: PlatformOperation, _ target: OperationTarget, environment: [String: String] = [:],
                    _ configure: (inout OperationJob) -> Void) -> FlowRun {
     var job = OperationJob(operation: operation, target: target)
     configure(&job)
-    return captured { job.run(environment: environment, output: $0) }
+    return captured { OperationCheck.run(job, environment: environment, output: $0) }
+}
+
+/// The same for a target `submit` creates.
+func operationFlow(_ operation: PlatformOperation, _ target: TargetID, environment: [String: String] = [:],
+                   _ configure: (inout OperationJob) -> Void) -> FlowRun {
+    operationFlow(operation, .template(target), environment: environment, configure)
 }
 
 /// `stackc certs --cluster-id … --out DIR` in-process.

@@ -43,8 +43,10 @@ import TestSupport
         let badSignal = try stackc(["kill", "--target", "aliyun-project", "--name", "shop", "--yes", "--signal", "HUP&x=1"] + emulator.clusterArguments)
         #expect(badSignal.status == 2)
         #expect(badSignal.stderr.contains("--signal takes a signal name or number"), "\(badSignal.stderr)")
-        let negative = try stackc(["scale", "--target", "aliyun-scale", "--project", "shop", "--name", "web", "--replicas", "-1"] + emulator.clusterArguments)
-        #expect(negative.status == 2)
+        let negative = try stackc(["scale", "--target", "aliyun-scale", "--project", "shop", "--name", "web", "--replicas=-1"] + emulator.clusterArguments)
+        // Held to the rule a template's count is held to, before anything is sent.
+        #expect(negative.status == 1)
+        #expect(negative.stderr.contains("[scale-bounds]"), "\(negative.stderr)")
         #expect(try emulator.requests().isEmpty)
 
         let scaled = try stackc(["scale", "--target", "aliyun-scale", "--project", "shop", "--name", "web", "--replicas", "2", "--format", "json"] + emulator.clusterArguments)
@@ -80,5 +82,55 @@ import TestSupport
         let run = try stackc(["submit", try composeTemplate(), "--target", "aliyun-project", "--name", "shop", "--keep-route-weights", "--dry-run"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--keep-route-weights goes with --confirm"), "\(run.stderr)")
+    }
+
+    private let token = ["STACKC_TOKEN": "test-token"]
+
+    @Test func scaleTakesACountOrTheThreeAutoscalingBounds() throws {
+        let emulator = try Emulator()
+        let base = ["scale", "--target", "v2-application", "--project", "team", "--name", "web"] + emulator.apiArguments
+        for (extra, message) in [(["--replicas", "2", "--auto"], "--replicas and --auto exclude each other"),
+                                 ([], "scale needs --replicas N, or --auto with --min-replicas, --max-replicas and --target-cpu"),
+                                 (["--auto", "--min-replicas", "1"], "--auto needs --min-replicas, --max-replicas and --target-cpu"),
+                                 (["--replicas", "2", "--target-cpu", "50"], "--min-replicas, --max-replicas and --target-cpu go with --auto")] {
+            let run = try stackc(base + extra, environment: token)
+            #expect(run.status == 2, "\(extra)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+        }
+        let scaled = try stackc(base + ["--auto", "--min-replicas", "2", "--max-replicas", "6", "--target-cpu", "70", "--dry-run"], environment: token)
+        #expect(scaled.status == 0, "\(scaled.stderr)")
+        #expect(scaled.stdout.contains("POST \(emulator.apiURL)/v2/applications/team/web/scale?type=auto\n"), "\(scaled.stdout)")
+        #expect(scaled.stdout.hasSuffix("\n{\n  \"minReplicas\": 2,\n  \"maxReplicas\": 6,\n  \"targetCPUUtilization\": 70\n}\n"), "\(scaled.stdout)")
+        #expect(try emulator.requests().isEmpty)
+    }
+
+    @Test func aCloudDiskWithABadSizeIsRefusedWithTheRulesMessage() throws {
+        let emulator = try Emulator()
+        let run = try stackc(["create", "--target", "v2-cinder-volume", "--project", "team", "--name", "d", "--size", "0"] + emulator.apiArguments,
+                             environment: token)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("<command line>: error: --size is 0; use a whole number of 1 or more [scale-bounds]"), "\(run.stderr)")
+        #expect(try emulator.requests().isEmpty)
+        let unknown = try stackc(["get", "--target", "v2-cinder"] + emulator.apiArguments)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("- v2-cinder-volume"), "\(unknown.stderr)")
+    }
+
+    @Test func killRolloutAndKeysThroughTheBinary() throws {
+        let emulator = try Emulator()
+        let app = ["--target", "v2-application", "--project", "team", "--name", "web"] + emulator.apiArguments
+        let unconfirmed = try stackc(["kill"] + app, environment: token)
+        #expect(unconfirmed.status == 2)
+        #expect(unconfirmed.stderr.contains("kill needs --yes"), "\(unconfirmed.stderr)")
+        let waited = try stackc(["rollout", "--image", "web:2", "--wait"] + app, environment: token)
+        #expect(waited.status == 2)
+        #expect(waited.stderr.contains("--wait does not apply to rollout --target v2-application"), "\(waited.stderr)")
+        let absent = try stackc(["rollout", "--image", "web:2"] + app, environment: token)
+        #expect(absent.status == 1)
+        #expect(try emulator.requests().map(\.path) == ["/v2/applications/team/web/rollout"])
+        let key = try stackc(["get", "--target", "v2-secret", "--project", "team", "--name", "db", "--key-name", "password"] + emulator.apiArguments,
+                             environment: token)
+        #expect(key.status == 1)
+        #expect(try emulator.requests().last?.path == "/v2/secrets/team/db/password")
     }
 }

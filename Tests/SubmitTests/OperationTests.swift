@@ -84,6 +84,14 @@ import TestSupport
         #expect(aliyun(emulator, .get).status == 1)
     }
 
+    @Test func deleteWaitsUntilTheProjectsGETAnswers404() throws {
+        let emulator = try Emulator(projects: Self.shop)
+        let run = aliyun(emulator, .delete) { ($0.confirmed, $0.wait) = (true, WaitOptions(interval: 0.1)) }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("stackc: aliyun-project shop: gone (want gone)"), "\(run.stderr)")
+        #expect(try emulator.requests().map { "\($0.method) \($0.path)" } == ["DELETE /projects/shop", "GET /projects/shop"])
+    }
+
     @Test func deletingAnAbsentProjectFailsUnlessIgnoreMissing() throws {
         let emulator = try Emulator()
         let absent = aliyun(emulator, .delete, name: "gone") { $0.confirmed = true }
@@ -154,7 +162,7 @@ import TestSupport
         let volume = { (operation: PlatformOperation) in
             operationFlow(operation, .aliyunVolume) { job in
                 emulator.cluster(&job.access)
-                (job.arguments.name, job.confirmed) = ("shared-uploads", true)
+                (job.arguments.name, job.confirmed) = (operation == .list ? nil : "shared-uploads", true)
             }
         }
         #expect(volume(.list).stdout == "NAME            STATE\nshared-uploads  -\n")
@@ -233,7 +241,7 @@ import TestSupport
         let emulator = try Emulator()
         create(emulator, "alauda-service/valid.yaml", .alaudaService)
         let service = { (operation: PlatformOperation) in
-            api(emulator, operation, .alaudaService, name: "web") { $0.confirmed = true }
+            api(emulator, operation, .alaudaService, name: operation == .list ? nil : "web") { $0.confirmed = true }
         }
         #expect(service(.stop).status == 0)
         #expect(service(.list).stdout == "NAME  STATE\nweb   STOPPED\n")
@@ -252,7 +260,8 @@ import TestSupport
     @Test func aTargetWithoutTheOperationSaysWhatItSupports() {
         let unsupported = operationFlow(.delete, .v2Podstack) { $0.confirmed = true }
         #expect(unsupported.result == .usage("v2-podstack has no documented 'delete'; it supports no operation besides submit"))
-        #expect(operationFlow(.list, .v2Secret) { _ in }.result == .usage("v2-secret has no documented 'list'; it supports: get, delete"))
+        #expect(operationFlow(.list, .v2Compose) { _ in }.result == .usage("v2-compose has no documented 'list'; it supports: get, delete"))
+        #expect(operationFlow(.list, .v2Secret) { _ in }.result == .usage("list --target v2-secret needs --key-name (it is documented for one key)"))
         #expect(operationFlow(.get, .v2Secret) { $0.arguments.name = "db" }.result == .usage("get --target v2-secret needs --project"))
         // A flag the documented request does not take is refused, not silently dropped.
         let stray = operationFlow(.get, .aliyunProject) { ($0.arguments.name, $0.arguments.appID) = ("shop", "7") }

@@ -17,6 +17,11 @@ public enum RequestField: String, Sendable, CaseIterable {
     /// A scaling trigger's `type` and `step` (`stackc trigger`), from a flag or the trigger URL.
     case triggerType
     case triggerStep
+    /// What the lifecycle verbs send besides a template's values: `scale`'s instance count, a cloud
+    /// disk's size (GB) and file system.
+    case replicas
+    case diskSize
+    case fileSystem
 
     /// The command-line flag that sets it.
     public var flag: String {
@@ -35,6 +40,9 @@ public enum RequestField: String, Sendable, CaseIterable {
         case .variables: "--variables"
         case .triggerType: "--type"
         case .triggerStep: "--step"
+        case .replicas: "--replicas"
+        case .diskSize: "--size"
+        case .fileSystem: "--fs-type"
         }
     }
 
@@ -50,7 +58,7 @@ public enum RequestField: String, Sendable, CaseIterable {
 
     /// Whether the value is a whole number (the autoscaling bounds).
     public var isCount: Bool {
-        self == .minReplicas || self == .maxReplicas || self == .targetCPU || self == .triggerStep
+        self == .minReplicas || self == .maxReplicas || self == .targetCPU || self == .triggerStep || self == .replicas || self == .diskSize
     }
 
     /// The fields some endpoint reads, which a stack manifest may therefore hold (not a trigger's).

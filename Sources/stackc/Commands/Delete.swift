@@ -6,7 +6,7 @@ extension Stackc {
         static let configuration = CommandConfiguration(
             abstract: "Delete a deployed resource (needs --yes).",
             discussion: """
-            A DELETE is repeated after a connection failure or a 429/502/503/504; a 404 after such an attempt counts as deleted (that attempt may have done it). A 404 on the first attempt means it was absent: exit 1, or 0 with --ignore-missing. --dry-run needs no --yes. --wait (aliyun) polls until its GET answers 404.
+            A DELETE is repeated after a connection failure or a 429/502/503/504; a 404 after such an attempt counts as deleted (that attempt may have done it). A 404 on the first attempt means it was absent: exit 1, or 0 with --ignore-missing. --dry-run needs no --yes. --wait polls the documented GET until it answers 404, within --timeout.
 
             Exit status: 0 deleted (or absent with --ignore-missing), 1 absent or refused, 2 usage (no --yes, or a target without a documented delete), 3 unreachable or timed out.
 
@@ -18,10 +18,7 @@ extension Stackc {
 
         @OptionGroup var operation: OperationFlags
 
-        @OptionGroup var waiting: WaitFlags
-
-        @Flag(help: "Confirm the deletion (required: nothing asks interactively).")
-        var yes = false
+        @OptionGroup var confirm: ConfirmFlag
 
         @Flag(name: .customLong("ignore-missing"), help: "Exit 0 when the resource does not exist.")
         var ignoreMissing = false
@@ -32,9 +29,11 @@ extension Stackc {
         @Flag(help: "aliyun projects: v=true (delete the project's volumes too).")
         var volumes = false
 
+        @OptionGroup var wait: WaitFlags
+
         func run() throws {
             try operation.run(.delete) { job in
-                (job.confirmed, job.ignoreMissing, job.waitInterval) = (yes, ignoreMissing, waiting.interval)
+                (job.confirmed, job.ignoreMissing, job.wait) = (confirm.yes, ignoreMissing, wait.options)
                 (job.arguments.force, job.arguments.volumes) = (force ? true : nil, volumes ? true : nil)
             }
         }

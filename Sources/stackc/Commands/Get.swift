@@ -11,6 +11,8 @@ extension Stackc {
             Examples:
               stackc get --target aliyun-project --name shop --cert-dir certs/ --endpoint https://master:4243
               STACKC_TOKEN=… stackc get --target v2-secret --project team --name db --endpoint https://api --format json
+              STACKC_TOKEN=… stackc get --target v2-configmap --project team --name app-config --key-name LOG_LEVEL --endpoint https://api
+              STACKC_TOKEN=… stackc get --target v2-cinder-volume --project team --volume-id 3f2a --endpoint https://api
             """
         )
 

@@ -17,10 +17,10 @@ extension Stackc {
 
         @OptionGroup var operation: OperationFlags
 
-        @OptionGroup var waiting: WaitFlags
+        @OptionGroup var wait: WaitFlags
 
         func run() throws {
-            try operation.run(.redeploy) { $0.waitInterval = waiting.interval }
+            try operation.run(.redeploy) { $0.wait = wait.options }
         }
     }
 }

@@ -6,7 +6,7 @@ extension Stackc {
         static let configuration = CommandConfiguration(
             abstract: "Start a deployed aliyun project or service, Alauda service or v2 application (--app-id).",
             discussion: """
-            --wait (aliyun projects and services) polls until it is running.
+            --wait polls until it is running (aliyun projects and services: current_state; Alauda services: target_state STARTED and is_deploying false), within --timeout.
 
             Exit status: 0 started, 1 refused or absent, 2 usage, 3 unreachable or timed out.
 
@@ -17,11 +17,10 @@ extension Stackc {
         )
 
         @OptionGroup var operation: OperationFlags
-
-        @OptionGroup var waiting: WaitFlags
+        @OptionGroup var wait: WaitFlags
 
         func run() throws {
-            try operation.run(.start) { $0.waitInterval = waiting.interval }
+            try operation.run(.start) { $0.wait = wait.options }
         }
     }
 }

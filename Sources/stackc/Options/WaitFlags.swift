@@ -1,9 +1,10 @@
 import ArgumentParser
+import Submit
 
-/// `--wait` and `--poll-interval` of the verbs that change a resource's state (start, stop, redeploy,
-/// delete); the time it may take is the command's one `--timeout`.
+/// `--wait` and `--poll-interval` of the verbs whose effect the target's documented GET shows (start,
+/// stop, redeploy, scale, delete); the time it may take is the command's one `--timeout`.
 struct WaitFlags: ParsableArguments {
-    @Flag(help: "Poll the resource's GET until it reaches the state the verb leads to (running, stopped, gone), within --timeout.")
+    @Flag(help: "Poll the resource's documented GET until it shows the operation done (aliyun: running, stopped; Alauda services: the state; any delete: 404), within --timeout.")
     var wait = false
 
     @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between polls of --wait.", valueName: "seconds"))
@@ -13,6 +14,8 @@ struct WaitFlags: ParsableArguments {
         if pollInterval <= 0 { throw ValidationError("--poll-interval must be positive") }
     }
 
-    /// `OperationJob.waitInterval`: nil without `--wait`.
-    var interval: Double? { wait ? pollInterval : nil }
+    /// `OperationJob.wait`: nil without `--wait`.
+    var options: WaitOptions? {
+        wait ? WaitOptions(interval: pollInterval) : nil
+    }
 }
