@@ -23,6 +23,9 @@ public struct FrontEndOptions: Sendable {
     /// For `build` and `submit`: a project becomes one template that needs no other file
     /// (`ProjectResolution.Settings.selfContained`).
     public var selfContained = false
+    /// For `render --normalize`: running services keep `profiles`, as Compose's model holds them
+    /// (`ProjectResolution.Settings.keepsProfiles`).
+    public var keepsProfiles = false
 
     /// How an input is named in reports.
     public func displayName(of input: Input) -> String {

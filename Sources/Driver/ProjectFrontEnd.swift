@@ -49,11 +49,12 @@ public enum ProjectFrontEnd {
     private static func resolve(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions)
         -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)]) {
         let profiles = ProfileSelection(flags: options.profiles, variable: environment["COMPOSE_PROFILES"]?.value)
-        let settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
+        var settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
                                                   environment: environment, escapesDollars: options.interpolate && tree.mayHold("$")) { path in
             guard case .success(let file) = FileLoader.load(.file(path), maxBytes: options.limits.maxFileBytes) else { return nil }
             return file
         }
+        settings.keepsProfiles = options.keepsProfiles
         let resolved = ProjectResolution.apply(tree, settings: settings)
         let missing = options.selfContained ? resolved.missingFiles.map(ReferencedFiles.diagnostic) : []
         return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values)

@@ -26,6 +26,9 @@ public enum ProjectResolution {
         public var read: (String) -> SourceFile?
         /// Whether the tree will be interpolated, so a folded `$` is written `$$` to come out as read.
         public var escapesDollars: Bool
+        /// Whether running services keep `profiles` once profiles are applied: Compose's model keeps
+        /// them (`render --normalize`); lint drops them, so rules see only what runs.
+        public var keepsProfiles = false
 
         public init(profiles: ProfileSelection, selfContained: Bool, directory: String, environment: Environment, escapesDollars: Bool,
                     read: @escaping (String) -> SourceFile?) {
@@ -161,7 +164,7 @@ private struct Resolver {
             }
             set("labels", folding: folded, in: &pairs)
         }
-        let removed = (settings.selfContained ? ["env_file", "label_file"] : []) + (appliesProfiles ? ["profiles"] : [])
+        let removed = (settings.selfContained ? ["env_file", "label_file"] : []) + (appliesProfiles && !settings.keepsProfiles ? ["profiles"] : [])
         pairs.removeAll { removed.contains($0.name) }
         return .mapping(pairs, range: reader.range(service))
     }

@@ -50,7 +50,6 @@ struct ComposeNormalizeDifferentialTests {
             "Compose fails to print a build ssh key with a path (its JSON would be invalid); stackc prints it id=path",
         "pair/name": "lint reads an override file without services: (only name:) as the v1 layout (issue 18: the typed model)",
         "pair/volumes-top": "lint reads an override file without services: (only volumes:) as the v1 layout (issue 18: the typed model)",
-        "corpus/compose-go/loader__testdata__extends__reset": "extends is not resolved by the project front end yet (issue 20, project loading)",
     ]
 
     @Test func fixtureIsComplete() {

@@ -130,8 +130,34 @@ struct ProjectEnvTests {
     /// the body, written alone, is rendered by Compose to the same services as the project with its files.
     @Test(lowering, arguments: [(TargetID.aliyunProject, "template"), (.v2Compose, "content")], [[String](), ["jobs"]])
     func theLoweredTemplateNeedsNoOtherFile(target: (id: TargetID, key: String), profiles: [String]) throws {
+        try Self.expectLoweredTemplateRendersAsTheProject(Self.files, target: target, profiles: profiles)
+    }
+
+    /// The same with every way a project spans files at once: overrides, `extends` from another file in
+    /// another folder, `include`, and env files — the template sent alone holds it all.
+    @Test(lowering, arguments: [(TargetID.aliyunProject, "template"), (.v2Compose, "content")])
+    func aProjectWithExtendsAndIncludeLowersToOneTemplate(target: (id: TargetID, key: String)) throws {
+        var files = Self.files
+        files["compose.yaml"] = "include: [lib/cache.yaml]\n" + Self.base.replacingOccurrences(
+            of: "  web:\n", with: "  web:\n    extends: {file: lib/common.yaml, service: base}\n")
+        files["lib/common.yaml"] = """
+            services:
+              base:
+                environment: {FROM_BASE: "yes", MODE: base}
+                labels: {com.example.layer: common}
+                env_file: common.env
+                command: ["nginx", "-g", "daemon off;"]
+
+            """
+        files["lib/common.env"] = "COMMON=from-lib-folder\n"
+        files["lib/cache.yaml"] = "services:\n  cache:\n    image: redis:7.2\n    environment: {ROLE: cache}\n"
+        try Self.expectLoweredTemplateRendersAsTheProject(files, target: target, profiles: [])
+    }
+
+    static func expectLoweredTemplateRendersAsTheProject(_ files: [String: String], target: (id: TargetID, key: String),
+                                                          profiles: [String]) throws {
         let folder = try TemporaryDirectory()
-        let paths = try Self.write(Self.files, in: folder)
+        let paths = try Self.write(files, in: folder)
         var options = FrontEndOptions()
         options.profiles = profiles
         var job = BuildJob(path: paths[0], flags: BuildFlags(target: target.id, values: [.name: "shop", .project: "team"]), options: options,
@@ -142,7 +168,9 @@ struct ProjectEnvTests {
             Issue.record("build: \(run.errors)")
             return
         }
-        #expect(!template.contains("env_file") && !template.contains("label_file") && !template.contains("profiles"))
+        for key in ["env_file", "label_file", "profiles", "extends", "include"] {
+            #expect(!template.contains(key + ":"), "\(key) left in the template: \(template)")
+        }
         let alone = try folder.write("elsewhere/template.yaml", template)
         let lowered = try ComposeBinary.render([alone])
         let project = try ComposeBinary.render(paths, profiles: profiles)

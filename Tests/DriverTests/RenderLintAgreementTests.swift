@@ -10,7 +10,8 @@ import TestSupport
 /// `render` and `build` refuse exactly what `lint` refuses, file by file, over the samples and the
 /// shared corpus: each command run on one file with default settings, as a user would. Render must
 /// also report lint's very findings (same text); build, with a target of the file's kind, prints a
-/// body exactly when `lint --target v2` has no error.
+/// body exactly when `lint -f FILE --target v2` has no error (build reads a Compose file as a project,
+/// following its `extends` and `include`, so the template it sends needs no other file).
 struct RenderLintAgreementTests {
     /// What lint walks in `samples/`: every .yaml and .yml below it.
     static let samples: [String] = LintJob(paths: [packageRoot.appendingPathComponent("samples").path], options: FrontEndOptions(),
@@ -21,8 +22,11 @@ struct RenderLintAgreementTests {
 
     static let corpus = SharedCorpus.entries.map(\.url.path)
 
-    static func lint(_ path: String, platform: Platform? = nil) -> JobRun {
-        let job = LintJob(paths: [path], options: FrontEndOptions(platform: platform), environment: EnvironmentOptions(process: []), jobs: 1)
+    /// `lint FILE`, or with `asProject` `lint -f FILE`: one file read as a Compose project, its `extends`
+    /// and `include` followed, as `build` reads it.
+    static func lint(_ path: String, platform: Platform? = nil, asProject: Bool = false) -> JobRun {
+        var job = LintJob(paths: [path], options: FrontEndOptions(platform: platform), environment: EnvironmentOptions(process: []), jobs: 1)
+        if asProject { job.projectFiles = [path] }
         return JobRun { job.run(output: $0, errors: $1) }
     }
 
@@ -58,9 +62,9 @@ struct RenderLintAgreementTests {
         #expect(render.errors == lint.output, "render reports lint's findings")
         #expect(render.output.isEmpty == (render.status != .success))
         guard let target = target(of: path) else { return }
-        let lintForTarget = Self.lint(path, platform: .v2)
+        let lintForTarget = Self.lint(path, platform: .v2, asProject: target == .v2Compose)
         let build = build(path, target: target)
-        #expect(build.status == lintForTarget.status, "lint --target v2: \(lintForTarget.output)build: \(build.errors)")
+        #expect(build.status == lintForTarget.status, "lint -f --target v2: \(lintForTarget.output)build: \(build.errors)")
         #expect(build.output.isEmpty == (build.status != .success))
     }
 

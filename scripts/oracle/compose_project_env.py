@@ -23,16 +23,14 @@ Each output line is {"name", "files": {name: text}, "composeFiles", "profiles", 
 Compose's `$$` written back as `$`. Python 3 standard library only; the output order is the seeds'.
 """
 
-import argparse
 import json
 import os
 import random
 import subprocess
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 
-from differential.judge import BASE_ENV, PROJECT_FOLDER, first_error, version
+from differential.recording import record_cases
+from differential.judge import BASE_ENV, PROJECT_FOLDER, first_error
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "..", "Tests", "DriverTests", "Fixtures", "ProjectCases", "env", "cases.jsonl")
@@ -199,19 +197,7 @@ def record(binary, entry):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("binary")
-    parser.add_argument("--output", default=FIXTURE)
-    arguments = parser.parse_args()
-    print(version(arguments.binary), file=sys.stderr)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        lines = list(pool.map(lambda seed: record(arguments.binary, case(seed)), range(CASES)))
-    os.makedirs(os.path.dirname(arguments.output), exist_ok=True)
-    with open(arguments.output, "w", encoding="utf-8", newline="\n") as f:
-        for line in lines:
-            f.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-    accepted = sum(line["composeAccepts"] for line in lines)
-    print(f"{len(lines)} cases, {accepted} accepted by Compose", file=sys.stderr)
+    record_cases(__doc__.splitlines()[0], FIXTURE, [case(seed) for seed in range(CASES)], record)
 
 
 if __name__ == "__main__":

@@ -26,15 +26,13 @@ per service, `image`, the build `context`, `environment` as sorted `KEY=value` a
 as `source:target`, every path written relative to the case's root folder. Python 3 standard library only.
 """
 
-import argparse
 import json
 import os
 import subprocess
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 
-from differential.judge import BASE_ENV, first_error, version
+from differential.recording import record_cases
+from differential.judge import BASE_ENV, first_error
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "..", "Tests", "CLITests", "Fixtures", "ProjectCases", "load", "cases.jsonl")
@@ -327,20 +325,7 @@ def record(binary, entry):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("binary")
-    parser.add_argument("--output", default=FIXTURE)
-    arguments = parser.parse_args()
-    print(version(arguments.binary), file=sys.stderr)
-    cases = discovery_cases() + extends_cases() + include_cases() + compose_go_cases()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        lines = list(pool.map(lambda entry: record(arguments.binary, entry), cases))
-    os.makedirs(os.path.dirname(arguments.output), exist_ok=True)
-    with open(arguments.output, "w", encoding="utf-8", newline="\n") as f:
-        for line in lines:
-            f.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-    accepted = sum(line["composeAccepts"] for line in lines)
-    print(f"{len(lines)} cases, {accepted} accepted by Compose", file=sys.stderr)
+    record_cases(__doc__.splitlines()[0], FIXTURE, discovery_cases() + extends_cases() + include_cases() + compose_go_cases(), record)
 
 
 if __name__ == "__main__":
