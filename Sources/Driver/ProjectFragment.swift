@@ -1,3 +1,4 @@
+import Diagnostics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,9 +18,12 @@ enum ProjectFragment {
 
     /// The base file the fragment at `path` is merged onto, or nil when `path` is no fragment.
     static func base(of path: String) -> String? {
-        let slash = path.lastIndex(of: "/")
+        // Bytes, not Characters (a `/` is never inside another character's bytes), and one search that
+        // rules out the files that are no fragment: this runs for every file lint reads.
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        guard ByteSearch.contains("override", in: Array(name.utf8)) else { return nil }
         let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3, let last = parts.last, extensions.contains(last), parts.dropFirst().dropLast().contains("override") else { return nil }
         parts.removeLast()
