@@ -52,26 +52,26 @@ public struct VolumeEntry: Sendable {
     /// not on a `:` inside `${…}`, as compose-go's `ParseVolume` reads a file left unsubstituted
     /// (`--no-interpolate`, `render --variables`): `${SRC:-./src}:/src` mounts at `/src`.
     static func split(_ text: String) -> [String] {
-        guard text.contains("${") else { return text.split(ascii: ":").map(String.init) }
+        let bytes = text.utf8
+        guard bytes.contains(UInt8(ascii: "$")) else { return text.split(ascii: ":").map(String.init) }
+        // Bytes, not Characters: a `:`, `{` or `}` is ASCII, never inside another character's bytes.
         var sections: [String] = []
-        var section = ""
+        var start = bytes.startIndex
         var nesting = 0
-        var previous: Character?
-        for character in text {
-            if character == "{", previous == "$" {
+        var previous: UInt8 = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") {
                 nesting += 1
-            } else if character == "}", nesting > 0 {
+            } else if byte == UInt8(ascii: "}"), nesting > 0 {
                 nesting -= 1
-            } else if character == ":", nesting == 0 {
-                sections.append(section)
-                section = ""
-                previous = character
-                continue
+            } else if byte == UInt8(ascii: ":"), nesting == 0 {
+                sections.append(String(text[start..<index]))
+                start = bytes.index(after: index)
             }
-            section.append(character)
-            previous = character
+            previous = byte
         }
-        sections.append(section)
+        sections.append(String(text[start...]))
         return sections
     }
 }
