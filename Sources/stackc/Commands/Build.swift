@@ -1,6 +1,5 @@
 import ArgumentParser
 import Driver
-import Lowering
 import Model
 
 extension Stackc {
@@ -24,17 +23,8 @@ extension Stackc {
             """
         )
 
-        @Argument(help: "The template or a stack manifest, or '-' for standard input (or the files of a Compose project with -f).")
-        var path: String?
-
         @OptionGroup
-        var project: ProjectFileFlags
-
-        @Option(help: ArgumentHelp("The endpoint to build for (required unless a stack manifest names it).", valueName: "target"))
-        var target: TargetID?
-
-        @OptionGroup(title: "Request")
-        var requestFlags: RequestFlags
+        var template: TemplateRequestFlags
 
         @Flag(help: "Print the body on one line.")
         var compact = false
@@ -45,27 +35,14 @@ extension Stackc {
         @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
-        @OptionGroup(title: "Limits")
-        var limitFlags: LimitFlags
-
-        @OptionGroup(title: "Variables")
-        var environment: EnvironmentFlags
-
         func validate() throws {
-            _ = try project.template(path: path)
-            if environment.noInterpolate {
+            if template.environment.noInterpolate {
                 throw ValidationError("build always substitutes variables to check them; use --variables keep to send the template as written")
             }
         }
 
         func run() throws {
-            let flags = requestFlags.buildFlags(target: target)
-            var options = environment.frontEndOptions()
-            options.limits = limitFlags.limits
-            let template = try project.template(path: path)
-            var job = BuildJob(path: template.path, flags: flags, options: options,
-                               environment: environment.environmentOptions, compact: compact, wholeRequest: request, outputPath: output)
-            job.overrides = template.overrides
+            let job = try template.buildJob(compact: compact, wholeRequest: request, outputPath: output)
             let status = job.run(output: { Terminal.write($0, to: Terminal.standardOutput) },
                                  errors: { Terminal.write($0, to: Terminal.standardError) },
                                  colors: Terminal.wantsColor(stdoutDescriptor: Terminal.standardError))
