@@ -15,17 +15,22 @@ extension ProjectLoading {
     mutating func resolveExtends(of name: String, in context: FileContext, chain: [ChainLink]) -> MergeValue? {
         let memo = "\(context.part)\u{0}\(context.base)\u{0}\(name)"
         if let known = resolvedServices[memo] { return known }
-        guard let service = services(of: context.part).flatMap({ reader.value(name, in: $0) }) else { return nil }
+        guard let service = findService(name, inPart: context.part) else { return nil }
         guard reader.shape(service) == .mapping, let extends = reader.value("extends", in: service) else { return service }
         let resolved = extend(service, named: name, by: extends, in: context, chain: chain + [ChainLink(path: context.path, service: name)])
         resolvedServices[memo] = resolved
         return resolved
     }
 
-    /// The `services` mapping of a part, if it has one.
-    func services(of part: Int) -> MergeValue? {
-        let services = reader.value("services", in: .node(source: part, id: trees[part].root))
-        return services.flatMap { reader.shape($0) == .mapping ? $0 : nil }
+    /// Service `name` of a part's `services` mapping, through an index of the part's services built the
+    /// first time one is asked for: a file whose every service extends another is looked up once per
+    /// service, which a search of the mapping would make quadratic.
+    mutating func findService(_ name: String, inPart part: Int) -> MergeValue? {
+        if let index = serviceIndex[part] { return index[name] }
+        let services = reader.value("services", in: .node(source: part, id: trees[part].root)).flatMap { reader.shape($0) == .mapping ? $0 : nil }
+        let index = Dictionary(services.map { reader.pairs($0).map { ($0.name, $0.value) } } ?? [], uniquingKeysWith: { first, _ in first })
+        serviceIndex[part] = index
+        return index[name]
     }
 
     private mutating func extend(_ service: MergeValue, named name: String, by extends: MergeValue, in context: FileContext,
@@ -44,7 +49,7 @@ extension ProjectLoading {
                 target = FileContext(part: part, base: ProjectPath.directory(of: path), path: path)
             }
         }
-        guard services(of: target.part).flatMap({ reader.value(reference.service, in: $0) }) != nil else {
+        guard findService(reference.service, inPart: target.part) != nil else {
             let place = reference.file.map { " in '\(reader.text($0))'" } ?? " of this file"
             error(.invalidExtends, "service '\(name)' extends '\(reference.service)', which is not a service\(place)", at: reference.serviceNode)
             return withoutExtends

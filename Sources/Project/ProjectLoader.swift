@@ -55,6 +55,8 @@ struct ProjectLoading {
     var hasReadErrors = false
     /// Each service whose `extends` is resolved, by part, folder and name.
     var resolvedServices: [String: MergeValue] = [:]
+    /// Each part's services by name (`findService(_:inPart:)`).
+    var serviceIndex: [Int: [String: MergeValue]] = [:]
 
     init(limits: ReaderLimits) {
         self.limits = limits

@@ -7,14 +7,19 @@ public struct TreeAssembler {
     private var nodes: [YAMLNode] = []
     private var children: [NodeID] = []
     private var keyPrints: [KeyPrint] = []
-    /// The copy of each node already copied, per source tree: a node shared through an alias is copied once.
-    private var copies: [Int: [NodeID: NodeID]] = [:]
+    /// The copy of each node already copied (-1: none yet), per source tree and indexed by the node's
+    /// index there: a node shared through an alias is copied once. Arrays rather than dictionaries: every
+    /// node of a merged project is looked up here, and hashing them cost a tenth of loading one.
+    private var copies: [[Int32]] = []
 
     public init() {}
 
     /// `id` of `tree` and everything under it, copied; `source` tells the trees apart for sharing copies.
     public mutating func copy(_ id: NodeID, of tree: YAMLTree, source: Int) -> NodeID {
-        if let copied = copies[source]?[id] { return copied }
+        if copies.count <= source { copies += Array(repeating: [], count: source + 1 - copies.count) }
+        if copies[source].isEmpty { copies[source] = Array(repeating: -1, count: tree.nodes.count) }
+        let known = copies[source][Int(id.index)]
+        if known >= 0 { return NodeID(Int(known)) }
         let node = tree[id]
         let copied: NodeID
         switch node.kind {
@@ -26,7 +31,7 @@ public struct TreeAssembler {
             let pairs = tree.pairs(of: id)
             copied = add(node, children: pairs.flatMap { [copy($0.key, of: tree, source: source), copy($0.value, of: tree, source: source)] })
         }
-        copies[source, default: [:]][id] = copied
+        copies[source][Int(id.index)] = copied.index
         return copied
     }
 
