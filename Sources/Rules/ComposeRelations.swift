@@ -49,7 +49,7 @@ final class ComposeRelations: Sendable {
     /// The keys whose `service:NAME` values name a service whose namespace the container joins (`cgroup`
     /// takes only `host` and `private`, which the schema checks).
     static let namespaceKeys: [(key: String, field: @Sendable (ComposeService) -> NodeRef?, via: ServiceReference.Via)] = [
-        ("network_mode", \.networkMode, .networkMode), ("ipc", \.ipc, .ipc), ("pid", \.pid, .pid), ("uts", \.uts, .uts),
+        ("network_mode", { $0.networkMode }, .networkMode), ("ipc", { $0.ipc }, .ipc), ("pid", { $0.pid }, .pid), ("uts", { $0.uts }, .uts),
     ]
     /// Keys that most services lack: one test rules them out together before each is looked up.
     static let rareKeys = KeySet(["volumes_from", "extends", "profiles"] + namespaceKeys.map(\.key))

@@ -109,14 +109,14 @@ struct DurationFormat: Rule {
     static let secondsFix = "write a whole number of seconds from 0 to \(Int32.max), such as '5'"
     static let probeLabels = ["aliyun.probe.timeout_seconds", "aliyun.probe.initial_delay_seconds"]
     static let healthCheckKeys: [(key: String, field: @Sendable (ComposeHealthcheck) -> NodeRef?)] = [
-        ("interval", \.interval), ("timeout", \.timeout), ("start_period", \.startPeriod), ("start_interval", \.startInterval),
+        ("interval", { $0.interval }), ("timeout", { $0.timeout }), ("start_period", { $0.startPeriod }), ("start_interval", { $0.startInterval }),
     ]
     /// The duration keys of each `deploy` section, grouped so that each section is looked up once.
     static let deployKeys: [(section: String, policy: @Sendable (ComposeDeploy) -> ComposeUpdatePolicy?,
                              keys: [(key: String, field: @Sendable (ComposeUpdatePolicy) -> NodeRef?)])] = [
-        ("update_config", \.updateConfig, [("delay", \.delay), ("monitor", \.monitor)]),
-        ("rollback_config", \.rollbackConfig, [("delay", \.delay), ("monitor", \.monitor)]),
-        ("restart_policy", \.restartPolicy, [("delay", \.delay), ("window", \.window)]),
+        ("update_config", { $0.updateConfig }, [("delay", { $0.delay }), ("monitor", { $0.monitor })]),
+        ("rollback_config", { $0.rollbackConfig }, [("delay", { $0.delay }), ("monitor", { $0.monitor })]),
+        ("restart_policy", { $0.restartPolicy }, [("delay", { $0.delay }), ("window", { $0.window })]),
     ]
 
     func check(_ document: Document, context: inout RuleContext) {

@@ -68,12 +68,12 @@ struct HostNamespace: Rule {
     /// Each key that can name the host's namespace: which namespace, and what sharing it allows and
     /// what to do instead.
     static let keys: [(key: String, field: @Sendable (ComposeService) -> NodeRef?, namespace: String, consequence: String)] = [
-        ("network_mode", \.networkMode, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
-        ("net", \.net, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
-        ("pid", \.pid, "process", "it sees and can signal every process on the host; remove it"),
-        ("ipc", \.ipc, "IPC", "it reads and writes the host's shared memory; remove it, or share IPC with one service (ipc: service:NAME)"),
-        ("uts", \.uts, "UTS", "it can change the host's name; remove it"),
-        ("userns_mode", \.usernsMode, "user", "root in it is root on the host; remove it"),
+        ("network_mode", { $0.networkMode }, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
+        ("net", { $0.net }, "network", "it is on every host interface and can bind any host port; remove it and publish the ports it needs from a bridge network"),
+        ("pid", { $0.pid }, "process", "it sees and can signal every process on the host; remove it"),
+        ("ipc", { $0.ipc }, "IPC", "it reads and writes the host's shared memory; remove it, or share IPC with one service (ipc: service:NAME)"),
+        ("uts", { $0.uts }, "UTS", "it can change the host's name; remove it"),
+        ("userns_mode", { $0.usernsMode }, "user", "root in it is root on the host; remove it"),
     ]
 
     func check(_ document: Document, context: inout RuleContext) {

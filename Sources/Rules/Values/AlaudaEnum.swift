@@ -82,10 +82,10 @@ struct AlaudaEnum: Rule {
 
     /// Fields whose values the source lists completely.
     static let closed: [(field: String, node: @Sendable (AlaudaServiceDocument) -> NodeRef?, values: [String])] = [
-        ("instance_size", \.instanceSize, ["XS", "S", "M", "L", "XL"]),
-        ("scaling_mode", \.scalingMode, ["MANUAL", "AUTO"]),
-        ("target_state", \.targetState, ["STARTED", "STOPPED"]),
-        ("region_name", \.regionName, ["BEIJING1", "HONGKONG1", "SHANGHAI1"]),
+        ("instance_size", { $0.instanceSize }, ["XS", "S", "M", "L", "XL"]),
+        ("scaling_mode", { $0.scalingMode }, ["MANUAL", "AUTO"]),
+        ("target_state", { $0.targetState }, ["STARTED", "STOPPED"]),
+        ("region_name", { $0.regionName }, ["BEIJING1", "HONGKONG1", "SHANGHAI1"]),
     ]
     static let protocols = ["tcp", "udp", "http"]
     static let endpointTypes = ["tcp-endpoint", "http-endpoint", "internal-endpoint", "direct-endpoint"]

@@ -293,10 +293,10 @@ struct ComposeConflict: Rule {
     }
 
     static let resourcePairs = [
-        ResourcePair(key: "cpus", section: "limits", field: .cpus, own: \.cpus, amounts: \.limits, counterpart: \.cpus),
-        ResourcePair(key: "mem_limit", section: "limits", field: .memory, own: \.memLimit, amounts: \.limits, counterpart: \.memory),
-        ResourcePair(key: "mem_reservation", section: "reservations", field: .memory, own: \.memReservation, amounts: \.reservations, counterpart: \.memory),
-        ResourcePair(key: "pids_limit", section: "limits", field: .pids, own: \.pidsLimit, amounts: \.limits, counterpart: \.pids),
+        ResourcePair(key: "cpus", section: "limits", field: .cpus, own: { $0.cpus }, amounts: { $0.limits }, counterpart: { $0.cpus }),
+        ResourcePair(key: "mem_limit", section: "limits", field: .memory, own: { $0.memLimit }, amounts: { $0.limits }, counterpart: { $0.memory }),
+        ResourcePair(key: "mem_reservation", section: "reservations", field: .memory, own: { $0.memReservation }, amounts: { $0.reservations }, counterpart: { $0.memory }),
+        ResourcePair(key: "pids_limit", section: "limits", field: .pids, own: { $0.pidsLimit }, amounts: { $0.limits }, counterpart: { $0.pids }),
     ]
 
     /// How Compose compares an amount.
