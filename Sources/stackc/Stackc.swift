@@ -34,6 +34,10 @@ struct Stackc: ParsableCommand {
                 var command = try parsedLint(arguments) ?? parseAsRoot(arguments)
                 try command.run()
             }
+        } catch let code as ExitCode where code != .validationFailure {
+            // A command's own status (lint's findings): nothing to print. Asking the parser for the
+            // message would build the whole help text first, more than a small file's lint costs.
+            Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
