@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times stackc against its peers and the libyaml floor in one run and writes Benchmarks/RESULTS.md.
 
-Run through Benchmarks/run.sh (make bench), which builds and installs everything used here.
+Run through Benchmarks/run.sh (make bench), which builds and installs everything used here;
+`Benchmarks/run.sh --projects` times only the Compose projects and prints them, writing nothing.
 stackc and the floor run in turns (their ratio is the number the targets are about); the peers are
 medians of several hyperfine runs; peak RSS from GNU time. Everything is one run, so compare within it.
 """
@@ -84,16 +85,24 @@ def compose_loop(list_path):
     return (f"while read -r f; do {COMPOSE} -p bench -f \"$f\" config -q >/dev/null 2>&1; done < {shlex.quote(list_path)}")
 
 
+def compose_project_loop(folders):
+    """docker compose run in each project folder, finding its files as users rely on it to."""
+    return "; ".join(f"(cd {shlex.quote(folder)} && {COMPOSE} -p bench config -q >/dev/null 2>&1)" for folder in folders)
+
+
 def main():
     os.makedirs(DATA, exist_ok=True)
-    sizes = [1250, 2500, 5000]
+    only_projects = "--projects" in sys.argv[1:]
+    sizes = [] if only_projects else [1250, 2500, 5000]
     for services in sizes:
         subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", str(services), "--files", "0"], check=True)
-    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", "10", "--files", "10000"], check=True)
+    if not only_projects:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", "10", "--files", "10000"], check=True)
 
     rows = []
 
-    def measure(label, files, peers, stackc_args=None):
+    def measure(label, files, peers, stackc_args=None, project_folders=None):
+        """`project_folders`: the inputs are Compose projects, which Docker Compose reads folder by folder."""
         list_path = write_list(label.replace(" ", "-").replace(",", ""), files)
         size = sum(os.path.getsize(f) for f in files)
         stackc = f"{STACKC} lint {' '.join(map(shlex.quote, stackc_args or files))} >/dev/null"
@@ -101,7 +110,7 @@ def main():
         commands = {"stackc": stackc, "libyaml floor": floor}
         for peer in peers:
             if peer == "docker compose config -q":
-                commands[peer] = compose_loop(list_path)
+                commands[peer] = compose_project_loop(project_folders) if project_folders else compose_loop(list_path)
             elif peer == "yamllint":
                 commands[peer] = f"xargs -d '\\n' -a {shlex.quote(list_path)} {YAMLLINT} -d relaxed >/dev/null 2>&1"
             elif peer == "check-jsonschema":
@@ -120,6 +129,9 @@ def main():
         rows.append((label, len(files), size, times, rss))
         print(f"{label}: " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in times.items()), flush=True)
 
+    if only_projects:
+        measure_projects(measure)
+        return
     corpus_files = file_list([os.path.join(CORPUS, "compose"), os.path.join(CORPUS, "pod")])
     measure("corpus (compose + pod)", corpus_files, ["docker compose config -q", "yamllint", "check-jsonschema"],
             stackc_args=[os.path.join(CORPUS, "compose"), os.path.join(CORPUS, "pod")])
@@ -129,11 +141,36 @@ def main():
     measure("10,000 small files", small, ["yamllint"], stackc_args=[os.path.join(DATA, "small-10000")])
     measure("one small file (pre-commit)", [os.path.join(ROOT, "samples", "compose", "valid.yaml")],
             ["docker compose config -q", "yamllint", "check-jsonschema"])
+    loading = measure_projects(measure)
     # Growth is judged on the three sizes run in turns: measured minutes apart, as the rows above are,
     # they compare two speeds of the machine as much as two sizes.
     growth = dict(zip(sizes, in_turns([([STACKC, "lint", os.path.join(DATA, f"compose-{n}.yaml")], None) for n in sizes])))
     print("growth, in turns: " + ", ".join(f"{n} services {t * 1000:.1f} ms" for n, t in growth.items()), flush=True)
-    write_results(rows, growth)
+    write_results(rows, growth, loading)
+
+
+def measure_projects(measure):
+    """Compose projects of five files (base, override, an `extends` base, an included project with its
+    own `.env`, an env file): 100 small ones linted as a folder, as a pre-commit or CI run meets them,
+    and one of 5,000 services named with -f. What loading costs is the project's time less the time of
+    the same services in one file (the project rendered by stackc itself): read, merged and resolved
+    against read once. Returns that cost's row."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", "0", "--files", "0",
+                    "--projects", "100", "--project-services", "5000"], check=True)
+    folders = sorted(glob.glob(os.path.join(DATA, "projects-100", "p*")))
+    measure("100 projects of 5 files (lint DIR)", file_list(folders), ["docker compose config -q"],
+            stackc_args=[os.path.join(DATA, "projects-100")], project_folders=folders)
+    big = os.path.join(DATA, "project-5000")
+    files = [os.path.join(big, "compose.yaml"), os.path.join(big, "compose.override.yaml")]
+    named = [argument for path in files for argument in ("-f", path)]
+    project_files = file_list([big])
+    merged = os.path.join(big, "merged.yaml")
+    with open(merged, "w") as out:
+        subprocess.run([STACKC, "render", *named], stdout=out, check=True)
+    measure("5000-service project (lint -f)", [f for f in project_files if f != merged], [], stackc_args=named)
+    project, single = in_turns([([STACKC, "lint", *named], None), ([STACKC, "lint", merged], None)])
+    print(f"loading: project {project * 1000:.1f} ms, the same services in one file {single * 1000:.1f} ms", flush=True)
+    return project, single
 
 
 def verdicts(rows, growth):
@@ -177,7 +214,7 @@ def machine():
     return f"{os.cpu_count()} cores, {cpu}, {memory} RAM, {platform.platform()}"
 
 
-def write_results(rows, growth):
+def write_results(rows, growth, loading):
     version = lambda cmd: sh(cmd).stdout.strip().splitlines()[0] if sh(cmd).stdout.strip() else "?"
     lines = [
         "# Benchmark results", "",
@@ -196,6 +233,10 @@ def write_results(rows, growth):
     lines += ["", "Targets (issue 7): corpus ≥ 50× docker compose and ≥ 10× yamllint; large inputs within 3× of the floor with",
               "peak RSS ≤ 4× input + 30 MB; one small file ≤ 10 ms; time linear in size (1250 / 2500 / 5000 services, run in turns).", ""]
     lines += verdicts(rows, growth)
+    project, single = loading
+    lines += ["", f"Loading a project (issue 20): the 5000-service project of five files takes {project * 1000:.1f} ms to lint with -f, the same",
+              f"services rendered into one file {single * 1000:.1f} ms (in turns): reading, merging, `extends`, `include` and env files cost",
+              f"{(project - single) * 1000:.1f} ms ({(project - single) / single * 100:+.0f} %, {(project - single) / 5000 * 1e6:.1f} µs a service)."]
     lines += ["", "Where the time goes, measured with perf and callgrind: `Benchmarks/PROFILE.md`.", ""]
     with open(os.path.join(ROOT, "Benchmarks", "RESULTS.md"), "w") as f:
         f.write("\n".join(lines))
