@@ -1,6 +1,7 @@
 import Interpolation
 import Model
 import Project
+import Rules
 import Syntax
 
 /// What `render` prints in place of the template when it stands in for `docker compose config`:
@@ -40,21 +41,9 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
                                  directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables, activeProfiles: Set(profiles))
     }
 
-    /// The name Compose prints, normalised: the one substitution used, unless that is the folder's only
-    /// because `name:` holds a variable, which Compose reads substituted (`name: ${NAME}`).
+    /// The name Compose prints: the one substitution used (`ProjectName`), else the folder's.
     private static func projectName(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String) -> String {
-        let folderName = ProjectName.defaultName(forDirectory: directory)
-        let used = processed.environment["COMPOSE_PROJECT_NAME"]?.value ?? folderName
-        if used == folderName, let written = processed.written, let name = Self.name(in: written), name.contains("$"),
-           let substituted = Self.name(in: tree), !substituted.isEmpty {
-            return ProjectName.normalize(substituted)
-        }
-        return ProjectName.normalize(used)
-    }
-
-    private static func name(in tree: YAMLTree) -> String? {
-        guard tree[tree.root].isMapping, let name = tree.value(forKey: "name", in: tree.root), tree[name].isScalar else { return nil }
-        return tree[name].text
+        ComposeProjectName.normalized(processed.environment["COMPOSE_PROJECT_NAME"]?.value ?? ProjectName.defaultName(forDirectory: directory))
     }
 
     private func lines(_ entries: [String]) -> String {
