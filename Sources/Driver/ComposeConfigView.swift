@@ -21,8 +21,9 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
     ///   - tree: the substituted tree as render prints it (secrets masked unless asked for).
     ///   - typed: the types Compose gives substituted values.
     ///   - directory: the project folder, as given (empty for the current one).
-    func text(of processed: ProcessedTemplate, tree: YAMLTree, typed: [NodeID: ScalarValue], directory: String) -> String {
-        let normalizer = Self.normalizer(processed, tree: tree, directory: directory)
+    ///   - profiles: `--profile`, which wins over `COMPOSE_PROFILES` (`ProfileSelection`).
+    func text(of processed: ProcessedTemplate, tree: YAMLTree, typed: [NodeID: ScalarValue], directory: String, profiles: [String]) -> String {
+        let normalizer = Self.normalizer(processed, tree: tree, directory: directory, profiles: profiles)
         switch self {
         case .normalize: return normalizer.json(of: normalizer.model(of: tree, typed: typed))
         case .services: return lines(ComposeListings.services(normalizer.model(of: tree, typed: typed)))
@@ -34,11 +35,12 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
     }
 
     /// The normaliser for the project: its name, folder, variables and active profiles.
-    private static func normalizer(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String) -> ComposeNormalizer {
+    private static func normalizer(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String, profiles: [String]) -> ComposeNormalizer {
         let variables = Dictionary(processed.environment.names.compactMap { name in processed.environment[name].map { (name, $0.value) } }) { first, _ in first }
-        let profiles = (variables["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init)
+        let selection = ProfileSelection(flags: profiles, variable: variables["COMPOSE_PROFILES"])
         return ComposeNormalizer(projectName: projectName(processed, tree: tree, directory: directory),
-                                 directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables, activeProfiles: Set(profiles))
+                                 directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables,
+                                 activeProfiles: Set(selection.names.filter { !$0.isEmpty }))
     }
 
     /// The name Compose prints: the one substitution used (`ProjectName`), else the folder's.

@@ -67,6 +67,9 @@ public struct ProcessedTemplate: Sendable {
     /// The variables the template was interpolated with (`COMPOSE_PROJECT_NAME` included).
     public let environment: Environment
     public let diagnostics: [Diagnostic]
+    /// For a project run with chosen profiles, the services they set aside and the profiles of each
+    /// (`ProjectResolution.Result.setAside`), which the rules name when a running service needs one.
+    public var setAside: [String: [String]] = [:]
 
     public var tree: YAMLTree? { interpolated?.tree ?? written }
 }
