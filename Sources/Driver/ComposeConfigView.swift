@@ -1,6 +1,7 @@
 import Interpolation
 import Model
 import Project
+import Rules
 import Syntax
 
 /// What `render` prints in place of the template when it stands in for `docker compose config`:
@@ -20,8 +21,9 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
     ///   - tree: the substituted tree as render prints it (secrets masked unless asked for).
     ///   - typed: the types Compose gives substituted values.
     ///   - directory: the project folder, as given (empty for the current one).
-    func text(of processed: ProcessedTemplate, tree: YAMLTree, typed: [NodeID: ScalarValue], directory: String) -> String {
-        let normalizer = Self.normalizer(processed, tree: tree, directory: directory)
+    ///   - profiles: `--profile`, which wins over `COMPOSE_PROFILES` (`ProfileSelection`).
+    func text(of processed: ProcessedTemplate, tree: YAMLTree, typed: [NodeID: ScalarValue], directory: String, profiles: [String]) -> String {
+        let normalizer = Self.normalizer(processed, tree: tree, directory: directory, profiles: profiles)
         switch self {
         case .normalize: return normalizer.json(of: normalizer.model(of: tree, typed: typed))
         case .services: return lines(ComposeListings.services(normalizer.model(of: tree, typed: typed)))
@@ -33,28 +35,17 @@ public enum ComposeConfigView: String, CaseIterable, Sendable {
     }
 
     /// The normaliser for the project: its name, folder, variables and active profiles.
-    private static func normalizer(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String) -> ComposeNormalizer {
+    private static func normalizer(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String, profiles: [String]) -> ComposeNormalizer {
         let variables = Dictionary(processed.environment.names.compactMap { name in processed.environment[name].map { (name, $0.value) } }) { first, _ in first }
-        let profiles = (variables["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init)
+        let selection = ProfileSelection(flags: profiles, variable: variables["COMPOSE_PROFILES"])
         return ComposeNormalizer(projectName: projectName(processed, tree: tree, directory: directory),
-                                 directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables, activeProfiles: Set(profiles))
+                                 directory: AbsolutePath.make(directory.isEmpty ? "." : directory), variables: variables,
+                                 activeProfiles: Set(selection.names.filter { !$0.isEmpty }))
     }
 
-    /// The name Compose prints, normalised: the one substitution used, unless that is the folder's only
-    /// because `name:` holds a variable, which Compose reads substituted (`name: ${NAME}`).
+    /// The name Compose prints: the one substitution used (`ProjectName`), else the folder's.
     private static func projectName(_ processed: ProcessedTemplate, tree: YAMLTree, directory: String) -> String {
-        let folderName = ProjectName.defaultName(forDirectory: directory)
-        let used = processed.environment["COMPOSE_PROJECT_NAME"]?.value ?? folderName
-        if used == folderName, let written = processed.written, let name = Self.name(in: written), name.contains("$"),
-           let substituted = Self.name(in: tree), !substituted.isEmpty {
-            return ProjectName.normalize(substituted)
-        }
-        return ProjectName.normalize(used)
-    }
-
-    private static func name(in tree: YAMLTree) -> String? {
-        guard tree[tree.root].isMapping, let name = tree.value(forKey: "name", in: tree.root), tree[name].isScalar else { return nil }
-        return tree[name].text
+        ComposeProjectName.normalized(processed.environment["COMPOSE_PROJECT_NAME"]?.value ?? ProjectName.defaultName(forDirectory: directory))
     }
 
     private func lines(_ entries: [String]) -> String {

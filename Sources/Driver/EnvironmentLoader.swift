@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Diagnostics
 import Interpolation
+import Rules
 
 /// Where variables come from for a run (`--env-file`, `-e`, the process environment).
 public struct EnvironmentOptions: Sendable {
@@ -74,6 +75,7 @@ public struct EnvironmentLoader: Sendable {
         var environment = Environment()
         var reports: [FileReport] = []
         var failed = false
+        var envFiles: [String: SourceFile] = [:]
         let explicit = !options.envFiles.isEmpty
         let files = explicit ? options.envFiles : [directory.isEmpty ? ".env" : directory + "/.env"]
         let processLookup = Dictionary(options.process, uniquingKeysWith: { _, last in last })
@@ -86,6 +88,7 @@ public struct EnvironmentLoader: Sendable {
                     Diagnostic(rule: .unreadableInput, severity: .error, message: "env file \(failure.message)", range: nil),
                 ]))
             case .success(let file):
+                envFiles[path] = file
                 let text = String(decoding: file.bytes, as: UTF8.self)
                 // Compose consults the outside environment before the file's own earlier lines.
                 let parsed = parseDotEnv(text) { name in
@@ -103,6 +106,26 @@ public struct EnvironmentLoader: Sendable {
         for (name, value) in options.overrides {
             environment.set(name, value, source: .commandLine)
         }
+        if let refused = refusedProjectName(in: environment, envFiles: envFiles) {
+            reports.append(refused)
+            failed = true
+        }
         return Loaded(environment: environment, reports: reports, failed: failed)
+    }
+
+    /// A project name from `-p` or `COMPOSE_PROJECT_NAME` that Docker Compose refuses (it normalises
+    /// only `name:` and the folder's name): bad usage rather than a finding in a template, so every
+    /// command stops before reading one (exit 2). Reported at the `.env` line that set the variable.
+    private func refusedProjectName(in environment: Environment, envFiles: [String: SourceFile]) -> FileReport? {
+        let variable = environment["COMPOSE_PROJECT_NAME"]
+        let (name, source) = if let explicit = options.projectName, !explicit.isEmpty { (explicit, "-p") }
+                             else { (variable?.value ?? "", "COMPOSE_PROJECT_NAME") }
+        guard let problem = ComposeProjectName.problem(with: name, from: source) else { return nil }
+        if source != "-p", case .envFile(let path, let line)? = variable?.source, let file = envFiles[path] {
+            var hint = PositionHint()
+            let location = SourceLocation(line: line, column: 1, offset: file.byteOffset(line: line - 1, column: 0, hint: &hint))
+            return FileReport(file: file, diagnostics: [Diagnostic(rule: ComposeProjectName.rule, severity: .error, message: problem, range: SourceRange(at: location))])
+        }
+        return FileReport(file: SourceFile(path: "stackc", bytes: []), diagnostics: [Diagnostic(rule: ComposeProjectName.rule, severity: .error, message: problem, range: nil)])
     }
 }

@@ -67,6 +67,9 @@ public struct ProcessedTemplate: Sendable {
     /// The variables the template was interpolated with (`COMPOSE_PROJECT_NAME` included).
     public let environment: Environment
     public let diagnostics: [Diagnostic]
+    /// For a project run with chosen profiles, the services they set aside and the profiles of each
+    /// (`ProjectResolution.Result.setAside`), which the rules name when a running service needs one.
+    public var setAside: [String: [String]] = [:]
 
     public var tree: YAMLTree? { interpolated?.tree ?? written }
 }
@@ -88,13 +91,21 @@ public enum FrontEnd {
             return ProcessedTemplate(file: file, written: tree, interpolated: nil, environment: environment, diagnostics: readDiagnostics)
         }
         var environment = environment
+        var diagnostics = readDiagnostics
         if !options.preservedNames.contains("COMPOSE_PROJECT_NAME") {
-            let name = ProjectName.resolve(explicit: options.projectName, environment: environment, tree: tree, directory: directory)
-            environment.set("COMPOSE_PROJECT_NAME", name, source: options.projectName == nil ? .process : .commandLine)
+            let resolved = ProjectName.resolve(explicit: options.projectName, environment: environment, tree: tree, directory: directory)
+            environment.set("COMPOSE_PROJECT_NAME", resolved.name, source: options.projectName == nil ? .process : .commandLine)
+            if resolved.isFolderName, resolved.name.isEmpty {
+                diagnostics.append(Diagnostic(
+                    rule: ComposeProjectName.rule, severity: .error,
+                    message: "the project has no name: its folder's name '\(excerpt(ProjectName.folderName(directory)))' leaves nothing once Compose lower-cases it and keeps only a–z 0–9 - _, "
+                        + "and Compose refuses an empty project name; add a top-level name:, or pass -p or COMPOSE_PROJECT_NAME",
+                    range: SourceRange(at: tree[tree.root].range.start), path: .root))
+            }
         }
         let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
-        var diagnostics = readDiagnostics + interpolated.diagnostics
+        diagnostics += interpolated.diagnostics
         if options.strictEnvironment {
             for index in diagnostics.indices where diagnostics[index].rule == .unsetVariable { diagnostics[index].severity = .error }
         }

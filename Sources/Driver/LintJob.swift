@@ -68,6 +68,17 @@ public struct LintJob {
             }
         }
         var fixLog = FixLog(mode: fix)
+        // With `--fix`: each fixed file written (or its diff printed) in input order; a file that could
+        // not be written is reported as it still is on disk.
+        func deliverFixed(_ outcome: LintPipeline.Outcome) {
+            var reports = outcome.reports
+            var failed = outcome.inputFailed
+            for (input, fixed) in outcome.fixes where !fixLog.record(fixed, input: input, output: output, errors: errors) {
+                reports = reports.map { $0.file.path == fixed.original.path ? fixed.found : $0 }
+                failed = true
+            }
+            deliver(reports, failed: failed)
+        }
 
         let inputs = discovery.inputs
         let configurations = ConfigurationSet(options: configuration, directories: inputs.map(FrontEnd.directory(of:)),
@@ -82,19 +93,18 @@ public struct LintJob {
         let named = skipUnknownKinds ? [] : Set(paths)
         if let first = inputs.first, !projectFiles.isEmpty {
             let settings = configurations.settings(for: first, base: options)
-            let outcome = LintPipeline.lintProject(inputs, environment: environmentFor(FrontEnd.directory(of: first)), options: settings.options,
-                                                   policy: settings.policy)
-            deliver(outcome.reports, failed: outcome.inputFailed)
+            let environment = environmentFor(FrontEnd.directory(of: first))
+            deliverFixed(Self.checkProject(inputs, fixing: fixing, environment: environment, settings: settings))
         } else {
             // A file of a project declared in `.stackc.yaml` is checked with the project, where its first
             // input stands; the project's other inputs then have nothing of their own to run.
-            let declared = fixing ? inputs.map { _ in nil } : inputs.map { declaredProject(of: $0, configurations: configurations) }
+            let declared = inputs.map { declaredProject(of: $0, configurations: configurations) }
             let environmentOptions = environment
             let inputs = inputs.indices.filter { index in declared[index].map { project in !declared[..<index].contains(project) } ?? true }.map { (inputs[$0], declared[$0]) }
             orderedParallelForEach(count: inputs.count, jobs: jobs, work: { index in
                 let (input, project) = inputs[index]
                 if let project {
-                    return (input, Self.lint(project, options: options, environment: environmentOptions, configurations: configurations))
+                    return (input, Self.lint(project, options: options, environment: environmentOptions, configurations: configurations, fixing: fixing))
                 }
                 let isNamed: Bool
                 switch input {
@@ -103,24 +113,21 @@ public struct LintJob {
                 }
                 let settings = configurations.settings(for: input, base: options)
                 let environment = environmentFor(FrontEnd.directory(of: input))
-                if !fixing, case .file(let path) = input, let base = ProjectFragment.base(of: path) {
-                    return (input, LintPipeline.lintFragment(input, base: base, environment: environment, options: settings.options, policy: settings.policy))
+                // A fragment is fixed merged onto its base, which its own run fixes.
+                if case .file(let path) = input, let base = ProjectFragment.base(of: path) {
+                    return (input, fixing ? ProjectFix.fix([.file(base), input], owned: { $0 == 1 }, environment: environment,
+                                                           options: settings.options, policy: settings.policy)
+                                          : LintPipeline.lintFragment(input, base: base, environment: environment, options: settings.options, policy: settings.policy))
                 }
                 // `--profile`: each file is a project of its own, its profiles and env files applied.
-                if !fixing, !settings.options.profiles.isEmpty {
-                    return (input, LintPipeline.lintProject([input], environment: environment, options: settings.options, policy: settings.policy))
+                if !settings.options.profiles.isEmpty {
+                    return (input, Self.checkProject([input], fixing: fixing, environment: environment, settings: settings))
                 }
                 let outcome = fixing ? LintPipeline.fix(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy)
                     : LintPipeline.lint(input, named: isNamed, environment: environment, options: settings.options, policy: settings.policy,
                                         provingFixes: provingFixes)
                 return (input, outcome)
-            }, deliver: { input, outcome in
-                guard let fixed = outcome.fix, !fixLog.record(fixed, input: input, output: output, errors: errors) else {
-                    return deliver(outcome.reports, failed: outcome.inputFailed)
-                }
-                // Not written: what the file on disk still has.
-                deliver([fixed.found], failed: true)
-            })
+            }, deliver: { _, outcome in deliverFixed(outcome) })
         }
         fixLog.finish(errors: errors)
         let finished = sinks.finish(summary)
@@ -147,8 +154,10 @@ public struct LintJob {
 
     /// A declared project checked as `lint -f …` checks one: its env files (else the first file's `.env`)
     /// and profiles, unless the command line gives its own; files shown as the working folder sees them.
+    /// With `--fix` it fixes the files that are its own: a file several projects name is fixed by the
+    /// project that `.stackc.yaml` gives it to (`Configuration.project(holding:)`), once.
     private static func lint(_ project: DeclaredProject, options: FrontEndOptions, environment: EnvironmentOptions,
-                             configurations: ConfigurationSet) -> LintPipeline.Outcome {
+                             configurations: ConfigurationSet, fixing: Bool) -> LintPipeline.Outcome {
         let here = AbsolutePath.make(".")
         let files = project.files.map { Input.file(AbsolutePath.relative($0, to: here)) }
         var settings = configurations.settings(for: files[0], base: options)
@@ -156,8 +165,21 @@ public struct LintJob {
         var loader = EnvironmentLoader(options: environment)
         if loader.options.envFiles.isEmpty { loader.options.envFiles = project.envFiles.map { AbsolutePath.relative($0, to: here) } }
         let loaded = options.interpolate ? loader.load(forDirectory: FrontEnd.directory(of: files[0])) : EnvironmentLoader.Loaded.empty
-        let outcome = LintPipeline.lintProject(files, environment: loaded.environment, options: settings.options, policy: settings.policy)
-        return LintPipeline.Outcome(reports: loaded.reports + outcome.reports, inputFailed: loaded.failed || outcome.inputFailed)
+        let owned = { (index: Int) in
+            configurations.configuration(forDirectory: FrontEnd.directory(of: files[index]))?.project(holding: project.files[index]) == project
+        }
+        var outcome = checkProject(files, fixing: fixing, owned: owned, environment: loaded.environment, settings: settings)
+        outcome.reports = loaded.reports + outcome.reports
+        outcome.inputFailed = loaded.failed || outcome.inputFailed
+        return outcome
+    }
+
+    /// A project's files checked merged; with `--fix` also fixed (`ProjectFix`), those `owned` says are
+    /// this run's.
+    private static func checkProject(_ inputs: [Input], fixing: Bool, owned: (Int) -> Bool = { _ in true }, environment: Environment,
+                                     settings: (options: FrontEndOptions, policy: FindingPolicy)) -> LintPipeline.Outcome {
+        fixing ? ProjectFix.fix(inputs, owned: owned, environment: environment, options: settings.options, policy: settings.policy)
+            : LintPipeline.lintProject(inputs, environment: environment, options: settings.options, policy: settings.policy)
     }
 
     /// One environment per template folder, loaded in input order before the parallel phase so env-file

@@ -9,10 +9,11 @@ import Syntax
 public enum LintPipeline {
     /// The result for one input; `inputFailed` marks inputs that could not be read at all (exit 2).
     public struct Outcome: Sendable {
-        public let reports: [FileReport]
-        public let inputFailed: Bool
-        /// With `lint --fix`: the fixes made and refused; `reports` then holds the fixed text's findings.
-        public var fix: FileFix?
+        public var reports: [FileReport]
+        public var inputFailed: Bool
+        /// With `lint --fix`: each fixed file's fixes made and refused, in the order of `reports`, which
+        /// then holds the fixed texts' findings.
+        public var fixes: [(input: Input, fix: FileFix)] = []
     }
 
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
@@ -40,7 +41,7 @@ public enum LintPipeline {
             }
             // A fix still carried after fixing was refused: no report offers it.
             let remaining = FileReport(file: fixed.remaining.file, diagnostics: fixed.remaining.diagnostics.map(\.withoutFix))
-            return Outcome(reports: [remaining], inputFailed: false, fix: fixed)
+            return Outcome(reports: [remaining], inputFailed: false, fixes: [(input, fixed)])
         }
     }
 
@@ -48,17 +49,40 @@ public enum LintPipeline {
     /// own reading problems at that file, then the findings on the merged project at the files their
     /// values came from. One report per file, in the given order.
     public static func lintProject(_ inputs: [Input], environment: Environment, options: FrontEndOptions, policy: FindingPolicy = .none) -> Outcome {
+        switch load(inputs, options: options) {
+        case .failure(let failure):
+            return failure.outcome
+        case .success(let files):
+            let reports = lintProject(files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options, policy: policy)
+            return Outcome(reports: reports, inputFailed: false)
+        }
+    }
+
+    /// A project's files read from memory: one report per file, then those of its env files.
+    /// - Parameter keepingFixes: each finding keeps its fix, as edits of its own file (`ProjectFix`).
+    static func lintProject(_ files: [SourceFile], directory: String, environment: Environment, options: FrontEndOptions,
+                            policy: FindingPolicy, keepingFixes: Bool = false) -> [FileReport] {
+        let project = ProjectFrontEnd.process(files, directory: directory, environment: environment, options: options)
+        let reports = project.text.split(check(project.processed, options: options, policy: policy).report, keepingFixes: keepingFixes) + project.envFileReports
+        return reports.map { $0.capped(at: options.maxFindingsPerFile) }
+    }
+
+    /// Every input read, or the outcome of the first that cannot be.
+    static func load(_ inputs: [Input], options: FrontEndOptions) -> Result<[SourceFile], OutcomeFailure> {
         var files: [SourceFile] = []
         for input in inputs {
             let outcome = load(input, options: options) { file in
                 files.append(file)
                 return Outcome(reports: [], inputFailed: false)
             }
-            if outcome.inputFailed { return outcome }
+            if outcome.inputFailed { return .failure(OutcomeFailure(outcome: outcome)) }
         }
-        let project = ProjectFrontEnd.process(files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options)
-        let reports = project.text.split(check(project.processed, options: options, policy: policy).report) + project.envFileReports
-        return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
+        return .success(files)
+    }
+
+    /// An input that could not be read, as the outcome that reports it.
+    struct OutcomeFailure: Error {
+        let outcome: Outcome
     }
 
     /// An override fragment (`ProjectFragment`) checked merged onto its base, the only way Compose reads

@@ -38,8 +38,9 @@ public enum ProjectFrontEnd {
             fileErrors($0, environment: environment, directory: directory, options: options)
         }
         let resolved = resolve(tree, environment: environment, directory: directory, options: options)
-        let processed = FrontEnd.interpolate(text.file, tree: resolved.tree, readDiagnostics: project.diagnostics + ownErrors + resolved.diagnostics,
+        var processed = FrontEnd.interpolate(text.file, tree: resolved.tree, readDiagnostics: project.diagnostics + ownErrors + resolved.diagnostics,
                                              environment: environment, directory: directory, options: options)
+        processed.setAside = resolved.setAside
         return Loaded(text: text, processed: processed, envFileReports: resolved.fileReports, envFileValues: resolved.values)
     }
 
@@ -47,7 +48,7 @@ public enum ProjectFrontEnd {
     /// file is reported here only for a template sent alone: for lint the keys stay, and
     /// `ReferencedFiles` reports it with every other check of the template.
     private static func resolve(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions)
-        -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)]) {
+        -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)], setAside: [String: [String]]) {
         let profiles = ProfileSelection(flags: options.profiles, variable: environment["COMPOSE_PROFILES"]?.value)
         var settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
                                                   environment: environment, escapesDollars: options.interpolate && tree.mayHold("$")) { path in
@@ -57,7 +58,7 @@ public enum ProjectFrontEnd {
         settings.keepsProfiles = options.keepsProfiles
         let resolved = ProjectResolution.apply(tree, settings: settings)
         let missing = options.selfContained ? resolved.missingFiles.map(ReferencedFiles.diagnostic) : []
-        return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values)
+        return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values, resolved.setAside)
     }
 
     /// The errors Compose finds in one file of a project before merging: it validates each file on its

@@ -70,7 +70,7 @@ public struct RenderJob: TemplateJob {
                 errors("stackc: \(processed.file.path): --\(composeView.rawValue) reads a Compose file with top-level services:\n")
                 return .failure
             }
-            output(composeView.text(of: processed, tree: tree, typed: typed, directory: front.directory))
+            output(composeView.text(of: processed, tree: tree, typed: typed, directory: front.directory, profiles: template.options.profiles))
             return .success
         }
         switch format {

@@ -25,7 +25,7 @@ public enum TemplateCheck {
             }
         }
         if let document = decoded.document {
-            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path, optIn: optIn,
+            diagnostics += RuleEngine.check(document, platform: platform, fileName: processed.file.path, setAside: processed.setAside, optIn: optIn,
                                             alongside: decoded.deferredSchemaWalk.map { [$0] } ?? [])
             // A stack manifest's request values, held to the rules `build` holds them to.
             if case .stack(let manifest) = document { diagnostics += RequestCheck.check(manifest: manifest) }

@@ -50,20 +50,18 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         if has("stringData") { return .kind(.secret, nil) }
         if has("target") && has("template") { return .kind(.stack, nil) }
         if has("data") && has("name") { return .ambiguous([.configmap, .secret]) }
-        // A Compose file may define only shared resources (`volumes:`, `networks:` …) for others to use.
+        // A Compose file may hold only a project `name:` or shared resources (`volumes:`, `networks:` …)
+        // for others to use; one of only `version:` and `x-` keys is not taken for one.
         let keys = tree.pairs(of: root).map { tree[$0.key].text }
-        if keys.contains(where: composeResourceKeys.contains), keys.allSatisfy({ composeTopLevelKeys.contains($0) || $0.hasPrefix(ascii: "x-") }) {
+        let layout = ComposeDocument.Layout.of(tree)
+        if layout == .services, keys.contains(where: ComposeDocument.Layout.topLevelKeys.contains) {
             return .kind(.compose, .services)
         }
         let looksLikeService = tree.pairs(of: root).contains { pair in
-            ComposeDocument.isV1ServiceKey(tree[pair.key].text) && tree[pair.value].isMapping
-                && (tree.value(forKey: "image", in: pair.value) != nil || tree.value(forKey: "build", in: pair.value) != nil)
+            ComposeDocument.isV1ServiceKey(tree[pair.key].text) && ComposeDocument.Layout.looksLikeService(pair.value, in: tree)
         }
         return looksLikeService ? .kind(.compose, .v1) : .unknown
     }
-
-    static let composeResourceKeys: Set<String> = ["volumes", "networks", "configs", "secrets", "include", "models"]
-    static let composeTopLevelKeys: Set<String> = composeResourceKeys.union(["version", "name", "services"])
 
     /// Reads a `kind:` marker leniently: `ConfigMap`, `configmap` and `config-map` all name one kind.
     init?(marker: String) {

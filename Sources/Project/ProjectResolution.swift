@@ -67,6 +67,9 @@ public enum ProjectResolution {
         public let fileReports: [FileReport]
         /// Every variable read from those files: environment values, each a secret for whoever prints.
         public let values: [(name: String, value: String)]
+        /// The services the run's profiles set aside, by name, with their profiles: a running service
+        /// that needs one is told which profile would start it (`inactive-dependency`).
+        public var setAside: [String: [String]] = [:]
     }
 
     public static func apply(_ tree: YAMLTree, settings: Settings) -> Result {
@@ -76,8 +79,10 @@ public enum ProjectResolution {
         }
         var resolver = Resolver(reader: MergeReader(trees: [tree]), settings: settings)
         let root = resolver.root()
-        return Result(tree: resolver.reader.tree(of: root, file: tree.file), diagnostics: resolver.diagnostics, missingFiles: resolver.missing,
-                      fileReports: resolver.reports, values: resolver.values)
+        var result = Result(tree: resolver.reader.tree(of: root, file: tree.file), diagnostics: resolver.diagnostics, missingFiles: resolver.missing,
+                            fileReports: resolver.reports, values: resolver.values)
+        result.setAside = resolver.setAside
+        return result
     }
 }
 
@@ -88,6 +93,7 @@ private struct Resolver {
     var missing: [ProjectResolution.MissingFile] = []
     var reports: [FileReport] = []
     var values: [(name: String, value: String)] = []
+    var setAside: [String: [String]] = [:]
     /// Env files already read, so a file several services name is reported once.
     var reported: Set<String> = []
 
@@ -116,7 +122,7 @@ private struct Resolver {
         let active = Set(reader.pairs(services).filter { settings.profiles.enables(profiles(of: $0.value)) }.map(\.name))
         for pair in reader.pairs(services) {
             guard active.contains(pair.name) else {
-                if !appliesProfiles { kept.append(pair) }
+                if appliesProfiles { setAside[pair.name] = profiles(of: pair.value) } else { kept.append(pair) }
                 continue
             }
             let service = reader.shape(pair.value) == .mapping ? resolve(pair.value, name: pair.name, active: active) : pair.value
@@ -140,7 +146,9 @@ private struct Resolver {
         var pairs = reader.pairs(service)
         let has = { (key: String) in pairs.contains { $0.name == key } }
         guard has("env_file") || has("label_file") || (appliesProfiles && (has("profiles") || has("depends_on"))) else { return service }
-        if appliesProfiles, let index = pairs.firstIndex(where: { $0.name == "depends_on" }) {
+        // Only a template sent alone loses them: lint and render keep them, as Compose's model does, and
+        // `inactive-dependency` reads their `required: false`.
+        if settings.selfContained, let index = pairs.firstIndex(where: { $0.name == "depends_on" }) {
             let kept = withoutOptionalDependencies(pairs[index].value, active: active)
             if reader.shape(kept) == .mapping, reader.pairs(kept).isEmpty { pairs.remove(at: index) } else { pairs[index].value = kept }
         }

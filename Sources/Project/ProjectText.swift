@@ -49,8 +49,10 @@ public struct ProjectText: Sendable {
     /// The findings of `report` (about `file`) as reports of the files they are in, in the files' order;
     /// a finding with no position belongs to the first file, one found twice (in a file alone and in the
     /// merged project, or once for each service that extends the service holding the value) is kept once:
-    /// the first of a rule's findings at one range. Fixes are left out: they edit one file.
-    public func split(_ report: FileReport) -> [FileReport] {
+    /// the first of a rule's findings at one range. Fixes are left out unless `keepingFixes` (`lint --fix`
+    /// of a project): a fix then stays with its finding, its edits moved into that file's bytes, when they
+    /// all lie in that file.
+    public func split(_ report: FileReport, keepingFixes: Bool = false) -> [FileReport] {
         var found = Array(repeating: [Diagnostic](), count: parts.count)
         var seen: Set<Diagnostic> = []
         var placed: Set<Finding> = []
@@ -66,10 +68,18 @@ public struct ProjectText: Sendable {
                 let place = local(range, in: notePart).start
                 return Diagnostic.Note(message: "\(note.message) (\(parts[notePart].file.path):\(place))", range: nil)
             }
-            diagnostic.fix = nil
+            diagnostic.fix = keepingFixes ? diagnostic.fix.flatMap { local($0, in: part) } : nil
             found[part].append(diagnostic)
         }
         return parts.indices.map { FileReport(file: parts[$0].file, diagnostics: found[$0]) }
+    }
+
+    /// `fix` as edits of part `index`'s own bytes; nil when an edit lies outside that file.
+    private func local(_ fix: Fix, in index: Int) -> Fix? {
+        let start = parts[index].bytes
+        let end = start + parts[index].file.bytes.count
+        guard fix.edits.allSatisfy({ $0.range.lowerBound >= start && $0.range.upperBound <= end }) else { return nil }
+        return Fix(title: fix.title, edits: fix.edits.map { Fix.Edit(range: $0.range.lowerBound - start..<$0.range.upperBound - start, replacement: $0.replacement) })
     }
 
     /// What makes two findings one: the same rule at the same place.

@@ -13,15 +13,21 @@ public struct RuleContext {
     /// The template's path as the user gave it, for the few rules that depend on naming conventions
     /// (Compose's `*.override.yml` fragments); empty when the template has no file.
     public let fileName: String
+    /// For a project run with chosen profiles (`--profile`, `COMPOSE_PROFILES`), the services they set
+    /// aside — no longer in the document — by name, with their profiles: a reference to one is
+    /// `inactive-dependency`'s, not an undefined service.
+    public let setAside: [String: [String]]
     public private(set) var diagnostics: [Diagnostic] = []
     /// What the rules of one check share (see `SharedDerivations`).
     let shared: SharedDerivations
 
-    public init(rule: RuleID, severity: Severity, platform: Platform?, fileName: String = "", shared: SharedDerivations = SharedDerivations()) {
+    public init(rule: RuleID, severity: Severity, platform: Platform?, fileName: String = "", setAside: [String: [String]] = [:],
+                shared: SharedDerivations = SharedDerivations()) {
         self.ruleID = rule
         self.severity = severity
         self.platform = platform
         self.fileName = fileName
+        self.setAside = setAside
         self.shared = shared
     }
 

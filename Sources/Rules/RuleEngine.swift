@@ -8,7 +8,8 @@ public enum RuleEngine {
     ///   concurrently (the schema walk `DocumentDecoder` defers for a large file); its findings come first.
     /// - Parameter rules: the rules to run; nil for every registered one that runs by default, and the
     ///   opt-in ones `optIn` selects.
-    public static func check(_ document: Document, platform: Platform? = nil, fileName: String = "",
+    /// - Parameter setAside: the services a project run's profiles set aside (`RuleContext.setAside`).
+    public static func check(_ document: Document, platform: Platform? = nil, fileName: String = "", setAside: [String: [String]] = [:],
                              rules: [any Rule.Type]? = nil, optIn: OptInSelection = .none,
                              alongside otherWork: [@Sendable () -> [Diagnostic]] = []) -> [Diagnostic] {
         let kind = document.kind
@@ -21,7 +22,7 @@ public enum RuleEngine {
         }
         let shared = SharedDerivations()
         @Sendable func run(_ rule: RuleSummary) -> [Diagnostic] {
-            var context = RuleContext(rule: rule.id, severity: rule.severity, platform: platform, fileName: fileName, shared: shared)
+            var context = RuleContext(rule: rule.id, severity: rule.severity, platform: platform, fileName: fileName, setAside: setAside, shared: shared)
             rule.type.init().check(document, context: &context)
             return context.diagnostics
         }

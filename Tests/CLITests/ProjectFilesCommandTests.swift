@@ -32,7 +32,7 @@ struct ProjectFilesCommandTests {
         let folder = try TemporaryDirectory()
         let (base, override) = try project(folder)
         #expect(try runStackc(["lint", "-f", base, override]).status == 2)
-        #expect(try runStackc(["lint", "-f", base, "--fix"]).status == 2)
+        #expect(try runStackc(["lint", "-f", base, "-f", "-", "--fix"]).status == 2, "standard input cannot be fixed in place")
         #expect(try runStackc(["render", base, "-f", override]).status == 2)
         #expect(try runStackc(["render"]).status == 2)
     }

@@ -48,8 +48,6 @@ struct ComposeNormalizeDifferentialTests {
         "synthetic/durations/small": "lint's duration rule refuses a healthcheck timeout under 1ms, which the engine refuses at create",
         "corpus/compose/pkg__e2e__fixtures__build-test__ssh__compose":
             "Compose fails to print a build ssh key with a path (its JSON would be invalid); stackc prints it id=path",
-        "pair/name": "lint reads an override file without services: (only name:) as the v1 layout (issue 18: the typed model)",
-        "pair/volumes-top": "lint reads an override file without services: (only volumes:) as the v1 layout (issue 18: the typed model)",
     ]
 
     @Test func fixtureIsComplete() {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Driver
 import Foundation
+import Interpolation
 import Model
 import Reporting
 import TestSupport
@@ -93,15 +94,76 @@ struct ProjectEnvTests {
                 .load(forDirectory: folder.path("project")).environment, options: options)
             return outcome.reports.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.message)
         }
-        // Compose: `service "web" depends on undefined service "worker"` unless `jobs` is enabled.
-        #expect(lint([]).count == 1)
-        #expect(lint(["debug"]).count == 1)
+        // Compose: `service "web" depends on undefined service "worker"` unless `jobs` is enabled; stackc
+        // says which profile would start it, one finding of `inactive-dependency` at the override's entry.
+        #expect(lint([]) == ["service 'web' depends on 'worker' (depends_on), which runs only under profile 'jobs', not enabled by default; "
+                             + "enable it (--profile jobs or COMPOSE_PROFILES), take 'worker' out of its profiles, or mark the dependency required: false"])
+        let chosen = "service 'web' depends on 'worker' (depends_on), which is not active: it needs profile 'jobs', not chosen in this run; "
+            + "start with --profile jobs, take 'worker' out of its profiles, or mark the dependency required: false"
+        #expect(lint(["debug"]) == [chosen])
+        #expect(lint([], [("COMPOSE_PROFILES", "debug")]) == [chosen])
+        // `tracing` is set aside too, but web needs it only with `required: false`.
         #expect(lint(["jobs"]).isEmpty)
         #expect(lint([], [("COMPOSE_PROFILES", "debug,jobs")]).isEmpty)
         // jobs enabled: worker's env file must be there.
         files["jobs.env"] = nil
         try FileManager.default.removeItem(atPath: folder.path("project/jobs.env"))
         #expect(lint(["jobs"]).first?.hasPrefix("env file 'jobs.env' (\(folder.path("project/jobs.env"))) of service 'worker' does not exist") == true)
+    }
+
+    /// The finding is `inactive-dependency`'s alone, at the file and line of the reference; a reference
+    /// to no service at all stays `undefined-service`'s; a `required: false` dependency excuses the
+    /// `links` to the same service, as Compose takes it (`config` accepts).
+    @Test func aDependencyTheProfilesSetAsideIsOneFindingAtItsFile() throws {
+        let folder = try TemporaryDirectory()
+        let base = try folder.write("p/compose.yaml", """
+            services:
+              web:
+                image: nginx
+                profiles: [web]
+                links: [cache, ghost]
+                depends_on:
+                  cache: {condition: service_started, required: false}
+              api:
+                image: api
+                profiles: [web]
+                network_mode: service:vpn
+              cache:
+                image: redis
+                profiles: [debug]
+              vpn:
+                image: wireguard
+                profiles: [debug, tunnel]
+
+            """)
+        var options = FrontEndOptions()
+        options.profiles = ["web"]
+        let outcome = LintPipeline.lintProject([.file(base)], environment: Environment(), options: options)
+        let findings = outcome.reports.flatMap { report in report.diagnostics.map { (report.file.path, $0) } }.filter { $0.1.severity == .error }
+        #expect(findings.map { "\($0.0):\($0.1.range!.start.line):\($0.1.range!.start.column) \($0.1.rule) \($0.1.message)" } == [
+            "\(base):5:20 undefined-service service 'web' depends on 'ghost' (links), which is not a service of this file",
+            "\(base):11:19 inactive-dependency service 'api' depends on 'vpn' (network_mode), which is not active: it needs profiles 'debug', 'tunnel', "
+                + "not chosen in this run; start with --profile debug, or take 'vpn' out of its profiles",
+        ])
+    }
+
+    /// `render --normalize --profile jobs` keeps the services of `jobs`, as `COMPOSE_PROFILES=jobs` does
+    /// and as Compose does (`--profile` was read for the project but not for the normalised model).
+    @Test func normalizeKeepsTheServicesOfTheProfileFlag() throws {
+        let folder = try TemporaryDirectory()
+        let paths = try Self.write(Self.files, in: folder)
+        func services(profiles: [String], _ variables: [(name: String, value: String)] = []) -> String {
+            var options = FrontEndOptions()
+            options.profiles = profiles
+            var template = SingleTemplate(path: paths[0], options: options, environment: EnvironmentOptions(process: Self.process + variables))
+            template.project = SingleTemplate.ProjectSelection(files: paths)
+            var job = RenderJob(template: template, format: .json)
+            job.composeView = .services
+            return JobRun { job.run(output: $0, errors: $1, colors: false) }.output
+        }
+        #expect(services(profiles: []) == "web\n")
+        #expect(services(profiles: ["jobs"]).split(separator: "\n").sorted() == ["web", "worker"])
+        #expect(services(profiles: [], [("COMPOSE_PROFILES", "jobs")]).split(separator: "\n").sorted() == ["web", "worker"])
     }
 
     @Test func lintOfOneFileWithAProfileReadsItAsAProject() throws {

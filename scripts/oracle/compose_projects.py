@@ -113,8 +113,37 @@ def discovery_cases():
                                   ("top-level-upper", "name: Shop\n", [], {}), ("empty-variable", "name: shop\n", [], {"COMPOSE_PROJECT_NAME": ""})]:
         cases.append(case(f"name/{label}", named(top), cwd="p/My_App.1", args=args, env=env, project_dir="p/My_App.1"))
     cases.append(case("name/dotenv", {**named(""), "p/My_App.1/.env": "COMPOSE_PROJECT_NAME=dotted\n"}, cwd="p/My_App.1", project_dir="p/My_App.1"))
+    cases += name_cases(named)
     cases.append(case("walk/depth-2-dotenv", {"p/compose.yaml": "services:\n" + service("web", "nginx:${TAG}"), "p/.env": "TAG=1.25\n",
                                               "p/a/b/readme": "x\n"}, cwd="p/a/b"))
+    return cases
+
+
+def name_cases(named):
+    """What Compose refuses as a project name: -p and COMPOSE_PROJECT_NAME (the process's or .env's) must be
+    normalised already (lower-case `a-z 0-9 _ -`, not starting with `_` or `-`); `name:` (interpolated
+    first) and the folder's name are normalised instead, and refused only when nothing is left."""
+    cases = []
+    for label, value in [("capitalised", "Shop"), ("space", "my shop"), ("leading-dash", "-shop"), ("leading-underscore", "_shop"),
+                         ("dots", "www.shop"), ("unicode", "shöp"), ("digit-first", "1shop_x-y"), ("empty", "")]:
+        args = [f"--project-name={value}"] if value else ["-p", ""]
+        cases.append(case(f"name/flag-{label}", named("name: shop\n"), cwd="p/My_App.1", args=args, project_dir="p/My_App.1"))
+    for label, value in [("upper", "Shop"), ("space", "my shop"), ("leading-underscore", "_shop"), ("dots", "www.shop"), ("good", "shop-2")]:
+        cases.append(case(f"name/variable-{label}", named("name: shop\n"), cwd="p/My_App.1", env={"COMPOSE_PROJECT_NAME": value}, project_dir="p/My_App.1"))
+    cases.append(case("name/dotenv-upper", {**named(""), "p/My_App.1/.env": "COMPOSE_PROJECT_NAME=Dotted\n"}, cwd="p/My_App.1", project_dir="p/My_App.1"))
+    cases.append(case("name/flag-over-bad-variable", named(""), cwd="p/My_App.1", args=["-p", "good"], env={"COMPOSE_PROJECT_NAME": "Bad"},
+                      project_dir="p/My_App.1"))
+    for label, top, env in [("space", "name: My Shop\n", {}), ("leading-dash", "name: \"-shop\"\n", {}), ("leading-underscore", "name: _shop\n", {}),
+                            ("dots", "name: www.shop.com\n", {}), ("unicode", "name: 日本\n", {}), ("unicode-mixed", "name: café\n", {}),
+                            ("empty", "name: \"\"\n", {}), ("only-punctuation", "name: \"--\"\n", {}),
+                            ("interpolated", "name: ${NAME}\n", {"NAME": "Shop_1"}), ("interpolated-dots", "name: \"${NAME}\"\n", {"NAME": "my.shop"}),
+                            ("interpolated-unset", "name: ${NAME:-}\n", {}), ("interpolated-default", "name: ${NAME:-Fallback}\n", {})]:
+        cases.append(case(f"name/top-level-{label}", named(top), cwd="p/My_App.1", env=env, project_dir="p/My_App.1"))
+    override = {**named("name: shop\n"), "p/My_App.1/o.yaml": "name: Over Ride\n"}
+    cases.append(case("name/override-file", override, cwd="p/My_App.1", args=["-f", "compose.yaml", "-f", "o.yaml"], project_dir="p/My_App.1"))
+    for label, folder in [("upper-dots", "My.Shop"), ("leading-underscore", "_build"), ("leading-dash", "-x"), ("unicode", "日本"), ("space", "my shop")]:
+        files = {f"p/{folder}/compose.yaml": "services:\n" + service("web", "nginx", "    environment:\n      - NAME=${COMPOSE_PROJECT_NAME}\n")}
+        cases.append(case(f"name/folder-{label}", files, cwd=f"p/{folder}", project_dir=f"p/{folder}"))
     return cases
 
 

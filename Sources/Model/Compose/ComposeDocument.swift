@@ -9,9 +9,34 @@ public struct ComposeDocument: Sendable {
         /// v2, v3 and the Compose Specification: services under `services:`.
         case services
 
-        /// The layout of a tree read as a Compose file: `services:` at the top, or services there.
+        /// The layout of a tree read as a Compose file. A file of only the specification's top-level keys
+        /// is no v1 file, even without `services:`: an override holding only `name:` or `volumes:`, or
+        /// an empty one, is how Compose users write the spec. Only where such a key holds what is plainly
+        /// a service (a mapping with `image` or `build`: `volumes: {image: busybox}`) is it the v1
+        /// service of that name, as the platforms' v1 dialect reads it; Docker Compose v2 refuses that
+        /// file either way (`volumes.image must be a mapping or null`).
         public static func of(_ tree: YAMLTree) -> Layout {
-            tree.value(forKey: "services", in: tree.root) != nil ? .services : .v1
+            let root = tree.root
+            guard tree[root].isMapping, tree.value(forKey: "services", in: root) == nil else { return .services }
+            let isSpec = tree.pairs(of: root).allSatisfy { pair in
+                let key = tree[pair.key].text
+                return key == "version" || key.hasPrefix(ascii: "x-") || (topLevelKeys.contains(key) && !looksLikeService(pair.value, in: tree))
+            }
+            return isSpec ? .services : .v1
+        }
+
+        /// The top-level keys of the Compose Specification besides `version` and the `x-` extensions.
+        public static let topLevelKeys: Set<String> = ["name", "services", "volumes", "networks", "secrets", "configs", "include", "models"]
+
+        /// A mapping with an `image` or a `build` (a path, or a mapping with `context` or `dockerfile`): what
+        /// a v1 file's service holds, and no resource of the spec does, whose entries are mappings or null
+        /// (a volume named `image` is `image: {}`).
+        static func looksLikeService(_ node: NodeID, in tree: YAMLTree) -> Bool {
+            guard tree[node].isMapping else { return false }
+            let isText = { (key: String) in tree.value(forKey: key, in: node).map { tree[$0].isScalar && tree[$0].resolved != .null } ?? false }
+            if isText("image") || isText("build") { return true }
+            guard let build = tree.value(forKey: "build", in: node), tree[build].isMapping else { return false }
+            return tree.value(forKey: "context", in: build) != nil || tree.value(forKey: "dockerfile", in: build) != nil
         }
     }
 

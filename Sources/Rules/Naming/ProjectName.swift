@@ -4,7 +4,7 @@ import Model
 /// A project or volume name the platform or Docker Compose refuses.
 struct ProjectName: Rule {
     static let description = RuleDescription(
-        id: "project-name", severity: .error, kinds: [.compose, .aliyunVolume],
+        id: ComposeProjectName.rule, severity: .error, kinds: [.compose, .aliyunVolume],
         summary: "aliyun project and volume names use 1–64 letters, digits and '-'; Compose project names lower-case letters, digits, '-' and '_'",
         rationale: """
         The aliyun projects API takes a project (application) name and the volumes API a volume name of "1–64
@@ -19,7 +19,10 @@ struct ProjectName: Rule {
         project `myapp`. A name that changes so is a warning saying which name Compose uses (containers, networks
         and volumes are named after it); one that leaves nothing (`name: "!!!"`) is an error, as Compose then
         refuses the file ("project name must not be empty"). An empty `name: ""` is no name: Compose names the
-        project after the folder.
+        project after the folder; but a name a variable leaves empty (`name: ${PROJECT:-}`) is refused like one
+        that normalises to nothing. `-p` and `COMPOSE_PROJECT_NAME` are not normalised: Compose refuses them unless
+        written as it would normalise them ("invalid project name"), and so does stackc, before reading any file
+        (exit 2); a folder whose name leaves nothing (`日本`) names no project, an error at the file's first line.
         """,
         triggering: [
             Example("""
@@ -45,6 +48,12 @@ struct ProjectName: Rule {
               web:
                 image: nginx
             """, messages: ["Compose project name '!!!' is empty once Compose lower-cases it and keeps only a–z 0–9 - _, not leading - or _, and Compose refuses an empty name; use a–z 0–9 - _, starting with a letter or digit"]),
+            Example("""
+            name: ↓${PROJECT:-}
+            services:
+              web:
+                image: nginx
+            """, messages: ["the project name, written ${PROJECT:-}, is empty after substitution; Docker Compose refuses an empty value there: set the variable or give it a default, such as ${PROJECT:-shop}"]),
             Example("""
             name: ↓My App
             services:
@@ -95,30 +104,29 @@ struct ProjectName: Rule {
     /// The aliyun rule for project and volume names.
     static let aliyun = NamePattern(allowed: NamePattern.alphanumerics.union(NamePattern.characters("-")), first: NamePattern.alphanumerics, lengths: 1...64,
                                     fix: "1–64 of A–Z a–z 0–9 -, not starting with -")
-    /// Docker Compose's rule for a project name (compose-go `NormalizeProjectName`).
-    static let compose = NamePattern(allowed: NamePattern.lowerAlphanumerics.union(NamePattern.characters("-_")), first: NamePattern.lowerAlphanumerics,
-                                     fix: "a–z 0–9 - _, starting with a letter or digit")
-
     func check(_ document: Document, context: inout RuleContext) {
         switch document {
         case .aliyunVolume(let volume):
             if let name = volume.name { context.checkName(name, Self.aliyun, what: "volume name") }
         case .compose(let compose):
             // Only the services layout has a top-level `name:`; in a v1 file every key is a service.
-            guard compose.layout == .services, let node = compose.name, let name = node.checkedString(separators: "-_.") else { return }
+            guard compose.layout == .services, let node = compose.name else { return }
+            // Compose takes an empty name for none (the folder names the project), unless a variable
+            // made it empty: it then refuses the file ("project name must not be empty").
+            if context.reportLeftEmpty(node, "the project name", example: "${PROJECT:-shop}") { return }
+            guard let name = node.checkedString(separators: "-_.") else { return }
             // A name still holding a `$` was not substituted (its variable's finding says why); a value
             // that is no string is the schema check's.
             if node.isWrittenWithVariable ? name.value.contains(ascii: "$") : !node.resolved.isString { return }
-            // Compose takes an empty name for none (the folder names the project).
             guard !name.value.isEmpty else { return }
             if context.platform == .aliyun, let problem = Self.aliyun.problem(in: name.value) {
                 context.reportName(name, problem: problem, what: "project name", of: nil, fix: Self.aliyun.fix)
                 return
             }
-            let normalized = Self.normalized(name.value)
+            let normalized = ComposeProjectName.normalized(name.value)
             if normalized.isEmpty {
                 context.report("Compose project name '\(excerpt(name.value))' is empty once Compose lower-cases it and keeps only a–z 0–9 - _, not leading - or _, "
-                               + "and Compose refuses an empty name; use \(Self.compose.fix)",
+                               + "and Compose refuses an empty name; use \(ComposeProjectName.pattern.fix)",
                                at: name)
             } else if normalized != name.value {
                 context.report("Compose project name '\(excerpt(name.value))' is not one Compose takes as written: it lower-cases the name and keeps only a–z 0–9 - _, "
@@ -127,20 +135,5 @@ struct ProjectName: Rule {
         default:
             break
         }
-    }
-
-    /// The project name Docker Compose makes of a file's `name:` (compose-go `NormalizeProjectName`):
-    /// lower-cased (Go's `strings.ToLower`, so `K`, the Kelvin sign, becomes `k`), only `a–z 0–9 - _`
-    /// kept, leading `-` and `_` dropped. Empty when nothing is left, which Compose refuses.
-    static func normalized(_ name: String) -> String {
-        if compose.problem(in: name) == nil { return name }
-        var kept: [UInt8] = []
-        for scalar in name.unicodeScalars {
-            for lowered in scalar.properties.lowercaseMapping.utf8 where compose.allowed.contains(lowered) {
-                if kept.isEmpty, lowered == UInt8(ascii: "-") || lowered == UInt8(ascii: "_") { continue }
-                kept.append(lowered)
-            }
-        }
-        return String(decoding: kept, as: UTF8.self)
     }
 }

@@ -15,10 +15,11 @@ struct InactiveDependency: Rule {
         is fine, and so is any other reference to that service except `network_mode`. The same holds for a build's
         `additional_contexts` entry `service:NAME`, which builds on NAME's image (`service "app" declares unknown service
         "base" as additional contexts base`). A service whose profiles include the empty string (an unset `${PROFILE}`) runs by default, and a
-        service inherits the profiles of the one it `extends`. This rule checks as Compose does with no profile chosen;
-        a project run that chooses profiles (`--profile`, or `COMPOSE_PROFILES` in the environment or `.env`) sets the
-        services outside them aside first, and a dependency on one of those is then `undefined-service`'s finding,
-        as Compose words it (`depends on undefined service`). A service in a profile that depends on one in
+        service inherits the profiles of the one it `extends`. Without a profile chosen this rule
+        checks as Compose does with none; a project run that chooses profiles (`--profile`, or `COMPOSE_PROFILES` in
+        the environment or `.env`: `lint -f`, a folder's project) sets the services outside them aside first, and a
+        running service that needs one of those is told which profile would start it (Compose says `depends on
+        undefined service`, as if it were not written at all). A service in a profile that depends on one in
         another profile is not reported: enabling both profiles is a valid way to run it.
         """,
         triggering: [
@@ -97,46 +98,75 @@ struct InactiveDependency: Rule {
     func check(_ document: Document, context: inout RuleContext) {
         guard case .compose(let compose) = document else { return }
         let relations = ComposeRelations.of(compose, sharedBy: context)
+        if !context.setAside.isEmpty { checkSetAside(relations, context: &context) }
         // Most files have no profile at all.
         guard relations.isActiveByDefault.contains(false) else { return }
         for (service, references) in relations.references.enumerated() where relations.isActiveByDefault[service] {
             for reference in references where reference.via != .aliyunDepends {
-                guard let target = relations.index[reference.name.value], !relations.isActiveByDefault[target],
-                      reference.via == .networkMode || !Self.isOptional(reference.name.value, of: relations.services[service]) else { continue }
-                let optional = switch reference.via {
-                case .dependsOn: ", take '\(reference.name.value)' out of its profiles, or mark the dependency required: false"
-                case .networkMode: ", or take '\(reference.name.value)' out of its profiles"
-                default: ", take '\(reference.name.value)' out of its profiles, or list it in depends_on with required: false"
-                }
-                context.report("\(relations.services[service].owner) depends on '\(reference.name.value)' (\(reference.via.rawValue)), which "
-                               + Self.runsOnlyUnderProfiles(of: target, relations) + optional, at: reference.name)
+                guard let target = relations.index[reference.name.value], !relations.isActiveByDefault[target] else { continue }
+                report(reference, of: relations.services[service], needing: relations.profiles[target], chosen: false, context: &context)
             }
-            checkBuildContexts(of: service, relations, context: &context)
+            checkBuildContexts(of: service, relations, context: &context) { name in
+                relations.index[name].flatMap { relations.isActiveByDefault[$0] ? nil : relations.profiles[$0] }
+            }
         }
+    }
+
+    /// A project run that chose profiles: every service left runs, and a reference to one the profiles
+    /// set aside (`RuleContext.setAside`) names a service that is no longer there.
+    func checkSetAside(_ relations: ComposeRelations, context: inout RuleContext) {
+        for (service, references) in relations.references.enumerated() {
+            for reference in references where reference.via != .aliyunDepends && relations.index[reference.name.value] == nil {
+                guard let profiles = context.setAside[reference.name.value] else { continue }
+                report(reference, of: relations.services[service], needing: profiles, chosen: true, context: &context)
+            }
+            let setAside = context.setAside
+            checkBuildContexts(of: service, relations, chosen: true, context: &context) { setAside[$0] }
+        }
+    }
+
+    /// One reference to a service that does not run, unless `required: false` makes it optional (never
+    /// for `network_mode`), with what would make it run.
+    func report(_ reference: ServiceReference, of service: ComposeService, needing profiles: [String], chosen: Bool, context: inout RuleContext) {
+        let name = reference.name.value
+        guard reference.via == .networkMode || !Self.isOptional(name, of: service) else { return }
+        let optional = switch reference.via {
+        case .dependsOn: ", take '\(name)' out of its profiles, or mark the dependency required: false"
+        case .networkMode: ", or take '\(name)' out of its profiles"
+        default: ", take '\(name)' out of its profiles, or list it in depends_on with required: false"
+        }
+        context.report("\(service.owner) depends on '\(name)' (\(reference.via.rawValue)), which " + Self.needs(profiles, chosen: chosen) + optional,
+                       at: reference.name)
     }
 
     /// A build's `additional_contexts` entry `service:NAME` needs NAME's image, built first: Compose refuses
     /// a name that is no service of the project it runs (`service "app" declares unknown service "base" as
-    /// additional contexts base`), and an inactive profile leaves it out. (A name that is no service at all
-    /// is `compose-conflict`'s finding.)
-    func checkBuildContexts(of service: Int, _ relations: ComposeRelations, context: inout RuleContext) {
+    /// additional contexts base`), and a profile leaves it out. (A name that is no service at all is
+    /// `compose-conflict`'s finding.) `profiles` gives those of a service that does not run, else nil.
+    func checkBuildContexts(of service: Int, _ relations: ComposeRelations, chosen: Bool = false, context: inout RuleContext,
+                            profiles: (String) -> [String]?) {
         guard let contexts = relations.services[service].build?.additionalContexts else { return }
         for (name, value) in contexts.entries where value.text.hasPrefix(ascii: "service:") {
             let target = String(value.text.dropFirst("service:".count))
-            guard let index = relations.index[target], !relations.isActiveByDefault[index] else { continue }
+            guard let needed = profiles(target) else { continue }
             context.report("additional_contexts '\(excerpt(name.value))' of \(relations.services[service].owner) names service '\(excerpt(target))', which "
-                           + Self.runsOnlyUnderProfiles(of: index, relations) + ", or take '\(excerpt(target))' out of its profiles", at: value)
+                           + Self.needs(needed, chosen: chosen) + ", or take '\(excerpt(target))' out of its profiles", at: value)
         }
     }
 
-    /// "runs only under profile 'dev', not enabled by default; enable it (--profile dev or COMPOSE_PROFILES)".
-    static func runsOnlyUnderProfiles(of service: Int, _ relations: ComposeRelations) -> String {
+    /// What keeps a service from running and what would start it: "runs only under profile 'dev', not
+    /// enabled by default; enable it (--profile dev or COMPOSE_PROFILES)", or in a run that chose profiles
+    /// "is not active: it needs profile 'debug', not chosen in this run; start with --profile debug".
+    static func needs(_ profiles: [String], chosen: Bool) -> String {
         // A service inherits the profiles of the one it extends, which may repeat its own.
-        var profiles: [String] = []
-        for profile in relations.profiles[service] where !profiles.contains(profile) { profiles.append(profile) }
-        let listed = profiles.map { "'\($0)'" }.joined(separator: ", ")
-        return "runs only under profile\(profiles.count == 1 ? "" : "s") \(listed), not enabled by default; "
-            + "enable \(profiles.count == 1 ? "it" : "one") (--profile \(profiles[0]) or COMPOSE_PROFILES)"
+        var distinct: [String] = []
+        for profile in profiles where !distinct.contains(profile) { distinct.append(profile) }
+        let listed = "profile\(distinct.count == 1 ? "" : "s") " + distinct.map { "'\($0)'" }.joined(separator: ", ")
+        let first = distinct.first ?? ""
+        guard chosen else {
+            return "runs only under \(listed), not enabled by default; enable \(distinct.count == 1 ? "it" : "one") (--profile \(first) or COMPOSE_PROFILES)"
+        }
+        return "is not active: it needs \(listed), not chosen in this run; start with --profile \(first)"
     }
 
     /// Whether the service's `depends_on` entry for `name` says `required: false`: Compose then starts the

@@ -16,7 +16,8 @@ struct UndefinedService: Rule {
         not found`). `external_links` and `container:` references name containers outside the project and are not
         checked; nor is an `extends` into another file. Compose checks only the services its profiles enable;
         stackc checks services in profiles too, as if they were enabled, since the reference fails as soon as they
-        are. A reference to a service that exists but runs only under a profile is `inactive-dependency`'s.
+        are. A reference to a service that exists but runs only under a profile, or that the profiles a project run
+        chooses set aside, is `inactive-dependency`'s.
         """,
         triggering: [
             Example("""
@@ -116,7 +117,8 @@ struct UndefinedService: Rule {
         let relations = ComposeRelations.of(compose, sharedBy: context)
         let suggestions = Suggestions.Index(compose.services.map(\.name.value))
         for (service, references) in zip(compose.services, relations.references) {
-            for reference in references where relations.index[reference.name.value] == nil {
+            // A service the run's profiles set aside is `inactive-dependency`'s.
+            for reference in references where relations.index[reference.name.value] == nil && context.setAside[reference.name.value] == nil {
                 let name = reference.name.value
                 let fix = reference.via == .volumesFrom && reference.written.hasPrefix(ascii: "service:")
                     ? "; Docker Compose reads '\(reference.written)' as service '\(name)': write '\(reference.written.dropFirst("service:".count))'"

@@ -350,6 +350,8 @@ struct ComposeConflict: Rule {
             for (name, value) in build.additionalContexts?.entries ?? [] where value.text.hasPrefix(ascii: "service:") {
                 let target = String(value.text.dropFirst("service:".count))
                 let problem: String
+                // A service the run's profiles set aside is `inactive-dependency`'s.
+                guard context.setAside[target] == nil else { continue }
                 if let other = compose.service(named: target) {
                     guard other.build == nil else { continue }
                     problem = "names service '\(excerpt(target))', which has no build; Docker Compose needs a service it builds: name one with build, or use an image or a folder"

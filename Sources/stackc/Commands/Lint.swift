@@ -90,8 +90,7 @@ extension Stackc {
             _ = try settings.ruleSwitches()
             if diff, !fix { throw ValidationError("--diff shows what --fix would change; use --fix --diff") }
             if !files.isEmpty, paths != ["."] { throw ValidationError("-f names the files of one project; name no other paths with it") }
-            if !files.isEmpty, fix { throw ValidationError("--fix edits single files; run it without -f") }
-            if fix, !diff, paths.contains("-") { throw ValidationError("standard input cannot be fixed in place; use --fix --diff") }
+            if fix, !diff, paths.contains("-") || files.contains("-") { throw ValidationError("standard input cannot be fixed in place; use --fix --diff") }
         }
 
         func run() throws {
