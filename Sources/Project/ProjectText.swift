@@ -52,11 +52,8 @@ public struct ProjectText: Sendable {
     /// the first of a rule's findings at one range. Fixes are left out: they edit one file.
     public func split(_ report: FileReport) -> [FileReport] {
         var found = Array(repeating: [Diagnostic](), count: parts.count)
-        var seen: Set<Diagnostic> = []
-        var placed: Set<Finding> = []
-        for var diagnostic in report.diagnostics {
-            let isNew = diagnostic.range.map { placed.insert(Finding(rule: diagnostic.rule, range: $0)).inserted } ?? seen.insert(diagnostic).inserted
-            guard isNew else { continue }
+        var seen: Set<Diagnostic.Identity> = []
+        for var diagnostic in report.diagnostics where seen.insert(diagnostic.identity).inserted {
             let part = diagnostic.range.map { self.part(ofLine: $0.start.line) } ?? 0
             diagnostic.range = diagnostic.range.map { local($0, in: part) }
             diagnostic.notes = diagnostic.notes.map { note in
@@ -70,12 +67,6 @@ public struct ProjectText: Sendable {
             found[part].append(diagnostic)
         }
         return parts.indices.map { FileReport(file: parts[$0].file, diagnostics: found[$0]) }
-    }
-
-    /// What makes two findings one: the same rule at the same place.
-    private struct Finding: Hashable {
-        let rule: RuleID
-        let range: SourceRange
     }
 
     /// The file and its own range that `range` of the text is in.
