@@ -18,12 +18,18 @@ public enum LintPipeline {
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
     /// With `provingFixes` a finding keeps its fix only when `lint --fix` would make it
-    /// (`FixEngine.provingFixes`), for reports that show fixes.
+    /// (`FixEngine.provingFixes`), for reports that show fixes. A Compose file that includes or extends
+    /// others is checked as `lint -f FILE` checks it (`SingleFileProject`), with the files it names.
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
                             policy: FindingPolicy = .none, provingFixes: Bool = false) -> Outcome {
         load(input, options: options) { file in
+            let directory = FrontEnd.directory(of: input)
+            if input != .standardInput,
+               let project = lintAsProject(file, directory: directory, environment: environment, options: options, policy: policy) {
+                return project
+            }
             let lintText = { (text: SourceFile) in
-                lint(text, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options, policy: policy)
+                lint(text, named: named, environment: environment, directory: directory, options: options, policy: policy)
             }
             let report = lintText(file)
             return Outcome(reports: [provingFixes ? FixEngine.provingFixes(report, lint: lintText) : report], inputFailed: false)
@@ -56,7 +62,21 @@ public enum LintPipeline {
             }
             if outcome.inputFailed { return outcome }
         }
-        let project = ProjectFrontEnd.process(files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options)
+        return lintProject(files: files, directory: FrontEnd.directory(of: inputs[0]), environment: environment, options: options, policy: policy)
+    }
+
+    /// `file` checked as `lint -f FILE` checks it when it is a Compose file that includes or extends
+    /// others (`SingleFileProject`): its report first, then those of the files it names. Nil for every other file.
+    static func lintAsProject(_ file: SourceFile, directory: String, environment: Environment, options: FrontEndOptions,
+                              policy: FindingPolicy) -> Outcome? {
+        guard SingleFileProject.applies(to: file, kind: options.kind, limits: options.limits) else { return nil }
+        return lintProject(files: [file], directory: directory, environment: environment, options: options, policy: policy)
+    }
+
+    /// The files of one project, read, whose folder is `directory`.
+    private static func lintProject(files: [SourceFile], directory: String, environment: Environment, options: FrontEndOptions,
+                                    policy: FindingPolicy) -> Outcome {
+        let project = ProjectFrontEnd.process(files, directory: directory, environment: environment, options: options)
         let reports = project.text.split(check(project.processed, options: options, policy: policy).report) + project.envFileReports
         return Outcome(reports: reports.map { $0.capped(at: options.maxFindingsPerFile) }, inputFailed: false)
     }
