@@ -79,6 +79,34 @@ struct SingleFileProjectTests {
         #expect(run.status == .success && run.output.isEmpty, "\(run.output)")
     }
 
+    /// A folder: the included or extended file is linted alone too, and a finding in it is reported once.
+    @Test func aFindingOfAnIncludedFileIsReportedOnceInAFolder() throws {
+        let bad = Self.included + "    ports: [\"70000:5432\"]\n"
+        for (paths, order) in [(["."], "compose.yaml first"), (["lib", "compose.yaml"], "the included file first")] {
+            let run = try Self.lint(["compose.yaml": Self.including, "lib/compose.yaml": bad], paths)
+            let lines = run.output.split(separator: "\n")
+            #expect(run.status == .findings)
+            #expect(lines.filter { $0.contains("port-range") }.count == 1, "\(order): \(run.output)")
+            #expect(lines.contains { $0.hasPrefix("lib/compose.yaml:4:13: error:") && $0.hasSuffix("[port-range]") }, "\(order): \(run.output)")
+            // The file's report left empty by what the project reported is not counted again.
+            #expect(run.summary == "1 error in 1 file (2 files checked)\n", "\(order): \(run.summary)")
+        }
+        let extended = try Self.lint(["compose.yaml": Self.extending, "common.yml": Self.common], ["."])
+        #expect(extended.output.split(separator: "\n").filter { $0.contains("port-range") }.count == 1, "\(extended.output)")
+    }
+
+    /// A problem only the extending file causes, in a base file that is fine alone: reported at the base once, refusing the run.
+    @Test func aProblemOnlyTheProjectHasIsReportedAtTheBase() throws {
+        let common = "services:\n  app:\n    image: nginx\n    networks: [front]\nnetworks:\n  front: {}\n"
+        let alone = try Self.lint(["common.yml": common], ["common.yml"])
+        #expect(alone.status == .success, "\(alone.output)")
+        for paths in [["."], ["common.yml", "compose.yaml"]] {
+            let run = try Self.lint(["compose.yaml": Self.extending, "common.yml": common], paths)
+            let lines = run.output.split(separator: "\n")
+            #expect(run.status == .findings && lines.count == 1 && lines[0].hasPrefix("common.yml:4:"), "\(paths): \(run.output)")
+        }
+    }
+
     static func template(_ folder: TemporaryDirectory, project: Bool) -> SingleTemplate {
         var template = SingleTemplate(path: folder.path("compose.yaml"), options: FrontEndOptions(), environment: EnvironmentOptions(process: []))
         if project { template.project = SingleTemplate.ProjectSelection(files: [template.path]) }
