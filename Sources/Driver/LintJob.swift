@@ -61,7 +61,7 @@ public struct LintJob {
         let reportOutput = fix == .diff ? errors : output
         func deliver(_ reports: [FileReport], failed: Bool) {
             inputFailed = inputFailed || failed
-            for report in reports.compactMap({ once.admit($0) }).map({ selection.select($0) }) {
+            for report in once.admit(reports).map({ selection.select($0) }) {
                 summary.add(report)
                 if !report.diagnostics.isEmpty { filesWithFindings += 1 }
                 let text = sinks.report(report)
