@@ -144,6 +144,19 @@ struct SingleFileProjectTests {
             """, "\(run.output)")
     }
 
+    /// The editor lints the unsaved text with the files it names on disk, and shows the document's own part.
+    @Test func theEditorReadsTheDocumentWithTheFilesItNames() throws {
+        let folder = try TemporaryDirectory()
+        _ = try folder.write("lib/compose.yaml", Self.included + "    ports: [\"70000:5432\"]\n")
+        let settings = FolderSettings(directory: folder.path, environment: EnvironmentOptions(process: []))
+        let path = folder.path("compose.yaml")
+        let report = settings.lint(path: path, bytes: Array(Self.including.utf8))
+        #expect(report?.file.path == path && report?.diagnostics.isEmpty == true, "\(report?.diagnostics ?? [])")
+        let missing = settings.lint(path: path, bytes: Array(Self.including.replacingOccurrences(of: "lib/", with: "nope/").utf8))
+        // Without the included file, the service it defines is missing too.
+        #expect(missing?.diagnostics.map(\.rule.name) == ["invalid-include", "undefined-service"], "\(missing?.diagnostics ?? [])")
+    }
+
     /// A folder of Kubernetes manifests that use the words keeps getting only notes.
     @Test func kubernetesManifestsWithTheWordsAreSkipped() throws {
         let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: include\ndata:\n  extends: base\n  include: all\n"
