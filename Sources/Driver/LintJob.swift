@@ -56,11 +56,12 @@ public struct LintJob {
         var selection = FindingSelection(reporting)
         var summary = Summary()
         var filesWithFindings = 0
+        var once = ReportedOnce()
         // With `--fix --diff` standard output is the patch alone; the findings' text goes beside the log.
         let reportOutput = fix == .diff ? errors : output
         func deliver(_ reports: [FileReport], failed: Bool) {
             inputFailed = inputFailed || failed
-            for report in reports.map({ selection.select($0) }) {
+            for report in once.admit(reports).map({ selection.select($0) }) {
                 summary.add(report)
                 if !report.diagnostics.isEmpty { filesWithFindings += 1 }
                 let text = sinks.report(report)

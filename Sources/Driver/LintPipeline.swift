@@ -19,12 +19,18 @@ public enum LintPipeline {
     /// `named` is true for inputs the user listed explicitly: those must be templates, while files met
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
     /// With `provingFixes` a finding keeps its fix only when `lint --fix` would make it
-    /// (`FixEngine.provingFixes`), for reports that show fixes.
+    /// (`FixEngine.provingFixes`), for reports that show fixes. A Compose file that includes or extends
+    /// others is checked as `lint -f FILE` checks it (`SingleFileProject`), with the files it names.
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
                             policy: FindingPolicy = .none, provingFixes: Bool = false) -> Outcome {
         load(input, options: options) { file in
+            let directory = FrontEnd.directory(of: input)
+            if input != .standardInput,
+               let project = lintAsProject(file, directory: directory, environment: environment, options: options, policy: policy) {
+                return project
+            }
             let lintText = { (text: SourceFile) in
-                lint(text, named: named, environment: environment, directory: FrontEnd.directory(of: input), options: options, policy: policy)
+                lint(text, named: named, environment: environment, directory: directory, options: options, policy: policy)
             }
             let report = lintText(file)
             return Outcome(reports: [provingFixes ? FixEngine.provingFixes(report, lint: lintText) : report], inputFailed: false)
@@ -83,6 +89,15 @@ public enum LintPipeline {
     /// An input that could not be read, as the outcome that reports it.
     struct OutcomeFailure: Error {
         let outcome: Outcome
+    }
+
+    /// `file` checked as `lint -f FILE` checks it when it is a Compose file that includes or extends
+    /// others (`SingleFileProject`): its report first, then those of the files it names. Nil for every other file.
+    static func lintAsProject(_ file: SourceFile, directory: String, environment: Environment, options: FrontEndOptions,
+                              policy: FindingPolicy) -> Outcome? {
+        guard SingleFileProject.applies(to: file, kind: options.kind, limits: options.limits) else { return nil }
+        return Outcome(reports: lintProject([file], directory: directory, environment: environment, options: options, policy: policy),
+                       inputFailed: false)
     }
 
     /// An override fragment (`ProjectFragment`) checked merged onto its base, the only way Compose reads

@@ -66,7 +66,7 @@ public struct RenderJob: TemplateJob {
         guard let tree = showSecrets ? processed.tree : SecretMask.hide(processed, options: template.options, envFileValues: front.envFileValues) else { return .findings }
         let typed = composeTypes(of: tree, processed)
         if let composeView {
-            guard composeLayout(of: tree) == .services else {
+            guard ComposeDocument.Layout.of(tree, kind: template.options.kind) == .services else {
                 errors("stackc: \(processed.file.path): --\(composeView.rawValue) reads a Compose file with top-level services:\n")
                 return .failure
             }
@@ -92,18 +92,9 @@ public struct RenderJob: TemplateJob {
     /// The platforms' own kinds are written out as YAML again and their values typed anew, as both
     /// formats show them already.
     private func composeTypes(of tree: YAMLTree, _ processed: ProcessedTemplate) -> [NodeID: ScalarValue] {
-        guard let layout = composeLayout(of: tree) else { return [:] }
+        guard let layout = ComposeDocument.Layout.of(tree, kind: template.options.kind) else { return [:] }
         let originals = processed.interpolated?.originals ?? [:]
         return ComposeTypedValues.values(of: tree, layout: layout, isInterpolated: { originals[$0] != nil })
-    }
-
-    /// The layout of a Compose file, nil for the platforms' own kinds.
-    private func composeLayout(of tree: YAMLTree) -> ComposeDocument.Layout? {
-        switch (template.options.kind, DocumentKind.detect(tree)) {
-        case (.compose?, _): ComposeDocument.Layout.of(tree)
-        case (nil, .kind(.compose, let detected)): detected ?? .services
-        default: nil
-        }
     }
 
     /// A reading or substitution error, which leaves no text true to the file (no tree, a `${X:?…}` kept

@@ -93,7 +93,8 @@ public struct SingleTemplate: Sendable {
                 files.append(file)
             }
         }
-        guard selection != nil else {
+        // A Compose file that includes or extends others is read as `-f FILE` reads it (`SingleFileProject`).
+        guard selection != nil || (input != .standardInput && SingleFileProject.applies(to: files[0], kind: options.kind, limits: options.limits)) else {
             return Processed(processed: FrontEnd.process(files[0], environment: variables, directory: directory, options: options),
                              environmentHasErrors: environmentHasErrors, directory: directory)
         }

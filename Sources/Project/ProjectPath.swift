@@ -26,8 +26,10 @@ public enum ProjectPath {
         path.lastIndexOfSlash.map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    /// `.` elements dropped and `name/..` pairs removed; a relative path keeps its leading `..`.
-    static func clean(_ path: String) -> String {
+    /// `.` elements dropped and `name/..` pairs removed; a relative path keeps its leading `..`. The
+    /// loader names the files `extends` and `include` reach so; a path met otherwise is compared cleaned.
+    public static func clean(_ path: String) -> String {
+        if isClean(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
@@ -40,6 +42,25 @@ public enum ProjectPath {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// Whether `clean` would leave `path` as it is, told from its bytes without splitting it: no empty,
+    /// `.` or `..` element and no trailing `/` (a leading `..`, which `clean` keeps, is left to it too).
+    /// Most paths are clean, and lint cleans the path of every report it prints (`ReportedOnce`).
+    private static func isClean(_ path: String) -> Bool {
+        var length = 0, dots = 0, first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 ? !first : dots == length && dots <= 2 { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        return length > 0 && !(dots == length && dots <= 2)
     }
 }
 

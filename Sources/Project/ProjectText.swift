@@ -54,11 +54,8 @@ public struct ProjectText: Sendable {
     /// all lie in that file.
     public func split(_ report: FileReport, keepingFixes: Bool = false) -> [FileReport] {
         var found = Array(repeating: [Diagnostic](), count: parts.count)
-        var seen: Set<Diagnostic> = []
-        var placed: Set<Finding> = []
-        for var diagnostic in report.diagnostics {
-            let isNew = diagnostic.range.map { placed.insert(Finding(rule: diagnostic.rule, range: $0)).inserted } ?? seen.insert(diagnostic).inserted
-            guard isNew else { continue }
+        var seen: Set<Diagnostic.Identity> = []
+        for var diagnostic in report.diagnostics where seen.insert(diagnostic.identity).inserted {
             let part = diagnostic.range.map { self.part(ofLine: $0.start.line) } ?? 0
             diagnostic.range = diagnostic.range.map { local($0, in: part) }
             diagnostic.notes = diagnostic.notes.map { note in
@@ -80,12 +77,6 @@ public struct ProjectText: Sendable {
         let end = start + parts[index].file.bytes.count
         guard fix.edits.allSatisfy({ $0.range.lowerBound >= start && $0.range.upperBound <= end }) else { return nil }
         return Fix(title: fix.title, edits: fix.edits.map { Fix.Edit(range: $0.range.lowerBound - start..<$0.range.upperBound - start, replacement: $0.replacement) })
-    }
-
-    /// What makes two findings one: the same rule at the same place.
-    private struct Finding: Hashable {
-        let rule: RuleID
-        let range: SourceRange
     }
 
     /// The file and its own range that `range` of the text is in.

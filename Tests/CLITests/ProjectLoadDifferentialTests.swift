@@ -103,6 +103,61 @@ struct ProjectLoadDifferentialTests {
         }
     }
 
+    /// The one file of a case that Compose reads through `extends` or `include` — its single `-f` file,
+    /// or the single default file found walking up from its folder — named from that folder; nil for others.
+    static func singleFile(of loadCase: Case) -> String? {
+        guard loadCase.environment["COMPOSE_FILE"] == nil,
+              loadCase.files.values.contains(where: { $0.contains("extends") || $0.contains("include") }) else { return nil }
+        if loadCase.arguments.count == 2, loadCase.arguments[0] == "-f" { return loadCase.arguments[1] }
+        guard loadCase.arguments.isEmpty else { return nil }
+        var folder = loadCase.cwd
+        var up = ""
+        while true {
+            let here = folder.isEmpty ? "" : folder + "/"
+            let found = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"].filter { loadCase.files[here + $0] != nil }
+            if let main = found.first {
+                let overrides = ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"]
+                return overrides.contains(where: { loadCase.files[here + $0] != nil }) ? nil : up + main
+            }
+            guard !folder.isEmpty else { return nil }
+            folder = folder.split(separator: "/").dropLast().joined(separator: "/")
+            up += "../"
+        }
+    }
+
+    /// `stackc lint FILE` — no `-f` — of every recorded case with one file using `extends` or `include`:
+    /// the file read as the project Compose reads, so it refuses exactly what Compose refuses and says
+    /// exactly what `lint -f FILE` says.
+    @Test func lintOfTheFileAloneJudgesAsCompose() throws {
+        let cases = Self.cases.compactMap { loadCase in Self.singleFile(of: loadCase).map { (loadCase, $0) } }
+        #expect(cases.count == 106, "the fixture's extends and include cases are found")
+        #expect(cases.contains { $0.0.services == nil } && cases.contains { $0.0.services != nil })
+        let runs = Mutex([(alone: StackcRun, project: StackcRun)?](repeating: nil, count: cases.count))
+        DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+            let (loadCase, file) = cases[index]
+            guard let folder = try? TemporaryDirectory() else { return }
+            for (path, text) in loadCase.files { _ = try? folder.write(path, text) }
+            try? FileManager.default.createDirectory(atPath: folder.path(loadCase.cwd), withIntermediateDirectories: true)
+            let lint = { (arguments: [String]) in
+                try runStackc(["lint"] + arguments, environment: loadCase.environment.merging(["HOME": "/tmp"]) { own, _ in own },
+                              removingEnvironment: Set(["COMPOSE_FILE", "COMPOSE_PATH_SEPARATOR", "COMPOSE_PROJECT_NAME"]).subtracting(loadCase.environment.keys),
+                              currentDirectory: URL(fileURLWithPath: folder.path(loadCase.cwd)))
+            }
+            guard let alone = try? lint([file]), let project = try? lint(["-f", file]) else { return }
+            runs.withLock { $0[index] = (alone, project) }
+        }
+        for ((loadCase, file), run) in zip(cases, runs.withLock { $0 }) {
+            guard let run else {
+                Issue.record("\(loadCase.name): could not be run")
+                continue
+            }
+            let composeAccepts = loadCase.services != nil
+            #expect(run.alone.status == (composeAccepts ? 0 : 1),
+                    "\(loadCase.name): lint \(file) exited \(run.alone.status); Compose \(composeAccepts ? "accepts it" : "refuses it: \(loadCase.error ?? "")")\n\(run.alone.stdout)")
+            #expect(run.alone.stdout == run.project.stdout, "\(loadCase.name): lint \(file) differs from lint -f \(file)")
+        }
+    }
+
     /// stackc's rendered services reduced to the fields the fixture holds, paths resolved against the project folder.
     static func summary(_ services: [String: Any], projectDirectory: String) -> [String: [String: String]] {
         services.compactMapValues { value in

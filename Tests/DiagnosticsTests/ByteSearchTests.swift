@@ -23,4 +23,17 @@ struct ByteSearchTests {
         #expect(!ByteSearch.contains("x-stackc", in: []))
         #expect(ByteSearch.contains("", in: Self.bytes))
     }
+
+    /// Anchored at any byte of the word, the search finds it at the start, the end and past a near miss.
+    @Test func containsAWordAnchoredAtARareByte() {
+        for anchor in 0..<5 {
+            #expect(ByteSearch.contains("value", in: Self.bytes, anchor: anchor), "\(anchor)")
+            #expect(ByteSearch.contains("# a\nk", in: Self.bytes, anchor: anchor), "\(anchor)")
+            #expect(ByteSearch.contains("e # b\n", in: Self.bytes, anchor: anchor), "\(anchor)")
+            #expect(!ByteSearch.contains("values", in: Self.bytes, anchor: anchor), "\(anchor)")
+            #expect(!ByteSearch.contains("key: valuf", in: Self.bytes, anchor: anchor), "\(anchor)")
+        }
+        #expect(ByteSearch.contains("extends", in: Array("x: 1\nextend: 2\n  extends: base".utf8), anchor: 1))
+        #expect(!ByteSearch.contains("extends", in: Array("xtends extend".utf8), anchor: 1))
+    }
 }

@@ -21,6 +21,9 @@ struct ComposeDifferentialTests {
             "Docker refuses a relative mount target when it creates the container (\"mount path must be absolute\")"),
         "cross_field/host-port-twice": (["host-port-conflict"], hostPortTaken),
         "duplicate/ports-same-host-two-targets": (["host-port-conflict"], hostPortTaken),
+        // A service that extends one publishing a host port publishes it too (`lint FILE` resolves `extends`).
+        "reference/extends-known": (["host-port-conflict"], hostPortTaken),
+        "reference/extends-string": (["host-port-conflict"], hostPortTaken),
         "enum_format/image-upper-case": (["image-reference"], invalidReference),
         "enum_format/image-space": (["image-reference"], invalidReference),
         "enum_format/image-bad-digest": (["image-reference"], invalidReference),

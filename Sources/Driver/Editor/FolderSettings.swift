@@ -32,9 +32,17 @@ public struct FolderSettings: Sendable {
 
     /// The findings `stackc lint` would print for `bytes` saved at `path` (a file in this folder), as for
     /// a file met while walking a folder; nil when the text is no template of a known kind, which an
-    /// editor shows nothing for (it may be any YAML).
+    /// editor shows nothing for (it may be any YAML). A Compose file that includes or extends others is
+    /// checked with them, read from disk, as lint checks it; the document shows its own part.
     public func lint(path: String, bytes: [UInt8]) -> FileReport? {
-        let checked = check(SourceFile(path: path, bytes: bytes))
+        let file = SourceFile(path: path, bytes: bytes)
+        let settings = configurations.settings(for: .file(path), base: options)
+        if let project = LintPipeline.lintAsProject(file, directory: directory, environment: environment, options: settings.options,
+                                                    policy: settings.policy) {
+            // What the includes left may be of no kind (every included file missing): shown as for any other such text.
+            return project.reports.first.flatMap { report in report.diagnostics.contains { $0.rule == .unknownKind } ? nil : report }
+        }
+        let checked = check(file)
         return checked.isTemplate ? checked.report : nil
     }
 
