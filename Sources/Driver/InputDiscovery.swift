@@ -80,9 +80,7 @@ public enum InputDiscovery {
             var files: [String] = []
             var subdirectories: [String] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
+                let name = Self.name(of: entry)
                 if name.hasPrefix(".") { continue }
                 let path = join(directory, name)
                 switch fileType(path) {
@@ -97,6 +95,23 @@ public enum InputDiscovery {
             inputs.append(contentsOf: sortedByBytes(files).map(Input.file))
             pending.append(contentsOf: sortedByBytes(subdirectories).reversed())
         }
+    }
+
+    /// The YAML files directly in `directory` (not below it), in byte order; none when it cannot be read.
+    static func yamlFiles(in directory: String) -> [String] {
+        let directory = directory.isEmpty ? "." : directory
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var files: [String] = []
+        while let entry = readdir(handle) {
+            let name = Self.name(of: entry)
+            if !name.hasPrefix("."), isYAMLName(name), case .other = fileType(join(directory, name)) { files.append(join(directory, name)) }
+        }
+        return sortedByBytes(files)
+    }
+
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(cString: raw.bindMemory(to: CChar.self).baseAddress!) }
     }
 
     /// `dir/name`, without a leading `./` when walking the current folder, so paths print as users write them.

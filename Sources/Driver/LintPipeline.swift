@@ -20,7 +20,8 @@ public enum LintPipeline {
     /// while walking a folder may be other YAML and get only a note when their kind is unknown.
     /// With `provingFixes` a finding keeps its fix only when `lint --fix` would make it
     /// (`FixEngine.provingFixes`), for reports that show fixes. A Compose file that includes or extends
-    /// others is checked as `lint -f FILE` checks it (`SingleFileProject`), with the files it names.
+    /// others is checked as `lint -f FILE` checks it (`SingleFileProject`), with the files it names; one
+    /// that only others extend has their services' images (`ExtendsBase`).
     public static func lint(_ input: Input, named: Bool = true, environment: Environment, options: FrontEndOptions,
                             policy: FindingPolicy = .none, provingFixes: Bool = false) -> Outcome {
         load(input, options: options) { file in
@@ -32,7 +33,8 @@ public enum LintPipeline {
             let lintText = { (text: SourceFile) in
                 lint(text, named: named, environment: environment, directory: directory, options: options, policy: policy)
             }
-            let report = lintText(file)
+            var report = lintText(file)
+            if input != .standardInput { report = ExtendsBase.relax(report, limits: options.limits) }
             return Outcome(reports: [provingFixes ? FixEngine.provingFixes(report, lint: lintText) : report], inputFailed: false)
         }
     }

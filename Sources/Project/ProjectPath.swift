@@ -10,13 +10,13 @@ public enum ProjectPath {
     }
 
     /// `path` resolved against `directory` (unchanged when absolute), cleaned.
-    static func join(_ directory: String, _ path: String) -> String {
+    public static func join(_ directory: String, _ path: String) -> String {
         if path.hasPrefix("/") || directory.isEmpty { return clean(path) }
         return clean(directory + "/" + path)
     }
 
     /// The folder of `path` ("" for a bare file name, "/" at the root).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndexOfSlash else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

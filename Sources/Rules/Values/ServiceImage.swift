@@ -106,3 +106,8 @@ struct ServiceImage: Rule {
         return name.hasSuffix(ascii: ".override.yml") || name.hasSuffix(ascii: ".override.yaml")
     }
 }
+
+extension RuleID {
+    /// For the driver, which turns this rule's finding into a note for a file that is an `extends` base.
+    public static var serviceImage: RuleID { ServiceImage.description.id }
+}
