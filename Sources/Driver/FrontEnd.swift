@@ -67,6 +67,8 @@ public struct ProcessedTemplate: Sendable {
     /// The variables the template was interpolated with (`COMPOSE_PROJECT_NAME` included).
     public let environment: Environment
     public let diagnostics: [Diagnostic]
+    /// The variables included projects add where their files were written (`IncludedEnvironment`).
+    public var included: [IncludedEnvironment] = []
 
     public var tree: YAMLTree? { interpolated?.tree ?? written }
 }
@@ -80,7 +82,7 @@ public enum FrontEnd {
 
     /// The part after reading, for a tree read by other means (a project's files merged into one).
     static func interpolate(_ file: SourceFile, tree: YAMLTree?, readDiagnostics: [Diagnostic], environment: Environment, directory: String,
-                            options: FrontEndOptions) -> ProcessedTemplate {
+                            options: FrontEndOptions, included: [IncludedEnvironment] = []) -> ProcessedTemplate {
         guard let tree else {
             return ProcessedTemplate(file: file, written: nil, interpolated: nil, environment: environment, diagnostics: readDiagnostics)
         }
@@ -92,13 +94,14 @@ public enum FrontEnd {
             let name = ProjectName.resolve(explicit: options.projectName, environment: environment, tree: tree, directory: directory)
             environment.set("COMPOSE_PROJECT_NAME", name, source: options.projectName == nil ? .process : .commandLine)
         }
-        let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
+        let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames, included: included)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
         var diagnostics = readDiagnostics + interpolated.diagnostics
         if options.strictEnvironment {
             for index in diagnostics.indices where diagnostics[index].rule == .unsetVariable { diagnostics[index].severity = .error }
         }
-        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment, diagnostics: diagnostics)
+        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment, diagnostics: diagnostics,
+                                 included: included)
     }
 
     /// The folder a template's `.env` and project name come from.

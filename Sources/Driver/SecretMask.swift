@@ -17,7 +17,7 @@ enum SecretMask {
                 var masked = processed.environment
                 for name in secret { masked.set(name, "${\(name)}", source: processed.environment[name]!.source) }
                 // Substituted values are never substituted again, so `${NAME}` comes out as written.
-                let settings = InterpolationSettings(environment: masked, preservedNames: options.preservedNames)
+                let settings = InterpolationSettings(environment: masked, preservedNames: options.preservedNames, included: processed.included)
                 tree = TreeInterpolator.interpolate(written, settings: settings).tree
             }
         }

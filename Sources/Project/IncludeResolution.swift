@@ -48,26 +48,37 @@ extension ProjectLoading {
             error(.invalidInclude, "files include each other in a cycle: \(cycle)", at: files[0])
             return nil
         }
+        var envPaths: [String] = []
         for envFile in envFiles where reader.shape(envFile) == .scalar {
             let path = ProjectPath.join(context.base, reader.text(envFile))
             if case .failure(let failure) = FileBytes.contents(ofFile: path, maxBytes: 0) {
                 error(.invalidInclude, "the include's env_file '\(reader.text(envFile))' cannot be read (\(failure.message))", at: envFile)
             }
+            envPaths.append(path)
         }
         // compose-go's `localResourceLoader.Dir`: a project_directory that is no folder stands for the folder it is in.
         let directory = projectDirectory.map { written in
             let path = ProjectPath.join(context.base, reader.text(written))
             return ProjectPath.isFolder(path) ? path : ProjectPath.directory(of: path)
         } ?? ProjectPath.directory(of: first)
+        // Without env_file, the `.env` of the include's project directory (compose-go joins a written
+        // project_directory to the including folder as is, even when it names a file).
+        if envFiles.isEmpty {
+            let folder = projectDirectory.map { ProjectPath.join(context.base, reader.text($0)) } ?? ProjectPath.directory(of: first)
+            let dotEnv = ProjectPath.join(folder, ".env")
+            if ProjectPath.isFile(dotEnv) { envPaths.append(dotEnv) }
+        }
+        let scope = scopes.count
+        scopes.append(ComposeProject.IncludeScope(parent: context.scope, envFiles: envPaths))
         var models: [MergeValue] = []
         for file in files {
             let path = ProjectPath.join(context.base, reader.text(file))
-            switch part(at: path) {
+            switch part(at: path, scope: scope) {
             case .failure(let failure):
                 error(.invalidInclude, "the included file '\(reader.text(file))' cannot be read (\(failure.message))", at: file)
                 return nil
             case .success(let part):
-                models.append(model(of: FileContext(part: part, base: directory, path: path), includes: includes + [first]))
+                models.append(model(of: FileContext(part: part, base: directory, path: path, scope: scope), includes: includes + [first]))
             }
         }
         return PathRebasing(reader: reader).project(merge(models), onto: ProjectPath.relative(directory, to: context.base))

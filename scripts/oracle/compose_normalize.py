@@ -25,10 +25,11 @@ How it was run (the fixture in the repository was produced exactly like this):
 
     `docker-compose version` -> Docker Compose version v2.40.3
 
-Each output line is {"name", "source", "origin"?, "files": [text…], "env", "composeAccepts",
+Each output line is {"name", "source", "origin"?, "files": [text…], "tree"?: {path: text}, "env", "composeAccepts",
 "error"?, "json"?, "services"?, "images"?, "volumes"?, "profiles"?, "variables"?}: the listings as
-lists of lines in the order Compose printed them (which for images, volumes, variables and services
-without dependencies between them is Go's random map order). A case made from a corpus file carries
+lists of lines, sorted where Compose prints them in Go's random map order (images, volumes, services,
+variables below their header: `in_stable_order`), so recording again gives the same bytes; `tree` holds more files the project reads
+(included files, `.env`), written relative to the project folder. A case made from a corpus file carries
 its `origin`: the public repository, commit, path and licence it was copied from. Needs PyYAML (for
 the mutations).
 """
@@ -315,7 +316,9 @@ def record(binary, case):
         folder = os.path.join(os.path.realpath(parent), PROJECT_FOLDER)
         os.mkdir(folder)
         names = ["compose.yaml", "override.yaml"][:len(case["files"])]
-        for name, text in zip(names, case["files"]):
+        written = {**dict(zip(names, case["files"])), **case.get("tree", {})}
+        for name, text in written.items():
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
             with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         files = [argument for name in names for argument in ("-f", name)]
@@ -336,8 +339,16 @@ def record(binary, case):
         result["json"] = stdout
         for listing in LISTINGS:
             code, stdout, stderr = run("--" + listing)
-            result[listing] = stdout.splitlines() if code == 0 else None
+            result[listing] = in_stable_order(listing, stdout.splitlines()) if code == 0 else None
         return result
+
+
+def in_stable_order(listing, lines):
+    """A listing Compose prints in Go's random map order sorted (`--variables` below its header line), so
+    that recording again gives the same bytes; `--profiles` is printed sorted already."""
+    if listing == "variables":
+        return lines[:1] + sorted(lines[1:])
+    return lines if listing == "profiles" else sorted(lines)
 
 
 def main():
