@@ -4,7 +4,8 @@ import Diagnostics
 /// `{path: one or several files, project_directory, env_file}`) loaded as a project of its own (its
 /// files merged, their relative paths resolved against its project directory, by default the first
 /// file's folder), then its services, networks, volumes, secrets and configs imported into the including
-/// file. A resource the including file also defines, differently, is an error, as is an include cycle.
+/// file. A resource the including file also defines, differently, is an error, as is an include cycle;
+/// an entry Compose would fetch (`RemoteInclude`) is an error of its own, since stackc never fetches.
 extension ProjectLoading {
     /// The kinds of resources an include imports.
     static let importedResources = ["services", "volumes", "networks", "secrets", "configs", "models"]
@@ -42,6 +43,13 @@ extension ProjectLoading {
             error(.invalidInclude, "an include entry names the files to include: '- other/compose.yaml' or 'path: [a.yaml, b.yaml]'", at: entry)
             return nil
         }
+        let remote = files.filter { RemoteInclude.kind(of: reader.text($0)) != nil }
+        for file in remote {
+            let written = reader.text(file)
+            error(.remoteInclude, "'\(written)' is \(RemoteInclude.kind(of: written)!) Docker Compose would fetch; stackc never fetches, so the "
+                  + "included project is not checked and this verdict cannot be trusted: include a local copy by its path instead", at: file)
+        }
+        guard remote.isEmpty else { return nil }
         let first = ProjectPath.join(context.base, reader.text(files[0]))
         if includes.contains(first) {
             let cycle = (includes.drop { $0 != first } + [first]).joined(separator: " → ")
