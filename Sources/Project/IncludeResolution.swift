@@ -43,10 +43,9 @@ extension ProjectLoading {
             error(.invalidInclude, "an include entry names the files to include: '- other/compose.yaml' or 'path: [a.yaml, b.yaml]'", at: entry)
             return nil
         }
-        let remote = files.filter { RemoteInclude.kind(of: reader.text($0)) != nil }
-        for file in remote {
-            let written = reader.text(file)
-            error(.remoteInclude, "'\(written)' is \(RemoteInclude.kind(of: written)!) Docker Compose would fetch; stackc never fetches, so the "
+        let remote = files.compactMap { file in RemoteInclude.kind(of: reader.text(file)).map { (file, $0) } }
+        for (file, kind) in remote {
+            error(.remoteInclude, "'\(reader.text(file))' is \(kind) Docker Compose would fetch; stackc never fetches, so the "
                   + "included project is not checked and this verdict cannot be trusted: include a local copy by its path instead", at: file)
         }
         guard remote.isEmpty else { return nil }
