@@ -7,12 +7,12 @@ import Testing
 /// `stackc render --normalize` and the listings against the real Docker Compose v2.40.3
 /// (`scripts/oracle/compose_normalize.py` recorded `docker compose config --format json`, `--services`,
 /// `--images`, `--volumes`, `--profiles` and `--variables` for corpus files, mutations of them,
-/// synthetic cases and projects of two files; `scripts/oracle/compose_include_env.py` the same for
-/// projects whose included files have variables of their own). Replayed in-process: where Compose refuses, render
-/// refuses and prints nothing; where it accepts, the JSON is byte-equal once the project folder is
-/// written `.` on both sides (Compose prints absolute paths), and each listing has the same lines —
-/// in the same order for `--profiles` and the `--variables` header, as the same set where Compose
-/// prints in Go's random map order.
+/// synthetic cases, projects of two files, `models` and `label_file`; `scripts/oracle/compose_include_env.py`
+/// the same for projects whose included files have variables of their own). Replayed in-process: where
+/// Compose refuses, render refuses and prints nothing; where it accepts, the JSON is byte-equal once the
+/// project folder is written `.` on both sides (Compose prints absolute paths), and each listing has the
+/// same lines — in the same order for `--profiles` and the `--variables` header, as the same set where
+/// Compose prints in Go's random map order.
 struct ComposeNormalizeDifferentialTests {
     /// One line of `Fixtures/compose-normalize.jsonl` or `Fixtures/compose-normalize-include.jsonl`.
     struct NormalizeCase: Sendable {
@@ -67,6 +67,8 @@ struct ComposeNormalizeDifferentialTests {
         #expect(Self.cases.filter { $0.files.count == 2 }.count >= 20)
         #expect(Self.cases.filter { $0.name.hasPrefix("corpus/") }.count >= 100)
         #expect(Self.cases.filter { $0.name.hasPrefix("include-env/") }.count >= 30)
+        #expect(Self.cases.filter { $0.name.hasPrefix("models/") }.count >= 20)
+        #expect(Self.cases.filter { $0.name.hasPrefix("label-file/") }.count >= 10)
     }
 
     /// Runs render with `view` on the case written to a folder `project` of its own temporary folder,
