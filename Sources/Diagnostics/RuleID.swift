@@ -40,4 +40,6 @@ extension RuleID {
     public static let invalidExtends: RuleID = "invalid-extends"
     /// An `include` names a file that is not there, includes itself, or defines a resource the including file defines otherwise.
     public static let invalidInclude: RuleID = "invalid-include"
+    /// An `include` names an OCI artifact or a git repository, which stackc does not fetch.
+    public static let remoteInclude: RuleID = "remote-include"
 }

@@ -70,6 +70,8 @@ public struct ProcessedTemplate: Sendable {
     /// For a project run with chosen profiles, the services they set aside and the profiles of each
     /// (`ProjectResolution.Result.setAside`), which the rules name when a running service needs one.
     public var setAside: [String: [String]] = [:]
+    /// The variables included projects add where their files were written (`IncludedEnvironment`).
+    public var included: [IncludedEnvironment] = []
 
     public var tree: YAMLTree? { interpolated?.tree ?? written }
 }
@@ -83,7 +85,7 @@ public enum FrontEnd {
 
     /// The part after reading, for a tree read by other means (a project's files merged into one).
     static func interpolate(_ file: SourceFile, tree: YAMLTree?, readDiagnostics: [Diagnostic], environment: Environment, directory: String,
-                            options: FrontEndOptions) -> ProcessedTemplate {
+                            options: FrontEndOptions, included: [IncludedEnvironment] = []) -> ProcessedTemplate {
         guard let tree else {
             return ProcessedTemplate(file: file, written: nil, interpolated: nil, environment: environment, diagnostics: readDiagnostics)
         }
@@ -103,13 +105,14 @@ public enum FrontEnd {
                     range: SourceRange(at: tree[tree.root].range.start), path: .root))
             }
         }
-        let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames)
+        let settings = InterpolationSettings(environment: environment, preservedNames: options.preservedNames, included: included)
         let interpolated = TreeInterpolator.interpolate(tree, settings: settings)
         diagnostics += interpolated.diagnostics
         if options.strictEnvironment {
             for index in diagnostics.indices where diagnostics[index].rule == .unsetVariable { diagnostics[index].severity = .error }
         }
-        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment, diagnostics: diagnostics)
+        return ProcessedTemplate(file: file, written: tree, interpolated: interpolated, environment: environment, diagnostics: diagnostics,
+                                 included: included)
     }
 
     /// The folder a template's `.env` and project name come from.

@@ -141,7 +141,8 @@ public enum LintPipeline {
                       policy: FindingPolicy = .none) -> (document: Document?, report: FileReport) {
         let checked = TemplateCheck.run(processed, kind: options.kind, unknownSeverity: named ? .error : .info, platform: options.platform,
                                         optIn: policy.optIn)
-        let kept = SuppressionFilter.apply(to: policy.apply(to: checked.diagnostics), file: processed.file, tree: processed.written)
+        let kept = SuppressionFilter.apply(to: policy.apply(to: SecretMask.scrubbing(checked.diagnostics, of: processed)), file: processed.file,
+                                           tree: processed.written)
         return (checked.document, FileReport(file: processed.file, diagnostics: policy.apply(to: kept)).capped(at: options.maxFindingsPerFile))
     }
 }

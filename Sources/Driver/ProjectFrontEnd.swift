@@ -7,13 +7,14 @@ import Syntax
 /// The front end for a Compose project (`-f base.yaml -f override.yaml`, or the files `ProjectInputs`
 /// found): the project loaded (`ProjectLoader`: each file read alone, so a syntax error is reported once,
 /// at its file; `extends` and `include` resolved; the files merged as Docker Compose merges them), then
-/// profiles, `env_file` and `label_file` applied (`ProjectResolution`), then the merged tree interpolated once, with the environment of the project's folder. Everything after
-/// runs on the merged tree as on one file, over the files laid end to end (`ProjectText`), whose `split`
-/// gives each finding back to its file.
+/// profiles, `env_file` and `label_file` applied (`ProjectResolution`), then the merged tree interpolated
+/// once, with the environment of the project's folder, each included file's nodes also with the
+/// variables of its include (`IncludeEnvironments`, found by the node's place in the text). Everything
+/// after runs on the merged tree as on one file, over the files laid end to end (`ProjectText`), whose
+/// `split` gives each finding back to its file.
 ///
 /// Compose interpolates each file before merging; interpolating after gives the same values, except
-/// that entries made unique by their text (`ports`, `volumes`…) are compared as written, and that an
-/// included project's variables come from the including project's environment.
+/// that entries made unique by their text (`ports`, `volumes`…) are compared as written.
 public enum ProjectFrontEnd {
     /// A project after the front end: its text, the merged and interpolated template, and the findings
     /// in the env and label files its services name (each file's own report).
@@ -34,20 +35,23 @@ public enum ProjectFrontEnd {
                                                  directory: directory, options: options)
             return Loaded(text: text, processed: processed, envFileReports: [], envFileValues: [])
         }
+        let included = options.interpolate ? IncludeEnvironments.read(project, environment: environment, maxBytes: options.limits.maxFileBytes)
+            : IncludeEnvironments.Read(regions: [], reports: [], values: [])
         let ownErrors = project.fileTrees.count == 1 ? [] : project.fileTrees.flatMap {
-            fileErrors($0, environment: environment, directory: directory, options: options)
+            fileErrors($0, environment: environment, included: included.regions, directory: directory, options: options)
         }
-        let resolved = resolve(tree, environment: environment, directory: directory, options: options)
+        let resolved = resolve(tree, environment: environment, included: included.regions, directory: directory, options: options)
         var processed = FrontEnd.interpolate(text.file, tree: resolved.tree, readDiagnostics: project.diagnostics + ownErrors + resolved.diagnostics,
-                                             environment: environment, directory: directory, options: options)
+                                             environment: environment, directory: directory, options: options, included: included.regions)
         processed.setAside = resolved.setAside
-        return Loaded(text: text, processed: processed, envFileReports: resolved.fileReports, envFileValues: resolved.values)
+        return Loaded(text: text, processed: processed, envFileReports: included.reports + resolved.fileReports,
+                      envFileValues: included.values + resolved.values)
     }
 
     /// Profiles, `env_file` and `label_file` applied to the loaded tree (`ProjectResolution`). A missing
     /// file is reported here only for a template sent alone: for lint the keys stay, and
     /// `ReferencedFiles` reports it with every other check of the template.
-    private static func resolve(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions)
+    private static func resolve(_ tree: YAMLTree, environment: Environment, included: [IncludedEnvironment], directory: String, options: FrontEndOptions)
         -> (tree: YAMLTree, diagnostics: [Diagnostic], fileReports: [FileReport], values: [(name: String, value: String)], setAside: [String: [String]]) {
         let profiles = ProfileSelection(flags: options.profiles, variable: environment["COMPOSE_PROFILES"]?.value)
         var settings = ProjectResolution.Settings(profiles: profiles, selfContained: options.selfContained, directory: directory,
@@ -56,6 +60,7 @@ public enum ProjectFrontEnd {
             return file
         }
         settings.keepsProfiles = options.keepsProfiles
+        settings.included = included
         let resolved = ProjectResolution.apply(tree, settings: settings)
         let missing = options.selfContained ? resolved.missingFiles.map(ReferencedFiles.diagnostic) : []
         return (resolved.tree, resolved.diagnostics + missing, resolved.fileReports, resolved.values, resolved.setAside)
@@ -64,9 +69,10 @@ public enum ProjectFrontEnd {
     /// The errors Compose finds in one file of a project before merging: it validates each file on its
     /// own, so a bad value refuses the project even where a later file overrides it. The same finding
     /// on the merged project is the same diagnostic (same text position), which `ProjectText.split` keeps once.
-    private static func fileErrors(_ tree: YAMLTree, environment: Environment, directory: String, options: FrontEndOptions) -> [Diagnostic] {
+    private static func fileErrors(_ tree: YAMLTree, environment: Environment, included: [IncludedEnvironment], directory: String,
+                                   options: FrontEndOptions) -> [Diagnostic] {
         let processed = FrontEnd.interpolate(tree.file, tree: tree, readDiagnostics: [], environment: environment, directory: directory,
-                                             options: options)
+                                             options: options, included: included)
         guard let interpolated = processed.tree else { return [] }
         let originals = processed.interpolated?.originals ?? [:]
         return DocumentDecoder.decode(interpolated, kind: options.kind ?? .compose, isInterpolated: { originals[$0] != nil })

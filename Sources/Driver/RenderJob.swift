@@ -39,15 +39,16 @@ public struct RenderJob: TemplateJob {
         // Compose lists a file's variables before substituting any: one it would refuse unset is what
         // the listing is for.
         if composeView == .variables { template.options.interpolate = false }
+        // Compose's model is the project as it runs: a file alone is a project of one file (its
+        // `extends` and `include` resolved, env files folded in); the variables it lists are its included files' too.
+        if composeView != nil, template.project == nil, template.path != "-" {
+            template.project = SingleTemplate.ProjectSelection(files: [template.path] + template.overrides)
+        }
         if composeView != nil, composeView != .variables {
-            // Compose's model is the project as it runs: a file alone is a project of one file (its
-            // `extends` and `include` resolved, env files folded in), running services keeping `profiles`.
+            // Running services keep `profiles`.
             template.options.keepsProfiles = true
             // The profiles listing names every profile, whichever are enabled.
             if composeView == .profiles { template.options.profiles = ["*"] }
-            if template.project == nil, template.path != "-" {
-                template.project = SingleTemplate.ProjectSelection(files: [template.path] + template.overrides)
-            }
         }
         guard let front = template.process(errors: errors, reporter: &reporter) else {
             return .failure

@@ -1,3 +1,4 @@
+import Diagnostics
 import Interpolation
 import Model
 import Syntax
@@ -17,12 +18,33 @@ enum SecretMask {
                 var masked = processed.environment
                 for name in secret { masked.set(name, "${\(name)}", source: processed.environment[name]!.source) }
                 // Substituted values are never substituted again, so `${NAME}` comes out as written.
-                let settings = InterpolationSettings(environment: masked, preservedNames: options.preservedNames)
+                let settings = InterpolationSettings(environment: masked, preservedNames: options.preservedNames, included: processed.included)
                 tree = TreeInterpolator.interpolate(written, settings: settings).tree
             }
         }
         tree = hidingEnvFileSecrets(envFileValues, in: tree)
         return isSecret(tree, kind: options.kind) ? hidingData(of: tree) : tree
+    }
+
+    /// `diagnostics` with the value of every secret-looking variable the template uses written
+    /// `${NAME}`: a rule that quotes a substituted value (a port, a size) never prints a secret, whether
+    /// it came from the environment, `.env` or an included project's env files.
+    static func scrubbing(_ diagnostics: [Diagnostic], of processed: ProcessedTemplate) -> [Diagnostic] {
+        guard !diagnostics.isEmpty, let names = processed.interpolated?.referencedNames else { return diagnostics }
+        // Values first, names second: most variables a linted file uses are unset, and a name's test is the dear part.
+        let secrets = names.flatMap { name in
+            ([processed.environment[name]] + processed.included.map { $0.variables[name] }).compactMap { entry in
+                entry.flatMap { $0.value.isEmpty ? nil : (value: $0.value, name: name) }
+            }
+        }.filter { SecretNames.looksSecret($0.name) }.sorted { $0.value.count > $1.value.count }  // a value inside a longer one goes after it
+        guard !secrets.isEmpty else { return diagnostics }
+        let scrub = { (text: String) in secrets.reduce(text) { $0.replacing($1.value, with: "${\($1.name)}") } }
+        return diagnostics.map { diagnostic in
+            var scrubbed = diagnostic
+            scrubbed.message = scrub(diagnostic.message)
+            scrubbed.notes = diagnostic.notes.map { Diagnostic.Note(message: scrub($0.message), range: $0.range) }
+            return scrubbed
+        }
     }
 
     /// The values of secret-looking variables an env file gave (`env_file: db.env` with `DB_PASSWORD=…`),

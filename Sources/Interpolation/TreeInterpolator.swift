@@ -19,11 +19,15 @@ public struct InterpolationSettings: Sendable {
     public var preservedNames: Set<String>
     /// Deepest nesting of `${A:-${B:-…}}` accepted.
     public var maxDepth: Int
+    /// The variables included projects add to the parts of the text their files occupy; empty for a
+    /// project without includes (the ordinary case, which then looks nothing up by position).
+    public var included: [IncludedEnvironment]
 
-    public init(environment: Environment, preservedNames: Set<String> = [], maxDepth: Int = 64) {
+    public init(environment: Environment, preservedNames: Set<String> = [], maxDepth: Int = 64, included: [IncludedEnvironment] = []) {
         self.environment = environment
         self.preservedNames = preservedNames
         self.maxDepth = maxDepth
+        self.included = included
     }
 
     /// Names the aliyun projects API sets itself (`../shared/ALIYUN.md` §3.3).
@@ -132,11 +136,11 @@ public enum TreeInterpolator {
         mutating func substitute(_ id: NodeID, path: NodePath) {
             let node = tree[id]
             guard node.text.utf8.contains(UInt8(ascii: "$")) else { return }
-            let environment = settings.environment
-            let preserved = settings.preservedNames
+            let settings = settings
+            let offset = node.range.start.offset
             let result = Interpolation.interpolate(node.text, maxDepth: settings.maxDepth) { name in
-                if preserved.contains(String(name)) { return .preserve }
-                if let entry = environment[name] { return .value(entry.value) }
+                if settings.preservedNames.contains(String(name)) { return .preserve }
+                if let entry = settings.entry(name, at: offset) { return .value(entry.value) }
                 return .unset
             }
             for reference in result.references {

@@ -19,4 +19,18 @@ public struct ComposeProject: Sendable {
     public let directory: String
     /// Findings of reading and assembling, placed in `text`.
     public let diagnostics: [Diagnostic]
+    /// Every `include` entry loaded: whose variables its files are interpolated with.
+    public let includeScopes: [IncludeScope]
+    /// The bytes of `text` each included file occupies, with the index of its include in `includeScopes`.
+    public let scopedParts: [(bytes: Range<Int>, scope: Int)]
+
+    /// Where one `include` entry's variables come from (compose-go's `ApplyInclude`): the including
+    /// project's environment, then, for names it leaves unset, the env files — the entry's `env_file`
+    /// list, else the `.env` of its project directory when there is one.
+    public struct IncludeScope: Sendable {
+        /// The include this one was written in (a nested include), nil for one of the project's own files.
+        public let parent: Int?
+        /// Absolute or relative to the current folder, in order: a later file's value wins.
+        public let envFiles: [String]
+    }
 }

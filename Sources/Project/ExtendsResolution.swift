@@ -41,12 +41,12 @@ extension ProjectLoading {
         if let file = reference.file {
             let written = reader.text(file)
             let path = ProjectPath.join(context.base, written)
-            switch part(at: path) {
+            switch part(at: path, scope: context.scope) {
             case .failure(let failure):
                 error(.invalidExtends, "service '\(name)' extends a service of '\(written)', which cannot be read (\(failure.message))", at: file)
                 return withoutExtends
             case .success(let part):
-                target = FileContext(part: part, base: ProjectPath.directory(of: path), path: path)
+                target = FileContext(part: part, base: ProjectPath.directory(of: path), path: path, scope: context.scope)
             }
         }
         guard findService(reference.service, inPart: target.part) != nil else {

@@ -4,7 +4,8 @@ import Diagnostics
 /// `{path: one or several files, project_directory, env_file}`) loaded as a project of its own (its
 /// files merged, their relative paths resolved against its project directory, by default the first
 /// file's folder), then its services, networks, volumes, secrets and configs imported into the including
-/// file. A resource the including file also defines, differently, is an error, as is an include cycle.
+/// file. A resource the including file also defines, differently, is an error, as is an include cycle;
+/// an entry Compose would fetch (`RemoteInclude`) is an error of its own, since stackc never fetches.
 extension ProjectLoading {
     /// The kinds of resources an include imports.
     static let importedResources = ["services", "volumes", "networks", "secrets", "configs", "models"]
@@ -42,32 +43,49 @@ extension ProjectLoading {
             error(.invalidInclude, "an include entry names the files to include: '- other/compose.yaml' or 'path: [a.yaml, b.yaml]'", at: entry)
             return nil
         }
+        let remote = files.compactMap { file in RemoteInclude.kind(of: reader.text(file)).map { (file, $0) } }
+        for (file, kind) in remote {
+            error(.remoteInclude, "'\(reader.text(file))' is \(kind) Docker Compose would fetch; stackc never fetches, so the "
+                  + "included project is not checked and this verdict cannot be trusted: include a local copy by its path instead", at: file)
+        }
+        guard remote.isEmpty else { return nil }
         let first = ProjectPath.join(context.base, reader.text(files[0]))
         if includes.contains(first) {
             let cycle = (includes.drop { $0 != first } + [first]).joined(separator: " → ")
             error(.invalidInclude, "files include each other in a cycle: \(cycle)", at: files[0])
             return nil
         }
+        var envPaths: [String] = []
         for envFile in envFiles where reader.shape(envFile) == .scalar {
             let path = ProjectPath.join(context.base, reader.text(envFile))
             if case .failure(let failure) = FileBytes.contents(ofFile: path, maxBytes: 0) {
                 error(.invalidInclude, "the include's env_file '\(reader.text(envFile))' cannot be read (\(failure.message))", at: envFile)
             }
+            envPaths.append(path)
         }
         // compose-go's `localResourceLoader.Dir`: a project_directory that is no folder stands for the folder it is in.
         let directory = projectDirectory.map { written in
             let path = ProjectPath.join(context.base, reader.text(written))
             return ProjectPath.isFolder(path) ? path : ProjectPath.directory(of: path)
         } ?? ProjectPath.directory(of: first)
+        // Without env_file, the `.env` of the include's project directory (compose-go joins a written
+        // project_directory to the including folder as is, even when it names a file).
+        if envFiles.isEmpty {
+            let folder = projectDirectory.map { ProjectPath.join(context.base, reader.text($0)) } ?? ProjectPath.directory(of: first)
+            let dotEnv = ProjectPath.join(folder, ".env")
+            if ProjectPath.isFile(dotEnv) { envPaths.append(dotEnv) }
+        }
+        let scope = scopes.count
+        scopes.append(ComposeProject.IncludeScope(parent: context.scope, envFiles: envPaths))
         var models: [MergeValue] = []
         for file in files {
             let path = ProjectPath.join(context.base, reader.text(file))
-            switch part(at: path) {
+            switch part(at: path, scope: scope) {
             case .failure(let failure):
                 error(.invalidInclude, "the included file '\(reader.text(file))' cannot be read (\(failure.message))", at: file)
                 return nil
             case .success(let part):
-                models.append(model(of: FileContext(part: part, base: directory, path: path), includes: includes + [first]))
+                models.append(model(of: FileContext(part: part, base: directory, path: path, scope: scope), includes: includes + [first]))
             }
         }
         return PathRebasing(reader: reader).project(merge(models), onto: ProjectPath.relative(directory, to: context.base))

@@ -10,9 +10,9 @@ public enum ProjectLoader {
     /// relative paths are resolved against `directory`.
     public static func load(_ files: [SourceFile], directory: String, limits: ReaderLimits = .default) -> ComposeProject {
         var loading = ProjectLoading(limits: limits)
-        let parts = files.map { loading.add($0, path: ProjectPath.clean($0.path)) }
+        let parts = files.map { loading.add($0, path: ProjectPath.clean($0.path), scope: nil) }
         let models = parts.map { part in
-            loading.model(of: FileContext(part: part, base: directory, path: loading.paths[part]), includes: [loading.paths[part]])
+            loading.model(of: FileContext(part: part, base: directory, path: loading.paths[part], scope: nil), includes: [loading.paths[part]])
         }
         let merged = loading.merge(models)
         let text = loading.text.text
@@ -25,17 +25,23 @@ public enum ProjectLoader {
                 if case .node(_, let id) = model, id == loading.trees[part].root { return loading.trees[part].relocated(lines: 0, bytes: 0, file: text.file) }
                 return loading.reader.tree(of: model, file: text.file)
             },
-            directory: directory, diagnostics: diagnostics)
+            directory: directory, diagnostics: diagnostics,
+            includeScopes: loading.scopes,
+            scopedParts: loading.partScopes.indices.compactMap { part in
+                loading.partScopes[part].map { (bytes: text.bytes(of: part), scope: $0) }
+            })
     }
 }
 
 /// One file as a model is read from it: its part of the text, the folder its relative paths are
 /// resolved against (the project's for the project's own files, the file's own for an extended one,
-/// the include's project directory for an included one) and its path, which names it in messages.
+/// the include's project directory for an included one), its path, which names it in messages, and
+/// the include whose variables it is interpolated with (nil: the project's own).
 struct FileContext {
     let part: Int
     let base: String
     let path: String
+    let scope: Int?
 }
 
 /// The state of one load: the files read so far (each a part of the text, its tree placed there), and
@@ -46,7 +52,12 @@ struct ProjectLoading {
     /// Each part's tree, placed in the text (an empty mapping for a file that could not be read as YAML).
     var trees: [YAMLTree] = []
     var paths: [String] = []
-    /// The part of each path read, or why it could not be read.
+    /// The include each part was read for (an index of `scopes`), nil for the project's own files.
+    var partScopes: [Int?] = []
+    /// Every include entry loaded, in the order they were met.
+    var scopes: [ComposeProject.IncludeScope] = []
+    /// The part of each path read, by path and include (a file read for two includes is interpolated
+    /// with two environments, so it is two parts), or why it could not be read.
     private var readPaths: [String: Result<Int, FileBytes.Failure>] = [:]
     /// Findings of the YAML reader, in their file's own positions.
     var unplaced: [(part: Int, diagnostic: Diagnostic)] = []
@@ -81,8 +92,8 @@ struct ProjectLoading {
         return merged
     }
 
-    /// `file` made a part of the project.
-    mutating func add(_ file: SourceFile, path: String) -> Int {
+    /// `file` made a part of the project, read for include `scope`.
+    mutating func add(_ file: SourceFile, path: String, scope: Int?) -> Int {
         let part = trees.count
         let place = text.add(file)
         let read = YAMLReader.read(file, limits: limits)
@@ -91,21 +102,26 @@ struct ProjectLoading {
         if read.tree == nil || found.contains(where: { $0.severity == .error }) { hasReadErrors = true }
         trees.append((read.tree ?? Self.emptyTree(file)).relocated(lines: place.lines, bytes: place.bytes, file: file))
         paths.append(path)
-        readPaths[path] = .success(part)
+        partScopes.append(scope)
+        readPaths[Self.key(path, scope)] = .success(part)
         return part
     }
 
-    /// The part of the file at `path`, read the first time it is asked for.
-    mutating func part(at path: String) -> Result<Int, FileBytes.Failure> {
+    /// The part of the file at `path` read for include `scope`, read the first time it is asked for.
+    mutating func part(at path: String, scope: Int?) -> Result<Int, FileBytes.Failure> {
         let path = ProjectPath.clean(path)
-        if let known = readPaths[path] { return known }
+        if let known = readPaths[Self.key(path, scope)] { return known }
         switch FileBytes.contents(ofFile: path, maxBytes: limits.maxFileBytes) {
         case .failure(let failure):
-            readPaths[path] = .failure(failure)
+            readPaths[Self.key(path, scope)] = .failure(failure)
             return .failure(failure)
         case .success(let bytes):
-            return .success(add(SourceFile(path: path, bytes: bytes), path: path))
+            return .success(add(SourceFile(path: path, bytes: bytes), path: path, scope: scope))
         }
+    }
+
+    private static func key(_ path: String, _ scope: Int?) -> String {
+        scope.map { "\($0)\u{0}\(path)" } ?? path
     }
 
     /// The root of a part as a model: its services' `extends` resolved and its `include`s imported;

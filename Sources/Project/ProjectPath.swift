@@ -1,12 +1,18 @@
 import Glibc
 
 /// Paths as a project's loader needs them, worked out on the text alone (as Go's `filepath` does):
-/// no file system call but `isFolder`, so a path that names no file still joins and a test needs no folder.
+/// no file system call but `isFolder` and `isFile`, so a path that names no file still joins and a test needs no folder.
 public enum ProjectPath {
     /// Whether `path` names a folder.
     public static func isFolder(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` names a regular file (or a link to one).
+    static func isFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// `path` resolved against `directory` (unchanged when absolute), cleaned.

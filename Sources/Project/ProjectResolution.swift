@@ -22,6 +22,10 @@ public enum ProjectResolution {
         public var directory: String
         /// The project's variables, which an env file's `${…}` reads before the service's `environment`.
         public var environment: Environment
+        /// What included projects add to the variables of their files' values (`IncludedEnvironment`):
+        /// their `profiles` and `env_file` entries read them, and so does a list `environment` entry
+        /// without a value, which Compose resolves while loading the include.
+        public var included: [IncludedEnvironment] = []
         /// The text of a file, or nil when it does not exist or cannot be read.
         public var read: (String) -> SourceFile?
         /// Whether the tree will be interpolated, so a folded `$` is written `$$` to come out as read.
@@ -74,7 +78,7 @@ public enum ProjectResolution {
 
     public static func apply(_ tree: YAMLTree, settings: Settings) -> Result {
         // Most projects have none of the three keys: one search of the text decides.
-        guard ["profiles", "env_file", "label_file"].contains(where: tree.mayHold) else {
+        guard !settings.included.isEmpty || ["profiles", "env_file", "label_file"].contains(where: tree.mayHold) else {
             return Result(tree: tree, diagnostics: [], missingFiles: [], fileReports: [], values: [])
         }
         var resolver = Resolver(reader: MergeReader(trees: [tree]), settings: settings)
@@ -134,18 +138,28 @@ private struct Resolver {
     /// A service's `profiles`, substituted (`profiles: ["${PROFILE}"]`).
     func profiles(of service: MergeValue) -> [String] {
         guard let list = reader.value("profiles", in: service) else { return [] }
-        return reader.items(list).map { substituted(reader.text($0)) }
+        return reader.items(list).map(substituted)
     }
 
-    func substituted(_ text: String) -> String {
-        interpolate(text) { name in settings.environment[name].map { .value($0.value) } ?? .unset }.value
+    /// A value's text substituted with the variables of where it was written.
+    func substituted(_ value: MergeValue) -> String {
+        let offset = reader.range(value).start.offset
+        return interpolate(reader.text(value)) { name in
+            (settings.environment[name] ?? settings.included.entry(name, at: offset)).map { .value($0.value) } ?? .unset
+        }.value
     }
 
     /// The service with its files' values folded in (and, for a template sent alone, the keys they came from removed).
     mutating func resolve(_ service: MergeValue, name: String, active: Set<String>) -> MergeValue {
         var pairs = reader.pairs(service)
         let has = { (key: String) in pairs.contains { $0.name == key } }
-        guard has("env_file") || has("label_file") || (appliesProfiles && (has("profiles") || has("depends_on"))) else { return service }
+        let resolvesBareNames = !settings.included.isEmpty && has("environment")
+        guard has("env_file") || has("label_file") || resolvesBareNames || (appliesProfiles && (has("profiles") || has("depends_on"))) else {
+            return service
+        }
+        if resolvesBareNames, let index = pairs.firstIndex(where: { $0.name == "environment" }) {
+            pairs[index].value = resolvingIncludedNames(pairs[index].value)
+        }
         // Only a template sent alone loses them: lint and render keep them, as Compose's model does, and
         // `inactive-dependency` reads their `required: false`.
         if settings.selfContained, let index = pairs.firstIndex(where: { $0.name == "depends_on" }) {
@@ -177,6 +191,24 @@ private struct Resolver {
         return .mapping(pairs, range: reader.range(service))
     }
 
+    /// A list `environment` with its value-less entries (`- NAME`) that only an included project's
+    /// variables set given their value, as compose-go's `ResolveEnvironment` gives it while loading the
+    /// include; the project's own variables resolve the others later, as for any service.
+    func resolvingIncludedNames(_ environment: MergeValue) -> MergeValue {
+        guard reader.shape(environment) == .sequence else { return environment }
+        return .sequence(reader.items(environment).map { item in
+            let name = reader.text(item)
+            guard reader.shape(item) == .scalar, !name.contains("="), settings.environment[name] == nil,
+                  let entry = settings.included.entry(Substring(name), at: reader.range(item).start.offset) else { return item }
+            return .string(escaped("\(name)=\(entry.value)"), range: reader.range(item))
+        }, range: reader.range(environment))
+    }
+
+    /// A value that will be interpolated written so it comes out as `text`.
+    func escaped(_ text: String) -> String {
+        settings.escapesDollars ? text.replacing("$", with: "$$") : text
+    }
+
     /// `depends_on` without its `required: false` entries on services set aside: Compose starts the service
     /// without them, and a template sent alone would name a service it does not hold, which Compose
     /// refuses (`config` of the project still prints them).
@@ -197,12 +229,12 @@ private struct Resolver {
     func entries(_ value: MergeValue) -> [Entry] {
         let items = reader.shape(value) == .sequence ? reader.items(value).enumerated().map { ($0.offset as Int?, $0.element) } : [(nil, value)]
         return items.compactMap { index, item in
-            if reader.shape(item) == .scalar { return Entry(path: substituted(reader.text(item)), range: reader.range(item), index: index, required: true, format: "", formatValue: nil) }
+            if reader.shape(item) == .scalar { return Entry(path: substituted(item), range: reader.range(item), index: index, required: true, format: "", formatValue: nil) }
             guard reader.shape(item) == .mapping, let path = reader.value("path", in: item) else { return nil }
-            let required = reader.value("required", in: item).map { substituted(reader.text($0)) }
+            let required = reader.value("required", in: item).map(substituted)
             let format = reader.value("format", in: item)
-            return Entry(path: substituted(reader.text(path)), range: reader.range(path), index: index,
-                         required: !Self.isFalse(required ?? "true"), format: format.map { substituted(reader.text($0)) } ?? "",
+            return Entry(path: substituted(path), range: reader.range(path), index: index,
+                         required: !Self.isFalse(required ?? "true"), format: format.map(substituted) ?? "",
                          formatValue: format)
         }.filter { !$0.path.isEmpty }
     }
@@ -262,7 +294,6 @@ private struct Resolver {
         let present = keyValues(written)
         let added = folded.filter { present[$0.key] == nil }
         guard !added.isEmpty else { return }
-        let escaped = { (text: String) in settings.escapesDollars ? text.replacing("$", with: "$$") : text }
         let value: MergeValue
         if let written, reader.shape(written) == .sequence {
             value = .sequence(reader.items(written) + added.map { .string(escaped("\($0.key)=\($0.value)"), range: $0.range) }, range: reader.range(written))

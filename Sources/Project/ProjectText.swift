@@ -102,6 +102,11 @@ public struct ProjectText: Sendable {
         (parts[index].lines, parts[index].bytes)
     }
 
+    /// The bytes of the text that file `index` occupies.
+    public func bytes(of index: Int) -> Range<Int> {
+        parts[index].bytes..<(index + 1 < parts.count ? parts[index + 1].bytes : file.bytes.count)
+    }
+
     /// The part holding line `line` of the text.
     private func part(ofLine line: Int) -> Int {
         parts.lastIndex { $0.lines < line } ?? 0

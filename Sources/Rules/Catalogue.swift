@@ -69,6 +69,10 @@ public enum Catalogue {
               "Docker Compose refuses a project whose extends names a missing service or file (\"cannot extend service\") or whose services extend each other in a cycle (\"Circular reference\"); the file of 'extends: {file: …}' is relative to the extending file's folder."),
         stage(.invalidInclude, .error, "project", "an include must name readable files, without a cycle or a conflicting resource",
               "Docker Compose refuses a project whose include names a missing file or env_file, includes itself, or imports a service, network, volume, secret or config the including file defines differently (\"conflicts with imported resource\")."),
+        stage(.remoteInclude, .error, "project", "an include must name local files: stackc never fetches a remote one",
+              "Docker Compose pulls an include written 'oci://…' and clones one written as a git URL ('git@host:repo.git', "
+              + "'https://host/repo.git#ref:dir', 'github.com/org/repo'); stackc reads local files only and never touches the network, so "
+              + "the included services cannot be checked and an OK would hide them. Vendor the included files and include them by path."),
         stage(.unknownKind, .error, "model", "the document must be a template kind stackc knows",
               "Kind decides every other check. Files found while walking a folder that are no template get a note instead of an error."),
         stage(.unknownField, .error, "model", "keys must be ones the template kind defines",

@@ -7,24 +7,29 @@ import Testing
 /// `stackc render --normalize` and the listings against the real Docker Compose v2.40.3
 /// (`scripts/oracle/compose_normalize.py` recorded `docker compose config --format json`, `--services`,
 /// `--images`, `--volumes`, `--profiles` and `--variables` for corpus files, mutations of them,
-/// synthetic cases and projects of two files). Replayed in-process: where Compose refuses, render
-/// refuses and prints nothing; where it accepts, the JSON is byte-equal once the project folder is
-/// written `.` on both sides (Compose prints absolute paths), and each listing has the same lines —
-/// in the same order for `--profiles` and the `--variables` header, as the same set where Compose
-/// prints in Go's random map order.
+/// synthetic cases, projects of two files, `models` and `label_file`; `scripts/oracle/compose_include_env.py`
+/// the same for projects whose included files have variables of their own). Replayed in-process: where
+/// Compose refuses, render refuses and prints nothing; where it accepts, the JSON is byte-equal once the
+/// project folder is written `.` on both sides (Compose prints absolute paths), and each listing has the
+/// same lines — in the same order for `--profiles` and the `--variables` header, as the same set where
+/// Compose prints in Go's random map order.
 struct ComposeNormalizeDifferentialTests {
-    /// One line of `Fixtures/compose-normalize.jsonl`.
+    /// One line of `Fixtures/compose-normalize.jsonl` or `Fixtures/compose-normalize-include.jsonl`.
     struct NormalizeCase: Sendable {
         var name: String
         var files: [String]
+        /// More files the project reads (included files, `.env`), by path relative to the project folder.
+        var tree: [String: String]
         var env: [String: String]
         var error: String?
         /// Compose's JSON, nil when Compose refuses the project.
         var json: String?
         var listings: [ComposeConfigView: [String]]
 
-        static let fixture: [NormalizeCase] = {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/compose-normalize.jsonl")
+        static let fixture = read("compose-normalize.jsonl") + read("compose-normalize-include.jsonl")
+
+        static func read(_ name: String) -> [NormalizeCase] {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
             let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
             return text.split(separator: "\n").compactMap { line in
                 guard let object = JSONParser.parse(Array(line.utf8)), let name = object["name"]?.text,
@@ -33,12 +38,14 @@ struct ComposeNormalizeDifferentialTests {
                 for view in ComposeConfigView.allCases where view != .normalize {
                     if case .array(let lines)? = object[view.rawValue] { listings[view] = lines.compactMap(\.text) }
                 }
-                return NormalizeCase(name: name, files: files.compactMap(\.text),
+                var tree: [String: String] = [:]
+                if case .object(let members)? = object["tree"] { for member in members { tree[member.key] = member.value.text } }
+                return NormalizeCase(name: name, files: files.compactMap(\.text), tree: tree,
                                      env: Dictionary(env.compactMap { member in member.value.text.map { (member.key, $0) } }) { first, _ in first },
                                      error: object["error"]?.text, json: object["composeAccepts"] == .bool(true) ? object["json"]?.text : nil,
                                      listings: listings)
             }
-        }()
+        }
     }
 
     static let cases = NormalizeCase.fixture
@@ -48,6 +55,8 @@ struct ComposeNormalizeDifferentialTests {
         "synthetic/durations/small": "lint's duration rule refuses a healthcheck timeout under 1ms, which the engine refuses at create",
         "corpus/compose/pkg__e2e__fixtures__build-test__ssh__compose":
             "Compose fails to print a build ssh key with a path (its JSON would be invalid); stackc prints it id=path",
+        "include-env/conflict/same-file-two-env-files":
+            "an included resource is compared with one already imported as written, before substitution, not as Compose compares them after",
     ]
 
     @Test func fixtureIsComplete() {
@@ -55,6 +64,9 @@ struct ComposeNormalizeDifferentialTests {
         #expect(Self.cases.filter { $0.json != nil }.count >= 200)
         #expect(Self.cases.filter { $0.files.count == 2 }.count >= 20)
         #expect(Self.cases.filter { $0.name.hasPrefix("corpus/") }.count >= 100)
+        #expect(Self.cases.filter { $0.name.hasPrefix("include-env/") }.count >= 30)
+        #expect(Self.cases.filter { $0.name.hasPrefix("models/") }.count >= 20)
+        #expect(Self.cases.filter { $0.name.hasPrefix("label-file/") }.count >= 10)
     }
 
     /// Runs render with `view` on the case written to a folder `project` of its own temporary folder,
@@ -64,6 +76,7 @@ struct ComposeNormalizeDifferentialTests {
         let names = ["compose.yaml", "override.yaml"]
         var paths: [String] = []
         for (name, text) in zip(names, normalizeCase.files) { paths.append(try folder.write("project/\(name)", text)) }
+        for (path, text) in normalizeCase.tree { _ = try folder.write("project/\(path)", text) }
         let variables = DifferentialVerdict.baseEnvironment.merging(normalizeCase.env) { _, own in own }
         let process = variables.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         var template = SingleTemplate(path: paths[0], options: FrontEndOptions(), environment: EnvironmentOptions(process: process))

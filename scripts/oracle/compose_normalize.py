@@ -10,7 +10,9 @@ the cases and asks the real binary:
 - mutations of corpus files: one service's key replaced by a value in short syntax that Compose
   rewrites (ports, volumes, environment, healthcheck, durations, sizes, command strings …);
 - synthetic cases aimed at each normalisation, with per-case variables, a `.env` file or profiles;
-- projects of two files (`-f compose.yaml -f override.yaml`).
+- projects of two files (`-f compose.yaml -f override.yaml`);
+- `models` (top-level, which Compose's JSON leaves out, and a service's, short and long syntax) and
+  `label_file` (its files written beside the project, folded into `labels`), valid and refused.
 
 Each case runs in a fresh folder named `project` with only PATH and HOME=/tmp set besides the case's
 variables; the folder's absolute path is written `.` (`FOLDER/x` as `x`, a path beside the folder
@@ -25,10 +27,11 @@ How it was run (the fixture in the repository was produced exactly like this):
 
     `docker-compose version` -> Docker Compose version v2.40.3
 
-Each output line is {"name", "source", "origin"?, "files": [text…], "env", "composeAccepts",
+Each output line is {"name", "source", "origin"?, "files": [text…], "tree"?: {path: text}, "env", "composeAccepts",
 "error"?, "json"?, "services"?, "images"?, "volumes"?, "profiles"?, "variables"?}: the listings as
-lists of lines in the order Compose printed them (which for images, volumes, variables and services
-without dependencies between them is Go's random map order). A case made from a corpus file carries
+lists of lines, sorted where Compose prints them in Go's random map order (images, volumes, services,
+variables below their header: `in_stable_order`), so recording again gives the same bytes; `tree` holds more files the project reads
+(included files, `.env`), written relative to the project folder. A case made from a corpus file carries
 its `origin`: the public repository, commit, path and licence it was copied from. Needs PyYAML (for
 the mutations).
 """
@@ -252,6 +255,69 @@ PAIRS = [
     ("pair/x-extension", S + "x-a: 1\n", "x-a: 2\nx-b: [1]\n", {}),
     ("pair/volumes-top", S + "    volumes: [v:/v]\nvolumes:\n  v: {}\n", "volumes:\n  v: {driver: local, labels: [x=1]}\n", {}),
     ("pair/refused", S, "services:\n  web:\n    ports: ['x:y']\n", {}),
+    ("pair/models", S + "    models: [llm]\nmodels:\n  llm: {model: ai/smollm2}\n",
+     "services:\n  web:\n    models: [embed]\nmodels:\n  embed: {model: ai/mxbai-embed-large, context_size: 512}\n", {}),
+]
+
+M = "models:\n  llm:\n    model: ai/smollm2\n"
+
+# (name, compose.yaml, variables): the top-level `models` (which Compose's JSON leaves out) and a service's `models`.
+MODELS = [
+    ("short", S + "    models: [llm]\n" + M, {}),
+    ("short-several", S + "    models: [llm, embed]\n" + M + "  embed:\n    model: ai/mxbai-embed-large\n", {}),
+    ("long", S + "    models:\n      llm:\n        endpoint_var: LLM_URL\n        model_var: LLM_NAME\n" + M, {}),
+    ("long-endpoint-only", S + "    models:\n      llm: {endpoint_var: AI_URL}\n" + M, {}),
+    ("long-model-var-only", S + "    models:\n      llm: {model_var: AI_MODEL}\n" + M, {}),
+    ("long-empty", S + "    models:\n      llm: {}\n" + M, {}),
+    ("long-null", S + "    models:\n      llm:\n" + M, {}),
+    ("top-fields", S + "    models: [llm]\nmodels:\n  llm:\n    model: ai/smollm2\n    name: small\n    context_size: 4096\n"
+     "    runtime_flags: ['--no-prefill-assistant', '--temp', '0.2']\n", {}),
+    ("top-unused", S + M + "  spare:\n    model: ai/qwen3\n", {}),
+    ("top-only", S + M, {}),
+    ("shared", S + "    models: [llm]\n  worker:\n    image: busybox\n    models:\n      llm: {endpoint_var: URL}\n" + M, {}),
+    ("variables", S + "    models:\n      llm: {endpoint_var: '${PREFIX}_URL'}\nmodels:\n  llm:\n    model: '${MODEL:-ai/smollm2}'\n    context_size: ${CTX}\n",
+     {"PREFIX": "CHAT", "CTX": "2048"}),
+    ("profile-inactive", S + "  ai:\n    image: busybox\n    profiles: [ai]\n    models: [llm]\n" + M, {}),
+    ("profile-active", S + "  ai:\n    image: busybox\n    profiles: [ai]\n    models: [llm]\n" + M, {"COMPOSE_PROFILES": "ai"}),
+    ("extension", S + "    models: [llm]\nmodels:\n  llm:\n    model: ai/smollm2\n    x-note: kept out\n", {}),
+    ("quoted-names", S + "    models: ['my.model', 'with-dash']\nmodels:\n  my.model: {model: ai/a}\n  with-dash: {model: ai/b}\n", {}),
+    ("anchors", "x-models: &models [llm]\n" + S + "    models: *models\n  other:\n    image: busybox\n    models: *models\n" + M, {}),
+    # Refused: lint must refuse exactly these.
+    ("refused/undefined-short", S + "    models: [missing]\n" + M, {}),
+    ("refused/undefined-long", S + "    models:\n      missing: {endpoint_var: X}\n" + M, {}),
+    ("refused/undefined-no-top", S + "    models: [llm]\n", {}),
+    ("refused/missing-model", S + "    models: [llm]\nmodels:\n  llm: {context_size: 10}\n", {}),
+    ("refused/unknown-field", S + "models:\n  llm:\n    model: ai/x\n    colour: red\n", {}),
+    ("refused/context-string", S + "models:\n  llm:\n    model: ai/x\n    context_size: big\n", {}),
+    ("refused/endpoint-number", S + "    models:\n      llm: {endpoint_var: 1}\n" + M, {}),
+    ("refused/reference-unknown-field", S + "    models:\n      llm: {other: x}\n" + M, {}),
+    ("refused/service-string", S + "    models: llm\n" + M, {}),
+    ("refused/top-string", S + "models:\n  llm: ai/x\n", {}),
+    ("refused/duplicate", S + "    models: [llm, llm]\n" + M, {}),
+    ("refused/flags-string", S + "models:\n  llm:\n    model: ai/x\n    runtime_flags: --temp\n", {}),
+]
+
+# (name, compose.yaml, {path: text} of the other files, variables): `label_file` folded into `labels`.
+LABEL_FILES = [
+    ("one", S + "    label_file: app.labels\n", {"app.labels": "team=core\ncom.example.tier=web\n"}, {}),
+    ("list-later-wins", S + "    label_file: [a.labels, b.labels]\n", {"a.labels": "tier=web\nteam=core\n", "b.labels": "tier=backend\n"}, {}),
+    ("labels-win", S + "    label_file: app.labels\n    labels: {tier: written}\n", {"app.labels": "tier=file\nteam=core\n"}, {}),
+    ("labels-list-form", S + "    label_file: app.labels\n    labels: [tier=written, extra]\n", {"app.labels": "tier=file\nteam=core\n"}, {}),
+    ("reads-earlier", S + "    label_file: [a.labels, b.labels]\n", {"a.labels": "team=core\n", "b.labels": "owner=${team}-ops\nunset=${NOPE:-none}\n"}, {}),
+    ("syntax", S + "    label_file: app.labels\n",
+     {"app.labels": "# comment\nexport EXPORTED=yes\nQUOTED=\"two words\"\nSINGLE='$$literal'\nEMPTY=\nSPACED = padded\n"}, {}),
+    ("empty-file", S + "    label_file: empty.labels\n    labels: {a: b}\n", {"empty.labels": ""}, {}),
+    ("shared", S + "    label_file: common.labels\n  worker:\n    image: busybox\n    label_file: [common.labels]\n",
+     {"common.labels": "team=core\n"}, {}),
+    ("deploy-untouched", S + "    label_file: app.labels\n    deploy:\n      labels: [swarm=1]\n", {"app.labels": "team=core\n"}, {}),
+    ("sub-folder", S + "    label_file: conf/app.labels\n", {"conf/app.labels": "team=core\n"}, {}),
+    ("process-not-read", S + "    label_file: app.labels\n", {"app.labels": "owner=${OWNER:-nobody}\n"}, {"OWNER": "from-process"}),
+    ("profile-inactive", S + "  tools:\n    image: busybox\n    profiles: [tools]\n    label_file: missing.labels\n", {}, {}),
+    ("override", S + "    label_file: base.labels\n",
+     {"override.yaml": "services:\n  web:\n    label_file: [over.labels]\n    labels: {c: written}\n", "base.labels": "a=1\nb=base\nc=base\n",
+      "over.labels": "b=over\n"}, {}),
+    ("refused/missing", S + "    label_file: missing.labels\n", {}, {}),
+    ("refused/syntax", S + "    label_file: bad.labels\n", {"bad.labels": "ok=1\nbroken='open\n"}, {}),
 ]
 
 
@@ -304,6 +370,11 @@ def generate(corpus):
     files = list(corpus_cases(corpus)) if corpus else []
     cases = [{"name": f"synthetic/{name}", "source": "synthetic", "files": [text], "env": env} for name, text, env in SYNTHETIC]
     cases += [{"name": name, "source": "synthetic", "files": [base, override], "env": env} for name, base, override, env in PAIRS]
+    cases += [{"name": f"models/{name}", "source": "synthetic", "files": [text], "env": env} for name, text, env in MODELS]
+    # An `override.yaml` of a tree is the project's second `-f` file.
+    cases += [{"name": f"label-file/{name}", "source": "synthetic", "files": [text] + ([tree["override.yaml"]] if "override.yaml" in tree else []),
+               "tree": {path: body for path, body in tree.items() if path != "override.yaml"}, "env": env}
+              for name, text, tree, env in LABEL_FILES]
     cases += [{"name": f"corpus/{path.removeprefix('compose/').removesuffix('.yaml')}", "source": path, "origin": origin, "files": [text],
                "env": {}} for path, text, origin in files]
     cases += list(mutated_cases(files))
@@ -315,7 +386,9 @@ def record(binary, case):
         folder = os.path.join(os.path.realpath(parent), PROJECT_FOLDER)
         os.mkdir(folder)
         names = ["compose.yaml", "override.yaml"][:len(case["files"])]
-        for name, text in zip(names, case["files"]):
+        written = {**dict(zip(names, case["files"])), **case.get("tree", {})}
+        for name, text in written.items():
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
             with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         files = [argument for name in names for argument in ("-f", name)]
@@ -336,8 +409,16 @@ def record(binary, case):
         result["json"] = stdout
         for listing in LISTINGS:
             code, stdout, stderr = run("--" + listing)
-            result[listing] = stdout.splitlines() if code == 0 else None
+            result[listing] = in_stable_order(listing, stdout.splitlines()) if code == 0 else None
         return result
+
+
+def in_stable_order(listing, lines):
+    """A listing Compose prints in Go's random map order sorted (`--variables` below its header line), so
+    that recording again gives the same bytes; `--profiles` is printed sorted already."""
+    if listing == "variables":
+        return lines[:1] + sorted(lines[1:])
+    return lines if listing == "profiles" else sorted(lines)
 
 
 def main():

@@ -32,6 +32,8 @@ extension ComposeService {
     public var configs: [ComposeGrant] { (node["configs"]?.items ?? []).map(ComposeGrant.init) }
     public var networks: NodeRef? { node["networks"] }
     public var networksKey: Located<String>? { node.locatedKey("networks") }
+    /// The AI models the service uses: a list of names, or a mapping of names to `endpoint_var`/`model_var`.
+    public var models: NodeRef? { node["models"] }
     public var extraHosts: NodeRef? { node["extra_hosts"] }
     public var expose: NodeRef? { node["expose"] }
     public var healthcheck: ComposeHealthcheck? { node["healthcheck"].map(ComposeHealthcheck.init) }

@@ -44,9 +44,7 @@ enum ComposeCanonical {
                 return .map(members)
             })
         }
-        for key in ["label_file", "dns"] {
-            if case .string(let text)? = service[key] { service[key] = .list([.string(text)]) }
-        }
+        if case .string(let text)? = service["dns"] { service["dns"] = .list([.string(text)]) }
         if case .string(let count)? = service["gpus"] {
             service["gpus"] = .list([.map(["count": .string(count)])])
         }

@@ -179,9 +179,6 @@ struct ComposeDefaults {
             develop["watch"] = .list(triggers)
             service["develop"] = .map(develop)
         }
-        if case .list(let files)? = service["label_file"] {
-            service["label_file"] = .list(files.map { file in file.string.map { .string(absolute($0)) } ?? file })
-        }
         if case .list(var volumes)? = service["volumes"] {
             for index in volumes.indices where volumes[index]["type"]?.string == "bind" {
                 if case .string(let source)? = volumes[index]["source"] { volumes[index]["source"] = .string(absolute(source)) }

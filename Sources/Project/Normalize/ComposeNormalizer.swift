@@ -42,8 +42,9 @@ public struct ComposeNormalizer: Sendable {
         var services: [JSONValue.Member] = []
         for (name, service) in Self.sorted(model["services"]?.map ?? [:]) {
             var members = service.map ?? [:]
-            // Compose folds env files into `environment` and prints no `env_file`.
+            // Compose folds env and label files into `environment` and `labels` and prints neither key.
             members["env_file"] = nil
+            members["label_file"] = nil
             services.append(.init(name, ComposeEncoder.encode(.map(members), as: .service).json))
         }
         top["services"] = .object(services)

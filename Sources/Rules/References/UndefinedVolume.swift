@@ -1,15 +1,15 @@
 import Model
 
-/// A named volume, secret, config or network that a service uses but the file never declares; a pod
+/// A named volume, secret, config, network or model that a service uses but the file never declares; a pod
 /// volume mount naming no volume of the pod.
 struct UndefinedVolume: Rule {
     static let description = RuleDescription(
         id: "undefined-volume", severity: .error, kinds: [.compose, .pod],
-        summary: "named volumes, secrets, configs and networks a service uses, and volumes a pod container mounts, must be declared",
+        summary: "named volumes, secrets, configs, networks and models a service uses, and volumes a pod container mounts, must be declared",
         rationale: """
-        Docker Compose refuses a services-layout file whose services use a named volume, secret, config or network
-        that the top-level `volumes`, `secrets`, `configs` or `networks` do not declare ("service "db" refers to
-        undefined volume db-data: invalid compose project"); the network `default` always exists. Compose v1 files
+        Docker Compose refuses a services-layout file whose services use a named volume, secret, config, network or
+        model that the top-level `volumes`, `secrets`, `configs`, `networks` or `models` do not declare ("service "db"
+        refers to undefined volume db-data: invalid compose project"); the network `default` always exists. Compose v1 files
         have no top-level sections, so named volumes there are created on demand and are not checked; nor are files
         with `include:`, whose included files may declare what they use, and Windows-style volume entries
         (`C:\\data:/data`). In a pod
@@ -36,11 +36,13 @@ struct UndefinedVolume: Rule {
                 configs:
                   - source: ↓site
                 networks: [default, ↓front]
+                models: [↓llm]
             """, messages: [
                 "service 'web' uses volume 'cache', which is not declared under the top-level 'volumes'; declare it there, or write './cache' to mount a folder beside the file",
                 "service 'web' uses secret 'tls', which is not declared under the top-level 'secrets'; declare it there",
                 "service 'web' uses config 'site', which is not declared under the top-level 'configs'; declare it there",
                 "service 'web' uses network 'front', which is not declared under the top-level 'networks'; declare it there",
+                "service 'web' uses model 'llm', which is not declared under the top-level 'models'; declare it there",
             ]),
             Example("""
             containers:
@@ -67,12 +69,16 @@ struct UndefinedVolume: Rule {
                 networks:
                   default:
                   back: {aliases: [database]}
+                models:
+                  llm: {endpoint_var: LLM_URL}
             volumes:
               db-data: {external: true}
             secrets:
               root-password: {file: ./pw.txt}
             networks:
               back: {}
+            models:
+              llm: {model: ai/smollm2}
             """),
             Example("""
             db:
@@ -115,6 +121,24 @@ struct UndefinedVolume: Rule {
                 let fix = suggestions[section]!.closest(to: name.value).map { "did you mean '\($0)'?" }
                     ?? "declare it there" + (section == .volumes ? ", or write './\(name.value)' to mount a folder beside the file" : "")
                 context.report("service '\(service.name.value)' uses \(section.noun) '\(name.value)', which is not declared under the top-level '\(section.rawValue)'; \(fix)",
+                               at: name)
+            }
+        }
+        checkModels(compose, context: &context)
+    }
+
+    /// Models are no `Section` (no rule about resources reads them): the names a service's `models`
+    /// lists, or the keys of its mapping, must be keys of the top-level `models`.
+    func checkModels(_ compose: ComposeDocument, context: inout RuleContext) {
+        let declared = compose.root["models"]?.entries.map(\.key.value) ?? []
+        let known = Set(declared)
+        let suggestions = Suggestions.Index(declared)
+        for service in compose.services {
+            guard let models = service.models else { continue }
+            let names = models.isMapping ? models.entries.map(\.key) : models.items.compactMap(\.string)
+            for name in names where !known.contains(name.value) {
+                let fix = suggestions.closest(to: name.value).map { "did you mean '\($0)'?" } ?? "declare it there"
+                context.report("service '\(service.name.value)' uses model '\(name.value)', which is not declared under the top-level 'models'; \(fix)",
                                at: name)
             }
         }
