@@ -101,9 +101,11 @@ private struct DotEnvParser {
             let scalar = scalars[index]
             if scalar == "=" || scalar == ":" || scalar == "\n" { break }  // `KEY: value` is accepted too
             if !DotEnvCharacters.isBlank(scalar) && !DotEnvCharacters.isKeyCharacter(scalar) {
-                let lineText = String(String.UnicodeScalarView(scalars[keyStart..<lineEnd(from: keyStart)]))
+                // Compose quotes the whole line; the name alone is quoted here, since what follows `=` is a value.
+                let nameEnd = scalars[keyStart..<lineEnd(from: keyStart)].firstIndex { $0 == "=" || $0 == ":" } ?? lineEnd(from: keyStart)
+                let name = String(String.UnicodeScalarView(scalars[keyStart..<nameEnd]))
                 return fail(at: index, "unexpected character \"\(scalar.escaped(asASCII: true))\" in variable name "
-                                + "\"\(lineText)\"", resumeAt: lineEnd(from: index) + 1)
+                                + "\"\(name)\"", resumeAt: lineEnd(from: index) + 1)
             }
             index += 1
         }
@@ -184,8 +186,8 @@ private struct DotEnvParser {
             index += 1
         }
         guard index < scalars.count else {
-            let lineText = String(String.UnicodeScalarView(scalars[start..<lineEnd(from: start)]))
-            return fail(at: start, "unterminated quoted value \(lineText)", resumeAt: scalars.count)
+            // Compose quotes the value; it may be a secret, so only the quote is named here.
+            return fail(at: start, "unterminated quoted value: the \(quote) that opens it is never closed", resumeAt: scalars.count)
         }
         position = index + 1
         if quote == "'" {

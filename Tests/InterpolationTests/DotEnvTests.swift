@@ -35,7 +35,7 @@ struct DotEnvTests {
         let parsed = Self.parse("A B=1\nC$=2\nD=ok\nE=${\nF=fine\n")
         #expect(parsed.failures.map(\.line) == [1, 2, 4])
         #expect(parsed.failures[0].message == "key cannot contain a space")
-        #expect(parsed.failures[1].message == "unexpected character \"$\" in variable name \"C$=2\"")
+        #expect(parsed.failures[1].message == "unexpected character \"$\" in variable name \"C$\"")
         #expect(parsed.failures[1].column == 2)
         #expect(parsed.entries.map(\.key) == ["D", "F"])
     }
@@ -51,13 +51,24 @@ struct DotEnvTests {
         #expect(unquoted.column == 8)
     }
 
+    /// Compose's messages quote the line or the value; a value may be a secret, so none is quoted here.
+    @Test func aBadStatementsMessageQuotesNoValue() {
+        let parsed = Self.parse("DB$PASSWORD=s3cr3t-one\nAPI KEY=s3cr3t-two\nTOKEN=\"s3cr3t-three\n")
+        #expect(parsed.failures.count == 3)
+        #expect(parsed.failures.map(\.message) == [
+            "unexpected character \"$\" in variable name \"DB$PASSWORD\"", "key cannot contain a space",
+            "unterminated quoted value: the \" that opens it is never closed",
+        ])
+        #expect(!parsed.failures.contains { $0.message.contains("s3cr3t") })
+    }
+
     /// Compose reports an unterminated quote on the line where it gave up looking (the end of the file);
     /// the opening quote is what the user has to fix, so we point there.
     @Test func unterminatedQuotePointsAtTheOpeningQuote() throws {
         let parsed = Self.parse("A=1\nB=  \"never closed\nC=3\nD=4\n")
         let failure = try #require(parsed.failures.first)
         #expect((failure.line, failure.column) == (2, 5))
-        #expect(failure.message == "unterminated quoted value \"never closed")
+        #expect(failure.message == "unterminated quoted value: the \" that opens it is never closed")
         #expect(parsed.failures.count == 1)
         #expect(parsed.entries.map(\.key) == ["A"])
     }
