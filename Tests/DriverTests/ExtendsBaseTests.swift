@@ -1,5 +1,7 @@
 @testable import Driver
 import Diagnostics
+import Interpolation
+import TestSupport
 import Testing
 
 /// A file only ever read through the services that extend it (`common.yml`'s `base:` without an image)
@@ -53,5 +55,14 @@ struct ExtendsBaseTests {
                                                    "compose.yaml": Self.extending], ["."])
         #expect(run.status == .success, "\(run.output)")
         #expect(run.output.contains("info: service 'base'"), "\(run.output)")
+    }
+
+    /// The editor shows what lint prints for the saved file.
+    @Test func theEditorShowsTheNoteToo() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("compose.yaml", Self.extending)
+        let path = try folder.write("common.yml", Self.base)
+        let report = try #require(FolderSettings(directory: folder.path, environment: EnvironmentOptions(process: [])).lint(path: path, bytes: Array(Self.base.utf8)))
+        #expect(report.diagnostics.map(\.severity) == [.info, .error], "\(report.diagnostics.map(\.message))")
     }
 }

@@ -33,7 +33,8 @@ public struct FolderSettings: Sendable {
     /// The findings `stackc lint` would print for `bytes` saved at `path` (a file in this folder), as for
     /// a file met while walking a folder; nil when the text is no template of a known kind, which an
     /// editor shows nothing for (it may be any YAML). A Compose file that includes or extends others is
-    /// checked with them, read from disk, as lint checks it; the document shows its own part.
+    /// checked with them, read from disk, as lint checks it; the document shows its own part. One that
+    /// only others extend has their services' images (`ExtendsBase`), as for lint.
     public func lint(path: String, bytes: [UInt8]) -> FileReport? {
         let file = SourceFile(path: path, bytes: bytes)
         let settings = configurations.settings(for: .file(path), base: options)
@@ -43,7 +44,7 @@ public struct FolderSettings: Sendable {
             return project.reports.first.flatMap { report in report.diagnostics.contains { $0.rule == .unknownKind } ? nil : report }
         }
         let checked = check(file)
-        return checked.isTemplate ? checked.report : nil
+        return checked.isTemplate ? ExtendsBase.relax(checked.report, limits: settings.options.limits) : nil
     }
 
     /// `report` (of a file in this folder) with only the fixes `lint --fix` would make
