@@ -154,7 +154,7 @@ def measure_projects(measure):
     own `.env`, an env file): 100 small ones linted as a folder, as a pre-commit or CI run meets them,
     and one of 5,000 services named with -f. What loading costs is the project's time less the time of
     the same services in one file (the project rendered by stackc itself): read, merged and resolved
-    against read once. Returns that cost's row."""
+    against read once. Returns the two times, the project's and the one file's."""
     subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), DATA, "--services", "0", "--files", "0",
                     "--projects", "100", "--project-services", "5000"], check=True)
     folders = sorted(glob.glob(os.path.join(DATA, "projects-100", "p*")))
